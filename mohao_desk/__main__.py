@@ -1,0 +1,3 @@
+from mohao_desk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,655 @@
+"""``mohao-desk``: the headless command line of the desk.
+
+Bad input (unknown code, illegal act, malformed or impossible date, negative count, missing
+field, a database that cannot be opened) prints one clear line on stderr and exits 2; nothing is
+written. Heavy modules are imported inside the commands so that quick ones start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any, NoReturn
+
+from mohao_desk.domain.errors import DeskError
+
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one Vietnamese line and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"mohao-desk: lỗi cú pháp lệnh: {message}\n")
+
+
+# ------------------------------------------------------------------ parsing
+
+
+def parse_moment(text: str) -> datetime:
+    """``2024-04-26T09:00``, ``2024-04-26 09:00`` or ``26/04/2024 09:00`` (local time)."""
+    raw = text.strip()
+    formats = ("%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%d/%m/%Y %H:%M")
+    for fmt in formats:
+        try:
+            return datetime.strptime(raw, fmt)
+        except ValueError:
+            continue
+    raise DeskError(
+        f"Thời điểm '{text}' không hợp lệ (dạng YYYY-MM-DDTHH:MM, ví dụ 2024-04-26T09:00)."
+    )
+
+
+def parse_day(text: str) -> date:
+    raw = text.strip()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(raw, fmt).date()
+        except ValueError:
+            continue
+    raise DeskError(f"Ngày '{text}' không hợp lệ (dạng YYYY-MM-DD, ví dụ 2024-04-26).")
+
+
+def parse_hhmm(text: str) -> time:
+    try:
+        return datetime.strptime(text.strip(), "%H:%M").time()
+    except ValueError:
+        raise DeskError(f"Giờ '{text}' không hợp lệ (dạng HH:MM).") from None
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' không phải là số nguyên") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"số lượng không được âm: {value}")
+    return value
+
+
+def _fmt(moment: datetime | None) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M") if moment else ""
+
+
+def _vn(moment: datetime | None) -> str:
+    return moment.strftime("%H:%M %d/%m/%Y") if moment else ""
+
+
+# ----------------------------------------------------------------- opening
+
+
+def _open(args: argparse.Namespace, *, create: bool = False) -> Any:
+    from mohao_desk.paths import default_db_path
+    from mohao_desk.store.db import open_database
+
+    path = Path(args.db) if args.db else default_db_path()
+    return open_database(path, create=create)
+
+
+def _desk(args: argparse.Namespace) -> Any:
+    from mohao_desk.services.desk import Desk
+
+    return Desk(_open(args))
+
+
+# ---------------------------------------------------------------- commands
+
+
+def cmd_due(args: argparse.Namespace) -> int:
+    from mohao_desk.domain.deadline import ProcessingTime, TimeUnit, due_moment
+
+    received = parse_moment(args.received)
+    if args.days is not None:
+        period = ProcessingTime(args.days, TimeUnit.WORKING_DAYS)
+    elif args.hours is not None:
+        period = ProcessingTime(args.hours, TimeUnit.WORKING_HOURS)
+    elif args.calendar_days is not None:
+        period = ProcessingTime(args.calendar_days, TimeUnit.CALENDAR_DAYS)
+    elif args.months is not None:
+        period = ProcessingTime(args.months, TimeUnit.MONTHS)
+    else:
+        period = ProcessingTime(0, TimeUnit.SAME_DAY, parse_hhmm(args.cutoff))
+    if args.db:
+        calendar = _desk(args).calendar
+    else:
+        from mohao_desk.domain.calendar import vietnam_calendar
+
+        calendar = vietnam_calendar()
+    due = due_moment(calendar, received, period)
+    counted = calendar.normalize(received)
+    print(_fmt(due))
+    print(f"Tính từ {_vn(counted)} ({period.describe()}): hạn trả {_vn(due)}")
+    return 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from mohao_desk.services.setup import OfficerInput, init_unit
+
+    officers = []
+    for spec in args.officer or []:
+        parts = spec.split(":")
+        if len(parts) < 2:
+            raise DeskError(f"Cán bộ '{spec}' phải có dạng tendangnhap:Họ tên[:Chức danh].")
+        officers.append(OfficerInput(parts[0], parts[1], parts[2] if len(parts) > 2 else ""))
+    db = _open(args, create=True)
+    info = init_unit(
+        db,
+        code=args.unit_code,
+        name=args.unit_name,
+        parent_name=args.parent or "",
+        place_name=args.place or "",
+        office_hours=args.office_hours,
+        officers=officers or None,
+    )
+    print(f"Đã thiết lập đơn vị {info.name} ({info.code}) tại {db.path}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from mohao_desk.services.demo import fill_demo
+
+    now = parse_moment(args.now) if args.now else None
+    db = _open(args, create=True)
+    report = fill_demo(db, dossiers=args.dossiers, unit_code=args.unit, seed=args.seed, now=now)
+    print(
+        f"Đã tạo {report.dossiers} hồ sơ mẫu ({report.events} sự kiện) cho {report.unit} "
+        f"trong {report.seconds:.1f} giây: {db.path}"
+    )
+    return 0
+
+
+def _view(args: argparse.Namespace) -> str:
+    for flag, view in (
+        ("overdue", "overdue"),
+        ("due_today", "due-today"),
+        ("pending", "pending"),
+        ("all", "all"),
+    ):
+        if getattr(args, flag):
+            return view
+    return "pending"
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    desk = _desk(args)
+    view = _view(args)
+    if args.count and not args.search:
+        print(desk.count(view))
+        return 0
+    items = desk.list(view, search=args.search, limit=args.limit)
+    if args.count:
+        print(len(items))
+        return 0
+    out = sys.stdout
+    if args.format == "json":
+        json.dump([d.as_dict() for d in items], out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    elif args.format == "csv":
+        rows = [d.as_dict() for d in items]
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["code"])
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        _print_table(items)
+    return 0
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _print_table(items: list[Any]) -> None:
+    print(
+        f"{'Mã hồ sơ':<28} {'Thủ tục':<32} {'Người nộp':<24} {'Hạn trả':<16} "
+        f"{'Còn lại':<20} Trạng thái"
+    )
+    for d in items:
+        remaining = (
+            d.countdown.text() if d.countdown else (d.timeliness.label if d.timeliness else "")
+        )
+        print(
+            f"{d.code:<28} {_cut(d.procedure, 32):<32} {_cut(d.applicant, 24):<24} "
+            f"{_vn(d.original_due_at):<16} {_cut(remaining, 20):<20} {d.status.label}"
+        )
+    print(f"Tổng: {len(items)} hồ sơ")
+
+
+def _print_detail(detail: Any, fmt: str) -> None:
+    s = detail.summary
+    if fmt == "json":
+        data = s.as_dict()
+        data["regime"] = detail.regime
+        data["components"] = [
+            {
+                "position": c.position,
+                "name": c.name,
+                "kind": c.kind,
+                "count": c.count,
+                "digitized_at": _fmt(c.digitized_at) or None,
+                "sha256": c.sha256,
+                "reused": c.reused,
+            }
+            for c in detail.components
+        ]
+        data["events"] = [
+            {
+                "seq": e.seq,
+                "act": e.act.value,
+                "at": _fmt(e.at),
+                "officer": e.officer,
+                "status_before": e.status_before.value if e.status_before else None,
+                "status_after": e.status_after.value,
+                "data": e.data,
+            }
+            for e in detail.events
+        ]
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+        return
+    print(s.code)
+    print(_fmt(s.due_at))
+    state = s.countdown.text() if s.countdown else (s.timeliness.label if s.timeliness else "")
+    print(f"{s.procedure} — {s.applicant} — {s.status.label}; hạn trả {_vn(s.due_at)} {state}")
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    desk = _desk(args)
+    detail = desk.get(args.dossier)
+    if args.format == "json":
+        _print_detail(detail, "json")
+        return 0
+    s = detail.summary
+    print(f"Mã hồ sơ:      {s.code}")
+    print(f"Thủ tục:       {s.procedure} ({s.procedure_code})")
+    print(f"Người nộp:     {s.applicant}  {s.phone}")
+    print(f"Kênh:          {s.channel.label}")
+    print(f"Tiếp nhận:     {_vn(s.received_at)}")
+    print(f"Hạn trả:       {_vn(s.due_at)}")
+    if s.original_due_at != s.due_at:
+        print(f"Hạn ban đầu:   {_vn(s.original_due_at)}")
+    print(f"Trạng thái:    {s.status.label}")
+    if s.countdown:
+        print(f"Thời gian:     {s.countdown.text()} ({s.countdown.band.label})")
+    if s.timeliness:
+        print(f"Kết quả:       {s.timeliness.label}")
+    print("Thành phần hồ sơ:")
+    for c in detail.components:
+        mark = f"đã số hóa {_vn(c.digitized_at)}" if c.digitized_at else "chưa số hóa"
+        print(f"  {c.position}. {c.name} ({c.count}) — {mark}")
+    print("Quá trình xử lý:")
+    for e in detail.events:
+        print(f"  {_vn(e.at)}  {e.act.label}  {e.officer or ''}")
+    return 0
+
+
+def _act_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--dossier", required=True, help="mã hồ sơ")
+    p.add_argument("--at", help="thời điểm thực hiện (mặc định: bây giờ)")
+    p.add_argument("--by", help="tên đăng nhập cán bộ thực hiện")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def _at(args: argparse.Namespace) -> datetime | None:
+    return parse_moment(args.at) if args.at else None
+
+
+def cmd_register(args: argparse.Namespace) -> int:
+    from mohao_desk.domain.catalog import COMPONENT_KINDS, ComponentSpec
+    from mohao_desk.domain.lifecycle import Channel
+
+    components = None
+    if args.component:
+        components = []
+        for spec in args.component:
+            parts = [p.strip() for p in spec.split("|")]
+            kind = parts[1] if len(parts) > 1 and parts[1] else "original"
+            if kind not in COMPONENT_KINDS:
+                raise DeskError(
+                    f"Loại giấy tờ '{kind}' không hợp lệ ({', '.join(COMPONENT_KINDS)})."
+                )
+            try:
+                count = int(parts[2]) if len(parts) > 2 else 1
+            except ValueError:
+                raise DeskError(f"Số lượng giấy tờ trong '{spec}' không hợp lệ.") from None
+            if not parts[0] or count < 1:
+                raise DeskError(f"Thành phần hồ sơ '{spec}' không hợp lệ.")
+            components.append(ComponentSpec(parts[0], kind, count))
+    received = parse_moment(args.received) if args.received else None
+    desk = _desk(args)
+    detail = desk.register(
+        procedure_code=args.procedure,
+        applicant_name=args.name,
+        channel=Channel.parse(args.channel),
+        address=args.address or "",
+        phone=args.phone or "",
+        email=args.email or "",
+        id_number=args.id_number or "",
+        sets_count=args.sets,
+        components=components,
+        received_at=received,
+        verification=args.verification,
+        by=args.by,
+        note=args.note or "",
+    )
+    _print_detail(detail, args.format)
+    return 0
+
+
+def cmd_act(args: argparse.Namespace) -> int:
+    desk = _desk(args)
+    at, by, code = _at(args), args.by, args.dossier
+    name = args.command
+    if name == "handover":
+        detail = desk.handover(
+            code, to=args.to, body=args.body or "", note=args.note or "", at=at, by=by
+        )
+    elif name == "supplement-request":
+        detail = desk.request_supplement(
+            code, missing=args.missing or [], reason=args.reason or "", at=at, by=by
+        )
+    elif name == "supplement-received":
+        detail = desk.receive_supplement(code, note=args.note or "", at=at, by=by)
+    elif name == "resolve":
+        detail = desk.resolve(code, electronic=args.electronic, note=args.note or "", at=at, by=by)
+    elif name == "return":
+        detail = desk.return_result(code, note=args.note or "", at=at, by=by)
+    elif name == "refuse":
+        detail = desk.refuse(code, reason=args.reason, at=at, by=by)
+    elif name == "withdraw":
+        detail = desk.withdraw(code, reason=args.reason or "", at=at, by=by)
+    elif name == "stop":
+        detail = desk.stop(code, reason=args.reason, at=at, by=by)
+    elif name == "apologize":
+        detail = desk.apologize(
+            code,
+            reason=args.reason,
+            new_due=parse_moment(args.new_due),
+            override=args.override,
+            at=at,
+            by=by,
+        )
+    elif name == "digitize":
+        detail = desk.digitize(
+            code,
+            file=Path(args.file),
+            component=args.component,
+            result=args.result,
+            reused=args.reused,
+            electronic=args.electronic,
+            at=at,
+            by=by,
+        )
+    elif name == "rate":
+        detail = desk.rate(code, rating=args.rating, at=at, by=by)
+    else:  # pragma: no cover - argparse limits the choices
+        raise DeskError(f"Lệnh '{name}' không tồn tại.")
+    _print_detail(detail, args.format)
+    return 0
+
+
+def cmd_officer(args: argparse.Namespace) -> int:
+    from mohao_desk.services.setup import OfficerInput, add_officer_in, require_unit
+    from mohao_desk.store import queries as q
+
+    db = _open(args)
+    if args.officer_command == "add":
+        with db.begin() as conn:
+            unit = require_unit(conn)
+            add_officer_in(conn, unit.id, OfficerInput(args.username, args.name, args.title or ""))
+        print(f"Đã thêm cán bộ {args.name} ({args.username})")
+    else:
+        with db.read() as conn:
+            unit = require_unit(conn)
+            for o in q.list_officers(conn, unit.id):
+                print(f"{o.username:<16} {o.full_name:<28} {o.title}")
+    return 0
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    from mohao_desk.services.calendar import CalendarService
+
+    service = CalendarService(_open(args))
+    if args.calendar_command == "show":
+        for day, label in service.year(args.year):
+            print(f"{day:%d/%m/%Y} {day:%a}  {label}")
+        return 0
+    day = parse_day(args.date)
+    if args.calendar_command == "add-off":
+        service.set_override(day, working=False, note=args.note or "")
+        print(f"Đã thêm ngày nghỉ {day:%d/%m/%Y}")
+    elif args.calendar_command == "add-work":
+        service.set_override(day, working=True, note=args.note or "")
+        print(f"Đã thêm ngày làm việc {day:%d/%m/%Y}")
+    else:
+        service.remove_override(day)
+        print(f"Đã bỏ điều chỉnh ngày {day:%d/%m/%Y}")
+    return 0
+
+
+def cmd_overview(args: argparse.Namespace) -> int:
+    from mohao_desk.paths import default_db_path
+
+    path = Path(args.db) if args.db else default_db_path()
+    if not path.exists():
+        if not args.demo_if_empty:
+            raise DeskError(
+                f"Chưa có cơ sở dữ liệu tại '{path}'. Chạy 'mohao-desk init' để thiết lập đơn vị, "
+                "hoặc 'mohao-desk demo' để thử với dữ liệu mẫu."
+            )
+        from mohao_desk.services.demo import fill_demo
+        from mohao_desk.store.db import open_database
+
+        print(f"Chưa có cơ sở dữ liệu: tạo dữ liệu mẫu tại {path} ...")
+        fill_demo(open_database(path), dossiers=300, unit_code=None, seed=1, now=None)
+    desk = _desk(args)
+    print(f"{desk.unit.name} ({desk.unit.code}) — {desk.db.path}")
+    print(f"Hôm nay {desk.now():%d/%m/%Y %H:%M}")
+    for label, view in (
+        ("Đang giải quyết", "pending"),
+        ("Đến hạn hôm nay", "due-today"),
+        ("Quá hạn", "overdue"),
+    ):
+        print(f"  {label:<18} {desk.count(view):>8}")
+    overdue = desk.list("overdue", limit=10)
+    if overdue:
+        print("Hồ sơ quá hạn (10 hồ sơ quá hạn lâu nhất):")
+        _print_table(overdue)
+    print("Gõ 'mohao-desk --help' để xem các lệnh.")
+    return 0
+
+
+# ------------------------------------------------------------------ parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="mohao-desk",
+        description="Bộ phận Một cửa: tiếp nhận, theo dõi thời hạn, xin lỗi, số hóa hồ sơ TTHC.",
+    )
+    parser.add_argument("--db", help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu người dùng)")
+    parser.add_argument(
+        "--demo-if-empty", action="store_true", help="tạo dữ liệu mẫu nếu chưa có cơ sở dữ liệu"
+    )
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--db", help="tệp cơ sở dữ liệu", default=argparse.SUPPRESS)
+        return p
+
+    p = command("overview", "tổng quan hồ sơ của đơn vị")
+    p.add_argument("--demo-if-empty", action="store_true", default=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_overview)
+
+    p = command("due", "tính hạn trả kết quả")
+    p.add_argument("--received", required=True, help="thời điểm tiếp nhận, ví dụ 2024-04-26T09:00")
+    unit = p.add_mutually_exclusive_group(required=True)
+    unit.add_argument("--days", type=_count, help="số ngày làm việc")
+    unit.add_argument("--hours", type=_count, help="số giờ làm việc")
+    unit.add_argument("--same-day", action="store_true", help="giải quyết trong ngày (mốc 15 giờ)")
+    unit.add_argument("--calendar-days", type=_count, help="số ngày theo lịch")
+    unit.add_argument("--months", type=_count, help="số tháng")
+    p.add_argument("--cutoff", default="15:00", help="mốc giờ của thủ tục trong ngày")
+    p.set_defaults(func=cmd_due)
+
+    p = command("init", "thiết lập đơn vị cho cơ sở dữ liệu mới")
+    p.add_argument("--unit-code", required=True, help="mã định danh điện tử, ví dụ 000.17.22.H56")
+    p.add_argument(
+        "--unit-name", required=True, help="tên đơn vị, ví dụ 'UBND phường Bần Yên Nhân'"
+    )
+    p.add_argument("--parent", help="cơ quan cấp trên, ví dụ 'UBND thị xã Mỹ Hào'")
+    p.add_argument("--place", help="địa danh ghi trên văn bản, ví dụ 'Mỹ Hào'")
+    p.add_argument("--office-hours", help="giờ làm việc, ví dụ 07:30-11:30,13:30-17:00")
+    p.add_argument("--officer", action="append", help="tendangnhap:Họ tên[:Chức danh]")
+    p.set_defaults(func=cmd_init)
+
+    p = command("demo", "tạo dữ liệu mẫu")
+    p.add_argument("--dossiers", type=_count, required=True)
+    p.add_argument("--unit", help="mã đơn vị mẫu")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument(
+        "--now", help="mốc thời gian 'hiện tại' của dữ liệu mẫu (mặc định: đầu ngày nay)"
+    )
+    p.set_defaults(func=cmd_demo)
+
+    p = command("list", "danh sách hồ sơ")
+    views = p.add_mutually_exclusive_group()
+    views.add_argument("--overdue", action="store_true", help="quá hạn")
+    views.add_argument("--due-today", action="store_true", help="đến hạn hôm nay")
+    views.add_argument("--pending", action="store_true", help="đang giải quyết")
+    views.add_argument("--all", action="store_true", help="tất cả")
+    p.add_argument("--count", action="store_true", help="chỉ in số lượng")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.add_argument("--search", help="tìm theo tên, số điện thoại, mã (không cần dấu)")
+    p.add_argument("--limit", type=_count)
+    p.set_defaults(func=cmd_list)
+
+    p = command("show", "xem chi tiết một hồ sơ")
+    p.add_argument("--dossier", required=True)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_show)
+
+    p = command("register", "tiếp nhận hồ sơ mới")
+    p.add_argument("--procedure", required=True, help="mã thủ tục trong danh mục")
+    p.add_argument("--name", required=True, help="họ tên người nộp")
+    p.add_argument("--address")
+    p.add_argument("--phone")
+    p.add_argument("--email")
+    p.add_argument("--id-number")
+    p.add_argument("--channel", default="1", help="1 trực tiếp, 2 trực tuyến, 3 bưu chính")
+    p.add_argument("--sets", type=_count, default=1, help="số bộ hồ sơ")
+    p.add_argument("--component", action="append", help="'Tên giấy tờ|loại|số lượng'")
+    p.add_argument("--received", help="thời điểm tiếp nhận (mặc định: bây giờ)")
+    p.add_argument("--verification", action="store_true", help="cần xác minh (thời hạn dài hơn)")
+    p.add_argument("--by", help="cán bộ tiếp nhận")
+    p.add_argument("--note")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_register)
+
+    p = command("handover", "chuyển hồ sơ")
+    _act_common(p)
+    p.add_argument("--to", help="tên đăng nhập cán bộ nhận")
+    p.add_argument("--body", help="cơ quan, bộ phận nhận")
+    p.add_argument("--note")
+    p.set_defaults(func=cmd_act)
+
+    p = command("supplement-request", "yêu cầu bổ sung hồ sơ (tạm dừng thời hạn)")
+    _act_common(p)
+    p.add_argument("--missing", action="append", help="giấy tờ cần bổ sung (lặp lại được)")
+    p.add_argument("--reason", help="lý do (bắt buộc từ lần thứ hai)")
+    p.set_defaults(func=cmd_act)
+
+    p = command("supplement-received", "nhận hồ sơ bổ sung (tiếp tục tính thời hạn)")
+    _act_common(p)
+    p.add_argument("--note")
+    p.set_defaults(func=cmd_act)
+
+    p = command("resolve", "có kết quả giải quyết")
+    _act_common(p)
+    p.add_argument("--electronic", action="store_true", help="kết quả điện tử")
+    p.add_argument("--note")
+    p.set_defaults(func=cmd_act)
+
+    p = command("return", "trả kết quả cho người nộp")
+    _act_common(p)
+    p.add_argument("--note")
+    p.set_defaults(func=cmd_act)
+
+    for name, help_text, required in (
+        ("refuse", "từ chối giải quyết", True),
+        ("withdraw", "người nộp rút hồ sơ", False),
+        ("stop", "dừng giải quyết (Nghị định 118/2025)", True),
+    ):
+        p = command(name, help_text)
+        _act_common(p)
+        p.add_argument("--reason", required=required)
+        p.set_defaults(func=cmd_act)
+
+    p = command("apologize", "xin lỗi và hẹn lại ngày trả kết quả")
+    _act_common(p)
+    p.add_argument("--reason", required=True)
+    p.add_argument("--new-due", required=True, help="ngày hẹn mới, ví dụ 2025-05-12T09:00")
+    p.add_argument("--override", help="lý do ngoại lệ khi vi phạm quy tắc xin lỗi")
+    p.set_defaults(func=cmd_act)
+
+    p = command("digitize", "số hóa thành phần hồ sơ hoặc kết quả")
+    _act_common(p)
+    p.add_argument("--file", required=True)
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("--component", type=_count, help="số thứ tự thành phần hồ sơ")
+    target.add_argument("--result", action="store_true", help="kết quả giải quyết")
+    p.add_argument("--reused", action="store_true", help="tái sử dụng dữ liệu đã số hóa")
+    p.add_argument("--electronic", action="store_true", help="kết quả điện tử")
+    p.set_defaults(func=cmd_act)
+
+    p = command("rate", "ghi nhận đánh giá mức độ hài lòng")
+    _act_common(p)
+    p.add_argument("--rating", required=True, help="rat_hai_long | hai_long | khong_hai_long")
+    p.set_defaults(func=cmd_act)
+
+    p = command("officer", "cán bộ của đơn vị")
+    officer_sub = p.add_subparsers(dest="officer_command", required=True, parser_class=_Parser)
+    add = officer_sub.add_parser("add")
+    add.add_argument("--db", default=argparse.SUPPRESS)
+    add.add_argument("--username", required=True)
+    add.add_argument("--name", required=True)
+    add.add_argument("--title")
+    officer_sub.add_parser("list").add_argument("--db", default=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_officer)
+
+    p = command("calendar", "lịch làm việc và điều chỉnh của đơn vị")
+    cal_sub = p.add_subparsers(dest="calendar_command", required=True, parser_class=_Parser)
+    show = cal_sub.add_parser("show")
+    show.add_argument("--db", default=argparse.SUPPRESS)
+    show.add_argument("--year", type=_count, required=True)
+    for name in ("add-off", "add-work", "remove"):
+        c = cal_sub.add_parser(name)
+        c.add_argument("--db", default=argparse.SUPPRESS)
+        c.add_argument("--date", required=True)
+        c.add_argument("--note")
+    p.set_defaults(func=cmd_calendar)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    if hasattr(sys.stdout, "reconfigure") and (sys.stdout.encoding or "").lower() != "utf-8":
+        sys.stdout.reconfigure(encoding="utf-8")
+        sys.stderr.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "db"):
+        args.db = None
+    if args.command is None:
+        args.func = cmd_overview
+    try:
+        return int(args.func(args))
+    except DeskError as exc:
+        print(f"mohao-desk: {exc.message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,496 @@
+"""Demo data: a year of realistic dossiers for trying the program and for benchmarks.
+
+Deterministic for a given seed and "now" (default: the start of today). Every dossier is built
+with the same domain functions as real ones (due moments, pauses, timeliness) and gets the same
+kind of events as a real one; rows go in through the store's bulk writers.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time as clock
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from mohao_desk.domain.calendar import WorkCalendar, vietnam_calendar
+from mohao_desk.domain.codes import format_code
+from mohao_desk.domain.deadline import due_moment, extend_for_pause, timeliness
+from mohao_desk.domain.errors import DeskError
+from mohao_desk.domain.lifecycle import Status
+from mohao_desk.domain.regimes import regime_for
+from mohao_desk.domain.text import fold
+from mohao_desk.services.setup import OfficerInput, init_unit, unit_info
+from mohao_desk.store import bulk
+from mohao_desk.store import queries as q
+from mohao_desk.store.db import Database
+
+DEMO_UNIT_CODE = "000.31.22.H31"
+DEMO_UNIT_NAME = "Ủy ban nhân dân phường Bần Yên Nhân"
+DEMO_PARENT = "Ủy ban nhân dân thị xã Mỹ Hào"
+DEMO_PLACE = "Mỹ Hào"
+DEMO_OFFICERS = [
+    OfficerInput("motcua", "Nguyễn Thị Hồng Nhung", "Công chức Bộ phận Một cửa"),
+    OfficerInput("tuphap", "Trần Văn Đức", "Công chức Tư pháp - Hộ tịch"),
+    OfficerInput("tuphap2", "Lê Thị Thu Hà", "Công chức Tư pháp - Hộ tịch"),
+    OfficerInput("vhxh", "Phạm Minh Tuấn", "Công chức Văn hóa - Xã hội"),
+    OfficerInput("diachinh", "Đỗ Quang Huy", "Công chức Địa chính - Xây dựng"),
+    OfficerInput("chutich", "Vũ Văn Khánh", "Chủ tịch UBND phường"),
+]
+
+FAMILY = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Đào",
+    "Đinh",
+]
+MIDDLE = [
+    "Văn",
+    "Thị",
+    "Đức",
+    "Minh",
+    "Ngọc",
+    "Thu",
+    "Hữu",
+    "Quang",
+    "Thanh",
+    "Hồng",
+    "Xuân",
+    "Kim",
+    "Công",
+    "Bảo",
+]
+GIVEN = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Đức",
+    "Giang",
+    "Hà",
+    "Hải",
+    "Hạnh",
+    "Hòa",
+    "Hùng",
+    "Hương",
+    "Lan",
+    "Linh",
+    "Long",
+    "Mai",
+    "Nam",
+    "Nga",
+    "Phương",
+    "Quân",
+    "Sơn",
+    "Thảo",
+    "Trang",
+    "Tuấn",
+    "Vy",
+    "Yến",
+    "Khánh",
+    "Thắng",
+    "Hiếu",
+    "Nhung",
+    "Loan",
+    "Tâm",
+    "Việt",
+    "Đạt",
+]
+STREETS = [
+    "Khu phố Bần",
+    "Khu phố Yên Nhân",
+    "Khu phố Phan Bôi",
+    "Thôn Nguyễn Xá",
+    "Khu phố Tân Mỹ",
+]
+# (procedure code, weight): certification dominates a commune desk.
+PROCEDURE_WEIGHTS = {
+    "2.000815": 40,
+    "2.000884": 14,
+    "1.001193": 10,
+    "1.000894": 5,
+    "1.000656": 3,
+    "1.004873": 8,
+    "XA.CTHDGD": 7,
+    "2.000635": 8,
+    "1.001776": 5,
+}
+RATINGS = ["rat_hai_long"] * 6 + ["hai_long"] * 3 + ["khong_hai_long"]
+CHUNK = 50_000
+
+
+@dataclass(frozen=True)
+class DemoReport:
+    unit: str
+    dossiers: int
+    events: int
+    seconds: float
+
+
+def fill_demo(
+    db: Database,
+    *,
+    dossiers: int,
+    unit_code: str | None = None,
+    seed: int = 1,
+    now: datetime | None = None,
+) -> DemoReport:
+    """Add ``dossiers`` demo dossiers received over the year before ``now``."""
+    if dossiers < 0:
+        raise DeskError("Số hồ sơ mẫu không được âm.")
+    started = clock.perf_counter()
+    with db.read() as conn:
+        row = q.own_unit(conn)
+    if row is None:
+        info = init_unit(
+            db,
+            code=unit_code or DEMO_UNIT_CODE,
+            name=DEMO_UNIT_NAME,
+            parent_name=DEMO_PARENT,
+            place_name=DEMO_PLACE,
+            officers=DEMO_OFFICERS,
+        )
+    else:
+        info = unit_info(row)
+        if unit_code and unit_code != info.code:
+            raise DeskError(
+                f"Cơ sở dữ liệu đã thuộc đơn vị {info.code}, không thể thêm dữ liệu mẫu cho "
+                f"{unit_code}."
+            )
+    tz = ZoneInfo(info.timezone)
+    anchor = now or datetime.combine(datetime.now(tz).date(), time())
+    with db.read() as conn:
+        regimes = q.load_regimes(conn)
+        procedures = {p.code: (pid, p) for pid, p in q.list_procedures(conn)}
+        officers = [o.id for o in q.list_officers(conn, info.id)]
+        overrides = q.list_overrides(conn, info.id)
+    from mohao_desk.domain.calendar import CalendarOverride
+
+    calendar = vietnam_calendar(
+        [CalendarOverride(date.fromisoformat(o.day), bool(o.working)) for o in overrides],
+        info.office_hours,
+    )
+    generator = _Generator(
+        calendar, tz, anchor, seed, info.id, info.code, regimes, procedures, officers
+    )
+    total_events = 0
+    with db.begin() as conn:
+        bulk.fast_writes(conn)
+        next_id = bulk.max_dossier_id(conn) + 1
+        sequences = bulk.daily_sequences(conn, info.id)
+        received = generator.receipt_moments(dossiers)
+        for start in range(0, dossiers, CHUNK):
+            d_rows: list[tuple] = []
+            c_rows: list[tuple] = []
+            e_rows: list[tuple] = []
+            for moment in received[start : start + CHUNK]:
+                day_key = moment.date().isoformat()
+                seq = sequences.get(day_key, 0) + 1
+                sequences[day_key] = seq
+                generator.dossier(next_id, moment, seq, d_rows, c_rows, e_rows)
+                next_id += 1
+            bulk.insert_dossier_rows(conn, d_rows)
+            bulk.insert_component_rows(conn, c_rows)
+            bulk.insert_event_rows(conn, e_rows)
+            total_events += len(e_rows)
+        bulk.store_daily_sequences(conn, info.id, sequences)
+        q.put_setting(conn, "demo_data", True)
+    return DemoReport(info.code, dossiers, total_events, clock.perf_counter() - started)
+
+
+class _Generator:
+    def __init__(
+        self,
+        calendar: WorkCalendar,
+        tz: ZoneInfo,
+        anchor: datetime,
+        seed: int,
+        unit_id: int,
+        unit_code: str,
+        regimes: list,
+        procedures: dict,
+        officers: list[int],
+    ) -> None:
+        self.cal = calendar
+        self.anchor = anchor
+        self.rng = random.Random(seed)
+        self.unit_id = unit_id
+        self.unit_code = unit_code
+        self.regimes = regimes
+        self.officers = officers
+        self.desk_officer = officers[0]
+        self.handlers = officers[1:-1] or officers
+        offset = tz.utcoffset(anchor)
+        assert offset is not None
+        self.epoch = datetime(1970, 1, 1) + offset
+        codes = [c for c in PROCEDURE_WEIGHTS if c in procedures]
+        if not codes:
+            raise DeskError("Danh mục không có thủ tục nào để tạo dữ liệu mẫu.")
+        self.proc_codes = codes
+        self.proc_weights = [PROCEDURE_WEIGHTS[c] for c in codes]
+        self.procedures = procedures
+        self.now_utc = int(datetime.now(UTC).timestamp())
+        self.day = calendar.office_hours.seconds_per_day
+        self._event_json: dict[str, str] = {}
+
+    def ts(self, local: datetime) -> int:
+        return int((local - self.epoch).total_seconds())
+
+    def receipt_moments(self, n: int) -> list[datetime]:
+        """Receipt moments over the year before the anchor, sorted (codes follow them)."""
+        rng = self.rng
+        first = self.anchor - timedelta(days=365)
+        working = [
+            first.date() + timedelta(days=i)
+            for i in range(365)
+            if self.cal.is_working_day(first.date() + timedelta(days=i))
+        ]
+        intervals = self.cal.office_hours.intervals
+        moments = []
+        for _ in range(n):
+            if rng.random() < 0.3:  # online, any time of any day
+                moments.append(first + timedelta(seconds=rng.randrange(365 * 86400)))
+            else:
+                day = rng.choice(working)
+                start, end = intervals[rng.randrange(len(intervals))]
+                moments.append(
+                    datetime.combine(day, time()) + timedelta(seconds=rng.randrange(start, end))
+                )
+        moments.sort()
+        return moments
+
+    def _name(self) -> str:
+        rng = self.rng
+        return f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
+
+    def dossier(
+        self,
+        dossier_id: int,
+        received: datetime,
+        seq: int,
+        d_rows: list[tuple],
+        c_rows: list[tuple],
+        e_rows: list[tuple],
+    ) -> None:
+        rng, cal, anchor = self.rng, self.cal, self.anchor
+        code_p = rng.choices(self.proc_codes, self.proc_weights)[0]
+        procedure_id, procedure = self.procedures[code_p]
+        if received.hour >= 17 or received.hour < 7 or cal.is_working_day(received.date()) is False:
+            channel = "2"
+        else:
+            channel = rng.choices(("1", "2", "3"), (70, 25, 5))[0]
+        verification = procedure.verification_time is not None and rng.random() < 0.15
+        period = procedure.verification_time if verification else procedure.time
+        due = due_moment(cal, received, period)
+        original_due = due
+        code = format_code(self.unit_code, received.date(), seq)
+        name = self._name()
+        phone = f"09{rng.randrange(10**8):08d}"
+        address = f"{rng.choice(STREETS)}, phường Bần Yên Nhân, thị xã Mỹ Hào, tỉnh Hưng Yên"
+        regime = regime_for(received.date(), self.regimes).code
+        handler = rng.choice(self.handlers)
+        events: list[tuple[str, datetime, int, str | None, str, dict]] = []
+        status = Status.RECEIVED.value
+        events.append(
+            ("register", received, self.desk_officer, None, status, {"procedure": code_p})
+        )
+        t = cal.add_office_seconds(received, rng.randrange(600, 3600))
+        if t < anchor:
+            events.append(("handover", t, self.desk_officer, status, "processing", {"to": handler}))
+            status = "processing"
+        paused_at = None
+        supplements = 0
+        # Supplement requests: the clock pauses, then resumes with due moments moved out.
+        if t < anchor and rng.random() < 0.06 and period.value > 0:
+            ask = cal.add_office_seconds(t, rng.randrange(1800, self.day))
+            if ask < anchor:
+                supplements = 2 if rng.random() < 0.08 else 1
+                for n in range(supplements):
+                    if ask >= anchor:
+                        break
+                    data = {"missing": ["Bản sao giấy tờ tùy thân"]}
+                    if n:
+                        data["reason"] = "Giấy tờ bổ sung lần trước chưa hợp lệ"
+                    events.append(
+                        ("supplement_request", ask, handler, status, "waiting_supplement", data)
+                    )
+                    status = "waiting_supplement"
+                    back = cal.add_office_seconds(ask, rng.randrange(self.day // 2, 4 * self.day))
+                    if back >= anchor:
+                        paused_at = ask
+                        break
+                    due = extend_for_pause(cal, due, ask, back)
+                    original_due = extend_for_pause(cal, original_due, ask, back)
+                    events.append(
+                        ("supplement_received", back, self.desk_officer, status, "processing", {})
+                    )
+                    status = "processing"
+                    ask = cal.add_office_seconds(back, rng.randrange(1800, self.day))
+        finished = None
+        returned = None
+        apologies = 0
+        ending = None
+        if paused_at is None:
+            fate = rng.random()
+            last = events[-1][1]
+            if fate < 0.012:
+                ending = "refuse"
+            elif fate < 0.018:
+                ending = "withdraw"
+            if period.value == 0:  # same-day procedures: mostly done within hours
+                finish = cal.add_office_seconds(last, rng.randrange(900, 3 * 3600))
+                if rng.random() < 0.03:
+                    finish = cal.add_office_seconds(original_due, rng.randrange(600, 2 * self.day))
+            else:
+                roll = rng.random()
+                total = max(cal.office_seconds_between(last, original_due), 1800)
+                if roll < 0.72:
+                    finish = cal.add_office_seconds(
+                        last, rng.randrange(900, max(total - self.day, 1000))
+                    )
+                elif roll < 0.92:
+                    finish = cal.add_office_seconds(
+                        last, max(total - rng.randrange(0, 3 * 3600), 600)
+                    )
+                else:
+                    finish = cal.add_office_seconds(original_due, rng.randrange(1800, 5 * self.day))
+            if anchor - timedelta(days=45) < received and rng.random() < 0.03:
+                # Forgotten work: the dossiers the town's letter is about.
+                finish = cal.add_office_seconds(
+                    original_due, rng.randrange(self.day, 25 * self.day)
+                )
+            late = finish > original_due
+            # Apology: most late dossiers get one, sent a day or two before the due day.
+            if (
+                late or (finish >= anchor and original_due < anchor + timedelta(days=3))
+            ) and rng.random() < 0.7:
+                latest = cal.previous_working_day(original_due.date())
+                apology_at = cal.opening_of(latest) + timedelta(seconds=rng.randrange(0, 3 * 3600))
+                if last < apology_at < anchor:
+                    new_due = cal.add_working_days(original_due, rng.randrange(2, 6))
+                    events.append(
+                        ("apologize", apology_at, handler, status, status, {
+                            "reason": "Cần xác minh thêm thông tin",
+                            "new_due_at": new_due.strftime("%Y-%m-%dT%H:%M"),
+                        })
+                    )  # fmt: skip
+                    due = new_due
+                    apologies = 1
+            if finish < anchor:
+                finished = finish
+                if ending:
+                    refused = ending == "refuse"
+                    events.append(
+                        (
+                            ending,
+                            finish,
+                            handler,
+                            status,
+                            "refused" if refused else "withdrawn",
+                            {"reason": "Hồ sơ không đủ điều kiện" if refused else ""},
+                        )
+                    )
+                    status = events[-1][4]
+                else:
+                    result = timeliness(finish, original_due, supplements).value
+                    events.append(
+                        ("resolve", finish, handler, status, "result_ready", {"timeliness": result})
+                    )
+                    status = "result_ready"
+                    back = cal.add_office_seconds(finish, rng.randrange(600, 2 * self.day))
+                    if back < anchor and rng.random() < 0.93:
+                        returned = back
+                        events.append(("return", back, self.desk_officer, status, "returned", {}))
+                        status = "returned"
+        # Digitization of components at reception, and of results.
+        components = procedure.components
+        inputs_done = rng.random() < (0.8 if received < anchor - timedelta(days=60) else 0.55)
+        digitized_at = cal.add_office_seconds(received, rng.randrange(300, 1800))
+        if digitized_at >= anchor:
+            inputs_done = False
+        for position, c in enumerate(components, start=1):
+            done = inputs_done or rng.random() < 0.3
+            c_rows.append(
+                (
+                    dossier_id,
+                    position,
+                    c.name,
+                    c.kind,
+                    c.count,
+                    self.ts(digitized_at) if done and digitized_at < anchor else None,
+                    self.desk_officer if done and digitized_at < anchor else None,
+                    f"{code}-{position}.pdf" if done and digitized_at < anchor else None,
+                    None,
+                    rng.random() < 0.1 if done else False,
+                )
+            )
+        all_inputs = all(r[5] is not None for r in c_rows[len(c_rows) - len(components) :])
+        if inputs_done and digitized_at < anchor:
+            events.append(
+                ("digitize", digitized_at, self.desk_officer, None, "", {"target": "component"})
+            )
+        result_digitized = finished is not None and ending is None and rng.random() < 0.75
+        result_electronic = result_digitized and rng.random() < 0.3
+        rating = rng.choice(RATINGS) if returned is not None and rng.random() < 0.3 else None
+        # Events must be in time order: sort (stable) and give the digitize events the status
+        # in force at their moment.
+        events.sort(key=lambda e: e[1])
+        current = None
+        seq_no = 0
+        for act, at, officer_id, before, after, data in events:
+            seq_no += 1
+            if act == "digitize" or act == "apologize":
+                before = current
+                after = current or "received"
+            payload = json.dumps(data, ensure_ascii=False)
+            e_rows.append(
+                (dossier_id, seq_no, act, self.ts(at), officer_id, before, after, payload)
+            )
+            current = after
+        d_rows.append(
+            (
+                dossier_id,
+                code,
+                self.unit_id,
+                procedure_id,
+                regime,
+                name,
+                address,
+                phone,
+                fold(f"{name} {phone} {code}"),
+                channel,
+                1,
+                self.ts(received),
+                self.ts(due),
+                self.ts(original_due),
+                self.ts(finished) if finished else None,
+                self.ts(returned) if returned else None,
+                self.ts(paused_at) if paused_at else None,
+                status,
+                handler if status != "received" else self.desk_officer,
+                self.desk_officer,
+                supplements,
+                apologies,
+                all_inputs and bool(components),
+                result_digitized,
+                result_electronic,
+                rating,
+                seq_no,
+                self.now_utc,
+            )
+        )

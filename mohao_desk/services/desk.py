@@ -1,0 +1,790 @@
+"""The desk's services: one function per act, each one transaction and one event row.
+
+Moments given to and returned by these services are *naive local* datetimes of the unit's time
+zone (what the officer reads on the wall clock); the store keeps UTC.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Connection
+
+from mohao_desk.domain.calendar import CalendarOverride, WorkCalendar, vietnam_calendar
+from mohao_desk.domain.catalog import ComponentSpec, Procedure
+from mohao_desk.domain.codes import format_code
+from mohao_desk.domain.deadline import (
+    Band,
+    Countdown,
+    Timeliness,
+    countdown,
+    due_moment,
+    extend_for_pause,
+    timeliness,
+)
+from mohao_desk.domain.errors import DeskError, NotFound
+from mohao_desk.domain.lifecycle import (
+    Act,
+    Channel,
+    Status,
+    check_apology,
+    check_supplement_request,
+    check_transition,
+)
+from mohao_desk.domain.regimes import LegalRegime, regime_for
+from mohao_desk.domain.text import fold, nfc
+from mohao_desk.services.setup import UnitInfo, require_unit
+from mohao_desk.store import queries as q
+from mohao_desk.store.db import Database
+
+_PHONE = re.compile(r"^\+?[0-9][0-9 .-]{6,18}[0-9]$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+FUTURE_TOLERANCE = timedelta(minutes=5)
+RATINGS = ("rat_hai_long", "hai_long", "khong_hai_long")
+RATING_LABELS = {
+    "rat_hai_long": "Rất hài lòng",
+    "hai_long": "Hài lòng",
+    "khong_hai_long": "Không hài lòng",
+}
+
+
+@dataclass(frozen=True)
+class DossierSummary:
+    """One line of a dossier list, with its countdown."""
+
+    code: str
+    procedure_code: str
+    procedure: str
+    field: str
+    applicant: str
+    phone: str
+    channel: Channel
+    received_at: datetime
+    due_at: datetime
+    original_due_at: datetime
+    finished_at: datetime | None
+    returned_at: datetime | None
+    status: Status
+    officer: str | None
+    supplement_count: int
+    apology_count: int
+    inputs_digitized: bool
+    result_digitized: bool
+    paused: bool
+    countdown: Countdown | None  # open dossiers
+    timeliness: Timeliness | None  # finished dossiers (result, refusal, stop)
+
+    @property
+    def band(self) -> Band | None:
+        return self.countdown.band if self.countdown else None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "procedure_code": self.procedure_code,
+            "procedure": self.procedure,
+            "field": self.field,
+            "applicant": self.applicant,
+            "phone": self.phone,
+            "channel": self.channel.value,
+            "channel_label": self.channel.label,
+            "received_at": _iso(self.received_at),
+            "due_at": _iso(self.due_at),
+            "original_due_at": _iso(self.original_due_at),
+            "finished_at": _iso(self.finished_at),
+            "returned_at": _iso(self.returned_at),
+            "status": self.status.value,
+            "status_label": self.status.label,
+            "officer": self.officer,
+            "supplement_count": self.supplement_count,
+            "apology_count": self.apology_count,
+            "inputs_digitized": self.inputs_digitized,
+            "result_digitized": self.result_digitized,
+            "paused": self.paused,
+            "band": self.band.value if self.band else None,
+            "band_label": self.band.label if self.band else None,
+            "remaining": self.countdown.text() if self.countdown else None,
+            "remaining_seconds": self.countdown.seconds if self.countdown else None,
+            "timeliness": self.timeliness.value if self.timeliness else None,
+        }
+
+
+@dataclass(frozen=True)
+class ComponentView:
+    position: int
+    name: str
+    kind: str
+    count: int
+    digitized_at: datetime | None
+    digitized_by: int | None
+    file_name: str | None
+    sha256: str | None
+    reused: bool
+
+
+@dataclass(frozen=True)
+class EventView:
+    seq: int
+    act: Act
+    at: datetime
+    officer: str | None
+    status_before: Status | None
+    status_after: Status
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class DossierDetail:
+    summary: DossierSummary
+    regime: str
+    address: str
+    email: str
+    id_number: str
+    sets_count: int
+    verification: bool
+    components: list[ComponentView] = field(default_factory=list)
+    events: list[EventView] = field(default_factory=list)
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.strftime("%Y-%m-%dT%H:%M") if moment else None
+
+
+def _clean(text: str | None, what: str, *, required: bool = False, limit: int = 500) -> str:
+    value = nfc((text or "").strip())
+    if required and not value:
+        raise DeskError(f"Thiếu {what}.")
+    if len(value) > limit:
+        raise DeskError(f"{what.capitalize()} quá dài (tối đa {limit} ký tự).")
+    return value
+
+
+class Desk:
+    """The services of one unit's desk, on its database."""
+
+    def __init__(self, db: Database, clock: Callable[[], datetime] | None = None) -> None:
+        self.db = db
+        with db.read() as conn:
+            self.unit: UnitInfo = require_unit(conn)
+            self.regimes: list[LegalRegime] = q.load_regimes(conn)
+            self._overrides = [
+                CalendarOverride(date.fromisoformat(r.day), bool(r.working), r.note)
+                for r in q.list_overrides(conn, self.unit.id)
+            ]
+        self.tz = ZoneInfo(self.unit.timezone)
+        self._clock = clock
+        self._calendar: WorkCalendar | None = None
+
+    # ------------------------------------------------------------ time edges
+    @property
+    def calendar(self) -> WorkCalendar:
+        if self._calendar is None:
+            self._calendar = vietnam_calendar(self._overrides, self.unit.office_hours)
+        return self._calendar
+
+    def now(self) -> datetime:
+        """Local wall-clock now (naive), to the second."""
+        if self._clock is not None:
+            return self._clock().replace(microsecond=0)
+        return datetime.now(self.tz).replace(tzinfo=None, microsecond=0)
+
+    def to_utc(self, local: datetime) -> datetime:
+        return local.replace(tzinfo=self.tz).astimezone(UTC)
+
+    def to_local(self, moment: datetime | None) -> datetime | None:
+        if moment is None:
+            return None
+        return moment.astimezone(self.tz).replace(tzinfo=None)
+
+    def _local(self, moment: datetime) -> datetime:
+        return moment.astimezone(self.tz).replace(tzinfo=None)
+
+    # --------------------------------------------------------------- lookups
+    def procedures(self) -> list[Procedure]:
+        with self.db.read() as conn:
+            return [p for _, p in q.list_procedures(conn)]
+
+    def _officer_id(self, conn: Connection, username: str | None) -> int | None:
+        if username is None:
+            username = q.get_setting(conn, "default_officer")
+            if username is None:
+                return None
+        row = q.officer_by_username(conn, self.unit.id, username)
+        if row is None:
+            raise NotFound(f"Không có cán bộ với tên đăng nhập '{username}'.")
+        return int(row.id)
+
+    def _at(self, at: datetime | None) -> datetime:
+        now = self.now()
+        if at is None:
+            return now
+        if at > now + FUTURE_TOLERANCE:
+            raise DeskError(f"Thời điểm {at:%H:%M %d/%m/%Y} ở tương lai.")
+        return at.replace(microsecond=0)
+
+    # -------------------------------------------------------------- register
+    def preview_due(
+        self, procedure_code: str, received_at: datetime | None = None, verification: bool = False
+    ) -> datetime:
+        """The return moment a registration would get (shown before saving)."""
+        with self.db.read() as conn:
+            found = q.procedure_by_code(conn, procedure_code)
+        if found is None:
+            raise NotFound(f"Không có thủ tục mã '{procedure_code}' trong danh mục.")
+        return due_moment(self.calendar, received_at or self.now(), _period(found[1], verification))
+
+    def register(
+        self,
+        *,
+        procedure_code: str,
+        applicant_name: str,
+        channel: Channel = Channel.DIRECT,
+        address: str = "",
+        phone: str = "",
+        email: str = "",
+        id_number: str = "",
+        sets_count: int = 1,
+        components: Sequence[ComponentSpec] | None = None,
+        received_at: datetime | None = None,
+        verification: bool = False,
+        by: str | None = None,
+        note: str = "",
+    ) -> DossierDetail:
+        """Tiếp nhận hồ sơ: create the dossier, its code, its due moment, its first event."""
+        name = _clean(applicant_name, "họ tên người nộp", required=True, limit=200)
+        phone = _clean(phone, "số điện thoại", limit=32)
+        if phone and not _PHONE.match(phone):
+            raise DeskError(f"Số điện thoại '{phone}' không hợp lệ.")
+        email = _clean(email, "thư điện tử", limit=200)
+        if email and not _EMAIL.match(email):
+            raise DeskError(f"Địa chỉ thư điện tử '{email}' không hợp lệ.")
+        address = _clean(address, "địa chỉ")
+        id_number = _clean(id_number, "số giấy tờ tùy thân", limit=32)
+        if id_number and not id_number.isalnum():
+            raise DeskError(f"Số giấy tờ tùy thân '{id_number}' không hợp lệ.")
+        if not 1 <= sets_count <= 99:
+            raise DeskError("Số bộ hồ sơ phải từ 1 đến 99.")
+        received = self._at(received_at)
+        regime = regime_for(received.date(), self.regimes)
+        with self.db.begin() as conn:
+            found = q.procedure_by_code(conn, procedure_code)
+            if found is None:
+                raise NotFound(f"Không có thủ tục mã '{procedure_code}' trong danh mục.")
+            procedure_id, procedure = found
+            if verification and procedure.verification_time is None:
+                raise DeskError(f"Thủ tục '{procedure.name}' không có thời hạn xác minh riêng.")
+            due = due_moment(self.calendar, received, _period(procedure, verification))
+            officer_id = self._officer_id(conn, by)
+            sequence = q.next_sequence(conn, self.unit.id, received.date())
+            code = format_code(self.unit.code, received.date(), sequence)
+            received_utc, due_utc = self.to_utc(received), self.to_utc(due)
+            dossier_id = q.insert_dossier(
+                conn,
+                {
+                    "code": code,
+                    "unit_id": self.unit.id,
+                    "procedure_id": procedure_id,
+                    "regime_code": regime.code,
+                    "applicant_name": name,
+                    "applicant_address": address,
+                    "applicant_phone": phone,
+                    "applicant_email": email,
+                    "applicant_id_number": id_number,
+                    "search_key": fold(f"{name} {phone} {code}"),
+                    "channel": channel.value,
+                    "sets_count": sets_count,
+                    "verification": verification,
+                    "received_at": received_utc,
+                    "due_at": due_utc,
+                    "original_due_at": due_utc,
+                    "status": Status.RECEIVED.value,
+                    "officer_id": officer_id,
+                    "receiver_id": officer_id,
+                    "event_count": 1,
+                    "updated_at": datetime.now(UTC),
+                },
+            )
+            specs = list(components) if components is not None else list(procedure.components)
+            q.insert_components(
+                conn,
+                [
+                    {
+                        "dossier_id": dossier_id,
+                        "position": i,
+                        "name": nfc(c.name),
+                        "kind": c.kind,
+                        "count": c.count,
+                    }
+                    for i, c in enumerate(specs, start=1)
+                ],
+            )
+            q.insert_event(
+                conn,
+                dossier_id=dossier_id,
+                seq=1,
+                act=Act.REGISTER.value,
+                at=received_utc,
+                officer_id=officer_id,
+                status_before=None,
+                status_after=Status.RECEIVED.value,
+                data={
+                    "procedure": procedure.code,
+                    "channel": channel.value,
+                    "due_at": _iso(due),
+                    "regime": regime.code,
+                    "components": len(specs),
+                    "note": _clean(note, "ghi chú"),
+                },
+            )
+        return self.get(code)
+
+    # ------------------------------------------------------------------ read
+    def get(self, code: str) -> DossierDetail:
+        code = code.strip()
+        with self.db.read() as conn:
+            row = q.dossier_by_code(conn, code)
+            if row is None:
+                raise NotFound(f"Không tìm thấy hồ sơ mã '{code}'.")
+            epoch = datetime.now(UTC)
+            listed = q.list_dossiers(conn, "all", epoch, epoch, epoch, only_id=row.id)
+            comps = q.components_of(conn, row.id)
+            events = q.events_of(conn, row.id)
+        return DossierDetail(
+            summary=self.summarize(listed[0]),
+            regime=row.regime_code,
+            address=row.applicant_address,
+            email=row.applicant_email,
+            id_number=row.applicant_id_number,
+            sets_count=row.sets_count,
+            verification=bool(row.verification),
+            components=[
+                ComponentView(
+                    c.position,
+                    c.name,
+                    c.kind,
+                    c.count,
+                    self.to_local(c.digitized_at),
+                    c.digitized_by,
+                    c.file_name,
+                    c.sha256,
+                    bool(c.reused),
+                )
+                for c in comps
+            ],
+            events=[
+                EventView(
+                    e.seq,
+                    Act(e.act),
+                    self._local(e.at),
+                    e.officer_name,
+                    Status(e.status_before) if e.status_before else None,
+                    Status(e.status_after),
+                    json.loads(e.data),
+                )
+                for e in events
+            ],
+        )
+
+    def summarize(self, row: Any, now: datetime | None = None) -> DossierSummary:
+        """A list row → summary with the one definition of countdown and timeliness."""
+        now = now or self.now()
+        status = Status(row.status)
+        original_due = self._local(row.original_due_at)
+        finished = self.to_local(row.finished_at)
+        paused_at = self.to_local(row.paused_at)
+        cd = None
+        done = None
+        if status.is_open:
+            cd = countdown(self.calendar, original_due, paused_at or now)
+        elif finished is not None and status is not Status.WITHDRAWN:
+            done = timeliness(finished, original_due, row.supplement_count)
+        return DossierSummary(
+            code=row.code,
+            procedure_code=row.procedure_code,
+            procedure=row.procedure_name,
+            field=row.procedure_field,
+            applicant=row.applicant_name,
+            phone=row.applicant_phone,
+            channel=Channel(row.channel),
+            received_at=self._local(row.received_at),
+            due_at=self._local(row.due_at),
+            original_due_at=original_due,
+            finished_at=finished,
+            returned_at=self.to_local(row.returned_at),
+            status=status,
+            officer=row.officer_name,
+            supplement_count=row.supplement_count,
+            apology_count=row.apology_count,
+            inputs_digitized=bool(row.inputs_digitized),
+            result_digitized=bool(row.result_digitized),
+            paused=paused_at is not None,
+            countdown=cd,
+            timeliness=done,
+        )
+
+    def _day_bounds(self, now: datetime) -> tuple[datetime, datetime, datetime]:
+        start = datetime.combine(now.date(), time())
+        return self.to_utc(now), self.to_utc(start), self.to_utc(start + timedelta(days=1))
+
+    def count(self, view: str) -> int:
+        if view not in q.VIEWS:
+            raise DeskError(f"Danh sách '{view}' không tồn tại.")
+        with self.db.read() as conn:
+            return q.count_dossiers(conn, view, *self._day_bounds(self.now()))
+
+    def list(
+        self, view: str, *, search: str | None = None, limit: int | None = None
+    ) -> list[DossierSummary]:
+        if view not in q.VIEWS:
+            raise DeskError(f"Danh sách '{view}' không tồn tại.")
+        now = self.now()
+        with self.db.read() as conn:
+            rows = q.list_dossiers(conn, view, *self._day_bounds(now), search=search, limit=limit)
+        return [self.summarize(r, now) for r in rows]
+
+    # ------------------------------------------------------------------ acts
+    def _act(
+        self,
+        code: str,
+        act: Act,
+        at: datetime | None,
+        by: str | None,
+        change: Callable[[Connection, Any, datetime], tuple[dict[str, Any], dict[str, Any]]],
+    ) -> DossierDetail:
+        moment = self._at(at)
+        code = code.strip()
+        with self.db.begin() as conn:
+            row = q.dossier_by_code(conn, code)
+            if row is None:
+                raise NotFound(f"Không tìm thấy hồ sơ mã '{code}'.")
+            status = Status(row.status)
+            target = check_transition(act, status) if act in _STATUS_ACTS else status
+            last = self._local(q.events_of(conn, row.id)[-1].at) if row.event_count else None
+            if last is not None and moment < last:
+                raise DeskError(
+                    f"Thời điểm {moment:%H:%M %d/%m/%Y} trước thao tác gần nhất của hồ sơ "
+                    f"({last:%H:%M %d/%m/%Y})."
+                )
+            officer_id = self._officer_id(conn, by)
+            values, data = change(conn, row, moment)
+            before = {k: _plain(row._mapping[k], self) for k in values if k in row._mapping}
+            after = {k: _plain(v, self) for k, v in values.items()}
+            values["status"] = target.value
+            values["event_count"] = row.event_count + 1
+            values["updated_at"] = datetime.now(UTC)
+            q.update_dossier(conn, row.id, values)
+            q.insert_event(
+                conn,
+                dossier_id=row.id,
+                seq=row.event_count + 1,
+                act=act.value,
+                at=self.to_utc(moment),
+                officer_id=officer_id,
+                status_before=status.value,
+                status_after=target.value,
+                data={**data, "before": before, "after": after},
+            )
+        return self.get(code)
+
+    def handover(
+        self,
+        code: str,
+        *,
+        to: str | None = None,
+        body: str = "",
+        note: str = "",
+        at: datetime | None = None,
+        by: str | None = None,
+    ) -> DossierDetail:
+        """Chuyển hồ sơ: to an officer of the unit and/or a processing body (a control-slip row)."""
+        body = _clean(body, "tên cơ quan nhận", limit=200)
+        if not to and not body:
+            raise DeskError("Phải chỉ rõ người nhận (--to) hoặc cơ quan nhận (--body).")
+
+        def change(conn: Connection, row: Any, moment: datetime) -> tuple[dict, dict]:
+            values: dict[str, Any] = {}
+            data: dict[str, Any] = {"body": body, "note": _clean(note, "ghi chú")}
+            if to:
+                officer_id = self._officer_id(conn, to)
+                values["officer_id"] = officer_id
+                receiver = q.officer_by_id(conn, officer_id) if officer_id else None
+                data["to"] = to
+                data["to_name"] = receiver.full_name if receiver else to
+            giver = q.officer_by_id(conn, row.officer_id) if row.officer_id else None
+            data["from_name"] = giver.full_name if giver else None
+            return values, data
+
+        return self._act(code, Act.HANDOVER, at, by, change)
+
+    def request_supplement(
+        self,
+        code: str,
+        *,
+        missing: Sequence[str],
+        reason: str = "",
+        at: datetime | None = None,
+        by: str | None = None,
+    ) -> DossierDetail:
+        """Yêu cầu bổ sung: everything missing at once; the clock pauses."""
+        items = [_clean(m, "nội dung cần bổ sung") for m in missing]
+        items = [m for m in items if m]
+        if not items:
+            raise DeskError("Phải liệt kê ít nhất một giấy tờ cần bổ sung (--missing).")
+
+        def change(conn: Connection, row: Any, moment: datetime) -> tuple[dict, dict]:
+            check_supplement_request(row.supplement_count, reason)
+            values = {
+                "paused_at": self.to_utc(moment),
+                "supplement_count": row.supplement_count + 1,
+            }
+            return values, {"missing": items, "reason": _clean(reason, "lý do")}
+
+        return self._act(code, Act.SUPPLEMENT_REQUEST, at, by, change)
+
+    def receive_supplement(
+        self, code: str, *, note: str = "", at: datetime | None = None, by: str | None = None
+    ) -> DossierDetail:
+        """Nhận hồ sơ bổ sung: the clock resumes; due moments move out by the paused time."""
+
+        def change(conn: Connection, row: Any, moment: datetime) -> tuple[dict, dict]:
+            paused_at = self._local(row.paused_at)
+            cal = self.calendar
+            paused = cal.office_seconds_between(paused_at, moment)
+            due = extend_for_pause(cal, self._local(row.due_at), paused_at, moment)
+            original = extend_for_pause(cal, self._local(row.original_due_at), paused_at, moment)
+            values = {
+                "paused_at": None,
+                "due_at": self.to_utc(due),
+                "original_due_at": self.to_utc(original),
+            }
+            return values, {"paused_office_seconds": paused, "note": _clean(note, "ghi chú")}
+
+        return self._act(code, Act.SUPPLEMENT_RECEIVED, at, by, change)
+
+    def resolve(
+        self,
+        code: str,
+        *,
+        electronic: bool = False,
+        note: str = "",
+        at: datetime | None = None,
+        by: str | None = None,
+    ) -> DossierDetail:
+        """Có kết quả: processing ends; the dossier is classified early / on time / late."""
+
+        def change(conn: Connection, row: Any, moment: datetime) -> tuple[dict, dict]:
+            result = timeliness(moment, self._local(row.original_due_at), row.supplement_count)
+            values = {"finished_at": self.to_utc(moment), "result_electronic": electronic}
+            return values, {"timeliness": result.value, "note": _clean(note, "ghi chú")}
+
+        return self._act(code, Act.RESOLVE, at, by, change)
+
+    def return_result(
+        self, code: str, *, note: str = "", at: datetime | None = None, by: str | None = None
+    ) -> DossierDetail:
+        """Trả kết quả to the applicant (who signs the book)."""
+
+        def change(conn: Connection, row: Any, moment: datetime) -> tuple[dict, dict]:
+            return {"returned_at": self.to_utc(moment)}, {"note": _clean(note, "ghi chú")}
+
+        return self._act(code, Act.RETURN, at, by, change)
+
+    def _ending(self, act: Act, code: str, reason: str, required: bool, **kw: Any) -> DossierDetail:
+        text = _clean(reason, "lý do", required=required)
+
+        def change(conn: Connection, row: Any, moment: datetime) -> tuple[dict, dict]:
+            values: dict[str, Any] = {"paused_at": None}
+            if row.finished_at is None:
+                values["finished_at"] = self.to_utc(moment)
+            return values, {"reason": text}
+
+        return self._act(code, act, kw.get("at"), kw.get("by"), change)
+
+    def refuse(self, code: str, *, reason: str, **kw: Any) -> DossierDetail:
+        """Từ chối giải quyết after review, with the reasons in writing."""
+        return self._ending(Act.REFUSE, code, reason, True, **kw)
+
+    def withdraw(self, code: str, *, reason: str = "", **kw: Any) -> DossierDetail:
+        """The applicant withdraws the dossier."""
+        return self._ending(Act.WITHDRAW, code, reason, False, **kw)
+
+    def stop(self, code: str, *, reason: str, **kw: Any) -> DossierDetail:
+        """Dừng giải quyết (regime B's Thông báo dừng giải quyết hồ sơ)."""
+        detail = self.get(code)
+        if not any(r.code == detail.regime and "stop" in r.forms for r in self.regimes):
+            raise DeskError(
+                "Chỉ hồ sơ theo Nghị định 118/2025/NĐ-CP mới có thủ tục dừng giải quyết."
+            )
+        return self._ending(Act.STOP, code, reason, True, **kw)
+
+    def apologize(
+        self,
+        code: str,
+        *,
+        reason: str,
+        new_due: datetime,
+        override: str | None = None,
+        at: datetime | None = None,
+        by: str | None = None,
+    ) -> DossierDetail:
+        """Xin lỗi và hẹn lại ngày trả kết quả, under the rules of the dossier's regime."""
+        text = _clean(reason, "lý do chậm trễ", required=True)
+
+        def change(conn: Connection, row: Any, moment: datetime) -> tuple[dict, dict]:
+            regime = next(r for r in self.regimes if r.code == row.regime_code)
+            broken = check_apology(
+                self.calendar,
+                regime.apology,
+                at=moment,
+                due=self._local(row.due_at),
+                new_due=new_due,
+                previous_apologies=row.apology_count,
+                override=override,
+            )
+            values = {"due_at": self.to_utc(new_due), "apology_count": row.apology_count + 1}
+            data = {
+                "reason": text,
+                "new_due_at": _iso(new_due),
+                "original_due_at": _iso(self._local(row.original_due_at)),
+                "broken_rules": broken,
+                "override": _clean(override, "lý do ngoại lệ") if broken else "",
+            }
+            return values, data
+
+        return self._act(code, Act.APOLOGIZE, at, by, change)
+
+    def rate(
+        self, code: str, *, rating: str, at: datetime | None = None, by: str | None = None
+    ) -> DossierDetail:
+        if rating not in RATINGS:
+            raise DeskError(f"Mức đánh giá '{rating}' không hợp lệ ({', '.join(RATINGS)}).")
+
+        def change(conn: Connection, row: Any, moment: datetime) -> tuple[dict, dict]:
+            return {"rating": rating}, {"rating_label": RATING_LABELS[rating]}
+
+        return self._act(code, Act.RATE, at, by, change)
+
+    def digitize(
+        self,
+        code: str,
+        *,
+        file: Path,
+        component: int | None = None,
+        result: bool = False,
+        reused: bool = False,
+        electronic: bool = False,
+        at: datetime | None = None,
+        by: str | None = None,
+    ) -> DossierDetail:
+        """Số hóa: a component (by its number) or the result, with the file's SHA-256."""
+        if (component is None) == (not result):
+            raise DeskError("Chọn đúng một: số thứ tự thành phần hồ sơ (--component) hoặc kết quả.")
+        file = Path(file)
+        if not file.is_file():
+            raise DeskError(f"Không tìm thấy tệp '{file}'.")
+        digest = hashlib.sha256()
+        with open(file, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+        sha = digest.hexdigest()
+        size = file.stat().st_size
+
+        def change(conn: Connection, row: Any, moment: datetime) -> tuple[dict, dict]:
+            officer_id = self._officer_id(conn, by)
+            values: dict[str, Any] = {}
+            data: dict[str, Any] = {"file": file.name, "sha256": sha, "size": size}
+            comps = q.components_of(conn, row.id)
+            component_id = None
+            if result:
+                if Status(row.status) not in (Status.RESULT_READY, Status.RETURNED):
+                    raise DeskError("Chỉ số hóa kết quả khi hồ sơ đã có kết quả.")
+                values["result_digitized"] = True
+                if electronic:
+                    values["result_electronic"] = True
+                data["target"] = "result"
+            else:
+                match = [c for c in comps if c.position == component]
+                if not match:
+                    raise DeskError(
+                        f"Hồ sơ không có thành phần số {component} (có {len(comps)} thành phần)."
+                    )
+                target = match[0]
+                component_id = target.id
+                q.update_component(
+                    conn,
+                    target.id,
+                    {
+                        "digitized_at": self.to_utc(moment),
+                        "digitized_by": officer_id,
+                        "file_name": file.name,
+                        "sha256": sha,
+                        "reused": reused,
+                    },
+                )
+                remaining = [c for c in comps if c.digitized_at is None and c.id != target.id]
+                values["inputs_digitized"] = not remaining
+                data["target"] = "component"
+                data["component"] = component
+                data["component_name"] = target.name
+                data["reused"] = reused
+            self._store_file(file, sha)
+            q.insert_attachment(
+                conn,
+                {
+                    "dossier_id": row.id,
+                    "component_id": component_id,
+                    "role": "result" if result else "component",
+                    "file_name": file.name,
+                    "sha256": sha,
+                    "size": size,
+                    "created_at": self.to_utc(moment),
+                    "created_by": officer_id,
+                },
+            )
+            return values, data
+
+        return self._act(code, Act.DIGITIZE, at, by, change)
+
+    def _store_file(self, file: Path, sha: str) -> None:
+        """Keep a copy of the digitized file beside the database, addressed by its hash."""
+        target = self.db.path.parent / "attachments" / sha[:2] / sha
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_suffix(".part")
+            shutil.copyfile(file, tmp)
+            tmp.replace(target)
+
+
+_STATUS_ACTS = {
+    Act.HANDOVER,
+    Act.SUPPLEMENT_REQUEST,
+    Act.SUPPLEMENT_RECEIVED,
+    Act.RESOLVE,
+    Act.RETURN,
+    Act.REFUSE,
+    Act.WITHDRAW,
+    Act.STOP,
+    Act.APOLOGIZE,
+    Act.RATE,
+}
+
+
+def _period(procedure: Procedure, verification: bool) -> Any:
+    if verification and procedure.verification_time is not None:
+        return procedure.verification_time
+    return procedure.time
+
+
+def _plain(value: Any, desk: Desk) -> Any:
+    if isinstance(value, datetime):
+        return _iso(desk.to_local(value))
+    return value

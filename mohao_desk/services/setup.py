@@ -1,0 +1,129 @@
+"""Setting up a unit's database: the unit, its officers, the seed catalog and regime table."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from typing import Any
+
+from mohao_desk.domain.calendar import OfficeHours
+from mohao_desk.domain.catalog import Procedure, parse_catalog, parse_regimes
+from mohao_desk.domain.codes import check_agency_code
+from mohao_desk.domain.errors import DeskError
+from mohao_desk.domain.regimes import LegalRegime
+from mohao_desk.domain.text import nfc
+from mohao_desk.store import queries as q
+from mohao_desk.store.db import Database
+
+
+def read_resource_json(*parts: str) -> Any:
+    target = resources.files("mohao_desk.resources")
+    for part in parts:
+        target = target / part
+    return json.loads(target.read_text(encoding="utf-8"))
+
+
+def seed_catalog() -> list[Procedure]:
+    return parse_catalog(read_resource_json("catalog", "procedures.json"))
+
+
+def seed_regimes() -> list[LegalRegime]:
+    return parse_regimes(read_resource_json("regimes", "legal_regimes.json"))
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    id: int
+    code: str
+    name: str
+    parent_name: str
+    place_name: str
+    timezone: str
+    office_hours: str
+
+
+def unit_info(row: Any) -> UnitInfo:
+    return UnitInfo(
+        row.id, row.code, row.name, row.parent_name, row.place_name, row.timezone, row.office_hours
+    )
+
+
+@dataclass(frozen=True)
+class OfficerInput:
+    username: str
+    full_name: str
+    title: str = ""
+    phone: str = ""
+
+
+def init_unit(
+    db: Database,
+    *,
+    code: str,
+    name: str,
+    parent_name: str = "",
+    place_name: str = "",
+    office_hours: str | None = None,
+    officers: list[OfficerInput] | None = None,
+) -> UnitInfo:
+    """Create the desk's own unit with the seed catalog and regime table (one transaction)."""
+    code = check_agency_code(code)
+    name = nfc(name.strip())
+    if not name:
+        raise DeskError("Tên đơn vị không được để trống.")
+    hours = OfficeHours.parse(office_hours).format() if office_hours else None
+    catalog = seed_catalog()
+    regimes = seed_regimes()
+    with db.begin() as conn:
+        if q.own_unit(conn) is not None:
+            raise DeskError("Cơ sở dữ liệu này đã được thiết lập cho một đơn vị.")
+        values: dict[str, Any] = {
+            "code": code,
+            "name": name,
+            "parent_name": nfc(parent_name.strip()),
+            "place_name": nfc(place_name.strip()),
+            "is_own": True,
+            "created_at": datetime.now(UTC),
+        }
+        if hours:
+            values["office_hours"] = hours
+        unit_id = q.insert_unit(conn, **values)
+        q.replace_regimes(conn, regimes)
+        q.upsert_procedures(conn, catalog)
+        for o in officers or [OfficerInput("motcua", "Công chức Một cửa", "Công chức")]:
+            add_officer_in(conn, unit_id, o)
+        first = officers[0].username if officers else "motcua"
+        q.put_setting(conn, "default_officer", first)
+        row = q.own_unit(conn)
+    assert row is not None
+    return unit_info(row)
+
+
+def add_officer_in(conn: Any, unit_id: int, o: OfficerInput) -> int:
+    username = o.username.strip()
+    if not username or len(username) > 64 or any(ch.isspace() for ch in username):
+        raise DeskError(f"Tên đăng nhập '{o.username}' không hợp lệ (không dấu cách, tối đa 64).")
+    if not o.full_name.strip():
+        raise DeskError("Họ tên cán bộ không được để trống.")
+    if q.officer_by_username(conn, unit_id, username) is not None:
+        raise DeskError(f"Đã có cán bộ với tên đăng nhập '{username}'.")
+    return q.insert_officer(
+        conn,
+        unit_id=unit_id,
+        username=username,
+        full_name=nfc(o.full_name.strip()),
+        title=nfc(o.title.strip()),
+        phone=o.phone.strip(),
+    )
+
+
+def require_unit(conn: Any) -> UnitInfo:
+    row = q.own_unit(conn)
+    if row is None:
+        raise DeskError(
+            "Cơ sở dữ liệu chưa được thiết lập đơn vị. Chạy 'mohao-desk init' hoặc "
+            "'mohao-desk demo' trước."
+        )
+    return unit_info(row)

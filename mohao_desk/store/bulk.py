@@ -1,0 +1,74 @@
+"""Bulk writers for large imports and demo data: plain tuples through ``executemany``.
+
+Column orders are fixed here; callers build tuples in the same order. Moments are epoch seconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Connection, func, select
+
+from mohao_desk.store.schema import component, daily_sequence, dossier, event
+
+DOSSIER_COLUMNS = (
+    "id", "code", "unit_id", "procedure_id", "regime_code", "applicant_name",
+    "applicant_address", "applicant_phone", "search_key", "channel", "sets_count",
+    "received_at", "due_at", "original_due_at", "finished_at", "returned_at", "paused_at",
+    "status", "officer_id", "receiver_id", "supplement_count", "apology_count",
+    "inputs_digitized", "result_digitized", "result_electronic", "rating", "event_count",
+    "updated_at",
+)  # fmt: skip
+COMPONENT_COLUMNS = (
+    "dossier_id", "position", "name", "kind", "count", "digitized_at", "digitized_by",
+    "file_name", "sha256", "reused",
+)  # fmt: skip
+EVENT_COLUMNS = (
+    "dossier_id", "seq", "act", "at", "officer_id", "status_before", "status_after", "data",
+)  # fmt: skip
+
+
+def _insert(conn: Connection, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+    if not rows:
+        return
+    marks = ", ".join("?" * len(columns))
+    conn.exec_driver_sql(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+
+def insert_dossier_rows(conn: Connection, rows: list[tuple]) -> None:
+    _insert(conn, dossier.name, DOSSIER_COLUMNS, rows)
+
+
+def insert_component_rows(conn: Connection, rows: list[tuple]) -> None:
+    _insert(conn, component.name, COMPONENT_COLUMNS, rows)
+
+
+def insert_event_rows(conn: Connection, rows: list[tuple]) -> None:
+    _insert(conn, event.name, EVENT_COLUMNS, rows)
+
+
+def max_dossier_id(conn: Connection) -> int:
+    return int(conn.execute(select(func.coalesce(func.max(dossier.c.id), 0))).scalar_one())
+
+
+def daily_sequences(conn: Connection, unit_id: int) -> dict[str, int]:
+    rows = conn.execute(
+        select(daily_sequence.c.day, daily_sequence.c.last).where(
+            daily_sequence.c.unit_id == unit_id
+        )
+    )
+    return {r.day: r.last for r in rows}
+
+
+def store_daily_sequences(conn: Connection, unit_id: int, values: dict[str, int]) -> None:
+    conn.exec_driver_sql(
+        "INSERT INTO daily_sequence (unit_id, day, last) VALUES (?, ?, ?) "
+        "ON CONFLICT(unit_id, day) DO UPDATE SET last = excluded.last",
+        [(unit_id, day, last) for day, last in values.items()],
+    )
+
+
+def fast_writes(conn: Connection) -> None:
+    """Trade durability for speed during a bulk fill of a new database (demo data)."""
+    conn.exec_driver_sql("PRAGMA synchronous=OFF")
+    conn.exec_driver_sql("PRAGMA cache_size=-262144")

@@ -1,0 +1,466 @@
+"""Queries: the only place (with db.py and bulk.py) that speaks SQL.
+
+Functions take a SQLAlchemy ``Connection`` inside the caller's transaction and return rows or
+plain values; the services turn them into domain objects.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row, and_, func, insert, or_, select, update
+
+from mohao_desk.domain.catalog import ComponentSpec, Procedure, parse_processing_time
+from mohao_desk.domain.deadline import ProcessingTime, TimeUnit
+from mohao_desk.domain.lifecycle import ApologyRules, Status
+from mohao_desk.domain.regimes import FormSpec, LegalRegime
+from mohao_desk.domain.text import fold
+from mohao_desk.store.schema import (
+    calendar_override,
+    component,
+    daily_sequence,
+    dossier,
+    event,
+    legal_regime,
+    officer,
+    procedure,
+    procedure_component,
+    setting,
+    unit,
+)
+
+# ----------------------------------------------------------------- settings
+
+
+def get_setting(conn: Connection, key: str, default: Any = None) -> Any:
+    value = conn.execute(select(setting.c.value).where(setting.c.key == key)).scalar()
+    return default if value is None else json.loads(value)
+
+
+def put_setting(conn: Connection, key: str, value: Any) -> None:
+    encoded = json.dumps(value, ensure_ascii=False)
+    if conn.execute(select(setting.c.key).where(setting.c.key == key)).first():
+        conn.execute(update(setting).where(setting.c.key == key).values(value=encoded))
+    else:
+        conn.execute(insert(setting).values(key=key, value=encoded))
+
+
+# -------------------------------------------------------------------- units
+
+
+def own_unit(conn: Connection) -> Row[Any] | None:
+    return conn.execute(select(unit).where(unit.c.is_own.is_(True))).first()
+
+
+def unit_by_code(conn: Connection, code: str) -> Row[Any] | None:
+    return conn.execute(select(unit).where(unit.c.code == code)).first()
+
+
+def insert_unit(conn: Connection, **values: Any) -> int:
+    return int(conn.execute(insert(unit).values(**values)).inserted_primary_key[0])
+
+
+def update_unit(conn: Connection, unit_id: int, **values: Any) -> None:
+    conn.execute(update(unit).where(unit.c.id == unit_id).values(**values))
+
+
+# ----------------------------------------------------------------- officers
+
+
+def insert_officer(conn: Connection, **values: Any) -> int:
+    return int(conn.execute(insert(officer).values(**values)).inserted_primary_key[0])
+
+
+def officer_by_username(conn: Connection, unit_id: int, username: str) -> Row[Any] | None:
+    return conn.execute(
+        select(officer).where(officer.c.unit_id == unit_id, officer.c.username == username)
+    ).first()
+
+
+def officer_by_id(conn: Connection, officer_id: int) -> Row[Any] | None:
+    return conn.execute(select(officer).where(officer.c.id == officer_id)).first()
+
+
+def list_officers(conn: Connection, unit_id: int) -> Sequence[Row[Any]]:
+    return conn.execute(
+        select(officer).where(officer.c.unit_id == unit_id).order_by(officer.c.id)
+    ).all()
+
+
+# ------------------------------------------------------------------ regimes
+
+
+def replace_regimes(conn: Connection, regimes: Iterable[LegalRegime]) -> None:
+    for regime in regimes:
+        values = {
+            "name": regime.name,
+            "valid_from": regime.valid_from.isoformat(),
+            "valid_to": regime.valid_to.isoformat() if regime.valid_to else None,
+            "legal_basis": regime.legal_basis,
+            "forms_circular": regime.forms_circular,
+            "upstream": regime.upstream,
+            "apology_days_before": regime.apology.working_days_before,
+            "apology_once_only": regime.apology.once_only,
+            "forms": json.dumps(
+                {k: {"number": f.number, "title": f.title} for k, f in regime.forms.items()},
+                ensure_ascii=False,
+            ),
+        }
+        exists = conn.execute(
+            select(legal_regime.c.code).where(legal_regime.c.code == regime.code)
+        ).first()
+        if exists:
+            conn.execute(
+                update(legal_regime).where(legal_regime.c.code == regime.code).values(**values)
+            )
+        else:
+            conn.execute(insert(legal_regime).values(code=regime.code, **values))
+
+
+def load_regimes(conn: Connection) -> list[LegalRegime]:
+    regimes = []
+    for r in conn.execute(select(legal_regime).order_by(legal_regime.c.valid_from)):
+        forms = {k: FormSpec(k, v["number"], v["title"]) for k, v in json.loads(r.forms).items()}
+        regimes.append(
+            LegalRegime(
+                code=r.code,
+                name=r.name,
+                valid_from=date.fromisoformat(r.valid_from),
+                valid_to=date.fromisoformat(r.valid_to) if r.valid_to else None,
+                legal_basis=r.legal_basis,
+                forms_circular=r.forms_circular,
+                upstream=r.upstream,
+                apology=ApologyRules(r.apology_days_before, bool(r.apology_once_only)),
+                forms=forms,
+            )
+        )
+    return regimes
+
+
+# ------------------------------------------------------------------ catalog
+
+
+def upsert_procedures(conn: Connection, procedures: Iterable[Procedure]) -> int:
+    """Insert or update procedures by code (their component lists are replaced)."""
+    count = 0
+    for p in procedures:
+        values = {
+            "name": p.name,
+            "name_folded": fold(p.name),
+            "field": p.field,
+            "time_value": p.time.value,
+            "time_unit": p.time.unit.value,
+            "cutoff": p.time.cutoff.strftime("%H:%M"),
+            "verification_value": p.verification_time.value if p.verification_time else None,
+            "verification_unit": (p.verification_time.unit.value if p.verification_time else None),
+            "basis": p.basis,
+            "note": p.note,
+            "active": True,
+        }
+        existing = conn.execute(select(procedure.c.id).where(procedure.c.code == p.code)).scalar()
+        if existing is None:
+            existing = conn.execute(
+                insert(procedure).values(code=p.code, **values)
+            ).inserted_primary_key[0]
+        else:
+            conn.execute(update(procedure).where(procedure.c.id == existing).values(**values))
+            conn.execute(
+                procedure_component.delete().where(procedure_component.c.procedure_id == existing)
+            )
+        if p.components:
+            conn.execute(
+                insert(procedure_component),
+                [
+                    {
+                        "procedure_id": existing,
+                        "position": i,
+                        "name": c.name,
+                        "kind": c.kind,
+                        "count": c.count,
+                    }
+                    for i, c in enumerate(p.components, start=1)
+                ],
+            )
+        count += 1
+    return count
+
+
+def _procedure_from_row(row: Row[Any], components: Sequence[Row[Any]]) -> Procedure:
+    verification = None
+    if row.verification_unit:
+        verification = ProcessingTime(row.verification_value, TimeUnit(row.verification_unit))
+    return Procedure(
+        code=row.code,
+        name=row.name,
+        field=row.field,
+        time=parse_processing_time(
+            {"value": row.time_value, "unit": row.time_unit, "cutoff": row.cutoff}, row.code
+        ),
+        basis=row.basis,
+        verification_time=verification,
+        note=row.note,
+        components=tuple(ComponentSpec(c.name, c.kind, c.count) for c in components),
+    )
+
+
+def procedure_by_code(conn: Connection, code: str) -> tuple[int, Procedure] | None:
+    row = conn.execute(select(procedure).where(procedure.c.code == code)).first()
+    if row is None:
+        return None
+    comps = conn.execute(
+        select(procedure_component)
+        .where(procedure_component.c.procedure_id == row.id)
+        .order_by(procedure_component.c.position)
+    ).all()
+    return row.id, _procedure_from_row(row, comps)
+
+
+def list_procedures(conn: Connection, active_only: bool = True) -> list[tuple[int, Procedure]]:
+    query = select(procedure).order_by(procedure.c.field, procedure.c.name)
+    if active_only:
+        query = query.where(procedure.c.active.is_(True))
+    rows = conn.execute(query).all()
+    comps: dict[int, list[Row[Any]]] = {}
+    for c in conn.execute(select(procedure_component).order_by(procedure_component.c.position)):
+        comps.setdefault(c.procedure_id, []).append(c)
+    return [(r.id, _procedure_from_row(r, comps.get(r.id, []))) for r in rows]
+
+
+# ----------------------------------------------------------------- calendar
+
+
+def list_overrides(conn: Connection, unit_id: int) -> Sequence[Row[Any]]:
+    return conn.execute(
+        select(calendar_override)
+        .where(calendar_override.c.unit_id == unit_id)
+        .order_by(calendar_override.c.day)
+    ).all()
+
+
+def put_override(conn: Connection, unit_id: int, day: date, working: bool, note: str) -> None:
+    conn.execute(
+        calendar_override.delete().where(
+            calendar_override.c.unit_id == unit_id, calendar_override.c.day == day.isoformat()
+        )
+    )
+    conn.execute(
+        insert(calendar_override).values(
+            unit_id=unit_id, day=day.isoformat(), working=working, note=note
+        )
+    )
+
+
+def delete_override(conn: Connection, unit_id: int, day: date) -> int:
+    result = conn.execute(
+        calendar_override.delete().where(
+            calendar_override.c.unit_id == unit_id, calendar_override.c.day == day.isoformat()
+        )
+    )
+    return int(result.rowcount)
+
+
+# ---------------------------------------------------------------- sequences
+
+
+def next_sequence(conn: Connection, unit_id: int, day: date) -> int:
+    """The next daily sequence number of a unit (the NNNN of a dossier code)."""
+    key = day.isoformat()
+    last = conn.execute(
+        select(daily_sequence.c.last).where(
+            daily_sequence.c.unit_id == unit_id, daily_sequence.c.day == key
+        )
+    ).scalar()
+    if last is None:
+        conn.execute(insert(daily_sequence).values(unit_id=unit_id, day=key, last=1))
+        return 1
+    conn.execute(
+        update(daily_sequence)
+        .where(daily_sequence.c.unit_id == unit_id, daily_sequence.c.day == key)
+        .values(last=last + 1)
+    )
+    return int(last) + 1
+
+
+# ----------------------------------------------------------------- dossiers
+
+
+def insert_dossier(conn: Connection, values: dict[str, Any]) -> int:
+    return int(conn.execute(insert(dossier).values(**values)).inserted_primary_key[0])
+
+
+def insert_components(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(insert(component), rows)
+
+
+def dossier_by_code(conn: Connection, code: str) -> Row[Any] | None:
+    return conn.execute(select(dossier).where(dossier.c.code == code)).first()
+
+
+def update_dossier(conn: Connection, dossier_id: int, values: dict[str, Any]) -> None:
+    conn.execute(update(dossier).where(dossier.c.id == dossier_id).values(**values))
+
+
+def components_of(conn: Connection, dossier_id: int) -> Sequence[Row[Any]]:
+    return conn.execute(
+        select(component).where(component.c.dossier_id == dossier_id).order_by(component.c.position)
+    ).all()
+
+
+def update_component(conn: Connection, component_id: int, values: dict[str, Any]) -> None:
+    conn.execute(update(component).where(component.c.id == component_id).values(**values))
+
+
+def insert_event(
+    conn: Connection,
+    *,
+    dossier_id: int,
+    seq: int,
+    act: str,
+    at: datetime,
+    officer_id: int | None,
+    status_before: str | None,
+    status_after: str,
+    data: dict[str, Any],
+) -> None:
+    conn.execute(
+        insert(event).values(
+            dossier_id=dossier_id,
+            seq=seq,
+            act=act,
+            at=at,
+            officer_id=officer_id,
+            status_before=status_before,
+            status_after=status_after,
+            data=json.dumps(data, ensure_ascii=False, default=str),
+        )
+    )
+
+
+def events_of(conn: Connection, dossier_id: int) -> Sequence[Row[Any]]:
+    return conn.execute(
+        select(event, officer.c.full_name.label("officer_name"))
+        .select_from(event.outerjoin(officer, officer.c.id == event.c.officer_id))
+        .where(event.c.dossier_id == dossier_id)
+        .order_by(event.c.seq)
+    ).all()
+
+
+def insert_attachment(conn: Connection, values: dict[str, Any]) -> None:
+    from mohao_desk.store.schema import attachment
+
+    conn.execute(insert(attachment).values(**values))
+
+
+# ------------------------------------------------------------------ listing
+
+RUNNING = (Status.RECEIVED.value, Status.PROCESSING.value)
+OPEN = (*RUNNING, Status.WAITING_SUPPLEMENT.value)
+
+VIEWS = ("overdue", "due-today", "pending", "all")
+
+
+def _view_condition(view: str, now: datetime, day_start: datetime, day_end: datetime) -> Any:
+    if view == "overdue":
+        # Running and past the legal due moment, or paused after it had already passed.
+        return or_(
+            and_(dossier.c.status.in_(RUNNING), dossier.c.original_due_at < now),
+            and_(
+                dossier.c.status == Status.WAITING_SUPPLEMENT.value,
+                dossier.c.paused_at > dossier.c.original_due_at,
+            ),
+        )
+    if view == "due-today":
+        return and_(
+            dossier.c.status.in_(OPEN),
+            dossier.c.original_due_at >= day_start,
+            dossier.c.original_due_at < day_end,
+        )
+    if view == "pending":
+        return dossier.c.status.in_(OPEN)
+    if view == "all":
+        return None
+    raise ValueError(view)
+
+
+def count_dossiers(
+    conn: Connection, view: str, now: datetime, day_start: datetime, day_end: datetime
+) -> int:
+    condition = _view_condition(view, now, day_start, day_end)
+    if view == "overdue":
+        # Two index-friendly counts rather than one OR that scans.
+        running = conn.execute(
+            select(func.count())
+            .select_from(dossier)
+            .where(dossier.c.status.in_(RUNNING), dossier.c.original_due_at < now)
+        ).scalar_one()
+        paused = conn.execute(
+            select(func.count())
+            .select_from(dossier)
+            .where(
+                dossier.c.status == Status.WAITING_SUPPLEMENT.value,
+                dossier.c.paused_at > dossier.c.original_due_at,
+            )
+        ).scalar_one()
+        return int(running) + int(paused)
+    query = select(func.count()).select_from(dossier)
+    if condition is not None:
+        query = query.where(condition)
+    return int(conn.execute(query).scalar_one())
+
+
+LIST_COLUMNS = (
+    dossier.c.id,
+    dossier.c.code,
+    procedure.c.code.label("procedure_code"),
+    procedure.c.name.label("procedure_name"),
+    procedure.c.field.label("procedure_field"),
+    dossier.c.applicant_name,
+    dossier.c.applicant_phone,
+    dossier.c.channel,
+    dossier.c.received_at,
+    dossier.c.due_at,
+    dossier.c.original_due_at,
+    dossier.c.finished_at,
+    dossier.c.returned_at,
+    dossier.c.paused_at,
+    dossier.c.status,
+    dossier.c.supplement_count,
+    dossier.c.apology_count,
+    dossier.c.inputs_digitized,
+    dossier.c.result_digitized,
+    officer.c.full_name.label("officer_name"),
+)
+
+
+def list_dossiers(
+    conn: Connection,
+    view: str,
+    now: datetime,
+    day_start: datetime,
+    day_end: datetime,
+    *,
+    search: str | None = None,
+    limit: int | None = None,
+    only_id: int | None = None,
+) -> Sequence[Row[Any]]:
+    query = select(*LIST_COLUMNS).select_from(
+        dossier.join(procedure, procedure.c.id == dossier.c.procedure_id).outerjoin(
+            officer, officer.c.id == dossier.c.officer_id
+        )
+    )
+    condition = _view_condition(view, now, day_start, day_end)
+    if condition is not None:
+        query = query.where(condition)
+    if only_id is not None:
+        query = query.where(dossier.c.id == only_id)
+    if search:
+        for word in fold(search).split():
+            query = query.where(dossier.c.search_key.contains(word, autoescape=True))
+    query = query.order_by(dossier.c.original_due_at, dossier.c.id)
+    if limit is not None:
+        query = query.limit(limit)
+    return conn.execute(query).all()

@@ -1,0 +1,246 @@
+"""The database schema (SQLAlchemy Core). Alembic migrations in ``migrations/`` create it.
+
+Moments are stored as INTEGER seconds since the Unix epoch, UTC (compact, exact, fast to compare
+and to index); calendar dates as ISO ``YYYY-MM-DD`` text. The unit's time zone is applied by the
+services, at the edges.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.types import TypeDecorator
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+    }
+)
+
+
+class UtcMoment(TypeDecorator[datetime]):
+    """An aware datetime stored as integer UTC epoch seconds."""
+
+    impl = Integer
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: object) -> int | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; attach a time zone first")
+        return int(value.timestamp())
+
+    def process_result_value(self, value: int | None, dialect: object) -> datetime | None:
+        if value is None:
+            return None
+        return datetime.fromtimestamp(value, UTC)
+
+
+unit = Table(
+    "unit",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(40), nullable=False, unique=True),  # mã định danh điện tử
+    Column("name", Text, nullable=False),  # e.g. "Ủy ban nhân dân phường Bần Yên Nhân"
+    Column("parent_name", Text, nullable=False, server_default=""),  # cơ quan chủ quản
+    Column("place_name", Text, nullable=False, server_default=""),  # địa danh on dates
+    Column("timezone", String(64), nullable=False, server_default="Asia/Ho_Chi_Minh"),
+    Column("office_hours", String(200), nullable=False, server_default="07:30-11:30,13:30-17:00"),
+    Column("is_own", Boolean, nullable=False, server_default=text("0")),
+    Column("created_at", UtcMoment, nullable=False),
+)
+
+officer = Table(
+    "officer",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("unit_id", ForeignKey("unit.id"), nullable=False),
+    Column("username", String(64), nullable=False),
+    Column("full_name", Text, nullable=False),
+    Column("title", Text, nullable=False, server_default=""),
+    Column("phone", String(32), nullable=False, server_default=""),
+    Column("active", Boolean, nullable=False, server_default=text("1")),
+    UniqueConstraint("unit_id", "username"),
+)
+
+legal_regime = Table(
+    "legal_regime",
+    metadata,
+    Column("code", String(8), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("valid_from", String(10), nullable=False),
+    Column("valid_to", String(10)),
+    Column("legal_basis", Text, nullable=False),
+    Column("forms_circular", Text, nullable=False),
+    Column("upstream", Text, nullable=False),
+    Column("apology_days_before", Integer, nullable=False),
+    Column("apology_once_only", Boolean, nullable=False),
+    Column("forms", Text, nullable=False),  # JSON {key: {number, title}}
+)
+
+procedure = Table(
+    "procedure",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(40), nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("name_folded", Text, nullable=False),
+    Column("field", Text, nullable=False),
+    Column("time_value", Integer, nullable=False),
+    Column("time_unit", String(20), nullable=False),
+    Column("cutoff", String(5), nullable=False, server_default="15:00"),
+    Column("verification_value", Integer),
+    Column("verification_unit", String(20)),
+    Column("basis", Text, nullable=False, server_default=""),
+    Column("note", Text, nullable=False, server_default=""),
+    Column("active", Boolean, nullable=False, server_default=text("1")),
+)
+
+procedure_component = Table(
+    "procedure_component",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("procedure_id", ForeignKey("procedure.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("count", Integer, nullable=False),
+    Index(None, "procedure_id", "position"),
+)
+
+dossier = Table(
+    "dossier",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(64), nullable=False, unique=True),
+    Column("unit_id", ForeignKey("unit.id"), nullable=False),
+    Column("procedure_id", ForeignKey("procedure.id"), nullable=False),
+    Column("regime_code", ForeignKey("legal_regime.code"), nullable=False),
+    Column("applicant_name", Text, nullable=False),
+    Column("applicant_address", Text, nullable=False, server_default=""),
+    Column("applicant_phone", String(32), nullable=False, server_default=""),
+    Column("applicant_email", Text, nullable=False, server_default=""),
+    Column("applicant_id_number", String(32), nullable=False, server_default=""),
+    Column("search_key", Text, nullable=False),  # folded name, phone, code
+    Column("channel", String(1), nullable=False),
+    Column("sets_count", Integer, nullable=False, server_default=text("1")),
+    Column("verification", Boolean, nullable=False, server_default=text("0")),
+    Column("received_at", UtcMoment, nullable=False),
+    Column("due_at", UtcMoment, nullable=False),  # current return appointment
+    Column("original_due_at", UtcMoment, nullable=False),  # legal due (statistics)
+    Column("finished_at", UtcMoment),  # end of processing (result / refusal / stop / withdrawal)
+    Column("returned_at", UtcMoment),
+    Column("paused_at", UtcMoment),  # waiting for a supplement since
+    Column("status", String(24), nullable=False),
+    Column("officer_id", ForeignKey("officer.id")),  # who holds it now
+    Column("receiver_id", ForeignKey("officer.id")),  # who received it at the desk
+    Column("supplement_count", Integer, nullable=False, server_default=text("0")),
+    Column("apology_count", Integer, nullable=False, server_default=text("0")),
+    Column("inputs_digitized", Boolean, nullable=False, server_default=text("0")),
+    Column("result_digitized", Boolean, nullable=False, server_default=text("0")),
+    Column("result_electronic", Boolean, nullable=False, server_default=text("0")),
+    Column("rating", String(24)),
+    Column("event_count", Integer, nullable=False, server_default=text("0")),
+    Column("updated_at", UtcMoment, nullable=False),
+    Index("ix_dossier_status_due", "status", "original_due_at"),
+    Index(
+        "ix_dossier_open_due",
+        "original_due_at",
+        sqlite_where=text("finished_at IS NULL"),
+    ),
+    Index("ix_dossier_received", "received_at"),
+    Index("ix_dossier_procedure", "procedure_id"),
+    Index("ix_dossier_officer", "officer_id"),
+)
+
+component = Table(
+    "component",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("dossier_id", ForeignKey("dossier.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("count", Integer, nullable=False),
+    Column("digitized_at", UtcMoment),
+    Column("digitized_by", ForeignKey("officer.id")),
+    Column("file_name", Text),
+    Column("sha256", String(64)),
+    Column("reused", Boolean, nullable=False, server_default=text("0")),
+    Index(None, "dossier_id", "position"),
+)
+
+event = Table(
+    "event",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("dossier_id", ForeignKey("dossier.id", ondelete="CASCADE"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("act", String(32), nullable=False),
+    Column("at", UtcMoment, nullable=False),
+    Column("officer_id", ForeignKey("officer.id")),
+    Column("status_before", String(24)),
+    Column("status_after", String(24), nullable=False),
+    Column("data", Text, nullable=False, server_default="{}"),  # JSON: fields, before/after
+    UniqueConstraint("dossier_id", "seq"),
+    Index(None, "act", "at"),
+)
+
+attachment = Table(
+    "attachment",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("dossier_id", ForeignKey("dossier.id", ondelete="CASCADE"), nullable=False),
+    Column("component_id", ForeignKey("component.id", ondelete="SET NULL")),
+    Column("role", String(16), nullable=False),  # component | result
+    Column("file_name", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("created_at", UtcMoment, nullable=False),
+    Column("created_by", ForeignKey("officer.id")),
+    Index(None, "dossier_id"),
+)
+
+calendar_override = Table(
+    "calendar_override",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("unit_id", ForeignKey("unit.id"), nullable=False),
+    Column("day", String(10), nullable=False),
+    Column("working", Boolean, nullable=False),
+    Column("note", Text, nullable=False, server_default=""),
+    UniqueConstraint("unit_id", "day"),
+)
+
+daily_sequence = Table(
+    "daily_sequence",
+    metadata,
+    Column("unit_id", ForeignKey("unit.id"), primary_key=True),
+    Column("day", String(10), primary_key=True),
+    Column("last", Integer, nullable=False),
+)
+
+setting = Table(
+    "setting",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),  # JSON
+)

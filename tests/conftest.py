@@ -1,0 +1,75 @@
+"""Shared fixtures. Every test runs with its data folder in a temporary directory, so no test
+ever reads or writes a developer's real data (platformdirs is bypassed by MOHAO_DESK_HOME)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from mohao_desk.services.desk import Desk
+from mohao_desk.services.setup import OfficerInput, init_unit
+from mohao_desk.store.db import Database, open_database
+
+UNIT_CODE = "000.17.22.H56"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("MOHAO_DESK_HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg"))
+    return home
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "desk.sqlite3"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    database = open_database(db_path)
+    init_unit(
+        database,
+        code=UNIT_CODE,
+        name="Ủy ban nhân dân phường Bần Yên Nhân",
+        parent_name="Ủy ban nhân dân thị xã Mỹ Hào",
+        place_name="Mỹ Hào",
+        officers=[
+            OfficerInput("motcua", "Nguyễn Thị Hồng Nhung", "Công chức Một cửa"),
+            OfficerInput("tuphap", "Trần Văn Đức", "Công chức Tư pháp - Hộ tịch"),
+        ],
+    )
+    yield database
+    database.close()
+
+
+class FakeClock:
+    """A settable wall clock (local time) for the services."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2024, 4, 26, 9, 0))
+
+
+@pytest.fixture
+def desk(db: Database, clock: FakeClock) -> Desk:
+    return Desk(db, clock=clock)
+
+
+@pytest.fixture
+def make_desk(db: Database) -> Callable[[datetime], Desk]:
+    def make(now: datetime) -> Desk:
+        return Desk(db, clock=FakeClock(now))
+
+    return make
