@@ -429,6 +429,38 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_catalog(args: argparse.Namespace) -> int:
+    from mohao_desk.services.setup import import_catalog
+
+    db = _open(args)
+    if args.catalog_command == "import":
+        count = import_catalog(db, Path(args.file))
+        print(f"Đã cập nhật {count} thủ tục từ {args.file}")
+        return 0
+    from mohao_desk.services.desk import Desk
+
+    for p in Desk(db).procedures():
+        print(f"{p.code:<12} {p.time.describe():<36} {p.field:<16} {p.name}")
+    return 0
+
+
+def cmd_unit(args: argparse.Namespace) -> int:
+    from mohao_desk.services.setup import update_unit_settings
+
+    info = update_unit_settings(
+        _open(args),
+        name=args.name,
+        parent_name=args.parent,
+        place_name=args.place,
+        office_hours=args.office_hours,
+    )
+    print(f"Đơn vị:          {info.name} ({info.code})")
+    print(f"Cơ quan cấp trên: {info.parent_name}")
+    print(f"Địa danh:        {info.place_name}")
+    print(f"Giờ làm việc:    {info.office_hours} ({info.timezone})")
+    return 0
+
+
 def cmd_overview(args: argparse.Namespace) -> int:
     from mohao_desk.paths import default_db_path
 
@@ -620,6 +652,21 @@ def build_parser() -> argparse.ArgumentParser:
     officer_sub.add_parser("list").add_argument("--db", default=argparse.SUPPRESS)
     p.set_defaults(func=cmd_officer)
 
+    p = command("catalog", "danh mục thủ tục hành chính")
+    cat_sub = p.add_subparsers(dest="catalog_command", required=True, parser_class=_Parser)
+    cat_sub.add_parser("list").add_argument("--db", default=argparse.SUPPRESS)
+    imp = cat_sub.add_parser("import", help="thêm/sửa thủ tục từ tệp JSON (cả tệp hoặc không)")
+    imp.add_argument("file")
+    imp.add_argument("--db", default=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_catalog)
+
+    p = command("unit", "xem hoặc sửa thông tin đơn vị, giờ làm việc")
+    p.add_argument("--name")
+    p.add_argument("--parent")
+    p.add_argument("--place")
+    p.add_argument("--office-hours", help="ví dụ 07:00-11:30,13:00-16:30")
+    p.set_defaults(func=cmd_unit)
+
     p = command("calendar", "lịch làm việc và điều chỉnh của đơn vị")
     cal_sub = p.add_subparsers(dest="calendar_command", required=True, parser_class=_Parser)
     show = cal_sub.add_parser("show")
@@ -653,3 +700,27 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: one line for the user, the traceback in the log
+        log = _log_crash()
+        first = (str(exc).splitlines() or [""])[0][:200]
+        print(
+            f"mohao-desk: lỗi không mong đợi ({type(exc).__name__}: {first}); chi tiết ở {log}",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _log_crash() -> Path:
+    import traceback
+
+    from mohao_desk.paths import data_dir
+
+    path = data_dir() / "logs" / "errors.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(f"--- {datetime.now():%Y-%m-%d %H:%M:%S} {sys.argv}\n")
+            handle.write(traceback.format_exc())
+    except OSError:
+        pass
+    return path

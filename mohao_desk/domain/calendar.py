@@ -285,14 +285,28 @@ class WorkCalendar:
         start = self.normalize(received)
         if seconds <= 0:
             return start
-        return self.moment_at(self.position(start) + seconds)
+        ordinal = start.toordinal()
+        s = start.hour * 3600 + start.minute * 60 + start.second
+        day_seconds = self._day_seconds
+        k, r = divmod(
+            self._cum[ordinal - self._base] * day_seconds + self.office_hours.elapsed(s) + seconds,
+            day_seconds,
+        )
+        if r == 0:
+            k -= 1
+            r = day_seconds
+        target = self._work_ordinal(k)
+        return start + timedelta(days=target - ordinal, seconds=self.office_hours.clock_at(r) - s)
 
     def same_day(self, received: datetime, cutoff: time) -> datetime:
         """Before the cut-off: closing time of that working day; otherwise of the next one."""
         moment = self.normalize(received)
-        if moment.time() < cutoff:
-            return self.closing_of(moment.date())
-        return self.closing_of(self.next_working_day(moment.date()))
+        ordinal = moment.toordinal()
+        target = ordinal
+        if moment.time() >= cutoff:
+            target = self._work_ordinal(self._cum[ordinal - self._base] + 1)
+        seconds = moment.hour * 3600 + moment.minute * 60 + moment.second
+        return moment + timedelta(days=target - ordinal, seconds=self._closing - seconds)
 
     def add_calendar_days(self, received: datetime, n: int) -> datetime:
         """Same clock time n days later; if not a working day, closing of the next working day."""
@@ -309,9 +323,14 @@ class WorkCalendar:
         return self._settle(moment.replace(year=year, month=month, day=min(moment.day, last)))
 
     def _settle(self, target: datetime) -> datetime:
-        if self.is_working_day(target.date()):
+        ordinal = target.toordinal()
+        i = self._index(ordinal)
+        if self._is_work[i]:
             return target
-        return self.closing_of(self.next_working_day(target.date()))
+        # Not a working day: cum[i] is the index of the next working day.
+        following = self._work_ordinal(self._cum[i])
+        seconds = target.hour * 3600 + target.minute * 60 + target.second
+        return target + timedelta(days=following - ordinal, seconds=self._closing - seconds)
 
 
 def _days_in_month(year: int, month: int) -> int:

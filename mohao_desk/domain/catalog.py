@@ -73,7 +73,7 @@ def parse_processing_time(raw: Any, where: str) -> ProcessingTime:
     if not isinstance(raw, dict):
         raise DeskError(f"{where}: thời hạn giải quyết phải là một đối tượng.")
     try:
-        unit = TimeUnit(raw.get("unit"))
+        unit = TimeUnit(str(raw.get("unit")))
     except ValueError:
         raise DeskError(f"{where}: đơn vị thời hạn '{raw.get('unit')}' không hợp lệ.") from None
     value = raw.get("value", 0)

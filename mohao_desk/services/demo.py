@@ -8,8 +8,11 @@ kind of events as a real one; rows go in through the store's bulk writers.
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import random
 import time as clock
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -131,7 +134,7 @@ PROCEDURE_WEIGHTS = {
     "1.001776": 5,
 }
 RATINGS = ["rat_hai_long"] * 6 + ["hai_long"] * 3 + ["khong_hai_long"]
-CHUNK = 50_000
+CHUNK = 25_000
 
 
 @dataclass(frozen=True)
@@ -189,21 +192,22 @@ def fill_demo(
         calendar, tz, anchor, seed, info.id, info.code, regimes, procedures, officers
     )
     total_events = 0
+    received = generator.receipt_moments(dossiers)
     with db.begin() as conn:
         bulk.fast_writes(conn)
         next_id = bulk.max_dossier_id(conn) + 1
         sequences = bulk.daily_sequences(conn, info.id)
-        received = generator.receipt_moments(dossiers)
-        for start in range(0, dossiers, CHUNK):
-            d_rows: list[tuple] = []
-            c_rows: list[tuple] = []
-            e_rows: list[tuple] = []
+        jobs = []
+        for chunk_no, start in enumerate(range(0, dossiers, CHUNK)):
+            items = []
             for moment in received[start : start + CHUNK]:
                 day_key = moment.date().isoformat()
                 seq = sequences.get(day_key, 0) + 1
                 sequences[day_key] = seq
-                generator.dossier(next_id, moment, seq, d_rows, c_rows, e_rows)
+                items.append((next_id, moment, seq))
                 next_id += 1
+            jobs.append((seed, chunk_no, items))
+        for d_rows, c_rows, e_rows in _run_jobs(generator, jobs):
             bulk.insert_dossier_rows(conn, d_rows)
             bulk.insert_component_rows(conn, c_rows)
             bulk.insert_event_rows(conn, e_rows)
@@ -211,6 +215,47 @@ def fill_demo(
         bulk.store_daily_sequences(conn, info.id, sequences)
         q.put_setting(conn, "demo_data", True)
     return DemoReport(info.code, dossiers, total_events, clock.perf_counter() - started)
+
+
+Job = tuple[int, int, list[tuple[int, datetime, int]]]
+Rows = tuple[list[tuple], list[tuple], list[tuple]]
+_WORKER: _Generator | None = None
+
+
+def _generate(generator: _Generator, job: Job) -> Rows:
+    """One chunk of dossiers, with its own random stream: the result does not depend on
+    whether chunks run in this process or in a pool."""
+    seed, chunk_no, items = job
+    generator.rng = random.Random(seed * 1_000_003 + chunk_no)
+    d_rows: list[tuple] = []
+    c_rows: list[tuple] = []
+    e_rows: list[tuple] = []
+    for dossier_id, moment, seq in items:
+        generator.dossier(dossier_id, moment, seq, d_rows, c_rows, e_rows)
+    return d_rows, c_rows, e_rows
+
+
+def _init_worker(generator: _Generator) -> None:
+    global _WORKER
+    _WORKER = generator
+
+
+def _work(job: Job) -> Rows:
+    assert _WORKER is not None
+    return _generate(_WORKER, job)
+
+
+def _run_jobs(generator: _Generator, jobs: list[Job]) -> Iterator[Rows]:
+    """Generate chunks in a pool of processes when the machine has cores to spare (and can
+    fork); the main process inserts them in order meanwhile."""
+    workers = min(os.cpu_count() or 1, 4)
+    if len(jobs) < 2 or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for job in jobs:
+            yield _generate(generator, job)
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=_init_worker, initargs=(generator,)) as pool:
+        yield from pool.imap(_work, jobs)
 
 
 class _Generator:
@@ -247,6 +292,29 @@ class _Generator:
         self.now_utc = int(datetime.now(UTC).timestamp())
         self.day = calendar.office_hours.seconds_per_day
         self._event_json: dict[str, str] = {}
+        self._folded: dict[str, str] = {}
+        self._regimes: dict[date, str] = {}
+
+    def _fold(self, name: str) -> str:
+        folded = self._folded.get(name)
+        if folded is None:
+            folded = self._folded[name] = fold(name)
+        return folded
+
+    def _regime(self, day: date) -> str:
+        code = self._regimes.get(day)
+        if code is None:
+            code = self._regimes[day] = regime_for(day, self.regimes).code
+        return code
+
+    def _json(self, data: dict) -> str:
+        if not data:
+            return "{}"
+        key = repr(data)
+        text = self._event_json.get(key)
+        if text is None:
+            text = self._event_json[key] = json.dumps(data, ensure_ascii=False)
+        return text
 
     def ts(self, local: datetime) -> int:
         return int((local - self.epoch).total_seconds())
@@ -302,7 +370,7 @@ class _Generator:
         name = self._name()
         phone = f"09{rng.randrange(10**8):08d}"
         address = f"{rng.choice(STREETS)}, phường Bần Yên Nhân, thị xã Mỹ Hào, tỉnh Hưng Yên"
-        regime = regime_for(received.date(), self.regimes).code
+        regime = self._regime(received.date())
         handler = rng.choice(self.handlers)
         events: list[tuple[str, datetime, int, str | None, str, dict]] = []
         status = Status.RECEIVED.value
@@ -323,7 +391,7 @@ class _Generator:
                 for n in range(supplements):
                     if ask >= anchor:
                         break
-                    data = {"missing": ["Bản sao giấy tờ tùy thân"]}
+                    data: dict[str, object] = {"missing": ["Bản sao giấy tờ tùy thân"]}
                     if n:
                         data["reason"] = "Giấy tờ bổ sung lần trước chưa hợp lệ"
                     events.append(
@@ -457,7 +525,7 @@ class _Generator:
             if act == "digitize" or act == "apologize":
                 before = current
                 after = current or "received"
-            payload = json.dumps(data, ensure_ascii=False)
+            payload = self._json(data)
             e_rows.append(
                 (dossier_id, seq_no, act, self.ts(at), officer_id, before, after, payload)
             )
@@ -472,7 +540,7 @@ class _Generator:
                 name,
                 address,
                 phone,
-                fold(f"{name} {phone} {code}"),
+                f"{self._fold(name)} {phone} {code.lower()}",
                 channel,
                 1,
                 self.ts(received),

@@ -322,7 +322,7 @@ class Desk:
                         "position": i,
                         "name": nfc(c.name),
                         "kind": c.kind,
-                        "count": c.count,
+                        "quantity": c.count,
                     }
                     for i, c in enumerate(specs, start=1)
                 ],
@@ -371,7 +371,7 @@ class Desk:
                     c.position,
                     c.name,
                     c.kind,
-                    c.count,
+                    c.quantity,
                     self.to_local(c.digitized_at),
                     c.digitized_by,
                     c.file_name,

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from mohao_desk.domain.calendar import OfficeHours
@@ -126,4 +127,54 @@ def require_unit(conn: Any) -> UnitInfo:
             "Cơ sở dữ liệu chưa được thiết lập đơn vị. Chạy 'mohao-desk init' hoặc "
             "'mohao-desk demo' trước."
         )
+    return unit_info(row)
+
+
+MAX_CATALOG_BYTES = 5 * 2**20
+
+
+def import_catalog(db: Database, path: Path) -> int:
+    """Add or update procedures from a catalog file; the whole file or nothing."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise DeskError(f"Không đọc được tệp danh mục '{path}'.") from None
+    if size > MAX_CATALOG_BYTES:
+        raise DeskError(f"Tệp danh mục '{path}' quá lớn ({size:,} byte).")
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DeskError(f"Tệp danh mục '{path}' không phải JSON UTF-8 hợp lệ: {exc}.") from None
+    procedures = parse_catalog(data)
+    with db.begin() as conn:
+        require_unit(conn)
+        return q.upsert_procedures(conn, procedures)
+
+
+def update_unit_settings(
+    db: Database,
+    *,
+    name: str | None = None,
+    parent_name: str | None = None,
+    place_name: str | None = None,
+    office_hours: str | None = None,
+) -> UnitInfo:
+    """Change the unit's names or office hours (new hours apply to dossiers registered later)."""
+    values: dict[str, Any] = {}
+    if name is not None:
+        if not name.strip():
+            raise DeskError("Tên đơn vị không được để trống.")
+        values["name"] = nfc(name.strip())
+    if parent_name is not None:
+        values["parent_name"] = nfc(parent_name.strip())
+    if place_name is not None:
+        values["place_name"] = nfc(place_name.strip())
+    if office_hours is not None:
+        values["office_hours"] = OfficeHours.parse(office_hours).format()
+    with db.begin() as conn:
+        unit = require_unit(conn)
+        if values:
+            q.update_unit(conn, unit.id, **values)
+        row = q.own_unit(conn)
     return unit_info(row)

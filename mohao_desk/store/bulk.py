@@ -20,7 +20,7 @@ DOSSIER_COLUMNS = (
     "updated_at",
 )  # fmt: skip
 COMPONENT_COLUMNS = (
-    "dossier_id", "position", "name", "kind", "count", "digitized_at", "digitized_by",
+    "dossier_id", "position", "name", "kind", "quantity", "digitized_at", "digitized_by",
     "file_name", "sha256", "reused",
 )  # fmt: skip
 EVENT_COLUMNS = (

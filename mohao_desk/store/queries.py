@@ -59,8 +59,14 @@ def unit_by_code(conn: Connection, code: str) -> Row[Any] | None:
     return conn.execute(select(unit).where(unit.c.code == code)).first()
 
 
+def _new_id(result: Any) -> int:
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
 def insert_unit(conn: Connection, **values: Any) -> int:
-    return int(conn.execute(insert(unit).values(**values)).inserted_primary_key[0])
+    return _new_id(conn.execute(insert(unit).values(**values)))
 
 
 def update_unit(conn: Connection, unit_id: int, **values: Any) -> None:
@@ -71,7 +77,7 @@ def update_unit(conn: Connection, unit_id: int, **values: Any) -> None:
 
 
 def insert_officer(conn: Connection, **values: Any) -> int:
-    return int(conn.execute(insert(officer).values(**values)).inserted_primary_key[0])
+    return _new_id(conn.execute(insert(officer).values(**values)))
 
 
 def officer_by_username(conn: Connection, unit_id: int, username: str) -> Row[Any] | None:
@@ -162,9 +168,7 @@ def upsert_procedures(conn: Connection, procedures: Iterable[Procedure]) -> int:
         }
         existing = conn.execute(select(procedure.c.id).where(procedure.c.code == p.code)).scalar()
         if existing is None:
-            existing = conn.execute(
-                insert(procedure).values(code=p.code, **values)
-            ).inserted_primary_key[0]
+            existing = _new_id(conn.execute(insert(procedure).values(code=p.code, **values)))
         else:
             conn.execute(update(procedure).where(procedure.c.id == existing).values(**values))
             conn.execute(
@@ -179,7 +183,7 @@ def upsert_procedures(conn: Connection, procedures: Iterable[Procedure]) -> int:
                         "position": i,
                         "name": c.name,
                         "kind": c.kind,
-                        "count": c.count,
+                        "quantity": c.count,
                     }
                     for i, c in enumerate(p.components, start=1)
                 ],
@@ -202,7 +206,7 @@ def _procedure_from_row(row: Row[Any], components: Sequence[Row[Any]]) -> Proced
         basis=row.basis,
         verification_time=verification,
         note=row.note,
-        components=tuple(ComponentSpec(c.name, c.kind, c.count) for c in components),
+        components=tuple(ComponentSpec(c.name, c.kind, c.quantity) for c in components),
     )
 
 
@@ -288,7 +292,7 @@ def next_sequence(conn: Connection, unit_id: int, day: date) -> int:
 
 
 def insert_dossier(conn: Connection, values: dict[str, Any]) -> int:
-    return int(conn.execute(insert(dossier).values(**values)).inserted_primary_key[0])
+    return _new_id(conn.execute(insert(dossier).values(**values)))
 
 
 def insert_components(conn: Connection, rows: list[dict[str, Any]]) -> None:
@@ -446,7 +450,7 @@ def list_dossiers(
     search: str | None = None,
     limit: int | None = None,
     only_id: int | None = None,
-) -> Sequence[Row[Any]]:
+) -> list[Any]:
     query = select(*LIST_COLUMNS).select_from(
         dossier.join(procedure, procedure.c.id == dossier.c.procedure_id).outerjoin(
             officer, officer.c.id == dossier.c.officer_id
@@ -463,4 +467,4 @@ def list_dossiers(
     query = query.order_by(dossier.c.original_due_at, dossier.c.id)
     if limit is not None:
         query = query.limit(limit)
-    return conn.execute(query).all()
+    return list(conn.execute(query).all())

@@ -122,7 +122,7 @@ procedure_component = Table(
     Column("position", Integer, nullable=False),
     Column("name", Text, nullable=False),
     Column("kind", String(20), nullable=False),
-    Column("count", Integer, nullable=False),
+    Column("quantity", Integer, nullable=False),
     Index(None, "procedure_id", "position"),
 )
 
@@ -179,7 +179,7 @@ component = Table(
     Column("position", Integer, nullable=False),
     Column("name", Text, nullable=False),
     Column("kind", String(20), nullable=False),
-    Column("count", Integer, nullable=False),
+    Column("quantity", Integer, nullable=False),
     Column("digitized_at", UtcMoment),
     Column("digitized_by", ForeignKey("officer.id")),
     Column("file_name", Text),

@@ -46,6 +46,7 @@ def test_register_gives_code_due_moment_components_and_event(desk: Desk) -> None
         "Tờ khai cấp Giấy xác nhận tình trạng hôn nhân",
         "Giấy tờ chứng minh đã ly hôn hoặc người kia đã chết (nếu có)",
     ]
+    assert [(c.count, c.kind) for c in detail.components] == [(1, "original"), (1, "copy")]
     assert [e.act for e in detail.events] == [Act.REGISTER]
     assert detail.events[0].officer == "Nguyễn Thị Hồng Nhung"
     second = _register(desk, received_at=datetime(2024, 4, 26, 9, 5))
@@ -69,6 +70,7 @@ def test_same_day_procedure_and_verification_time(make_desk) -> None:
         desk, procedure_code="1.000894", verification=True, received_at=datetime(2024, 4, 26, 9)
     )
     assert marriage.summary.due_at == datetime(2024, 5, 7, 9, 0)  # 5 working days
+    assert [c.count for c in marriage.components] == [1, 1, 2]
     with pytest.raises(DeskError, match="không có thời hạn xác minh"):
         _register(desk, procedure_code="2.000815", verification=True)
 

@@ -119,7 +119,7 @@ def upgrade() -> None:
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("name", sa.Text(), nullable=False),
         sa.Column("kind", sa.String(length=20), nullable=False),
-        sa.Column("count", sa.Integer(), nullable=False),
+        sa.Column("quantity", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["procedure_id"],
             ["procedure.id"],
@@ -203,7 +203,7 @@ def upgrade() -> None:
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("name", sa.Text(), nullable=False),
         sa.Column("kind", sa.String(length=20), nullable=False),
-        sa.Column("count", sa.Integer(), nullable=False),
+        sa.Column("quantity", sa.Integer(), nullable=False),
         sa.Column("digitized_at", sa.Integer(), nullable=True),
         sa.Column("digitized_by", sa.Integer(), nullable=True),
         sa.Column("file_name", sa.Text(), nullable=True),
