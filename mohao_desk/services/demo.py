@@ -316,6 +316,12 @@ class _Generator:
             text = self._event_json[key] = json.dumps(data, ensure_ascii=False)
         return text
 
+    def _supplement_wait(self) -> int:
+        """Office time an applicant takes to bring the missing papers: days, sometimes weeks."""
+        if self.rng.random() < 0.25:
+            return self.rng.randrange(5 * self.day, 30 * self.day)
+        return self.rng.randrange(self.day // 2, 4 * self.day)
+
     def ts(self, local: datetime) -> int:
         return int((local - self.epoch).total_seconds())
 
@@ -398,7 +404,7 @@ class _Generator:
                         ("supplement_request", ask, handler, status, "waiting_supplement", data)
                     )
                     status = "waiting_supplement"
-                    back = cal.add_office_seconds(ask, rng.randrange(self.day // 2, 4 * self.day))
+                    back = cal.add_office_seconds(ask, self._supplement_wait())
                     if back >= anchor:
                         paused_at = ask
                         break
