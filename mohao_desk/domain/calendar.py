@@ -213,7 +213,10 @@ class WorkCalendar:
     # --------------------------------------------------------------- moments
     def normalize(self, moment: datetime) -> datetime:
         """The moment a dossier counts as received: itself inside office hours, else the next
-        opening (lunch break → afternoon opening; night, weekend, day off → next working day)."""
+        opening (lunch break → afternoon opening; night, weekend, day off → next working day).
+        Deadlines are kept to the second: microseconds are dropped."""
+        if moment.microsecond:
+            moment = moment.replace(microsecond=0)
         ordinal = moment.toordinal()
         i = self._index(ordinal)
         if self._is_work[i]:
@@ -268,7 +271,7 @@ class WorkCalendar:
         """Same clock time on the n-th working day after the normalised receipt day."""
         ordinal = received.toordinal()
         i = ordinal - self._base
-        if 0 <= i < self._size and self._is_work[i]:
+        if 0 <= i < self._size and self._is_work[i] and not received.microsecond:
             s = received.hour * 3600 + received.minute * 60 + received.second
             for start, end in self._intervals:
                 if start <= s < end:

@@ -61,7 +61,9 @@ def _text(entry: dict[str, Any], key: str, where: str, required: bool = True) ->
     return nfc(value.strip())
 
 
-def _hhmm(text: str, where: str) -> time:
+def _hhmm(text: Any, where: str) -> time:
+    if not isinstance(text, str):
+        raise DeskError(f"{where}: giờ '{text}' không đúng dạng HH:MM.")
     try:
         hour, minute = (int(x) for x in text.split(":"))
         return time(hour, minute)
@@ -80,7 +82,10 @@ def parse_processing_time(raw: Any, where: str) -> ProcessingTime:
     if not isinstance(value, int) or isinstance(value, bool) or value < 0 or value > 3650:
         raise DeskError(f"{where}: số lượng thời hạn '{value}' không hợp lệ.")
     cutoff = _hhmm(raw.get("cutoff", "15:00"), where)
-    return ProcessingTime(value, unit, cutoff)
+    try:
+        return ProcessingTime(value, unit, cutoff)
+    except DeskError as exc:
+        raise DeskError(f"{where}: {exc.message}") from None
 
 
 def parse_catalog(data: Any) -> list[Procedure]:
@@ -161,6 +166,9 @@ def parse_regimes(data: Any) -> list[LegalRegime]:
         days_before = apology.get("working_days_before", 1)
         if not isinstance(days_before, int) or not 0 <= days_before <= 30:
             raise DeskError(f"{where}: 'working_days_before' không hợp lệ.")
+        once_only = apology.get("once_only", True)
+        if not isinstance(once_only, bool):
+            raise DeskError(f"{where}: 'once_only' phải là true hoặc false.")
         forms_raw = entry.get("forms", {})
         if not isinstance(forms_raw, dict):
             raise DeskError(f"{where}: 'forms' phải là một đối tượng.")
@@ -170,16 +178,20 @@ def parse_regimes(data: Any) -> list[LegalRegime]:
                 raise DeskError(f"{where}: mẫu '{key}' phải là một đối tượng.")
             forms[key] = FormSpec(key, _text(spec, "number", where), _text(spec, "title", where))
         valid_to = entry.get("valid_to")
+        start = _date(entry.get("valid_from"), where)
+        end = _date(valid_to, where) if valid_to else None
+        if end is not None and end < start:
+            raise DeskError(f"{where}: ngày hết hiệu lực trước ngày bắt đầu hiệu lực.")
         regimes.append(
             LegalRegime(
                 code=code,
                 name=_text(entry, "name", where),
-                valid_from=_date(entry.get("valid_from"), where),
-                valid_to=_date(valid_to, where) if valid_to else None,
+                valid_from=start,
+                valid_to=end,
                 legal_basis=_text(entry, "legal_basis", where),
                 forms_circular=_text(entry, "forms_circular", where),
                 upstream=_text(entry, "upstream", where),
-                apology=ApologyRules(days_before, bool(apology.get("once_only", True))),
+                apology=ApologyRules(days_before, once_only),
                 forms=forms,
             )
         )

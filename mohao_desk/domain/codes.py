@@ -41,6 +41,9 @@ class DossierCode:
             raise DeskError(
                 f"Mã hồ sơ '{text}' không đúng dạng {{mã cơ quan}}-{{yyMMdd}}-{{NNNN}}."
             )
+        check_agency_code(match["agency"])
+        if int(match["seq"]) < 1:
+            raise DeskError(f"Mã hồ sơ '{text}' có số thứ tự 0.")
         raw = match["day"]
         try:
             day = date(2000 + int(raw[:2]), int(raw[2:4]), int(raw[4:]))

@@ -143,7 +143,14 @@ TRANSITIONS: dict[Act, tuple[frozenset[Status], Status | None]] = {
 
 
 def check_transition(act: Act, status: Status) -> Status:
-    """The status after ``act``; raises :class:`IllegalTransition` with a Vietnamese message."""
+    """The status after ``act``; raises :class:`IllegalTransition` with a Vietnamese message.
+
+    Acts absent from :data:`TRANSITIONS` (digitization) are allowed in every state and keep it;
+    registration only ever creates a dossier."""
+    if act is Act.REGISTER:
+        raise IllegalTransition("Hồ sơ đã được tiếp nhận; không thể tiếp nhận lại.")
+    if act not in TRANSITIONS:
+        return status
     allowed, target = TRANSITIONS[act]
     if status not in allowed:
         raise IllegalTransition(

@@ -467,7 +467,7 @@ class Desk:
             if row is None:
                 raise NotFound(f"Không tìm thấy hồ sơ mã '{code}'.")
             status = Status(row.status)
-            target = check_transition(act, status) if act in _STATUS_ACTS else status
+            target = check_transition(act, status)
             last = self._local(q.events_of(conn, row.id)[-1].at) if row.event_count else None
             if last is not None and moment < last:
                 raise DeskError(
@@ -762,20 +762,6 @@ class Desk:
             tmp = target.with_suffix(".part")
             shutil.copyfile(file, tmp)
             tmp.replace(target)
-
-
-_STATUS_ACTS = {
-    Act.HANDOVER,
-    Act.SUPPLEMENT_REQUEST,
-    Act.SUPPLEMENT_RECEIVED,
-    Act.RESOLVE,
-    Act.RETURN,
-    Act.REFUSE,
-    Act.WITHDRAW,
-    Act.STOP,
-    Act.APOLOGIZE,
-    Act.RATE,
-}
 
 
 def _period(procedure: Procedure, verification: bool) -> Any:
