@@ -244,17 +244,31 @@ class WorkCalendar:
             p += self.office_hours.elapsed(moment.hour * 3600 + moment.minute * 60 + moment.second)
         return p
 
-    def moment_at(self, position: int) -> datetime:
-        """The earliest moment whose office position is ``position`` (> 0).
+    def moment_at(self, position: int, prefer_opening: bool = False) -> datetime:
+        """The moment whose office position is ``position`` (> 0).
 
-        A position that falls exactly at the end of a working day is that day's closing time.
+        On a boundary (the end of one interval is the start of the next, in office time) the
+        earliest moment is given: a day's closing time rather than the next opening, 11:30 rather
+        than 13:30. With ``prefer_opening`` the later one is given instead.
         """
-        k, r = divmod(position, self._day_seconds)
-        if r == 0:
+        day_seconds = self._day_seconds
+        k, r = divmod(position, day_seconds)
+        if r == 0 and not prefer_opening:
             k -= 1
-            r = self._day_seconds
+            r = day_seconds
         day = date.fromordinal(self._work_ordinal(k))
-        return datetime.combine(day, time()) + timedelta(seconds=self.office_hours.clock_at(r))
+        clock = self._opening_clock_at(r) if prefer_opening else self.office_hours.clock_at(r)
+        return datetime.combine(day, time()) + timedelta(seconds=clock)
+
+    def _opening_clock_at(self, office_seconds: int) -> int:
+        """Like ``OfficeHours.clock_at`` but a boundary gives the next interval's start."""
+        remaining = office_seconds
+        for start, end in self._intervals:
+            length = end - start
+            if remaining < length:
+                return start + remaining
+            remaining -= length
+        return self._closing  # pragma: no cover - r < day_seconds always lands above
 
     def office_seconds_between(self, start: datetime, end: datetime) -> int:
         """Signed office time from ``start`` to ``end``."""

@@ -14,6 +14,9 @@ from mohao_desk.domain.calendar import WorkCalendar
 from mohao_desk.domain.errors import DeskError
 
 DEFAULT_CUTOFF = time(15, 0)
+MAX_PERIOD_VALUE = 3650
+# More supplement requests than this make a dossier count as overdue (domain.md §3).
+MAX_SUPPLEMENT_REQUESTS_ON_TIME = 1
 
 
 class TimeUnit(StrEnum):
@@ -48,6 +51,8 @@ class ProcessingTime:
     cutoff: time = DEFAULT_CUTOFF
 
     def __post_init__(self) -> None:
+        if self.value > MAX_PERIOD_VALUE:
+            raise DeskError(f"Thời hạn giải quyết quá lớn (tối đa {MAX_PERIOD_VALUE}).")
         if self.unit is TimeUnit.SAME_DAY:
             if self.value not in (0, 1):
                 raise DeskError("Thủ tục giải quyết trong ngày không có số ngày.")
@@ -86,11 +91,18 @@ def due_moment(calendar: WorkCalendar, received: datetime, period: ProcessingTim
 def extend_for_pause(
     calendar: WorkCalendar, due: datetime, paused_at: datetime, resumed_at: datetime
 ) -> datetime:
-    """Move a due moment out by the office time the clock was paused (supplement, §3)."""
+    """Move a due moment out by the office time the clock was paused (supplement, §3).
+
+    A due moment at an opening (07:30, 13:30) stays at an opening when the shift lands exactly
+    on a boundary: 07:30 + one working day is the next day's 07:30, not this day's 17:00."""
     paused = calendar.office_seconds_between(paused_at, resumed_at)
     if paused <= 0:
         return due
-    return calendar.moment_at(calendar.position(due) + paused)
+    at_opening = any(
+        due.hour * 3600 + due.minute * 60 + due.second == start
+        for start, _ in calendar.office_hours.intervals
+    )
+    return calendar.moment_at(calendar.position(due) + paused, prefer_opening=at_opening)
 
 
 class Band(StrEnum):
@@ -119,6 +131,7 @@ class Countdown:
     seconds: int
     band: Band
     day_seconds: int
+    repeated_supplements: bool = False  # overdue by rule, not (yet) by time
 
     @property
     def overdue(self) -> bool:
@@ -127,6 +140,9 @@ class Countdown:
     def text(self) -> str:
         """ "còn 2 ngày 3 giờ", "còn 45 phút", "quá 1 ngày 2 giờ", "quá hạn"."""
         amount = abs(self.seconds)
+        if self.repeated_supplements:
+            left = format_office_duration(amount, self.day_seconds)
+            return f"quá hạn (bổ sung nhiều lần; còn {left})"
         prefix = "quá" if self.overdue else "còn"
         if self.overdue and amount < 60:
             return "quá hạn"
@@ -148,16 +164,21 @@ def format_office_duration(seconds: int, day_seconds: int) -> str:
     return " ".join(parts)
 
 
-def countdown(calendar: WorkCalendar, due: datetime, now: datetime) -> Countdown:
+def countdown(
+    calendar: WorkCalendar, due: datetime, now: datetime, supplement_requests: int = 0
+) -> Countdown:
     """Remaining office time to ``due`` at ``now`` and its band.
 
-    quá hạn once ``now`` is after the due moment; sắp đến hạn with at most one working day
-    (one day's office hours) left; trong hạn otherwise.
+    quá hạn once ``now`` is after the due moment, or when the dossier had more than one
+    supplement request (it counts as overdue in the national index, domain.md §3); sắp đến hạn
+    with at most one working day (one day's office hours) left; trong hạn otherwise.
     """
     day = calendar.office_hours.seconds_per_day
     remaining = calendar.position(due) - calendar.position(now)
     if now > due:
         return Countdown(min(remaining, 0), Band.OVERDUE, day)
+    if supplement_requests > MAX_SUPPLEMENT_REQUESTS_ON_TIME:
+        return Countdown(remaining, Band.OVERDUE, day, repeated_supplements=True)
     band = Band.AT_RISK if remaining <= day else Band.ON_TRACK
     return Countdown(remaining, band, day)
 
@@ -186,7 +207,7 @@ def timeliness(finished: datetime, due: datetime, supplement_requests: int = 0) 
     moment; late = after the due moment. More than one supplement request counts as late
     (Decision 766 indicator 2.1). ``due`` is the *original* legal due moment (a re-appointment
     never makes a dossier on time)."""
-    if supplement_requests > 1 or finished > due:
+    if supplement_requests > MAX_SUPPLEMENT_REQUESTS_ON_TIME or finished > due:
         return Timeliness.LATE
     if finished.date() < due.date():
         return Timeliness.EARLY

@@ -134,7 +134,7 @@ TRANSITIONS: dict[Act, tuple[frozenset[Status], Status | None]] = {
     Act.RESOLVE: (frozenset({Status.RECEIVED, Status.PROCESSING}), Status.RESULT_READY),
     Act.RETURN: (frozenset({Status.RESULT_READY}), Status.RETURNED),
     Act.REFUSE: (OPEN_STATUSES, Status.REFUSED),
-    Act.WITHDRAW: (OPEN_STATUSES | {Status.RESULT_READY}, Status.WITHDRAWN),
+    Act.WITHDRAW: (OPEN_STATUSES, Status.WITHDRAWN),
     Act.STOP: (OPEN_STATUSES, Status.STOPPED),
     # Acts that do not change the status, allowed in these states:
     Act.APOLOGIZE: (OPEN_STATUSES, None),
@@ -184,6 +184,11 @@ def check_apology(
     Whatever the override, the new return date must be a real moment after the current due one,
     inside office hours of a working day.
     """
+    if new_due <= at:
+        raise DeskError(
+            f"Ngày hẹn trả mới ({new_due:%H:%M %d/%m/%Y}) phải sau thời điểm xin lỗi "
+            f"({at:%H:%M %d/%m/%Y})."
+        )
     if new_due <= due:
         raise DeskError(
             f"Ngày hẹn trả mới ({new_due:%H:%M %d/%m/%Y}) phải sau ngày hẹn hiện tại "

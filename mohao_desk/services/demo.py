@@ -193,8 +193,7 @@ def fill_demo(
     )
     total_events = 0
     received = generator.receipt_moments(dossiers)
-    with db.begin() as conn:
-        bulk.fast_writes(conn)
+    with db.begin(bulk=True) as conn:
         next_id = bulk.max_dossier_id(conn) + 1
         sequences = bulk.daily_sequences(conn, info.id)
         jobs = []

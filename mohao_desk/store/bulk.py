@@ -61,14 +61,10 @@ def daily_sequences(conn: Connection, unit_id: int) -> dict[str, int]:
 
 
 def store_daily_sequences(conn: Connection, unit_id: int, values: dict[str, int]) -> None:
+    if not values:
+        return
     conn.exec_driver_sql(
         "INSERT INTO daily_sequence (unit_id, day, last) VALUES (?, ?, ?) "
         "ON CONFLICT(unit_id, day) DO UPDATE SET last = excluded.last",
         [(unit_id, day, last) for day, last in values.items()],
     )
-
-
-def fast_writes(conn: Connection) -> None:
-    """Trade durability for speed during a bulk fill of a new database (demo data)."""
-    conn.exec_driver_sql("PRAGMA synchronous=OFF")
-    conn.exec_driver_sql("PRAGMA cache_size=-262144")

@@ -13,7 +13,8 @@ from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 
 from mohao_desk.domain.errors import DeskError
 
@@ -37,27 +38,80 @@ class Database:
         self.engine = engine
 
     @contextmanager
-    def begin(self) -> Iterator[Connection]:
-        """One transaction: committed when the block ends, rolled back on any error."""
-        with self.engine.begin() as conn:
-            yield conn
+    def begin(self, *, bulk: bool = False) -> Iterator[Connection]:
+        """One write transaction (``BEGIN IMMEDIATE``: it takes the write lock before its first
+        read, so two desks acting at once wait for each other instead of failing); committed
+        when the block ends, rolled back on any error.
+
+        ``bulk`` trades durability for speed (``synchronous=OFF``) while filling a new
+        database with demo data."""
+        with _translated(self.path), self.engine.connect() as conn:
+            conn = conn.execution_options(mohao_immediate=True)
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            if bulk:
+                raw.execute("PRAGMA synchronous=OFF")
+                raw.execute("PRAGMA cache_size=-262144")
+            try:
+                with conn.begin():
+                    yield conn
+            finally:
+                if bulk:
+                    raw.execute("PRAGMA synchronous=NORMAL")
+                    raw.execute("PRAGMA cache_size=-2000")
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
-        with self.engine.connect() as conn:
+        """A read transaction: one consistent snapshot."""
+        with _translated(self.path), self.engine.connect() as conn, conn.begin():
             yield conn
 
     def close(self) -> None:
         self.engine.dispose()
 
 
+@contextmanager
+def _translated(path: Path) -> Iterator[None]:
+    """SQLite's operational failures become one clear Vietnamese message."""
+    try:
+        yield
+    except OperationalError as exc:
+        raise _database_error(path, exc) from None
+
+
+def _database_error(path: Path, exc: BaseException) -> DatabaseError:
+    text = str(getattr(exc, "orig", exc) or exc).splitlines()[0] if str(exc) else repr(exc)
+    lowered = text.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return DatabaseError(
+            f"Cơ sở dữ liệu '{path}' đang bị chương trình khác ghi; hãy thử lại sau ít phút."
+        )
+    if "readonly" in lowered or "read-only" in lowered:
+        return DatabaseError(f"Không ghi được cơ sở dữ liệu '{path}': tệp chỉ cho phép đọc.")
+    if "unable to open" in lowered:
+        return DatabaseError(f"Không mở được cơ sở dữ liệu '{path}' (kiểm tra quyền truy cập).")
+    if "disk" in lowered and "full" in lowered:
+        return DatabaseError(f"Ổ đĩa chứa cơ sở dữ liệu '{path}' đã đầy.")
+    return DatabaseError(f"Lỗi cơ sở dữ liệu '{path}': {text}.")
+
+
 def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite would defer it to the first
+    # write, after the reads that decided what to write).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _on_begin(conn: Connection) -> None:
+    if conn.get_execution_options().get("mohao_immediate"):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        conn.exec_driver_sql("BEGIN")
 
 
 def _probe(path: Path) -> tuple[str | None, int, bool]:
@@ -67,7 +121,9 @@ def _probe(path: Path) -> tuple[str | None, int, bool]:
             header = handle.read(16)
     except OSError as exc:
         raise DatabaseError(f"Không mở được cơ sở dữ liệu '{path}': {exc.strerror}.") from None
-    if header and header != _SQLITE_MAGIC:
+    if not header:
+        return None, 0, False
+    if header != _SQLITE_MAGIC:
         raise DatabaseError(f"Tệp '{path}' không phải là cơ sở dữ liệu SQLite.")
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -91,7 +147,10 @@ def _probe(path: Path) -> tuple[str | None, int, bool]:
 def open_database(path: Path | str, *, create: bool = True) -> Database:
     """Open (and, when needed, create and migrate) the database at ``path``."""
     path = Path(path).expanduser()
-    exists = path.exists()
+    try:
+        exists = path.exists()
+    except OSError as exc:
+        raise DatabaseError(f"Không truy cập được '{path}': {exc.strerror}.") from None
     if exists and path.is_dir():
         raise DatabaseError(f"'{path}' là một thư mục, không phải tệp cơ sở dữ liệu.")
     if not exists:
@@ -106,27 +165,32 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
         revision, user_version, foreign = None, 0, False
     else:
         revision, user_version, foreign = _probe(path)
+        if revision is None and not foreign and not create:
+            raise DatabaseError(
+                f"Tệp '{path}' chưa phải là cơ sở dữ liệu mohao_desk (rỗng hoặc chưa thiết lập)."
+            )
     if foreign:
         raise DatabaseError(f"Tệp '{path}' là cơ sở dữ liệu SQLite của chương trình khác.")
     if user_version > USER_VERSION or (revision is not None and revision not in SCHEMA_REVISIONS):
         raise DatabaseError(
             f"Cơ sở dữ liệu '{path}' được tạo bởi phiên bản mohao_desk mới hơn "
-            f"(lược đồ {revision or user_version}). Hãy cập nhật chương trình; dữ liệu không bị "
+            f"(lược đồ {revision if revision not in SCHEMA_REVISIONS else user_version}). Hãy "
+            "cập nhật chương trình; dữ liệu không bị "
             "thay đổi."
         )
-    engine = create_engine(f"sqlite:///{path}")
+    # URL.create: a path with '?' or '%' must stay a path, not become URL syntax.
+    engine = create_engine(URL.create("sqlite", database=str(path)))
     event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "begin", _on_begin)
     try:
         if revision != SCHEMA_HEAD:
             _migrate(engine)
-    except sqlite3.Error as exc:  # pragma: no cover - depends on the file system
+    except DeskError:
         engine.dispose()
-        raise DatabaseError(f"Không ghi được cơ sở dữ liệu '{path}': {exc}.") from None
+        raise
     except Exception as exc:
         engine.dispose()
-        if isinstance(exc, DeskError):
-            raise
-        raise DatabaseError(f"Không mở được cơ sở dữ liệu '{path}': {exc}.") from None
+        raise _database_error(path, exc) from None
     return Database(path, engine)
 
 

@@ -367,3 +367,28 @@ def test_closing_time_due_is_exactly_17_00(
     """A due moment "at the closing time" is 17:00:00 sharp, whatever the receipt's
     microseconds: 17:00:00.5 lies after the office closes."""
     assert due(cal, received, value, unit) == expected
+
+
+def test_more_than_one_supplement_request_is_overdue_while_open(cal: WorkCalendar) -> None:
+    # Still two working days of office time left, yet overdue in the national index (§3).
+    result = countdown(cal, T(2024, 3, 13, 9, 0), T(2024, 3, 11, 9, 0), supplement_requests=2)
+    assert result.band is Band.OVERDUE
+    assert result.seconds == 2 * 27000
+    assert result.text() == "quá hạn (bổ sung nhiều lần; còn 2 ngày)"
+    once = countdown(cal, T(2024, 3, 13, 9, 0), T(2024, 3, 11, 9, 0), supplement_requests=1)
+    assert once.band is Band.ON_TRACK
+
+
+def test_pause_keeps_an_opening_due_moment_at_an_opening(cal: WorkCalendar) -> None:
+    # Received Sun 07/07/2024 21:00 → counts from Mon 07:30 → 3 working days: Thu 11/07 07:30.
+    due = due_moment(cal, T(2024, 7, 7, 21, 0), ProcessingTime(3, TimeUnit.WORKING_DAYS))
+    assert due == T(2024, 7, 11, 7, 30)
+    # Paused one whole working day (Mon 08/07 09:00 → Tue 09/07 09:00): next day's opening,
+    # not Thu 17:00 (same office position, but a different day for the citizen).
+    assert extend_for_pause(cal, due, T(2024, 7, 8, 9, 0), T(2024, 7, 9, 9, 0)) == T(
+        2024, 7, 12, 7, 30
+    )
+    # An afternoon opening stays 13:30 rather than 11:30.
+    assert extend_for_pause(
+        cal, T(2024, 7, 11, 13, 30), T(2024, 7, 8, 9, 0), T(2024, 7, 9, 9, 0)
+    ) == (T(2024, 7, 12, 13, 30))

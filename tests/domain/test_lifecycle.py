@@ -35,7 +35,9 @@ EXPECTED: dict[Act, dict[Status, Status]] = {
     Act.RETURN: {S.RESULT_READY: S.RETURNED},
     Act.REFUSE: {s: S.REFUSED for s in (S.RECEIVED, S.PROCESSING, S.WAITING_SUPPLEMENT)},
     Act.WITHDRAW: {
-        s: S.WITHDRAWN for s in (S.RECEIVED, S.PROCESSING, S.WAITING_SUPPLEMENT, S.RESULT_READY)
+        # Not after the result is ready: not collecting a result is not a withdrawal.
+        s: S.WITHDRAWN
+        for s in (S.RECEIVED, S.PROCESSING, S.WAITING_SUPPLEMENT)
     },
     Act.STOP: {s: S.STOPPED for s in (S.RECEIVED, S.PROCESSING, S.WAITING_SUPPLEMENT)},
     # no status change
@@ -216,7 +218,9 @@ def test_blank_override_is_no_override(cal: WorkCalendar) -> None:
     ids=["equal", "earlier"],
 )
 def test_new_due_must_be_after_the_current_due(cal: WorkCalendar, new_due: datetime) -> None:
-    with pytest.raises(DeskError, match="phải sau ngày hẹn hiện tại") as refused:
+    with pytest.raises(
+        DeskError, match=r"phải sau (ngày hẹn hiện tại|thời điểm xin lỗi)"
+    ) as refused:
         apologize(cal, new_due=new_due, override="lý do")
     assert type(refused.value) is DeskError
 
@@ -283,3 +287,9 @@ def test_digitization_is_allowed_in_every_state_and_registration_in_none(status)
     assert check_transition(Act.DIGITIZE, status) is status
     with pytest.raises(IllegalTransition, match="không thể tiếp nhận lại"):
         check_transition(Act.REGISTER, status)
+
+
+def test_new_due_must_be_after_the_apology_itself(cal: WorkCalendar) -> None:
+    # An apology recorded late (with an override) cannot promise a moment already past.
+    with pytest.raises(DeskError, match="phải sau thời điểm xin lỗi"):
+        apologize(cal, at=T(2024, 5, 20, 9, 0), new_due=T(2024, 5, 9, 9, 0), override="x")
