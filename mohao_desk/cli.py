@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 from mohao_desk.domain.errors import DeskError
 
 EXIT_BAD_INPUT = 2
+MAX_COUNT = 10**9
 
 
 class _Parser(argparse.ArgumentParser):
@@ -68,6 +69,8 @@ def _count(text: str) -> int:
         raise argparse.ArgumentTypeError(f"'{text}' không phải là số nguyên") from None
     if value < 0:
         raise argparse.ArgumentTypeError(f"số lượng không được âm: {value}")
+    if value > MAX_COUNT:
+        raise argparse.ArgumentTypeError(f"số quá lớn: {value}")
     return value
 
 
@@ -102,7 +105,7 @@ def _desk(args: argparse.Namespace) -> Any:
 def cmd_due(args: argparse.Namespace) -> int:
     from mohao_desk.domain.deadline import ProcessingTime, TimeUnit, due_moment
 
-    received = parse_moment(args.received)
+    received = parse_moment(args.received).replace(second=0)
     if args.days is not None:
         period = ProcessingTime(args.days, TimeUnit.WORKING_DAYS)
     elif args.hours is not None:
@@ -150,11 +153,22 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from mohao_desk.services.demo import fill_demo
+    from mohao_desk.paths import default_db_path
+    from mohao_desk.services.demo import check_demo_request, fill_demo
 
     now = parse_moment(args.now) if args.now else None
+    check_demo_request(args.dossiers, now)
+    path = Path(args.db) if args.db else default_db_path()
+    new = not path.exists()
     db = _open(args, create=True)
-    report = fill_demo(db, dossiers=args.dossiers, unit_code=args.unit, seed=args.seed, now=now)
+    try:
+        report = fill_demo(db, dossiers=args.dossiers, unit_code=args.unit, seed=args.seed, now=now)
+    except BaseException:
+        db.close()
+        if new:  # a database made for this failed command must not stay behind
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+        raise
     print(
         f"Đã tạo {report.dossiers} hồ sơ mẫu ({report.events} sự kiện) cho {report.unit} "
         f"trong {report.seconds:.1f} giây: {db.path}"
@@ -202,18 +216,25 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _state_text(d: Any) -> str:
+    """The legal countdown (or how it ended), and the new appointment after an apology."""
+    if d.countdown:
+        text = d.countdown.text()
+        if d.appointment:
+            text += f"; hẹn lại {_vn(d.due_at)}"
+        return text
+    return d.timeliness.label if d.timeliness else ""
+
+
 def _print_table(items: list[Any]) -> None:
     print(
-        f"{'Mã hồ sơ':<28} {'Thủ tục':<32} {'Người nộp':<24} {'Hạn trả':<16} "
-        f"{'Còn lại':<20} Trạng thái"
+        f"{'Mã hồ sơ':<28} {'Thủ tục':<30} {'Người nộp':<22} {'Hạn trả':<16} "
+        f"{'Thời hạn':<34} Trạng thái"
     )
     for d in items:
-        remaining = (
-            d.countdown.text() if d.countdown else (d.timeliness.label if d.timeliness else "")
-        )
         print(
-            f"{d.code:<28} {_cut(d.procedure, 32):<32} {_cut(d.applicant, 24):<24} "
-            f"{_vn(d.original_due_at):<16} {_cut(remaining, 20):<20} {d.status.label}"
+            f"{d.code:<28} {_cut(d.procedure, 30):<30} {_cut(d.applicant, 22):<22} "
+            f"{_vn(d.original_due_at):<16} {_cut(_state_text(d), 34):<34} {d.status.label}"
         )
     print(f"Tổng: {len(items)} hồ sơ")
 
@@ -251,8 +272,10 @@ def _print_detail(detail: Any, fmt: str) -> None:
         return
     print(s.code)
     print(_fmt(s.due_at))
-    state = s.countdown.text() if s.countdown else (s.timeliness.label if s.timeliness else "")
-    print(f"{s.procedure} — {s.applicant} — {s.status.label}; hạn trả {_vn(s.due_at)} {state}")
+    print(f"{s.procedure} — {s.applicant} — {s.status.label}; hạn trả {_vn(s.due_at)}")
+    state = _state_text(s)
+    if state:
+        print(f"Thời hạn: {state}")
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -272,7 +295,9 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"Hạn ban đầu:   {_vn(s.original_due_at)}")
     print(f"Trạng thái:    {s.status.label}")
     if s.countdown:
-        print(f"Thời gian:     {s.countdown.text()} ({s.countdown.band.label})")
+        print(f"Thời hạn:      {s.countdown.text()} ({s.countdown.band.label})")
+    if s.appointment:
+        print(f"Hẹn lại:       {s.appointment.text()} đến hẹn mới {_vn(s.due_at)}")
     if s.timeliness:
         print(f"Kết quả:       {s.timeliness.label}")
     print("Thành phần hồ sơ:")
@@ -314,7 +339,7 @@ def cmd_register(args: argparse.Namespace) -> int:
                 count = int(parts[2]) if len(parts) > 2 else 1
             except ValueError:
                 raise DeskError(f"Số lượng giấy tờ trong '{spec}' không hợp lệ.") from None
-            if not parts[0] or count < 1:
+            if not parts[0] or not 1 <= count <= 99:
                 raise DeskError(f"Thành phần hồ sơ '{spec}' không hợp lệ.")
             components.append(ComponentSpec(parts[0], kind, count))
     received = parse_moment(args.received) if args.received else None

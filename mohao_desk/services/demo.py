@@ -145,6 +145,22 @@ class DemoReport:
     seconds: float
 
 
+MAX_DEMO_DOSSIERS = 10_000_000
+DEMO_FIRST_DAY = date(2016, 1, 1)
+DEMO_LAST_DAY = date(2040, 6, 30)
+
+
+def check_demo_request(dossiers: int, now: datetime | None) -> None:
+    """Refuse an impossible demo request before anything is created."""
+    if not 0 <= dossiers <= MAX_DEMO_DOSSIERS:
+        raise DeskError(f"Số hồ sơ mẫu phải từ 0 đến {MAX_DEMO_DOSSIERS:,}.")
+    if now is not None and not DEMO_FIRST_DAY <= now.date() <= DEMO_LAST_DAY:
+        raise DeskError(
+            f"Mốc thời gian dữ liệu mẫu phải trong khoảng {DEMO_FIRST_DAY:%d/%m/%Y}–"
+            f"{DEMO_LAST_DAY:%d/%m/%Y}."
+        )
+
+
 def fill_demo(
     db: Database,
     *,
@@ -154,8 +170,7 @@ def fill_demo(
     now: datetime | None = None,
 ) -> DemoReport:
     """Add ``dossiers`` demo dossiers received over the year before ``now``."""
-    if dossiers < 0:
-        raise DeskError("Số hồ sơ mẫu không được âm.")
+    check_demo_request(dossiers, now)
     started = clock.perf_counter()
     with db.read() as conn:
         row = q.own_unit(conn)
@@ -531,8 +546,9 @@ class _Generator:
                 before = current
                 after = current or "received"
             payload = self._json(data)
+            stamp = self.ts(at)
             e_rows.append(
-                (dossier_id, seq_no, act, self.ts(at), officer_id, before, after, payload)
+                (dossier_id, seq_no, act, stamp, officer_id, before, after, payload, stamp)
             )
             current = after
         d_rows.append(
@@ -545,7 +561,7 @@ class _Generator:
                 name,
                 address,
                 phone,
-                f"{self._fold(name)} {phone} {code.lower()}",
+                f"{self._fold(name)} {phone} {code.lower()}",  # = desk.search_key()
                 channel,
                 1,
                 self.ts(received),

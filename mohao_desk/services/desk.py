@@ -80,8 +80,10 @@ class DossierSummary:
     inputs_digitized: bool
     result_digitized: bool
     paused: bool
-    countdown: Countdown | None  # open dossiers
+    countdown: Countdown | None  # open dossiers, against the legal (original) due moment
     timeliness: Timeliness | None  # finished dossiers (result, refusal, stop)
+    # After an apology: the countdown to the new return date promised to the applicant.
+    appointment: Countdown | None = None
 
     @property
     def band(self) -> Band | None:
@@ -115,6 +117,7 @@ class DossierSummary:
             "remaining": self.countdown.text() if self.countdown else None,
             "remaining_seconds": self.countdown.seconds if self.countdown else None,
             "timeliness": self.timeliness.value if self.timeliness else None,
+            "appointment_remaining": self.appointment.text() if self.appointment else None,
         }
 
 
@@ -155,12 +158,19 @@ class DossierDetail:
     events: list[EventView] = field(default_factory=list)
 
 
+def search_key(name: str, phone: str, code: str) -> str:
+    """What the diacritic-insensitive search looks in: folded name, phone digits, code."""
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    return fold(f"{name} {digits} {code}")
+
+
 def _iso(moment: datetime | None) -> str | None:
     return moment.strftime("%Y-%m-%dT%H:%M") if moment else None
 
 
 def _clean(text: str | None, what: str, *, required: bool = False, limit: int = 500) -> str:
-    value = nfc((text or "").strip())
+    """NFC, one line (tabs and line breaks become single spaces), length-checked."""
+    value = " ".join(nfc(text or "").split())
     if required and not value:
         raise DeskError(f"Thiếu {what}.")
     if len(value) > limit:
@@ -226,10 +236,11 @@ class Desk:
     def _at(self, at: datetime | None) -> datetime:
         now = self.now()
         if at is None:
-            return now
-        if at > now + FUTURE_TOLERANCE:
+            at = now
+        elif at > now + FUTURE_TOLERANCE:
             raise DeskError(f"Thời điểm {at:%H:%M %d/%m/%Y} ở tương lai.")
-        return at.replace(microsecond=0)
+        # Acts are recorded to the minute, as the forms write them ("09 giờ 00 phút").
+        return at.replace(second=0, microsecond=0)
 
     # -------------------------------------------------------------- register
     def preview_due(
@@ -299,7 +310,7 @@ class Desk:
                     "applicant_phone": phone,
                     "applicant_email": email,
                     "applicant_id_number": id_number,
-                    "search_key": fold(f"{name} {phone} {code}"),
+                    "search_key": search_key(name, phone, code),
                     "channel": channel.value,
                     "sets_count": sets_count,
                     "verification": verification,
@@ -336,6 +347,7 @@ class Desk:
                 officer_id=officer_id,
                 status_before=None,
                 status_after=Status.RECEIVED.value,
+                recorded_at=datetime.now(UTC),
                 data={
                     "procedure": procedure.code,
                     "channel": channel.value,
@@ -403,8 +415,12 @@ class Desk:
         paused_at = self.to_local(row.paused_at)
         cd = None
         done = None
+        appointment = None
         if status.is_open:
-            cd = countdown(self.calendar, original_due, paused_at or now)
+            moment = paused_at or now
+            cd = countdown(self.calendar, original_due, moment, row.supplement_count)
+            if row.apology_count:
+                appointment = countdown(self.calendar, self._local(row.due_at), moment)
         elif finished is not None and status is not Status.WITHDRAWN:
             done = timeliness(finished, original_due, row.supplement_count)
         return DossierSummary(
@@ -429,6 +445,7 @@ class Desk:
             paused=paused_at is not None,
             countdown=cd,
             timeliness=done,
+            appointment=appointment,
         )
 
     def _day_bounds(self, now: datetime) -> tuple[datetime, datetime, datetime]:
@@ -492,6 +509,7 @@ class Desk:
                 status_before=status.value,
                 status_after=target.value,
                 data={**data, "before": before, "after": after},
+                recorded_at=datetime.now(UTC),
             )
         return self.get(code)
 
@@ -556,19 +574,19 @@ class Desk:
         """Nhận hồ sơ bổ sung: the clock resumes; due moments move out by the paused time."""
 
         def change(conn: Connection, row: Any, moment: datetime) -> tuple[dict, dict]:
-            paused_at = self._local(row.paused_at)
-            cal = self.calendar
-            paused = cal.office_seconds_between(paused_at, moment)
-            due = extend_for_pause(cal, self._local(row.due_at), paused_at, moment)
-            original = extend_for_pause(cal, self._local(row.original_due_at), paused_at, moment)
-            values = {
-                "paused_at": None,
-                "due_at": self.to_utc(due),
-                "original_due_at": self.to_utc(original),
-            }
+            paused = self.calendar.office_seconds_between(self._local(row.paused_at), moment)
+            values = {"paused_at": None, **self._resume(row, moment)}
             return values, {"paused_office_seconds": paused, "note": _clean(note, "ghi chú")}
 
         return self._act(code, Act.SUPPLEMENT_RECEIVED, at, by, change)
+
+    def _resume(self, row: Any, moment: datetime) -> dict[str, Any]:
+        """Due moments moved out by the office time paused since ``row.paused_at``."""
+        paused_at = self._local(row.paused_at)
+        cal = self.calendar
+        due = extend_for_pause(cal, self._local(row.due_at), paused_at, moment)
+        original = extend_for_pause(cal, self._local(row.original_due_at), paused_at, moment)
+        return {"due_at": self.to_utc(due), "original_due_at": self.to_utc(original)}
 
     def resolve(
         self,
@@ -603,6 +621,9 @@ class Desk:
 
         def change(conn: Connection, row: Any, moment: datetime) -> tuple[dict, dict]:
             values: dict[str, Any] = {"paused_at": None}
+            if row.paused_at is not None:
+                # Ended while waiting for a supplement: the waiting time is not processing time.
+                values.update(self._resume(row, moment))
             if row.finished_at is None:
                 values["finished_at"] = self.to_utc(moment)
             return values, {"reason": text}

@@ -25,6 +25,7 @@ COMPONENT_COLUMNS = (
 )  # fmt: skip
 EVENT_COLUMNS = (
     "dossier_id", "seq", "act", "at", "officer_id", "status_before", "status_after", "data",
+    "recorded_at",
 )  # fmt: skip
 
 

@@ -24,6 +24,8 @@ SCHEMA_REVISIONS: tuple[str, ...] = ("0001",)
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 USER_VERSION = len(SCHEMA_REVISIONS)
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+# How long a writer waits for another desk's transaction before giving up with a message.
+BUSY_TIMEOUT_MS = 5000
 
 
 class DatabaseError(DeskError):
@@ -101,7 +103,7 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()

@@ -11,11 +11,11 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, and_, func, insert, or_, select, update
+from sqlalchemy import Connection, Row, and_, func, insert, not_, or_, select, update
 
 from mohao_desk.domain.catalog import ComponentSpec, Procedure, parse_processing_time
-from mohao_desk.domain.deadline import ProcessingTime, TimeUnit
-from mohao_desk.domain.lifecycle import ApologyRules, Status
+from mohao_desk.domain.deadline import MAX_SUPPLEMENT_REQUESTS_ON_TIME, ProcessingTime, TimeUnit
+from mohao_desk.domain.lifecycle import OPEN_STATUSES, RUNNING_STATUSES, ApologyRules, Status
 from mohao_desk.domain.regimes import FormSpec, LegalRegime
 from mohao_desk.domain.text import fold
 from mohao_desk.store.schema import (
@@ -329,6 +329,7 @@ def insert_event(
     status_before: str | None,
     status_after: str,
     data: dict[str, Any],
+    recorded_at: datetime,
 ) -> None:
     conn.execute(
         insert(event).values(
@@ -340,6 +341,7 @@ def insert_event(
             status_before=status_before,
             status_after=status_after,
             data=json.dumps(data, ensure_ascii=False, default=str),
+            recorded_at=recorded_at,
         )
     )
 
@@ -361,27 +363,45 @@ def insert_attachment(conn: Connection, values: dict[str, Any]) -> None:
 
 # ------------------------------------------------------------------ listing
 
-RUNNING = (Status.RECEIVED.value, Status.PROCESSING.value)
-OPEN = (*RUNNING, Status.WAITING_SUPPLEMENT.value)
+RUNNING = tuple(s.value for s in RUNNING_STATUSES)
+OPEN = tuple(s.value for s in OPEN_STATUSES)
 
 VIEWS = ("overdue", "due-today", "pending", "all")
 
 
+def _overdue_parts(now: datetime) -> list[Any]:
+    """The SQL side of ``deadline.countdown``'s OVERDUE band for open dossiers (a test checks
+    that both agree): past the legal due moment while the clock runs; paused after it had
+    passed; or more supplement requests than allowed."""
+    return [
+        and_(dossier.c.status.in_(RUNNING), dossier.c.original_due_at < now),
+        and_(
+            dossier.c.status == Status.WAITING_SUPPLEMENT.value,
+            dossier.c.paused_at > dossier.c.original_due_at,
+        ),
+        and_(
+            dossier.c.status.in_(OPEN),
+            dossier.c.supplement_count > MAX_SUPPLEMENT_REQUESTS_ON_TIME,
+        ),
+    ]
+
+
 def _view_condition(view: str, now: datetime, day_start: datetime, day_end: datetime) -> Any:
     if view == "overdue":
-        # Running and past the legal due moment, or paused after it had already passed.
-        return or_(
-            and_(dossier.c.status.in_(RUNNING), dossier.c.original_due_at < now),
-            and_(
-                dossier.c.status == Status.WAITING_SUPPLEMENT.value,
-                dossier.c.paused_at > dossier.c.original_due_at,
-            ),
-        )
+        return or_(*_overdue_parts(now))
     if view == "due-today":
+        # The legal due moment is today, or the date promised after an apology is today. Paused
+        # dossiers are not due: their clock is stopped.
         return and_(
-            dossier.c.status.in_(OPEN),
-            dossier.c.original_due_at >= day_start,
-            dossier.c.original_due_at < day_end,
+            dossier.c.status.in_(RUNNING),
+            or_(
+                and_(dossier.c.original_due_at >= day_start, dossier.c.original_due_at < day_end),
+                and_(
+                    dossier.c.apology_count > 0,
+                    dossier.c.due_at >= day_start,
+                    dossier.c.due_at < day_end,
+                ),
+            ),
         )
     if view == "pending":
         return dossier.c.status.in_(OPEN)
@@ -393,24 +413,18 @@ def _view_condition(view: str, now: datetime, day_start: datetime, day_end: date
 def count_dossiers(
     conn: Connection, view: str, now: datetime, day_start: datetime, day_end: datetime
 ) -> int:
-    condition = _view_condition(view, now, day_start, day_end)
     if view == "overdue":
-        # Two index-friendly counts rather than one OR that scans.
-        running = conn.execute(
-            select(func.count())
-            .select_from(dossier)
-            .where(dossier.c.status.in_(RUNNING), dossier.c.original_due_at < now)
-        ).scalar_one()
-        paused = conn.execute(
-            select(func.count())
-            .select_from(dossier)
-            .where(
-                dossier.c.status == Status.WAITING_SUPPLEMENT.value,
-                dossier.c.paused_at > dossier.c.original_due_at,
-            )
-        ).scalar_one()
-        return int(running) + int(paused)
+        # Index-friendly counts of disjoint parts rather than one OR that scans.
+        parts = _overdue_parts(now)
+        total = 0
+        for n, part in enumerate(parts):
+            condition = and_(part, *[not_(p) for p in parts[:n]])
+            total += conn.execute(
+                select(func.count()).select_from(dossier).where(condition)
+            ).scalar_one()
+        return int(total)
     query = select(func.count()).select_from(dossier)
+    condition = _view_condition(view, now, day_start, day_end)
     if condition is not None:
         query = query.where(condition)
     return int(conn.execute(query).scalar_one())

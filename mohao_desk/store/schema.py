@@ -200,6 +200,7 @@ event = Table(
     Column("status_before", String(24)),
     Column("status_after", String(24), nullable=False),
     Column("data", Text, nullable=False, server_default="{}"),  # JSON: fields, before/after
+    Column("recorded_at", UtcMoment, nullable=False),  # when it was entered (``at`` may be earlier)
     UniqueConstraint("dossier_id", "seq"),
     Index(None, "act", "at"),
 )

@@ -87,6 +87,10 @@ def test_due_uses_the_units_overrides(tmp_path: Path, capsys, demo_db: Path) -> 
         ("due", "--received", "2024-04-26T09:00", "--days", "0"),
         ("due", "--received", "2024-04-26T09:00"),
         ("due", "--received", "2099-04-26T09:00", "--days", "5"),
+        ("due", "--received", "2024-04-26T09:00", "--months", "100000"),
+        ("due", "--received", "2024-04-26T09:00", "--calendar-days", "99999999"),
+        ("list", "--all", "--limit", "99999999999999999999999"),
+        ("demo", "--dossiers", "99999999999999"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(args) -> None:
@@ -276,3 +280,29 @@ def test_overview_creates_demo_data_on_first_run(tmp_path: Path) -> None:
     again = run("overview", "--db", str(path))
     assert again.returncode == 0
     assert "Đang giải quyết" in again.stdout
+
+
+def test_failed_demo_leaves_no_database(tmp_path: Path) -> None:
+    path = tmp_path / "never.sqlite3"
+    result = run("demo", "--dossiers", "10", "--now", "2014-01-01T00:00", "--db", str(path))
+    assert result.returncode == 2
+    assert not path.exists()
+    empty = run("demo", "--dossiers", "0", "--db", str(path))
+    assert empty.returncode == 0, empty.stderr
+
+
+def test_component_count_out_of_range(tmp_path: Path, capsys, demo_db: Path) -> None:
+    code, _, err = cli(
+        capsys,
+        "register",
+        "--procedure",
+        "1.004873",
+        "--name",
+        "A",
+        "--component",
+        "Tờ khai|copy|99999999999999999999",
+        "--db",
+        str(demo_db),
+    )
+    assert code == 2
+    assert "Thành phần hồ sơ" in err

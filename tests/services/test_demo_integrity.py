@@ -83,3 +83,13 @@ def test_demo_board_has_every_band(demo) -> None:
     assert any(d.paused for d in desk.list("pending"))
     codes = [d.code for d in desk.list("all")]
     assert len(codes) == len(set(codes)) == 4000
+
+
+def test_overdue_list_and_overdue_band_are_the_same_rule(demo) -> None:
+    db, _ = demo
+    desk = Desk(db, clock=FakeClock(NOW))
+    by_band = {d.code for d in desk.list("pending") if d.band is Band.OVERDUE}
+    listed = {d.code for d in desk.list("overdue")}
+    assert listed == by_band
+    assert desk.count("overdue") == len(listed) > 0
+    assert any(d.supplement_count > 1 for d in desk.list("overdue"))

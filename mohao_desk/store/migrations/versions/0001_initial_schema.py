@@ -236,6 +236,7 @@ def upgrade() -> None:
         sa.Column("status_before", sa.String(length=24), nullable=True),
         sa.Column("status_after", sa.String(length=24), nullable=False),
         sa.Column("data", sa.Text(), server_default="{}", nullable=False),
+        sa.Column("recorded_at", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["dossier_id"],
             ["dossier.id"],
