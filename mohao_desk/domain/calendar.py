@@ -173,6 +173,13 @@ class WorkCalendar:
         self._opening = self.office_hours.opening
         self._closing = self.office_hours.closing
         self._intervals = self.office_hours.intervals
+        # Fast paths: which seconds of a day are inside the (half-open) receiving intervals, and
+        # ready-made day offsets.
+        receiving = bytearray(86401)
+        for start, end in self._intervals:
+            receiving[start:end] = b"\x01" * (end - start)
+        self._receiving = bytes(receiving)
+        self._day_deltas = [timedelta(days=d) for d in range(4000)]
 
     # ------------------------------------------------------------------ days
     def _index(self, ordinal: int) -> int:
@@ -285,14 +292,17 @@ class WorkCalendar:
         """Same clock time on the n-th working day after the normalised receipt day."""
         ordinal = received.toordinal()
         i = ordinal - self._base
-        if 0 <= i < self._size and self._is_work[i] and not received.microsecond:
-            s = received.hour * 3600 + received.minute * 60 + received.second
-            for start, end in self._intervals:
-                if start <= s < end:
-                    k = self._cum[i] + n
-                    if k >= len(self._work_ordinals):
-                        break
-                    return received + timedelta(days=self._work_ordinals[k] - ordinal)
+        if (
+            0 <= i < self._size
+            and self._is_work[i]
+            and not received.microsecond
+            and self._receiving[received.hour * 3600 + received.minute * 60 + received.second]
+        ):
+            k = self._cum[i] + n
+            if k < len(self._work_ordinals):
+                days = self._work_ordinals[k] - ordinal
+                deltas = self._day_deltas
+                return received + (deltas[days] if days < len(deltas) else timedelta(days=days))
         moment = self.normalize(received)
         i = self._index(moment.toordinal())
         return moment + timedelta(days=self._work_ordinal(self._cum[i] + n) - moment.toordinal())
