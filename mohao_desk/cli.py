@@ -500,7 +500,7 @@ def cmd_overview(args: argparse.Namespace) -> int:
         from mohao_desk.store.db import open_database
 
         print(f"Chưa có cơ sở dữ liệu: tạo dữ liệu mẫu tại {path} ...")
-        fill_demo(open_database(path), dossiers=300, unit_code=None, seed=1, now=None)
+        fill_demo(open_database(path), dossiers=3000, unit_code=None, seed=1, now=None)
     desk = _desk(args)
     print(f"{desk.unit.name} ({desk.unit.code}) — {desk.db.path}")
     print(f"Hôm nay {desk.now():%d/%m/%Y %H:%M}")
