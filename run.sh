@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 PYTHON=${PYTHON:-python3}
 if [ ! -x .venv/bin/mohao-desk ] || [ pyproject.toml -nt .venv/.installed ]; then
   "$PYTHON" -m venv .venv
-  .venv/bin/python -m pip install --quiet --upgrade pip > .venv/install.log 2>&1
+  .venv/bin/python -m pip install --quiet --upgrade pip > .venv/install.log 2>&1 || true
   echo "Đang cài đặt mohao_desk vào .venv ..."
   .venv/bin/python -m pip install -e . >> .venv/install.log 2>&1 \
     || { cat .venv/install.log; exit 1; }
