@@ -143,6 +143,8 @@ class EventView:
     status_before: Status | None
     status_after: Status
     data: dict[str, Any]
+    officer_phone: str = ""
+    officer_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,24 @@ class DossierDetail:
     verification: bool
     components: list[ComponentView] = field(default_factory=list)
     events: list[EventView] = field(default_factory=list)
+
+
+def parse_supplement_item(text: str) -> dict[str, Any]:
+    """ "Tên giấy tờ[|loại[|số lượng]]" → {"name", "kind", "count"} (kind as in the catalog)."""
+    from mohao_desk.domain.catalog import COMPONENT_KINDS
+
+    parts = [p.strip() for p in text.split("|")]
+    name = _clean(parts[0], "tên giấy tờ cần bổ sung", required=True, limit=300)
+    kind = parts[1] if len(parts) > 1 and parts[1] else "original"
+    if kind not in COMPONENT_KINDS:
+        raise DeskError(f"Loại giấy tờ '{kind}' không hợp lệ ({', '.join(COMPONENT_KINDS)}).")
+    try:
+        count = int(parts[2]) if len(parts) > 2 and parts[2] else 1
+    except ValueError:
+        raise DeskError(f"Số lượng trong '{text}' không hợp lệ.") from None
+    if not 1 <= count <= 99:
+        raise DeskError(f"Số lượng trong '{text}' phải từ 1 đến 99.")
+    return {"name": name, "kind": kind, "count": count}
 
 
 def search_key(name: str, phone: str, code: str) -> str:
@@ -401,6 +421,8 @@ class Desk:
                     Status(e.status_before) if e.status_before else None,
                     Status(e.status_after),
                     json.loads(e.data),
+                    e.officer_phone or "",
+                    e.officer_title or "",
                 )
                 for e in events
             ],
@@ -553,8 +575,7 @@ class Desk:
         by: str | None = None,
     ) -> DossierDetail:
         """Yêu cầu bổ sung: everything missing at once; the clock pauses."""
-        items = [_clean(m, "nội dung cần bổ sung") for m in missing]
-        items = [m for m in items if m]
+        items = [parse_supplement_item(m) for m in missing if m and m.strip()]
         if not items:
             raise DeskError("Phải liệt kê ít nhất một giấy tờ cần bổ sung (--missing).")
 
@@ -564,7 +585,12 @@ class Desk:
                 "paused_at": self.to_utc(moment),
                 "supplement_count": row.supplement_count + 1,
             }
-            return values, {"missing": items, "reason": _clean(reason, "lý do")}
+            data = {
+                "missing": [i["name"] for i in items],
+                "items": items,
+                "reason": _clean(reason, "lý do"),
+            }
+            return values, data
 
         return self._act(code, Act.SUPPLEMENT_REQUEST, at, by, change)
 

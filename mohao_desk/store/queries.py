@@ -348,7 +348,12 @@ def insert_event(
 
 def events_of(conn: Connection, dossier_id: int) -> Sequence[Row[Any]]:
     return conn.execute(
-        select(event, officer.c.full_name.label("officer_name"))
+        select(
+            event,
+            officer.c.full_name.label("officer_name"),
+            officer.c.phone.label("officer_phone"),
+            officer.c.title.label("officer_title"),
+        )
         .select_from(event.outerjoin(officer, officer.c.id == event.c.officer_id))
         .where(event.c.dossier_id == dossier_id)
         .order_by(event.c.seq)
@@ -482,3 +487,25 @@ def list_dossiers(
     if limit is not None:
         query = query.limit(limit)
     return list(conn.execute(query).all())
+
+
+def count_received_between(
+    conn: Connection, unit_id: int, start: datetime, end: datetime, last_id: int
+) -> int:
+    """Dossiers received in ``[start, end]`` up to and including ``last_id`` in receipt order."""
+    received = select(dossier.c.received_at).where(dossier.c.id == last_id).scalar_subquery()
+    return int(
+        conn.execute(
+            select(func.count())
+            .select_from(dossier)
+            .where(
+                dossier.c.unit_id == unit_id,
+                dossier.c.received_at >= start,
+                or_(
+                    dossier.c.received_at < received,
+                    and_(dossier.c.received_at == received, dossier.c.id <= last_id),
+                ),
+                dossier.c.received_at <= end,
+            )
+        ).scalar_one()
+    )
