@@ -469,15 +469,47 @@ def cmd_catalog(args: argparse.Namespace) -> int:
     return 0
 
 
+def write_output(path_text: str, data: bytes) -> Path:
+    """Write a produced file whole or not at all (a temporary file renamed into place)."""
+    path = Path(path_text)
+    if path.is_dir():
+        raise DeskError(f"'{path}' là một thư mục; hãy chỉ rõ tên tệp cần ghi.")
+    tmp = path.with_name(path.name + ".part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise DeskError(f"Không ghi được tệp '{path}': {exc.strerror}.") from None
+    return path
+
+
+def cmd_document(args: argparse.Namespace) -> int:
+    from mohao_desk.services.documents import KIND_LABELS, DocumentService
+
+    desk = _desk(args)
+    pdf = DocumentService(desk).render(args.kind, args.dossier)
+    path = write_output(args.out, pdf)
+    print(f"Đã lập {KIND_LABELS[args.kind]} của hồ sơ {args.dossier}: {path}")
+    return 0
+
+
 def cmd_unit(args: argparse.Namespace) -> int:
     from mohao_desk.services.setup import update_unit_settings
 
+    db = _open(args)
+    head = None
+    if args.head is not None or args.head_name is not None:
+        lines = [x.strip() for x in (args.head or "").split("|") if x.strip()] or None
+        head = (lines, args.head_name)
     info = update_unit_settings(
-        _open(args),
+        db,
         name=args.name,
         parent_name=args.parent,
         place_name=args.place,
         office_hours=args.office_hours,
+        head_signature=head,
     )
     print(f"Đơn vị:          {info.name} ({info.code})")
     print(f"Cơ quan cấp trên: {info.parent_name}")
@@ -690,7 +722,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--parent")
     p.add_argument("--place")
     p.add_argument("--office-hours", help="ví dụ 07:00-11:30,13:00-16:30")
+    p.add_argument(
+        "--head", help="chức danh người ký phiếu xin lỗi, ví dụ 'KT. CHỦ TỊCH|PHÓ CHỦ TỊCH'"
+    )
+    p.add_argument("--head-name", help="họ tên người ký")
     p.set_defaults(func=cmd_unit)
+
+    p = command("document", "lập văn bản của một hồ sơ (PDF)")
+    p.add_argument(
+        "kind",
+        choices=("receipt", "supplement", "refusal", "apology", "control", "stop"),
+        help="receipt: giấy tiếp nhận; supplement: phiếu bổ sung; refusal: phiếu từ chối; "
+        "apology: phiếu xin lỗi; control: phiếu kiểm soát; stop: thông báo dừng",
+    )
+    p.add_argument("--dossier", required=True)
+    p.add_argument("--out", required=True, help="tệp PDF cần ghi")
+    p.set_defaults(func=cmd_document)
 
     p = command("calendar", "lịch làm việc và điều chỉnh của đơn vị")
     cal_sub = p.add_subparsers(dest="calendar_command", required=True, parser_class=_Parser)

@@ -40,6 +40,7 @@ FONT_BOLD_ITALIC = "Tinos-BoldItalic"
 BODY_SIZE = 13
 LEADING = 17
 MARGINS = {"top": 20 * mm, "bottom": 20 * mm, "left": 30 * mm, "right": 15 * mm}
+HEADER_OVERHANG = 10 * mm
 
 _registered = False
 
@@ -162,12 +163,15 @@ class NationalHeader(Flowable):
     def draw(self) -> None:
         c = self.canv
         lh = self.letterhead
-        left_w = self.width * 0.45
-        right_x = left_w
-        right_w = self.width - left_w
+        # The left block reaches a little into the wide (30 mm) left margin, as printed
+        # documents do, so that both blocks fit side by side without touching.
+        overhang = HEADER_OVERHANG
+        left_w = self.width * 0.42 + overhang
+        right_x = left_w - overhang + 2 * mm
+        right_w = self.width - right_x
         top = self.height
         # Left: the parent body (regular) and the issuing unit (bold), a rule under it.
-        left_c = left_w / 2
+        left_c = left_w / 2 - overhang
         y = top - 12
         for line in _fit_lines(nfc(lh.parent_name).upper(), FONT, 11.5, left_w - 2):
             c.setFont(FONT, 11.5)
@@ -200,8 +204,22 @@ class NationalHeader(Flowable):
 
 
 def _fit_lines(text: str, font: str, size: float, width: float) -> list[str]:
+    """Lines of a header block: one if it fits, else two balanced at a word boundary (no lone
+    last word), else reportlab's greedy split."""
     from reportlab.lib.utils import simpleSplit
 
+    measure = pdfmetrics.stringWidth
+    if measure(text, font, size) <= width:
+        return [text]
+    words = text.split()
+    best: tuple[float, list[str]] | None = None
+    for cut in range(1, len(words)):
+        first, second = " ".join(words[:cut]), " ".join(words[cut:])
+        widest = max(measure(first, font, size), measure(second, font, size))
+        if widest <= width and (best is None or widest < best[0]):
+            best = (widest, [first, second])
+    if best is not None:
+        return best[1]
     return simpleSplit(text, font, size, width) or [""]
 
 
@@ -216,7 +234,7 @@ class FormMark(Flowable):
             if letterhead.forms_circular:
                 self.text += f" — {letterhead.forms_circular}"
         self.width = width
-        self.height = 12 if self.text else 0
+        self.height = 16 if self.text else 0
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
@@ -224,7 +242,7 @@ class FormMark(Flowable):
     def draw(self) -> None:
         if self.text:
             self.canv.setFont(FONT_ITALIC, 9)
-            self.canv.drawRightString(self.width, 2, nfc(self.text))
+            self.canv.drawRightString(self.width, 6, nfc(self.text))
 
 
 class QrCode(Flowable):
@@ -261,6 +279,17 @@ class QrCode(Flowable):
 
 def title_block(letterhead: Letterhead, title: str | None = None) -> list[Flowable]:
     return [para(esc((title or letterhead.form_title).upper()), TITLE)]
+
+
+def form_top(letterhead: Letterhead, width: float) -> list[Flowable]:
+    """Form number mark, national header, title: the top of every dossier form."""
+    return [
+        FormMark(letterhead, width),
+        NationalHeader(letterhead, width),
+        Spacer(1, 4 * mm),
+        *title_block(letterhead),
+        Spacer(1, 2 * mm),
+    ]
 
 
 def signature_table(
@@ -306,6 +335,11 @@ def grid(
     from reportlab.platypus import LongTable
 
     cls = LongTable if long else Table
+    rows = [
+        [para(esc(c).replace("\n", "<br/>"), CELL_HEAD) if isinstance(c, str) and c else c
+         for c in row] if n < header_rows else row
+        for n, row in enumerate(rows)
+    ]  # fmt: skip
     table = cls(rows, colWidths=list(widths), repeatRows=header_rows)
     commands: list[tuple] = [
         ("FONT", (0, 0), (-1, -1), FONT, font_size, font_size + 3),

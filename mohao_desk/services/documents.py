@@ -4,6 +4,7 @@ sense for it (an apology for a dossier that is on track, a refusal for a returne
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, time
 from typing import Any
 
@@ -155,7 +156,13 @@ class DocumentService:
         )
 
     def _receipt(self, detail: DossierDetail) -> DossierDocument:
-        return self._document(detail, "receipt", detail.summary.received_at)
+        document = self._document(detail, "receipt", detail.summary.received_at)
+        # The receipt shows the appointment made at reception, whatever happened later.
+        registered = detail.events[0].data.get("due_at") if detail.events else None
+        if registered:
+            facts = replace(document.dossier, due_at=datetime.fromisoformat(registered))
+            document = replace(document, dossier=facts)
+        return document
 
     def _supplement(self, detail: DossierDetail) -> DossierDocument:
         request = _last(detail, Act.SUPPLEMENT_REQUEST)

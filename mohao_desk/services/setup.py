@@ -159,8 +159,10 @@ def update_unit_settings(
     parent_name: str | None = None,
     place_name: str | None = None,
     office_hours: str | None = None,
+    head_signature: tuple[list[str] | None, str | None] | None = None,
 ) -> UnitInfo:
-    """Change the unit's names or office hours (new hours apply to dossiers registered later)."""
+    """Change the unit's names, office hours (they apply to dossiers registered later) or the
+    signature block of the head of the processing body (apology slips, stop notices)."""
     values: dict[str, Any] = {}
     if name is not None:
         if not name.strip():
@@ -176,5 +178,17 @@ def update_unit_settings(
         unit = require_unit(conn)
         if values:
             q.update_unit(conn, unit.id, **values)
+        if head_signature is not None:
+            lines, name = head_signature
+            current = q.get_setting(
+                conn, "head_signature", {"lines": ["TM. Ủy ban nhân dân", "Chủ tịch"], "name": ""}
+            )
+            if lines is not None:
+                if len(lines) > 4 or any(len(x) > 80 for x in lines):
+                    raise DeskError("Chức danh người ký: tối đa 4 dòng, mỗi dòng 80 ký tự.")
+                current["lines"] = [nfc(x) for x in lines]
+            if name is not None:
+                current["name"] = nfc(" ".join(name.split()))
+            q.put_setting(conn, "head_signature", current)
         row = q.own_unit(conn)
     return unit_info(row)
