@@ -296,7 +296,7 @@ def signature_table(
     blocks: Sequence[Signature | None], width: float, space: float = 22 * mm
 ) -> Table:
     """Signature blocks side by side; ``None`` leaves a column empty (e.g. "Nơi nhận")."""
-    cells = []
+    cells: list[Any] = []
     for block in blocks:
         if block is None:
             cells.append("")

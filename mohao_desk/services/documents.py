@@ -284,8 +284,8 @@ class DocumentService:
             note = e.data.get("note") or e.data.get("reason") or ""
             rows.append(ControlRow(str(giver), str(receiver), e.at, result, str(note)))
         cooperating = sorted(
-            {e.data.get("body") for e in detail.events if e.act is Act.HANDOVER}
-            - {None, "", self.desk.unit.name}
+            {str(e.data.get("body") or "") for e in detail.events if e.act is Act.HANDOVER}
+            - {"", self.desk.unit.name}
         )
         return self._document(
             detail,
