@@ -495,6 +495,28 @@ def cmd_document(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report_document(args: argparse.Namespace) -> int:
+    from mohao_desk.services.reports import ReportService
+
+    service = ReportService(_desk(args))
+    if args.command == "daily-list":
+        day = parse_day(args.date)
+        pdf = service.daily_list(day)
+        label = f"Danh sách theo dõi hồ sơ ngày {day:%d/%m/%Y}"
+    else:
+        start, end = parse_day(args.start), parse_day(args.end)
+        if args.command == "register-book":
+            pdf = service.register_book(start, end)
+            label = "Sổ theo dõi hồ sơ"
+        else:
+            pdf = service.explanation(start, end)
+            label = "Báo cáo giải trình hồ sơ trễ hạn"
+        label += f" từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}"
+    path = write_output(args.out, pdf)
+    print(f"Đã lập {label}: {path}")
+    return 0
+
+
 def cmd_unit(args: argparse.Namespace) -> int:
     from mohao_desk.services.setup import update_unit_settings
 
@@ -738,6 +760,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dossier", required=True)
     p.add_argument("--out", required=True, help="tệp PDF cần ghi")
     p.set_defaults(func=cmd_document)
+
+    p = command("daily-list", "danh sách theo dõi hằng ngày cho lãnh đạo (PDF)")
+    p.add_argument("--date", required=True, help="ngày, ví dụ 2024-05-07")
+    p.add_argument("--out", required=True, help="tệp PDF cần ghi")
+    p.set_defaults(func=cmd_report_document)
+    for name, help_text in (
+        ("register-book", "sổ theo dõi hồ sơ theo khoảng ngày tiếp nhận (PDF)"),
+        ("explanation", "báo cáo giải trình hồ sơ trễ hạn (PDF)"),
+    ):
+        p = command(name, help_text)
+        p.add_argument("--from", dest="start", required=True, help="từ ngày, ví dụ 2024-05-01")
+        p.add_argument("--to", dest="end", required=True, help="đến ngày, ví dụ 2024-05-31")
+        p.add_argument("--out", required=True, help="tệp PDF cần ghi")
+        p.set_defaults(func=cmd_report_document)
 
     p = command("calendar", "lịch làm việc và điều chỉnh của đơn vị")
     cal_sub = p.add_subparsers(dest="calendar_command", required=True, parser_class=_Parser)
