@@ -120,6 +120,35 @@ def main() -> None:
                 )
                 pdf.unlink()
             print(out / f"{name}.png")
+        _render_lists(Path(tmp), out)
+
+
+def _render_lists(folder: Path, out: Path) -> None:
+    """The date-range documents, on a year of demo data seen from 07/05/2024 10:15."""
+    from datetime import date
+
+    from mohao_desk.services.demo import fill_demo
+    from mohao_desk.services.reports import ReportService
+
+    db = open_database(folder / "lists.sqlite3")
+    fill_demo(db, dossiers=60_000, seed=2024, now=datetime(2024, 5, 7, 10, 15))
+    service = ReportService(Desk(db, clock=Clock(datetime(2024, 5, 7, 10, 15))))
+    documents = {
+        "daily-list": service.daily_list(date(2024, 5, 7)),
+        "register-book": service.register_book(date(2024, 4, 1), date(2024, 4, 30)),
+        "explanation": service.explanation(date(2024, 4, 1), date(2024, 4, 30)),
+    }
+    for name, data in documents.items():
+        pdf = out / f"{name}.pdf"
+        pdf.write_bytes(data)
+        if shutil.which("pdftoppm"):
+            subprocess.run(
+                ["pdftoppm", "-r", "70", "-png", "-singlefile", "-f", "1", "-l", "1",
+                 str(pdf), str(out / name)],
+                check=True,
+            )  # fmt: skip
+            pdf.unlink()
+        print(out / f"{name}.png")
 
 
 if __name__ == "__main__":

@@ -186,7 +186,7 @@ class NationalHeader(Flowable):
             y -= 13.5
         rule = min(widest, left_w * 0.5) / 2
         c.setLineWidth(0.6)
-        c.line(left_c - rule, y + 10, left_c + rule, y + 10)
+        c.line(left_c - rule, y + 8, left_c + rule, y + 8)  # clear of the dots below (ệ, ậ)
         if self.show_number:
             c.setFont(FONT, 13)
             c.drawCentredString(left_c, y - 6, nfc(lh.number or "Số: ……/……"))

@@ -501,7 +501,9 @@ class _Generator:
                     )
                     status = "result_ready"
                     back = cal.add_office_seconds(finish, rng.randrange(600, 2 * self.day))
-                    if back < anchor and rng.random() < 0.93:
+                    # Most results are collected within days; a few wait at the desk.
+                    recent = finish > anchor - timedelta(days=20)
+                    if back < anchor and (not recent or rng.random() < 0.9):
                         returned = back
                         events.append(("return", back, self.desk_officer, status, "returned", {}))
                         status = "returned"

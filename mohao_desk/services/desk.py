@@ -6,6 +6,7 @@ zone (what the officer reads on the wall clock); the store keeps UTC.
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import json
 import re
@@ -84,6 +85,7 @@ class DossierSummary:
     timeliness: Timeliness | None  # finished dossiers (result, refusal, stop)
     # After an apology: the countdown to the new return date promised to the applicant.
     appointment: Countdown | None = None
+    id: int = 0  # the store's id (the board keeps ids only)
 
     @property
     def band(self) -> Band | None:
@@ -468,6 +470,7 @@ class Desk:
             countdown=cd,
             timeliness=done,
             appointment=appointment,
+            id=row.id,
         )
 
     def _day_bounds(self, now: datetime) -> tuple[datetime, datetime, datetime]:
@@ -489,6 +492,80 @@ class Desk:
         with self.db.read() as conn:
             rows = q.list_dossiers(conn, view, *self._day_bounds(now), search=search, limit=limit)
         return [self.summarize(r, now) for r in rows]
+
+    # ----------------------------------------------------------------- board
+    def board_ids(
+        self,
+        view: str,
+        *,
+        search: str | None = None,
+        officer: str | None = None,
+        limit: int | None = None,
+    ) -> builtins.list[int]:
+        """Ids of a board view, in board order (see ``queries.BOARD_VIEWS``)."""
+        if view not in q.BOARD_VIEWS:
+            raise DeskError(f"Danh sách '{view}' không tồn tại.")
+        with self.db.read() as conn:
+            officer_id = self._officer_id(conn, officer) if view == "mine" else None
+            return q.board_ids(
+                conn,
+                view,
+                *self._day_bounds(self.now()),
+                search=search,
+                officer_id=officer_id,
+                limit=limit,
+            )
+
+    def board_counts(self, officer: str | None = None) -> dict[str, int]:
+        """How many dossiers each board view holds (the badges of the view selector)."""
+        now = self.now()
+        with self.db.read() as conn:
+            counts = {}
+            for view in q.BOARD_VIEWS:
+                if view == "mine":
+                    officer_id = self._officer_id(conn, officer)
+                    counts[view] = len(
+                        q.board_ids(conn, view, *self._day_bounds(now), officer_id=officer_id)
+                    )
+                else:
+                    counts[view] = q.count_dossiers(conn, view, *self._day_bounds(now))
+        return counts
+
+    def rows(self, ids: Sequence[int]) -> builtins.list[DossierSummary]:
+        """Summaries of the given dossiers, in that order (lazy loading of the board)."""
+        now = self.now()
+        with self.db.read() as conn:
+            found = q.rows_by_ids(conn, ids)
+        return [self.summarize(r, now) for r in found]
+
+    def live_countdown(self, summary: DossierSummary, now: datetime) -> Countdown | None:
+        """The countdown of a summary at another moment (the board's ticking column), with the
+        same definition as :meth:`summarize`."""
+        if not summary.status.is_open:
+            return None
+        moment = now
+        if summary.paused and summary.countdown is not None:
+            return summary.countdown  # frozen while waiting for a supplement
+        return countdown(self.calendar, summary.original_due_at, moment, summary.supplement_count)
+
+    def band_changes(self, since: datetime, now: datetime) -> builtins.list[tuple[str, Band]]:
+        """Open dossiers whose band got worse between two moments (entered "sắp đến hạn" or
+        went "quá hạn"): the desk's notices, so that no one "forgets work"."""
+        if now <= since:
+            return []
+        # Candidates: legal due moments near the interval (one working day is at most a few
+        # calendar days across a weekend or Tết); the domain decides exactly.
+        low, high = since - timedelta(days=1), now + timedelta(days=12)
+        with self.db.read() as conn:
+            rows = q.running_due_between(conn, self.to_utc(low), self.to_utc(high))
+        changes = []
+        for row in rows:
+            due = self._local(row.original_due_at)
+            before = countdown(self.calendar, due, since, row.supplement_count).band
+            after = countdown(self.calendar, due, now, row.supplement_count).band
+            if _BAND_ORDER[after] > _BAND_ORDER[before]:
+                changes.append((row.code, after))
+        return changes
 
     # ------------------------------------------------------------------ acts
     def _act(
@@ -809,6 +886,9 @@ class Desk:
             tmp = target.with_suffix(".part")
             shutil.copyfile(file, tmp)
             tmp.replace(target)
+
+
+_BAND_ORDER = {Band.ON_TRACK: 0, Band.AT_RISK: 1, Band.OVERDUE: 2}
 
 
 def _period(procedure: Procedure, verification: bool) -> Any:

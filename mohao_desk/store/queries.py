@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, and_, func, insert, not_, or_, select, update
+from sqlalchemy import Connection, Row, and_, exists, func, insert, not_, or_, select, update
 
 from mohao_desk.domain.catalog import ComponentSpec, Procedure, parse_processing_time
 from mohao_desk.domain.deadline import MAX_SUPPLEMENT_REQUESTS_ON_TIME, ProcessingTime, TimeUnit
@@ -372,6 +372,17 @@ RUNNING = tuple(s.value for s in RUNNING_STATUSES)
 OPEN = tuple(s.value for s in OPEN_STATUSES)
 
 VIEWS = ("overdue", "due-today", "pending", "all")
+# The desk board's views (issue 4): the lists above plus these.
+BOARD_VIEWS = (
+    "due-today",
+    "overdue",
+    "overdue-no-apology",
+    "waiting",
+    "not-digitized",
+    "mine",
+    "pending",
+    "all",
+)
 
 
 def _overdue_parts(now: datetime) -> list[Any]:
@@ -389,6 +400,29 @@ def _overdue_parts(now: datetime) -> list[Any]:
             dossier.c.supplement_count > MAX_SUPPLEMENT_REQUESTS_ON_TIME,
         ),
     ]
+
+
+WITH_RESULT = (Status.RESULT_READY.value, Status.RETURNED.value)
+
+
+def not_digitized_condition(day_start: datetime, as_of: datetime) -> Any:
+    """Chưa số hóa — the one definition (board view and daily list): open dossiers with a
+    component not yet digitized; results not digitized that are still at the desk waiting to be
+    returned, or were produced between ``day_start`` and ``as_of``."""
+    missing_input = exists().where(
+        component.c.dossier_id == dossier.c.id, component.c.digitized_at.is_(None)
+    )
+    return or_(
+        and_(dossier.c.status.in_(OPEN), missing_input),
+        and_(
+            dossier.c.status.in_(WITH_RESULT),
+            dossier.c.result_digitized.is_(False),
+            or_(
+                dossier.c.status == Status.RESULT_READY.value,
+                and_(dossier.c.finished_at >= day_start, dossier.c.finished_at <= as_of),
+            ),
+        ),
+    )
 
 
 def _view_condition(view: str, now: datetime, day_start: datetime, day_end: datetime) -> Any:
@@ -412,6 +446,14 @@ def _view_condition(view: str, now: datetime, day_start: datetime, day_end: date
         return dossier.c.status.in_(OPEN)
     if view == "all":
         return None
+    if view == "overdue-no-apology":
+        return and_(or_(*_overdue_parts(now)), dossier.c.apology_count == 0)
+    if view == "waiting":
+        return dossier.c.status == Status.WAITING_SUPPLEMENT.value
+    if view == "not-digitized":
+        return not_digitized_condition(day_start, now)
+    if view == "mine":  # the officer's condition is added by the caller
+        return dossier.c.status.in_(OPEN)
     raise ValueError(view)
 
 
@@ -509,3 +551,60 @@ def count_received_between(
             )
         ).scalar_one()
     )
+
+
+def board_ids(
+    conn: Connection,
+    view: str,
+    now: datetime,
+    day_start: datetime,
+    day_end: datetime,
+    *,
+    search: str | None = None,
+    officer_id: int | None = None,
+    limit: int | None = None,
+) -> list[int]:
+    """Ids of a board view in board order: open views by legal due moment, "all" newest first."""
+    query = select(dossier.c.id)
+    condition = _view_condition(view, now, day_start, day_end)
+    if condition is not None:
+        query = query.where(condition)
+    if officer_id is not None:
+        query = query.where(dossier.c.officer_id == officer_id)
+    if search:
+        for word in fold(search).split():
+            query = query.where(dossier.c.search_key.contains(word, autoescape=True))
+    if view == "all":
+        query = query.order_by(dossier.c.received_at.desc(), dossier.c.id.desc())
+    else:
+        query = query.order_by(dossier.c.original_due_at, dossier.c.id)
+    if limit is not None:
+        query = query.limit(limit)
+    return [r[0] for r in conn.execute(query)]
+
+
+def rows_by_ids(conn: Connection, ids: Sequence[int]) -> list[Any]:
+    """List rows (as :data:`LIST_COLUMNS`) of the given dossiers, in the given order."""
+    if not ids:
+        return []
+    query = (
+        select(*LIST_COLUMNS)
+        .select_from(
+            dossier.join(procedure, procedure.c.id == dossier.c.procedure_id).outerjoin(
+                officer, officer.c.id == dossier.c.officer_id
+            )
+        )
+        .where(dossier.c.id.in_(list(ids)))
+    )
+    found = {r.id: r for r in conn.execute(query)}
+    return [found[i] for i in ids if i in found]
+
+
+def running_due_between(conn: Connection, low: datetime, high: datetime) -> list[Any]:
+    """Running dossiers (the clock ticks) whose legal due moment lies in ``[low, high]``."""
+    query = select(dossier.c.code, dossier.c.original_due_at, dossier.c.supplement_count).where(
+        dossier.c.status.in_(RUNNING),
+        dossier.c.original_due_at >= low,
+        dossier.c.original_due_at <= high,
+    )
+    return list(conn.execute(query))

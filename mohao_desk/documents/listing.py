@@ -1,0 +1,529 @@
+"""Long ruled tables for the date-range documents (daily list, register book, explanation
+report), and a page builder for documents that mix portrait and landscape pages.
+
+Why not reportlab's ``Table``: it draws every cell through ``canvas.drawString`` (a text object,
+bidi shaping and number formatting per string, in pure Python without the optional C
+accelerator). Measured on this project's machine: 20,000 register rows take 32 s as one
+``LongTable`` and 10 s as page-sized ``Table`` objects with plain string cells. :class:`FastGrid`
+lays the same rows out in ~2 s: text is wrapped once per distinct string (between words, like
+``simpleSplit``, each word measured once), row heights are known before layout, the grid
+splits itself page by page in O(rows), and each page is written as one block of PDF text
+operators in which every distinct string is encoded (TrueType subset, escaping) once per
+document. It writes into the canvas's page stream (``canv._code``) and uses the TrueType
+font's ``splitString`` / ``getSubsetInternalName``: reportlab internals that have been stable
+for years; the tests read every document back with pypdf.
+
+Candidates for ``base.py`` once it settles: :class:`FastGrid`, :func:`signature_row` (names
+aligned whatever the number of title lines), :func:`binary_streams` and :func:`build_mixed`.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from reportlab import rl_config
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from mohao_desk.documents.base import (
+    CENTER,
+    FONT,
+    FONT_BOLD,
+    FONT_ITALIC,
+    MARGINS,
+    SIGNATURE,
+    SMALL_CENTER,
+    esc,
+    para,
+    register_fonts,
+)
+from mohao_desk.documents.data import Signature
+from mohao_desk.domain.text import nfc
+
+LANDSCAPE_MARGINS = {"top": 15 * mm, "bottom": 17 * mm, "left": 20 * mm, "right": 15 * mm}
+
+
+def landscape_width() -> float:
+    return landscape(A4)[0] - LANDSCAPE_MARGINS["left"] - LANDSCAPE_MARGINS["right"]
+
+
+class Column(NamedTuple):
+    """A column of a :class:`FastGrid`: its header text, width and alignment (L, C, R)."""
+
+    title: str
+    width: float
+    align: str = "L"
+
+
+class Band(NamedTuple):
+    """A row spanning every column: a group heading ("band", bold on grey) or a note (italic)."""
+
+    text: str
+    kind: str = "band"
+
+
+Row = Sequence[str] | Band
+
+_WIDTHS: dict[tuple[str, str], float] = {}
+_WRAPPED: dict[tuple[str, str, float, float], tuple[str, ...]] = {}
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    """``pdfmetrics.stringWidth``, cached per (text, font): lists repeat the same words and
+    dates thousands of times, and the uncached measure is a Python loop over characters."""
+    key = (text, font)
+    width = _WIDTHS.get(key)
+    if width is None:
+        if len(_WIDTHS) > 500_000:
+            _WIDTHS.clear()
+        width = _WIDTHS[key] = pdfmetrics.stringWidth(text, font, 1000)
+    return width * size / 1000
+
+
+def wrap_lines(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
+    """``text`` (NFC; explicit line breaks kept) as lines no wider than ``width``, broken
+    between words like ``simpleSplit`` (each word measured once and cached); a word wider than
+    the column is broken between letters rather than drawn over the next column."""
+    key = (text, font, size, width)
+    found = _WRAPPED.get(key)
+    if found is not None:
+        return found
+    lines: list[str] = []
+    space = text_width(" ", font, size)
+    for part in nfc(text).split("\n"):
+        words = part.split()
+        if not words:
+            lines.append("")
+            continue
+        current: list[str] = []
+        used = 0.0
+        for word in words:
+            w = text_width(word, font, size)
+            if current and used + space + w > width:
+                lines.append(" ".join(current))
+                current, used = [], 0.0
+            if not current and w > width:
+                *pieces, word = _break_word(word, font, size, width)
+                lines += pieces
+                w = text_width(word, font, size)
+            used = used + space + w if current else w
+            current.append(word)
+        lines.append(" ".join(current))
+    result = tuple(lines) or ("",)
+    if len(_WRAPPED) > 200_000:
+        _WRAPPED.clear()
+    _WRAPPED[key] = result
+    return result
+
+
+def clear_caches() -> None:
+    """Forget measured and wrapped texts (benchmarks measure a cold start with it)."""
+    _WIDTHS.clear()
+    _WRAPPED.clear()
+
+
+def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
+    """A word too wide for its column, in pieces that fit (at least one letter each)."""
+    pieces = []
+    while len(word) > 1 and text_width(word, font, size) > width:
+        cut = len(word) - 1
+        while cut > 1 and text_width(word[:cut], font, size) > width:
+            cut -= 1
+        pieces.append(word[:cut])
+        word = word[cut:]
+    return [*pieces, word]
+
+
+@dataclass
+class _Layout:
+    """Everything a grid and its page-sized pieces share: wrapped cells, heights, offsets."""
+
+    columns: tuple[Column, ...]
+    xs: tuple[float, ...]  # left edge of each column, then the right edge of the table
+    size: float
+    leading: float
+    pad: float
+    header: tuple[tuple[str, ...], ...]
+    header_height: float
+    caption: str
+    caption_height: float
+    cells: list[Any]  # per row: tuple of line tuples, or a Band
+    heights: list[float]
+    offsets: list[float]  # offsets[i] = sum(heights[:i])
+
+
+class FastGrid(Flowable):
+    """A ruled table of plain text cells for long lists, repeating its header on every page.
+
+    Cells are plain strings (no markup); long ones wrap inside their column. A :class:`Band`
+    row spans the table. An optional bold ``caption`` is drawn above the first piece only, so a
+    section heading never stays alone at the bottom of a page.
+    """
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        rows: Sequence[Row],
+        *,
+        font_size: float = 10,
+        leading: float | None = None,
+        caption: str = "",
+        min_rows: int = 2,
+        _layout: _Layout | None = None,
+        _start: int = 0,
+        _end: int | None = None,
+        _first: bool = True,
+    ) -> None:
+        super().__init__()
+        self.layout = _layout or self._prepare(columns, rows, font_size, leading, caption)
+        self.start = _start
+        self.end = len(self.layout.heights) if _end is None else _end
+        self.first = _first
+        self.min_rows = min_rows
+        self.width = self.layout.xs[-1]
+
+    # ------------------------------------------------------------ layout
+    @staticmethod
+    def _prepare(
+        columns: Sequence[Column],
+        rows: Sequence[Row],
+        size: float,
+        leading: float | None,
+        caption: str,
+    ) -> _Layout:
+        register_fonts()
+        lead = leading or round(size * 1.2, 2)
+        pad = 2.5
+        xs = [0.0]
+        for c in columns:
+            xs.append(xs[-1] + c.width)
+        inner = [c.width - 2 * pad - 1 for c in columns]
+        full = xs[-1] - 2 * pad - 1
+        header = tuple(
+            wrap_lines(c.title, FONT_BOLD, size, w) for c, w in zip(columns, inner, strict=True)
+        )
+        header_height = max(len(h) for h in header) * lead + 2 * pad + 1
+        cells: list[Any] = []
+        heights: list[float] = []
+        offsets: list[float] = []
+        total = 0.0
+        wrap = wrap_lines
+        for row in rows:
+            if isinstance(row, Band):
+                font = FONT_BOLD if row.kind == "band" else FONT_ITALIC
+                lines = wrap(row.text, font, size, full)
+                cells.append(row._replace(text="\n".join(lines)))
+                count = len(lines)
+            else:
+                wrapped = tuple(
+                    wrap(text, FONT, size, w) if text else ("",)
+                    for text, w in zip(row, inner, strict=True)
+                )
+                cells.append(wrapped)
+                count = max(len(w) for w in wrapped)
+            height = count * lead + 2 * pad
+            offsets.append(total)
+            heights.append(height)
+            total += height
+        offsets.append(total)
+        caption_height = (size + 3) * 1.6 if caption else 0.0
+        return _Layout(
+            tuple(columns),
+            tuple(xs),
+            size,
+            lead,
+            pad,
+            header,
+            header_height,
+            caption,
+            caption_height,
+            cells,
+            heights,
+            offsets,
+        )
+
+    def _height(self, start: int, end: int) -> float:
+        lay = self.layout
+        top = lay.caption_height if self.first else 0.0
+        return top + lay.header_height + lay.offsets[end] - lay.offsets[start]
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.height = self._height(self.start, self.end)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        lay = self.layout
+        room = available_height - self._height(self.start, self.start)
+        base = lay.offsets[self.start]
+        # The last row that fits (binary search over the running heights).
+        lo, hi = self.start, self.end
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if lay.offsets[mid] - base <= room:
+                lo = mid
+            else:
+                hi = mid - 1
+        # Everything fits only through rounding (platypus asked to split): keep one row back.
+        cut = min(lo, self.end - 1)
+        if cut > self.start and isinstance(lay.cells[cut - 1], Band):
+            cut -= 1  # a group heading goes with its rows
+        if cut - self.start < min(self.min_rows, self.end - self.start):
+            return []  # too little room here: start on the next page
+        return [
+            FastGrid((), (), _layout=lay, min_rows=1, _start=self.start, _end=cut,
+                     _first=self.first),
+            FastGrid((), (), _layout=lay, min_rows=1, _start=cut, _end=self.end, _first=False),
+        ]  # fmt: skip
+
+    # -------------------------------------------------------------- draw
+    def draw(self) -> None:
+        canv = self.canv
+        lay = self.layout
+        doc = canv._doc
+        size, lead, pad, xs = lay.size, lay.leading, lay.pad, lay.xs
+        width = xs[-1]
+        fonts = {name: pdfmetrics.getFont(name) for name in (FONT, FONT_BOLD, FONT_ITALIC)}
+        # A string's TrueType subset codes never change once assigned within one document: each
+        # distinct string is encoded once per document (the cache lives on reportlab's doc).
+        encoded: dict[tuple[str, str, float], list[tuple[str, str]]]
+        encoded = doc.__dict__.setdefault("_mohao_encoded", {})
+        text_ops: list[str] = ["BT"]
+        current = [""]
+
+        def show(text: str, font_name: str, x: float, y: float, font_size: float = size) -> None:
+            key = (font_name, text, font_size)
+            parts = encoded.get(key)
+            if parts is None:
+                font = fonts[font_name]
+                parts = []
+                for subset, chunk in font.splitString(text, doc):
+                    name = font.getSubsetInternalName(subset, doc)
+                    escaped = "".join(map(_PDF_ESCAPES.__getitem__, chunk))
+                    parts.append((f"{name} {font_size} Tf", f"({escaped}) Tj"))
+                encoded[key] = parts
+            text_ops.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
+            for select, op in parts:
+                if select != current[0]:
+                    text_ops.append(select)
+                    current[0] = select
+                text_ops.append(op)
+
+        def cell_lines(lines: Sequence[str], font: str, x0: float, x1: float, top: float,
+                       height: float, align: str) -> None:  # fmt: skip
+            y = top - (height - len(lines) * lead) / 2 - lead / 2 - size * 0.36
+            for line in lines:
+                if line:
+                    if align == "C":
+                        x = (x0 + x1 - text_width(line, font, size)) / 2
+                    elif align == "R":
+                        x = x1 - pad - text_width(line, font, size)
+                    else:
+                        x = x0 + pad
+                    show(line, font, x, y)
+                y -= lead
+
+        graphics: list[str] = ["q", "0.5 w"]
+        fills: list[str] = []
+        top = self.height
+        if self.first and lay.caption:
+            show(lay.caption, FONT_BOLD, 0, top - lay.caption_height + size * 0.6, size + 2)
+            top -= lay.caption_height
+        # Header.
+        h = lay.header_height
+        for lines, x0, x1 in zip(lay.header, xs, xs[1:], strict=False):
+            cell_lines(lines, FONT_BOLD, x0, x1, top, h, "C")
+        graphics.append(f"0 {top:.2f} m {width:.2f} {top:.2f} l")
+        segment_top = top
+        top -= h
+        graphics.append(f"0 {top:.2f} m {width:.2f} {top:.2f} l")
+        for i in range(self.start, self.end):
+            h = lay.heights[i]
+            row = lay.cells[i]
+            if isinstance(row, Band):
+                # Close the column rules above the band, draw the band across the table.
+                graphics.extend(_verticals(xs, segment_top, top))
+                if row.kind == "band":
+                    fills.append(f"0 {top - h:.2f} {width:.2f} {h:.2f} re")
+                    font = FONT_BOLD
+                else:
+                    font = FONT_ITALIC
+                cell_lines(row.text.split("\n"), font, 0, width, top, h, "L")
+                graphics.append(f"0 {top:.2f} m 0 {top - h:.2f} l")
+                graphics.append(f"{width:.2f} {top:.2f} m {width:.2f} {top - h:.2f} l")
+                segment_top = top - h
+            else:
+                for c, lines, x0, x1 in zip(lay.columns, row, xs, xs[1:], strict=False):
+                    cell_lines(lines, FONT, x0, x1, top, h, c.align)
+            top -= h
+            graphics.append(f"0 {top:.2f} m {width:.2f} {top:.2f} l")
+        graphics.extend(_verticals(xs, segment_top, top))
+        graphics += ["S", "Q"]
+        text_ops.append("ET")
+        code = canv._code
+        if fills:
+            code.append("q 0.9 g\n" + "\n".join(fills) + "\nf Q")
+        code.append("\n".join(graphics))
+        code.append("\n".join(text_ops))
+
+
+# A PDF string's bytes as they are written between parentheses (as reportlab's escapePDF).
+_PDF_ESCAPES = tuple(
+    f"\\{c:03o}" if c < 32 or c >= 127 else ("\\" + chr(c) if chr(c) in "\\()" else chr(c))
+    for c in range(256)
+)
+
+
+def _verticals(xs: Sequence[float], top: float, bottom: float) -> list[str]:
+    if top - bottom < 0.01:
+        return []
+    return [f"{x:.2f} {top:.2f} m {x:.2f} {bottom:.2f} l" for x in xs]
+
+
+# ------------------------------------------------------------- signatures
+
+
+def signature_row(
+    blocks: Sequence[Signature | None], width: float, space: float = 22 * mm
+) -> Table:
+    """Signature blocks side by side (like ``base.signature_table``) with the signers' names
+    on one line, however many title lines each block has ("NGƯỜI LẬP" beside "TM. ỦY BAN NHÂN
+    DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH")."""
+
+    def head(block: Signature) -> float:
+        return len(block.lines) * SIGNATURE.leading + (SMALL_CENTER.leading if block.note else 0)
+
+    tallest = max((head(b) for b in blocks if b is not None), default=0.0)
+    cells: list = []
+    for block in blocks:
+        if block is None:
+            cells.append("")
+            continue
+        parts: list[Flowable] = [para(esc(line.upper()), SIGNATURE) for line in block.lines]
+        if block.note:
+            parts.append(para(f"<i>{esc(block.note)}</i>", SMALL_CENTER))
+        parts.append(Spacer(1, space + tallest - head(block)))
+        if block.name:
+            parts.append(para(f"<b>{esc(block.name)}</b>", CENTER))
+        cells.append(parts)
+    table = Table([cells], colWidths=[width / len(blocks)] * len(blocks))
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return table
+
+
+# ------------------------------------------------------------------ pages
+
+
+@contextmanager
+def binary_streams() -> Iterator[None]:
+    """Page streams compressed but not ASCII85-encoded while a document is built: reportlab
+    encodes ASCII85 in pure Python (without its optional C accelerator), ~1 s of a 1,500-page
+    register book, and the file is 25 % bigger for it. Binary streams are ordinary PDF."""
+    previous = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = previous
+
+
+def build_mixed(
+    story: list[Flowable],
+    *,
+    title: str,
+    first: str = "portrait",
+    footer: str = "",
+    page_numbers: bool = True,
+) -> bytes:
+    """Lay out a story whose pages may switch between portrait (margins of Decree 30) and
+    landscape (``NextPageTemplate("landscape")`` then ``PageBreak()``); "Trang x/y" at the
+    bottom right of every page."""
+    register_fonts()
+    buffer = io.BytesIO()
+    portrait_size, landscape_size = A4, landscape(A4)
+    m, lm = MARGINS, LANDSCAPE_MARGINS
+
+    def frame(size: tuple[float, float], margins: dict[str, float], name: str) -> Frame:
+        return Frame(
+            margins["left"],
+            margins["bottom"],
+            size[0] - margins["left"] - margins["right"],
+            size[1] - margins["top"] - margins["bottom"],
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id=name,
+        )
+
+    def decorate(canvas: Any, document: Any) -> None:
+        if footer:
+            canvas.saveState()
+            canvas.setFont(FONT_ITALIC, 9)
+            canvas.drawString(20 * mm, 10 * mm, nfc(footer))
+            canvas.restoreState()
+
+    templates = [
+        PageTemplate(
+            "portrait", [frame(portrait_size, m, "p")], onPage=decorate, pagesize=portrait_size
+        ),
+        PageTemplate(
+            "landscape", [frame(landscape_size, lm, "l")], onPage=decorate, pagesize=landscape_size
+        ),
+    ]
+    if first == "landscape":
+        templates.reverse()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=templates[0].pagesize,
+        pageTemplates=templates,
+        title=nfc(title),
+        author="mohao_desk",
+        creator="mohao_desk",
+    )
+    with binary_streams():
+        if page_numbers:
+            doc.build(story, canvasmaker=numbered_canvas())
+        else:
+            doc.build(story)
+    return buffer.getvalue()
+
+
+def numbered_canvas() -> Any:
+    """A canvas that writes "Trang x/y" at the bottom right of each page, whatever its size."""
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    class NumberedCanvas(rl_canvas.Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self.setFont(FONT_ITALIC, 9)
+                self.drawRightString(
+                    self._pagesize[0] - 15 * mm, 10 * mm, f"Trang {self._pageNumber}/{total}"
+                )
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
