@@ -540,6 +540,16 @@ def cmd_unit(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_window(args: argparse.Namespace) -> int:
+    """The desk window (the default command). Without Qt or a display, the text overview."""
+    try:
+        from mohao_desk.ui.app import run_gui
+    except ImportError as exc:  # Qt missing or its system libraries absent
+        print(f"mohao-desk: không mở được cửa sổ ({exc}); hiển thị tổng quan.", file=sys.stderr)
+        return cmd_overview(args)
+    return run_gui(Path(args.db) if args.db else None, demo_if_empty=args.demo_if_empty)
+
+
 def cmd_overview(args: argparse.Namespace) -> int:
     from mohao_desk.paths import default_db_path
 
@@ -583,6 +593,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu người dùng)")
     parser.add_argument(
         "--demo-if-empty", action="store_true", help="tạo dữ liệu mẫu nếu chưa có cơ sở dữ liệu"
+    )
+    parser.add_argument(
+        "--headless", action="store_true", help="không mở cửa sổ: in tổng quan ra màn hình"
     )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -798,7 +811,7 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "db"):
         args.db = None
     if args.command is None:
-        args.func = cmd_overview
+        args.func = cmd_overview if args.headless else cmd_window
     try:
         return int(args.func(args))
     except DeskError as exc:

@@ -3,6 +3,11 @@ ever reads or writes a developer's real data (platformdirs is bypassed by MOHAO_
 
 from __future__ import annotations
 
+import os
+
+# Qt must start offscreen in tests (set before anything imports Qt).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path

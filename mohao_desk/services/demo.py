@@ -209,7 +209,7 @@ def fill_demo(
     total_events = 0
     received = generator.receipt_moments(dossiers)
     with db.begin(bulk=True) as conn:
-        next_id = bulk.max_dossier_id(conn) + 1
+        next_id = first_id = bulk.max_dossier_id(conn) + 1
         sequences = bulk.daily_sequences(conn, info.id)
         jobs = []
         for chunk_no, start in enumerate(range(0, dossiers, CHUNK)):
@@ -221,11 +221,12 @@ def fill_demo(
                 items.append((next_id, moment, seq))
                 next_id += 1
             jobs.append((seed, chunk_no, items))
-        for d_rows, c_rows, e_rows in _run_jobs(generator, jobs):
-            bulk.insert_dossier_rows(conn, d_rows)
-            bulk.insert_component_rows(conn, c_rows)
-            bulk.insert_event_rows(conn, e_rows)
-            total_events += len(e_rows)
+        with bulk.search_index_suspended(conn, first_id):
+            for d_rows, c_rows, e_rows in _run_jobs(generator, jobs):
+                bulk.insert_dossier_rows(conn, d_rows)
+                bulk.insert_component_rows(conn, c_rows)
+                bulk.insert_event_rows(conn, e_rows)
+                total_events += len(e_rows)
         bulk.store_daily_sequences(conn, info.id, sequences)
         q.put_setting(conn, "demo_data", True)
     return DemoReport(info.code, dossiers, total_events, clock.perf_counter() - started)

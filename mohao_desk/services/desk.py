@@ -245,6 +245,27 @@ class Desk:
         with self.db.read() as conn:
             return [p for _, p in q.list_procedures(conn)]
 
+    def officers(self) -> builtins.list[tuple[str, str]]:
+        """(username, full name) of the unit's active officers."""
+        with self.db.read() as conn:
+            return [
+                (o.username, o.full_name) for o in q.list_officers(conn, self.unit.id) if o.active
+            ]
+
+    def default_officer(self) -> str | None:
+        with self.db.read() as conn:
+            value = q.get_setting(conn, "default_officer")
+        return str(value) if value else None
+
+    def find_code(self, text: str) -> str | None:
+        """The dossier whose code is exactly ``text`` (a scanned code), if any."""
+        code = text.strip()
+        if not code or len(code) > 64:
+            return None
+        with self.db.read() as conn:
+            row = q.dossier_by_code(conn, code) or q.dossier_by_code(conn, code.upper())
+        return str(row.code) if row is not None else None
+
     def _officer_id(self, conn: Connection, username: str | None) -> int | None:
         if username is None:
             username = q.get_setting(conn, "default_officer")

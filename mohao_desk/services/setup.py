@@ -192,3 +192,15 @@ def update_unit_settings(
             q.put_setting(conn, "head_signature", current)
         row = q.own_unit(conn)
     return unit_info(row)
+
+
+def open_unit_database(path: Path, *, create: bool = True) -> Database:
+    """Open (create, migrate) a unit's database: the UI's way in, without touching the store."""
+    from mohao_desk.store.db import open_database
+
+    return open_database(path, create=create)
+
+
+def has_unit(db: Database) -> bool:
+    with db.read() as conn:
+        return q.own_unit(conn) is not None

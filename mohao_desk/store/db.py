@@ -20,7 +20,7 @@ from mohao_desk.domain.errors import DeskError
 
 # Every migration revision in order; the last is the head. tests/store/test_migrations.py checks
 # this list against Alembic's script directory.
-SCHEMA_REVISIONS: tuple[str, ...] = ("0001",)
+SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0002")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 USER_VERSION = len(SCHEMA_REVISIONS)
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -142,7 +142,13 @@ def _probe(path: Path) -> tuple[str | None, int, bool]:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"Không đọc được cơ sở dữ liệu '{path}': {exc}.") from None
-    foreign = bool(tables - {"alembic_version", "sqlite_sequence"}) and revision is None
+    foreign = (
+        bool(
+            {t for t in tables if not t.startswith("dossier_fts")}
+            - {"alembic_version", "sqlite_sequence"}
+        )
+        and revision is None
+    )
     return revision, user_version, foreign
 
 

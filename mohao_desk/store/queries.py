@@ -11,7 +11,21 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, and_, exists, func, insert, not_, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Row,
+    and_,
+    exists,
+    func,
+    insert,
+    literal_column,
+    not_,
+    or_,
+    select,
+    table,
+    text,
+    update,
+)
 
 from mohao_desk.domain.catalog import ComponentSpec, Procedure, parse_processing_time
 from mohao_desk.domain.deadline import MAX_SUPPLEMENT_REQUESTS_ON_TIME, ProcessingTime, TimeUnit
@@ -523,8 +537,7 @@ def list_dossiers(
     if only_id is not None:
         query = query.where(dossier.c.id == only_id)
     if search:
-        for word in fold(search).split():
-            query = query.where(dossier.c.search_key.contains(word, autoescape=True))
+        query = query.where(*search_conditions(conn, search))
     query = query.order_by(dossier.c.original_due_at, dossier.c.id)
     if limit is not None:
         query = query.limit(limit)
@@ -553,6 +566,42 @@ def count_received_between(
     )
 
 
+_FTS_CACHE: dict[str, bool] = {}
+
+
+def _has_search_index(conn: Connection) -> bool:
+    key = str(conn.engine.url)
+    if key not in _FTS_CACHE:
+        _FTS_CACHE[key] = (
+            conn.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='dossier_fts'"
+            ).first()
+            is not None
+        )
+    return _FTS_CACHE[key]
+
+
+def search_conditions(conn: Connection, search: str) -> list[Any]:
+    """Diacritic-insensitive search: every word must occur in the folded name, phone digits or
+    code. Words of three letters or more go through the FTS5 trigram index when it exists."""
+    words = fold(search).split()
+    conditions: list[Any] = []
+    long_words = [w for w in words if len(w) >= 3]
+    if long_words and _has_search_index(conn):
+        match = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
+        conditions.append(
+            dossier.c.id.in_(
+                select(literal_column("rowid"))
+                .select_from(table("dossier_fts"))
+                .where(text("dossier_fts MATCH :fts_match").bindparams(fts_match=match))
+            )
+        )
+        words = [w for w in words if len(w) < 3]
+    for word in words:
+        conditions.append(dossier.c.search_key.contains(word, autoescape=True))
+    return conditions
+
+
 def board_ids(
     conn: Connection,
     view: str,
@@ -572,8 +621,7 @@ def board_ids(
     if officer_id is not None:
         query = query.where(dossier.c.officer_id == officer_id)
     if search:
-        for word in fold(search).split():
-            query = query.where(dossier.c.search_key.contains(word, autoescape=True))
+        query = query.where(*search_conditions(conn, search))
     if view == "all":
         query = query.order_by(dossier.c.received_at.desc(), dossier.c.id.desc())
     else:

@@ -273,7 +273,7 @@ def test_database_that_cannot_be_opened(tmp_path: Path) -> None:
 
 def test_overview_creates_demo_data_on_first_run(tmp_path: Path) -> None:
     path = tmp_path / "first.sqlite3"
-    result = run("--demo-if-empty", "--db", str(path))
+    result = run("--headless", "--demo-if-empty", "--db", str(path))
     assert result.returncode == 0, result.stderr
     assert "Quá hạn" in result.stdout
     assert path.exists()

@@ -1,0 +1,1 @@
+"""The desk window (PySide6). Calls services only: no SQL, no store (tests/test_layering.py)."""

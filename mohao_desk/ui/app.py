@@ -1,0 +1,176 @@
+"""Starting the desk window: the Qt application, translations, the database, first-run set-up."""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mohao_desk.domain.errors import DeskError
+
+
+def install_translations(app: QApplication, language: str | None = None) -> list[QTranslator]:
+    """Vietnamese is the source language; English (``mohao_desk_en.qm``) when the system or
+    ``language`` asks for it. Qt's own dialogs get their translation too."""
+    lang = language or QLocale.system().name().split("_")[0]
+    installed: list[QTranslator] = []
+    if lang == "vi":
+        return installed
+    folder = resources.files("mohao_desk.resources") / "translations"
+    candidate = folder / f"mohao_desk_{lang}.qm"
+    if candidate.is_file():
+        translator = QTranslator(app)
+        with resources.as_file(candidate) as path:
+            if translator.load(str(path)):
+                app.installTranslator(translator)
+                installed.append(translator)
+    qt_translator = QTranslator(app)
+    qt_path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_translator.load(f"qtbase_{lang}", qt_path):
+        app.installTranslator(qt_translator)
+        installed.append(qt_translator)
+    return installed
+
+
+class SetupDialog(QDialog):
+    """First run: the unit's name, agency code, place name and officers; demo data on request."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Thiết lập đơn vị"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Chào mừng đến với phần mềm Bộ phận Một cửa. Hãy nhập thông tin đơn vị một lần;"
+                " có thể sửa lại sau."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.name = QLineEdit(self)
+        self.name.setPlaceholderText("Ủy ban nhân dân phường Bần Yên Nhân")
+        self.code = QLineEdit(self)
+        self.code.setPlaceholderText("000.17.22.H56")
+        self.parent_name = QLineEdit(self)
+        self.parent_name.setPlaceholderText("Ủy ban nhân dân thị xã Mỹ Hào")
+        self.place = QLineEdit(self)
+        self.place.setPlaceholderText("Mỹ Hào")
+        self.officers = QPlainTextEdit(self)
+        self.officers.setPlaceholderText(
+            "motcua: Nguyễn Thị Nhung: Công chức Một cửa\ntuphap: Trần Văn Đức: Công chức Tư pháp"
+        )
+        self.officers.setFixedHeight(90)
+        form.addRow(self.tr("Tên đơn vị:"), self.name)
+        form.addRow(self.tr("Mã định danh điện tử:"), self.code)
+        form.addRow(self.tr("Cơ quan cấp trên:"), self.parent_name)
+        form.addRow(self.tr("Địa danh ghi trên văn bản:"), self.place)
+        form.addRow(self.tr("Cán bộ (mỗi dòng: tên đăng nhập: họ tên: chức danh):"), self.officers)
+        layout.addLayout(form)
+        self.demo = QCheckBox(self.tr("Dùng dữ liệu mẫu để làm quen (không nhập thông tin trên)"))
+        self.demo.toggled.connect(self._demo_toggled)
+        layout.addWidget(self.demo)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b71c1c;")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _demo_toggled(self, on: bool) -> None:
+        for widget in (self.name, self.code, self.parent_name, self.place, self.officers):
+            widget.setEnabled(not on)
+
+    def apply(self, db: Any) -> None:
+        """Create the unit (or the demo data) in ``db``; raises DeskError on bad input."""
+        if self.demo.isChecked():
+            from mohao_desk.services.demo import fill_demo
+
+            fill_demo(db, dossiers=3000)
+            return
+        from mohao_desk.services.setup import OfficerInput, init_unit
+
+        officers = []
+        for line in self.officers.toPlainText().splitlines():
+            if not line.strip():
+                continue
+            parts = [p.strip() for p in line.split(":")]
+            if len(parts) < 2:
+                raise DeskError(
+                    self.tr("Dòng cán bộ '%1' phải có dạng tên đăng nhập: họ tên.").replace(
+                        "%1", line
+                    )
+                )
+            officers.append(OfficerInput(parts[0], parts[1], parts[2] if len(parts) > 2 else ""))
+        init_unit(
+            db,
+            code=self.code.text(),
+            name=self.name.text(),
+            parent_name=self.parent_name.text(),
+            place_name=self.place.text(),
+            officers=officers or None,
+        )
+
+    def accept(self) -> None:
+        self.error.clear()
+        super().accept()
+
+
+def run_gui(db_path: Path | None = None, *, demo_if_empty: bool = False) -> int:
+    """Open the desk window on a database (created on first run); returns the exit code."""
+    from mohao_desk.paths import default_db_path
+    from mohao_desk.services.desk import Desk
+    from mohao_desk.services.setup import has_unit
+    from mohao_desk.services.setup import open_unit_database as open_database
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("mohao_desk")
+    app.setApplicationDisplayName("Bộ phận Một cửa")
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
+    install_translations(app)
+    path = db_path or default_db_path()
+    try:
+        if not path.exists() and demo_if_empty:
+            from mohao_desk.services.demo import fill_demo
+
+            fill_demo(open_database(path), dossiers=3000)
+        db = open_database(path)
+        while not has_unit(db):
+            dialog = SetupDialog()
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return 0
+            try:
+                dialog.apply(db)
+            except DeskError as exc:
+                QMessageBox.warning(None, dialog.tr("Chưa thiết lập được"), exc.message)
+        desk = Desk(db)
+    except DeskError as exc:
+        QMessageBox.critical(None, "Bộ phận Một cửa", exc.message)
+        return 2
+    from mohao_desk.ui.main_window import MainWindow
+
+    window = MainWindow(desk)
+    window.show()
+    return int(app.exec())

@@ -1,0 +1,356 @@
+"""The desk window: the board of dossiers counting down, views, search and scanner, notices."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStyle,
+    QSystemTrayIcon,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mohao_desk.domain.deadline import Band
+from mohao_desk.domain.errors import DeskError
+from mohao_desk.ui import worker
+from mohao_desk.ui.board_model import BoardModel
+
+TICK_MS = 30_000  # the countdown column refreshes every 30 s
+NOTICE_MS = 60_000  # band changes are looked for every minute
+
+
+class MainWindow(QMainWindow):
+    """Bộ phận Một cửa — the officer's all-day window."""
+
+    VIEWS = (
+        ("due-today", "Đến hạn hôm nay"),
+        ("overdue", "Quá hạn"),
+        ("overdue-no-apology", "Quá hạn chưa xin lỗi"),
+        ("waiting", "Chờ bổ sung"),
+        ("not-digitized", "Chưa số hóa"),
+        ("mine", "Hồ sơ của tôi"),
+        ("pending", "Đang giải quyết"),
+        ("all", "Tất cả hồ sơ"),
+    )
+
+    board_refreshed = Signal()  # the ids of the current view arrived (tests wait on it)
+    notice_shown = Signal(str)
+
+    def __init__(self, desk: Any, *, synchronous: bool = False) -> None:
+        super().__init__()
+        self.desk = desk
+        self.synchronous = synchronous  # tests and benchmarks may run service calls inline
+        self.officer: str | None = None
+        self._search_generation = 0
+        self._last_notice_check = desk.now()
+        self.setWindowTitle(self.tr("Bộ phận Một cửa — %1").replace("%1", desk.unit.name))
+        self.resize(1280, 760)
+
+        self.model = BoardModel(
+            desk.rows, desk.live_countdown, desk.now, self, synchronous=synchronous
+        )
+        self.model.set_headers([self.tr(label) for _, label in BoardModel.COLUMNS])
+        self._build_toolbar()
+        self._build_body()
+        self.statusBar().showMessage(f"{desk.unit.name} ({desk.unit.code}) — {desk.db.path}")
+
+        self.tick_timer = QTimer(self)
+        self.tick_timer.setInterval(TICK_MS)
+        self.tick_timer.timeout.connect(self.tick)
+        self.tick_timer.start()
+        self.notice_timer = QTimer(self)
+        self.notice_timer.setInterval(NOTICE_MS)
+        self.notice_timer.timeout.connect(self.check_notices)
+        self.notice_timer.start()
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(
+                self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning), self
+            )
+            self.tray.show()
+        self.views.setCurrentRow(0)
+
+    # ------------------------------------------------------------ layout
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Thao tác"), self)
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(bar)
+        self.register_action = QAction(self.tr("Tiếp nhận hồ sơ"), self)
+        self.register_action.setShortcut(QKeySequence("F2"))
+        self.register_action.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder)
+        )
+        self.register_action.triggered.connect(self.open_register)
+        bar.addAction(self.register_action)
+        self.refresh_action = QAction(self.tr("Làm mới"), self)
+        self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.refresh_action.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload)
+        )
+        self.refresh_action.triggered.connect(self.refresh)
+        bar.addAction(self.refresh_action)
+        bar.addSeparator()
+        self.daily_action = QAction(self.tr("Danh sách hằng ngày"), self)
+        self.daily_action.triggered.connect(self.open_daily_list)
+        bar.addAction(self.daily_action)
+        self.book_action = QAction(self.tr("Sổ theo dõi hồ sơ"), self)
+        self.book_action.triggered.connect(self.open_register_book)
+        bar.addAction(self.book_action)
+        bar.addSeparator()
+        bar.addWidget(QLabel(self.tr("Cán bộ: ")))
+        self.officer_box = QComboBox(self)
+        for username, full_name in self.desk.officers():
+            self.officer_box.addItem(full_name, username)
+        default = self.desk.default_officer()
+        if default is not None:
+            found = self.officer_box.findData(default)
+            if found >= 0:
+                self.officer_box.setCurrentIndex(found)
+        self.officer = self.officer_box.currentData()
+        self.officer_box.currentIndexChanged.connect(self._officer_changed)
+        bar.addWidget(self.officer_box)
+
+    def _build_body(self) -> None:
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 8, 8, 4)
+        self.notice = QLabel(central)
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(
+            "QLabel { background: #fff4cc; border: 1px solid #e0b000; border-radius: 4px;"
+            " padding: 6px; color: #5a3d00; }"
+        )
+        self.notice.hide()
+        layout.addWidget(self.notice)
+        search_row = QHBoxLayout()
+        self.search = QLineEdit(central)
+        self.search.setPlaceholderText(
+            self.tr("Tìm theo mã hồ sơ, họ tên, số điện thoại (không cần dấu) — hoặc quét mã")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_changed)
+        self.search.returnPressed.connect(self._search_entered)
+        search_row.addWidget(self.search)
+        self.count_label = QLabel(central)
+        search_row.addWidget(self.count_label)
+        layout.addLayout(search_row)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, central)
+        self.views = QListWidget(splitter)
+        for key, label in self.VIEWS:
+            item = QListWidgetItem(self.tr(label))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.views.addItem(item)
+        self.views.setMinimumWidth(190)
+        self.views.setMaximumWidth(260)
+        self.views.currentRowChanged.connect(lambda _row: self.refresh())
+        self.table = QTableView(splitter)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((200, 270, 170, 150, 115, 115, 190, 140)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated.connect(self._open_index)
+        splitter.addWidget(self.views)
+        splitter.addWidget(self.table)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+    # ------------------------------------------------------------ data
+    def current_view(self) -> str:
+        item = self.views.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else "due-today"
+
+    def _call(
+        self,
+        fn: Callable[[], Any],
+        done: Callable[[Any], None],
+        error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """A service call: off the GUI thread (or inline when ``synchronous``)."""
+        on_error = error or self.show_error
+        if self.synchronous:
+            try:
+                result = fn()
+            except Exception as exc:
+                on_error(exc)
+                return
+            done(result)
+            return
+        worker.run(fn, done, on_error, parent=self)
+
+    def refresh(self) -> None:
+        """Reload the ids of the current view (and the view counts)."""
+        self._search_generation += 1
+        generation = self._search_generation
+        view, text, officer = self.current_view(), self.search.text().strip(), self.officer
+        self._call(
+            lambda: self.desk.board_ids(view, search=text or None, officer=officer),
+            lambda ids: self._ids_arrived(generation, ids),
+        )
+        self._call(lambda: self.desk.board_counts(officer), self._counts_arrived)
+
+    def _ids_arrived(self, generation: int, ids: list[int]) -> None:
+        if generation != self._search_generation:
+            return  # a newer keystroke or view replaced this request
+        self.model.set_ids(ids)
+        self.count_label.setText(self.tr("%n hồ sơ", "", len(ids)).replace("%n", f"{len(ids):,}"))
+        self.board_refreshed.emit()
+
+    def _counts_arrived(self, counts: dict[str, int]) -> None:
+        for row, (key, label) in enumerate(self.VIEWS):
+            item = self.views.item(row)
+            if item is not None:
+                item.setText(f"{self.tr(label)}  ({counts.get(key, 0):,})")
+
+    def _search_changed(self, _text: str) -> None:
+        self.refresh()
+
+    def _search_entered(self) -> None:
+        """A scanner types the code and Enter: open that dossier straight away."""
+        text = self.search.text().strip()
+        if not text:
+            return
+        self._call(lambda: self.desk.find_code(text), self._code_found, lambda exc: None)
+
+    def _code_found(self, code: str | None) -> None:
+        if code is not None:
+            self.open_dossier(code)
+
+    def _officer_changed(self, _index: int) -> None:
+        self.officer = self.officer_box.currentData()
+        if self.current_view() == "mine":
+            self.refresh()
+
+    # ------------------------------------------------------------ ticking
+    def visible_rows(self) -> tuple[int, int]:
+        top = self.table.rowAt(0)
+        bottom = self.table.rowAt(self.table.viewport().height() - 1)
+        if top < 0:
+            return 0, -1
+        if bottom < 0:
+            bottom = self.model.rowCount() - 1
+        return top, bottom
+
+    def tick(self) -> None:
+        """One dataChanged over the countdown column of the visible rows."""
+        first, last = self.visible_rows()
+        self.model.tick(first, last)
+
+    def check_notices(self) -> None:
+        since, now = self._last_notice_check, self.desk.now()
+        self._last_notice_check = now
+        self._call(lambda: self.desk.band_changes(since, now), self.show_band_changes)
+
+    def show_band_changes(self, changes: list[tuple[str, Band]]) -> None:
+        if not changes:
+            return
+        overdue = [code for code, band in changes if band is Band.OVERDUE]
+        at_risk = [code for code, band in changes if band is Band.AT_RISK]
+        parts = []
+        if overdue:
+            parts.append(self.tr("%n hồ sơ vừa quá hạn", "", len(overdue)).replace(
+                "%n", str(len(overdue))) + ": " + ", ".join(overdue[:5]))  # fmt: skip
+        if at_risk:
+            parts.append(self.tr("%n hồ sơ sắp đến hạn", "", len(at_risk)).replace(
+                "%n", str(len(at_risk))) + ": " + ", ".join(at_risk[:5]))  # fmt: skip
+        text = "; ".join(parts)
+        self.notice.setText("⚠ " + text)
+        self.notice.show()
+        if self.tray is not None:
+            self.tray.showMessage(
+                self.tr("Bộ phận Một cửa"), text, QSystemTrayIcon.MessageIcon.Warning, 10_000
+            )
+        self.notice_shown.emit(text)
+        self.refresh()
+
+    # ------------------------------------------------------------ actions
+    def _open_index(self, index: QModelIndex) -> None:
+        summary = self.model.summary_at(index.row())
+        if summary is not None:
+            self.open_dossier(summary.code)
+
+    def open_dossier(self, code: str) -> None:
+        from mohao_desk.ui.dossier_dialog import DossierDialog
+
+        dialog = DossierDialog(self.desk, code, officer=self.officer, parent=self)
+        dialog.changed.connect(self.refresh)
+        dialog.open()
+
+    def open_register(self) -> None:
+        from mohao_desk.ui.register_dialog import RegisterDialog
+
+        dialog = RegisterDialog(self.desk, officer=self.officer, parent=self)
+        dialog.registered.connect(lambda _code: self.refresh())
+        dialog.open()
+
+    def open_daily_list(self) -> None:
+        from mohao_desk.services.reports import ReportService
+
+        today = self.desk.now().date()
+        self._show_pdf(
+            lambda: ReportService(self.desk).daily_list(today),
+            self.tr("Danh sách theo dõi hồ sơ ngày %1").replace("%1", f"{today:%d/%m/%Y}"),
+            f"danh-sach-{today:%Y%m%d}.pdf",
+        )
+
+    def open_register_book(self) -> None:
+        from mohao_desk.services.reports import ReportService
+
+        today = self.desk.now().date()
+        start = date(today.year, today.month, 1)
+        self._show_pdf(
+            lambda: ReportService(self.desk).register_book(start, today),
+            self.tr("Sổ theo dõi hồ sơ tháng %1").replace("%1", f"{today:%m/%Y}"),
+            f"so-theo-doi-{today:%Y%m}.pdf",
+        )
+
+    def _show_pdf(self, make: Callable[[], bytes], title: str, file_name: str) -> None:
+        from mohao_desk.ui.pdf_preview import show_pdf
+
+        self.statusBar().showMessage(self.tr("Đang lập %1 …").replace("%1", title))
+        self._call(make, lambda pdf: show_pdf(self, pdf, title, file_name))
+
+    def show_error(self, exc: BaseException) -> None:
+        message = exc.message if isinstance(exc, DeskError) else f"{type(exc).__name__}: {exc}"
+        QMessageBox.warning(self, self.tr("Không thực hiện được"), message)
+
+    def closeEvent(self, event: Any) -> None:
+        self.tick_timer.stop()
+        self.notice_timer.stop()
+        if self.tray is not None:
+            self.tray.hide()
+        worker.wait_all(5000)
+        super().closeEvent(event)
+
+
+def now_text(moment: datetime) -> str:
+    return moment.strftime("%H:%M %d/%m/%Y")
