@@ -162,7 +162,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
     new = not path.exists()
     db = _open(args, create=True)
     try:
-        report = fill_demo(db, dossiers=args.dossiers, unit_code=args.unit, seed=args.seed, now=now)
+        report = fill_demo(
+            db,
+            dossiers=args.dossiers,
+            unit_code=args.unit,
+            seed=args.seed,
+            now=now,
+            backlog=args.backlog,
+        )
     except BaseException:
         db.close()
         if new:  # a database made for this failed command must not stay behind
@@ -636,6 +643,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument(
         "--now", help="mốc thời gian 'hiện tại' của dữ liệu mẫu (mặc định: đầu ngày nay)"
+    )
+    p.add_argument(
+        "--backlog", type=_count, default=0, help="thêm khoảng chừng này hồ sơ còn tồn đọng"
     )
     p.set_defaults(func=cmd_demo)
 

@@ -168,8 +168,12 @@ def fill_demo(
     unit_code: str | None = None,
     seed: int = 1,
     now: datetime | None = None,
+    backlog: int = 0,
 ) -> DemoReport:
-    """Add ``dossiers`` demo dossiers received over the year before ``now``."""
+    """Add ``dossiers`` demo dossiers received over the year before ``now``.
+
+    ``backlog`` keeps about that many more of the last 90 days' dossiers open (a town-sized
+    board for benchmarks); 0 gives a well-run desk's handful."""
     check_demo_request(dossiers, now)
     started = clock.perf_counter()
     with db.read() as conn:
@@ -206,6 +210,8 @@ def fill_demo(
     generator = _Generator(
         calendar, tz, anchor, seed, info.id, info.code, regimes, procedures, officers
     )
+    if backlog and dossiers:
+        generator.stuck_share = min(1.0, backlog / (dossiers * 90 / 365))
     total_events = 0
     received = generator.receipt_moments(dossiers)
     with db.begin(bulk=True) as conn:
@@ -309,6 +315,7 @@ class _Generator:
         self._event_json: dict[str, str] = {}
         self._folded: dict[str, str] = {}
         self._regimes: dict[date, str] = {}
+        self.stuck_share = 0.0
 
     def _fold(self, name: str) -> str:
         folded = self._folded.get(name)
@@ -480,6 +487,9 @@ class _Generator:
                     )  # fmt: skip
                     due = new_due
                     apologies = 1
+            recent = received > anchor - timedelta(days=90)
+            if self.stuck_share and recent and rng.random() < self.stuck_share:
+                finish = anchor + timedelta(days=1)  # still being processed
             if finish < anchor:
                 finished = finish
                 if ending:

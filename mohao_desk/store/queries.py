@@ -581,22 +581,56 @@ def _has_search_index(conn: Connection) -> bool:
     return _FTS_CACHE[key]
 
 
-def search_conditions(conn: Connection, search: str) -> list[Any]:
+COMMON_MATCHES = 20_000
+
+
+def _fts_phrase(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _common(conn: Connection, word: str) -> bool:
+    """More than COMMON_MATCHES dossiers contain the word (a capped count: a few ms)."""
+    found = conn.exec_driver_sql(
+        "SELECT count(*) FROM (SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ? "
+        f"LIMIT {COMMON_MATCHES + 1})",
+        (_fts_phrase(word),),
+    ).scalar_one()
+    return int(found) > COMMON_MATCHES
+
+
+def _fts_condition(match: str) -> Any:
+    return dossier.c.id.in_(
+        select(literal_column("rowid"))
+        .select_from(table("dossier_fts"))
+        .where(text("dossier_fts MATCH :fts_match").bindparams(fts_match=match))
+    )
+
+
+def search_conditions(conn: Connection, search: str, *, limited: bool = False) -> list[Any]:
     """Diacritic-insensitive search: every word must occur in the folded name, phone digits or
-    code. Words of three letters or more go through the FTS5 trigram index when it exists."""
+    code. Words of three letters or more go through the FTS5 trigram index when it exists.
+
+    With ``limited`` (the caller wants only the first rows in an indexed order), words found in
+    very many dossiers (a common family name, the unit's code prefix) are checked row by row
+    instead: scanning the ordered index finds the first matches at once, while the index would
+    have to list them all."""
     words = fold(search).split()
     conditions: list[Any] = []
+    if limited and len(words) > 1 and _has_search_index(conn):
+        # Several words typed together ("nguyen van an") are most often a run of the name:
+        # as one phrase they are selective even when each word alone is common.
+        phrase = " ".join(words)
+        if not _common(conn, phrase):
+            conditions.append(_fts_condition(_fts_phrase(phrase)))
+            words = [w for w in words if len(w) < 3]  # already inside the phrase
+            conditions += [dossier.c.search_key.contains(w, autoescape=True) for w in words]
+            return conditions
     long_words = [w for w in words if len(w) >= 3]
+    if long_words and limited and _has_search_index(conn):
+        long_words = [w for w in long_words if not _common(conn, w)]
     if long_words and _has_search_index(conn):
-        match = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
-        conditions.append(
-            dossier.c.id.in_(
-                select(literal_column("rowid"))
-                .select_from(table("dossier_fts"))
-                .where(text("dossier_fts MATCH :fts_match").bindparams(fts_match=match))
-            )
-        )
-        words = [w for w in words if len(w) < 3]
+        conditions.append(_fts_condition(" AND ".join(_fts_phrase(w) for w in long_words)))
+        words = [w for w in words if w not in long_words]
     for word in words:
         conditions.append(dossier.c.search_key.contains(word, autoescape=True))
     return conditions
@@ -621,7 +655,7 @@ def board_ids(
     if officer_id is not None:
         query = query.where(dossier.c.officer_id == officer_id)
     if search:
-        query = query.where(*search_conditions(conn, search))
+        query = query.where(*search_conditions(conn, search, limited=limit is not None))
     if view == "all":
         query = query.order_by(dossier.c.received_at.desc(), dossier.c.id.desc())
     else:

@@ -69,12 +69,14 @@ class BoardModel(QAbstractTableModel):
         self._headers = [label for _, label in self.COLUMNS]
 
     # ----------------------------------------------------------- contents
-    def set_ids(self, ids: Sequence[int]) -> None:
-        """Replace the rows (a new view or search); their data loads lazily."""
+    def set_ids(self, ids: Sequence[int], first_rows: Sequence[Any] = ()) -> None:
+        """Replace the rows (a new view or search); their data loads lazily, except the
+        ``first_rows`` already fetched with the ids."""
         self.beginResetModel()
         self._generation += 1
         self._ids = list(ids)
         self._rows.clear()
+        self._rows.update({summary.id: summary for summary in first_rows})
         self._pending.clear()
         self.endResetModel()
 

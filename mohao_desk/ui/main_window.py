@@ -34,6 +34,10 @@ from mohao_desk.ui import worker
 from mohao_desk.ui.board_model import BoardModel
 
 TICK_MS = 30_000  # the countdown column refreshes every 30 s
+SEARCH_LIMIT = 1000  # a search shows the first matches in board order; typing more narrows it
+SEARCH_MIN = 2  # one letter matches nearly everything: search from two characters on
+SEARCH_DELAY_MS = 25  # wait for a pause in typing (a scanner types a whole code at once)
+ALL_LIMIT = 5000  # "all dossiers" without a search: the newest ones (a town holds millions)
 NOTICE_MS = 60_000  # band changes are looked for every minute
 
 
@@ -147,6 +151,10 @@ class MainWindow(QMainWindow):
             self.tr("Tìm theo mã hồ sơ, họ tên, số điện thoại (không cần dấu) — hoặc quét mã")
         )
         self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(lambda: self.refresh(counts=False))
         self.search.textChanged.connect(self._search_changed)
         self.search.returnPressed.connect(self._search_entered)
         search_row.addWidget(self.search)
@@ -207,32 +215,51 @@ class MainWindow(QMainWindow):
             return
         worker.run(fn, done, on_error, parent=self)
 
-    def refresh(self) -> None:
+    def refresh(self, *, counts: bool = True) -> None:
         """Reload the ids of the current view (and the view counts)."""
         self._search_generation += 1
         generation = self._search_generation
         view, text, officer = self.current_view(), self.search.text().strip(), self.officer
+        searching = len(text) >= SEARCH_MIN
+        limit = SEARCH_LIMIT if searching else (ALL_LIMIT if view == "all" else None)
         self._call(
-            lambda: self.desk.board_ids(view, search=text or None, officer=officer),
-            lambda ids: self._ids_arrived(generation, ids),
+            lambda: self.desk.board_page(
+                view, search=text if searching else None, officer=officer, limit=limit
+            ),
+            lambda page: self._ids_arrived(generation, page, limit, searching),
         )
-        self._call(lambda: self.desk.board_counts(officer), self._counts_arrived)
+        if counts:
+            self._call(lambda: self.desk.board_counts(officer), self._counts_arrived)
 
-    def _ids_arrived(self, generation: int, ids: list[int]) -> None:
+    def _ids_arrived(
+        self, generation: int, page: tuple[list[int], list[Any]], limit: int | None, searching: bool
+    ) -> None:
         if generation != self._search_generation:
             return  # a newer keystroke or view replaced this request
-        self.model.set_ids(ids)
-        self.count_label.setText(self.tr("%n hồ sơ", "", len(ids)).replace("%n", f"{len(ids):,}"))
+        ids, first_rows = page
+        self.model.set_ids(ids, first_rows)
+        shown = f"{len(ids):,}".replace(",", ".")
+        if limit is not None and len(ids) >= limit and searching:
+            text = self.tr("%1+ hồ sơ — gõ thêm để thu hẹp").replace("%1", shown)
+        elif limit is not None and len(ids) >= limit:
+            text = self.tr("%1 hồ sơ mới nhất — gõ để tìm trong tất cả").replace("%1", shown)
+        else:
+            text = self.tr("%1 hồ sơ").replace("%1", shown)
+        self.count_label.setText(text)
         self.board_refreshed.emit()
 
     def _counts_arrived(self, counts: dict[str, int]) -> None:
         for row, (key, label) in enumerate(self.VIEWS):
             item = self.views.item(row)
             if item is not None:
-                item.setText(f"{self.tr(label)}  ({counts.get(key, 0):,})")
+                count = f"{counts.get(key, 0):,}".replace(",", ".")
+                item.setText(f"{self.tr(label)}  ({count})")
 
     def _search_changed(self, _text: str) -> None:
-        self.refresh()
+        if self.synchronous:
+            self.refresh(counts=False)
+        else:
+            self._search_timer.start()
 
     def _search_entered(self) -> None:
         """A scanner types the code and Enter: open that dossier straight away."""

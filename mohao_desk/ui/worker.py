@@ -1,41 +1,56 @@
-"""Running service calls off the GUI thread (like Anki's ``QueryOp``): the function runs in the
-thread pool; its result or its error comes back to the GUI thread through a queued signal.
+"""Running service calls off the GUI thread (like Anki's ``QueryOp``): the function runs in a
+small thread pool; its result or its error comes back to the GUI thread.
 
     run(lambda: desk.list("overdue"), on_done=model.set_rows, on_error=show_error)
+
+No Qt call crosses threads: the workers put a delivery into a thread-safe queue and a GUI-thread
+timer, running only while jobs are out, drains it every 10 ms (at most 10 ms of added latency;
+nothing of Qt is touched outside the GUI thread).
 """
 
 from __future__ import annotations
 
-import traceback
+import queue
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QTimer
+
+POLL_MS = 10
+_EXECUTOR = ThreadPoolExecutor(max_workers=2, thread_name_prefix="mohao-worker")
+_running: set[Future[Any]] = set()
+_results: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
 
 
-class _Relay(QObject):
-    done = Signal(object)
-    failed = Signal(object, str)
+class _Pump(QObject):
+    """Lives in the GUI thread; runs the delivered callbacks there."""
 
-
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.fn = fn
-        self.relay = relay
-        self.setAutoDelete(True)
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.drain)
 
-    @Slot()
-    def run(self) -> None:
-        try:
-            result = self.fn()
-        except Exception as exc:  # delivered to the GUI thread, never lost
-            self.relay.failed.emit(exc, traceback.format_exc())
-        else:
-            self.relay.done.emit(result)
+    def drain(self) -> None:
+        while True:
+            try:
+                deliver = _results.get_nowait()
+            except queue.Empty:
+                break
+            deliver()
+        if not _running and _results.empty():
+            self.timer.stop()
 
 
-_pending: set[_Relay] = set()
+_pump: _Pump | None = None
+
+
+def _get_pump() -> _Pump:
+    global _pump
+    if _pump is None:
+        _pump = _Pump()
+    return _pump
 
 
 def run(
@@ -44,35 +59,41 @@ def run(
     on_error: Callable[[BaseException], None] | None = None,
     parent: QObject | None = None,
 ) -> None:
-    """Run ``fn`` in the global thread pool; call ``on_done(result)`` or ``on_error(exc)`` in
-    the thread that called :func:`run` (the GUI thread)."""
-    relay = _Relay(parent)
-    _pending.add(relay)
+    """Run ``fn`` in the pool; call ``on_done(result)`` or ``on_error(exc)`` later in the GUI
+    thread (the caller's). If ``parent`` is destroyed meanwhile, nothing is called."""
+    pump = _get_pump()
+    alive = [True]
+    if parent is not None:
+        parent.destroyed.connect(lambda *_: alive.__setitem__(0, False))
 
-    def finish() -> None:
-        _pending.discard(relay)
-        relay.deleteLater()
-
-    def done(result: Any) -> None:
+    def job() -> None:
         try:
-            on_done(result)
-        finally:
-            finish()
+            result = fn()
+        except Exception as exc:  # delivered to the GUI thread, never lost
+            error = exc
 
-    def failed(exc: BaseException, trace: str) -> None:
-        try:
-            if on_error is not None:
-                on_error(exc)
-            else:  # pragma: no cover - every caller passes a handler
-                raise exc
-        finally:
-            finish()
+            def deliver() -> None:
+                if alive[0] and on_error is not None:
+                    on_error(error)
 
-    relay.done.connect(done)
-    relay.failed.connect(failed)
-    QThreadPool.globalInstance().start(_Job(fn, relay))
+        else:
+
+            def deliver() -> None:
+                if alive[0]:
+                    on_done(result)
+
+        _results.put(deliver)
+
+    future = _EXECUTOR.submit(job)
+    _running.add(future)
+    future.add_done_callback(_running.discard)
+    if not pump.timer.isActive():
+        pump.timer.start()
 
 
 def wait_all(timeout_ms: int = 10_000) -> bool:
-    """Wait for running jobs (tests, shutdown)."""
-    return QThreadPool.globalInstance().waitForDone(timeout_ms)
+    """Wait for running jobs (tests, shutdown), then deliver their results."""
+    _done, pending = wait(list(_running), timeout=timeout_ms / 1000)
+    if _pump is not None:
+        _pump.drain()
+    return not pending
