@@ -95,19 +95,16 @@ def main() -> None:
     settle(lambda: window.model.rowCount() > 1000 and window.model.loaded_count() > 0)
     print(f"pending board: {window.model.rowCount():,} open dossiers")
 
-    window.table.viewport().repaint()
-    ticks, paints = [], []
+    app.processEvents()
+    ticks = []
     for _ in range(50):
         t = time.perf_counter()
         window.tick()  # one dataChanged over the visible countdown cells
+        app.processEvents()  # ... and the repaint of just those cells
         ticks.append((time.perf_counter() - t) * 1000)
-        t = time.perf_counter()
-        window.table.viewport().repaint()  # Qt repaints what changed, synchronously here
-        paints.append((time.perf_counter() - t) * 1000)
     print(
-        f"countdown refresh: tick median {statistics.median(ticks):.2f} ms "
-        f"(max {max(ticks):.2f}); repaint of the visible rows median "
-        f"{statistics.median(paints):.2f} ms (max {max(paints):.2f})"
+        f"countdown refresh (tick + repaint of the changed cells): median "
+        f"{statistics.median(ticks):.2f} ms, max {max(ticks):.2f} ms"
     )
 
     all_row = [k for k, _ in MainWindow.VIEWS].index("all")
@@ -116,7 +113,7 @@ def main() -> None:
     for text in ("n", "ng", "ngu", "nguy", "nguyen", "nguyen v", "nguyen van", "0912", "h31-26"):
         start = time.perf_counter()
         refreshed: list[int] = []
-        window.board_refreshed.connect(refreshed.append)
+        window.board_refreshed.connect(lambda: refreshed.append(1))  # noqa: B023
         window.search.setText(text)
         settle(
             lambda: (
@@ -133,24 +130,21 @@ def main() -> None:
 
     window.views.setCurrentRow(pending_row)
     settle(lambda: window.model.rowCount() > 1000 and window.model.loaded_count() > 0)
+    app.processEvents()
     bar = window.table.verticalScrollBar()
+    step = max(bar.pageStep(), 1)
     blocks = []
-    for value in range(0, bar.maximum() + 1, max(bar.pageStep(), 1)):
+    for value in range(0, bar.maximum() + 1, step):
         t = time.perf_counter()
         bar.setValue(value)
-        window.table.viewport().repaint()
+        app.processEvents()  # paint the page, deliver arrived rows
         blocks.append((time.perf_counter() - t) * 1000)
-        if len(blocks) % 20 == 0:
-            worker.wait_all()  # let the pages arrive as a user's pace would
-            t = time.perf_counter()
-            app.sendPostedEvents()
-            blocks.append((time.perf_counter() - t) * 1000)
     worker.wait_all()
     blocks.sort()
     print(
-        f"scrolling the whole board ({len(blocks):,} steps of a page): GUI block median "
-        f"{statistics.median(blocks):.1f} ms, 99th percentile {blocks[int(len(blocks) * 0.99)]:.1f}"
-        f" ms, longest {blocks[-1]:.1f} ms"
+        f"scrolling {window.model.rowCount():,} rows ({len(blocks):,} steps of {step} rows): GUI "
+        f"block median {statistics.median(blocks):.1f} ms, 99th percentile "
+        f"{blocks[int(len(blocks) * 0.99)]:.1f} ms, longest {blocks[-1]:.1f} ms"
     )
     window.close()
 

@@ -167,6 +167,7 @@ dossier = Table(
         sqlite_where=text("finished_at IS NULL"),
     ),
     Index("ix_dossier_received", "received_at"),
+    Index("ix_dossier_finished", "finished_at"),
     Index("ix_dossier_procedure", "procedure_id"),
     Index("ix_dossier_officer", "officer_id"),
 )

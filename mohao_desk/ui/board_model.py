@@ -15,6 +15,16 @@ from mohao_desk.domain.deadline import Band
 from mohao_desk.ui import worker
 
 PAGE = 200
+_MISSING = object()
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.UserRole,
+    }
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -65,6 +75,7 @@ class BoardModel(QAbstractTableModel):
         self._pending: set[int] = set()  # page numbers being fetched
         self._generation = 0
         self._now = clock()
+        self._countdowns: dict[int, Any] = {}
         self._synchronous = synchronous
         self._headers = [label for _, label in self.COLUMNS]
 
@@ -76,6 +87,7 @@ class BoardModel(QAbstractTableModel):
         self._generation += 1
         self._ids = list(ids)
         self._rows.clear()
+        self._countdowns.clear()
         self._rows.update({summary.id: summary for summary in first_rows})
         self._pending.clear()
         self.endResetModel()
@@ -111,8 +123,8 @@ class BoardModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
-            return None
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None  # the many roles a view asks per cell, answered at once
         dossier_id = self._ids[index.row()]
         summary = self._rows.get(dossier_id)
         if summary is None:
@@ -126,14 +138,14 @@ class BoardModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             if column != self.COUNTDOWN:
                 return None
-            cd = self._countdown_of(summary, self._now)
+            cd = self._countdown(summary)
             if cd is None:
                 return None
             palette = BAND_COLORS if role == Qt.ItemDataRole.BackgroundRole else BAND_TEXT
             return QBrush(palette[cd.band])
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.COUNTDOWN:
-                cd = self._countdown_of(summary, self._now)
+                cd = self._countdown(summary)
                 return cd.band.label if cd else None
             if column == 1:
                 return summary.procedure
@@ -156,12 +168,19 @@ class BoardModel(QAbstractTableModel):
         if key == "due":
             return s.due_at.strftime("%H:%M %d/%m/%Y")
         if key == "countdown":
-            cd = self._countdown_of(s, self._now)
+            cd = self._countdown(s)
             if cd is not None:
                 text = cd.text()
                 return f"⏸ {text}" if s.paused else text
             return s.timeliness.label if s.timeliness else ""
         return str(s.status.label)
+
+    def _countdown(self, summary: Any) -> Any:
+        """The countdown at the model's 'now', computed once per row per tick."""
+        cached = self._countdowns.get(summary.id, _MISSING)
+        if cached is _MISSING:
+            cached = self._countdowns[summary.id] = self._countdown_of(summary, self._now)
+        return cached
 
     # ------------------------------------------------------------ loading
     def _request(self, row: int) -> None:
@@ -199,6 +218,7 @@ class BoardModel(QAbstractTableModel):
     def tick(self, first_row: int, last_row: int) -> None:
         """New 'now': one dataChanged over the countdown column of the visible rows."""
         self._now = self._clock()
+        self._countdowns.clear()
         if not self._ids:
             return
         first_row = max(first_row, 0)
