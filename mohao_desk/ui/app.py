@@ -7,7 +7,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -164,10 +164,16 @@ def run_gui(db_path: Path | None = None, *, demo_if_empty: bool = False) -> int:
             try:
                 dialog.apply(db)
             except DeskError as exc:
-                QMessageBox.warning(None, dialog.tr("Chưa thiết lập được"), exc.message)
+                QMessageBox.warning(
+                    None,
+                    QCoreApplication.translate("SetupDialog", "Chưa thiết lập được"),
+                    exc.message,
+                )
         desk = Desk(db)
     except DeskError as exc:
-        QMessageBox.critical(None, "Bộ phận Một cửa", exc.message)
+        QMessageBox.critical(
+            None, QCoreApplication.translate("MainWindow", "Bộ phận Một cửa"), exc.message
+        )
         return 2
     from mohao_desk.ui.main_window import MainWindow
 

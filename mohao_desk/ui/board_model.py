@@ -8,11 +8,19 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from mohao_desk.domain.deadline import Band
 from mohao_desk.ui import worker
+from mohao_desk.ui.labels import countdown_text, tr_label
 
 PAGE = 200
 _MISSING = object()
@@ -44,16 +52,18 @@ class BoardModel(QAbstractTableModel):
     """Rows are dossier ids; a row's data is loaded when the view first asks for it."""
 
     COLUMNS = (
-        ("code", "Mã hồ sơ"),
-        ("procedure", "Thủ tục"),
-        ("applicant", "Người nộp"),
-        ("officer", "Cán bộ xử lý"),
-        ("received", "Tiếp nhận"),
-        ("due", "Hạn trả"),
-        ("countdown", "Thời hạn"),
-        ("status", "Trạng thái"),
+        ("code", QT_TRANSLATE_NOOP("BoardModel", "Mã hồ sơ")),
+        ("countdown", QT_TRANSLATE_NOOP("BoardModel", "Thời hạn")),
+        ("procedure", QT_TRANSLATE_NOOP("BoardModel", "Thủ tục")),
+        ("applicant", QT_TRANSLATE_NOOP("BoardModel", "Người nộp")),
+        ("due", QT_TRANSLATE_NOOP("BoardModel", "Hạn trả")),
+        ("officer", QT_TRANSLATE_NOOP("BoardModel", "Cán bộ xử lý")),
+        ("received", QT_TRANSLATE_NOOP("BoardModel", "Tiếp nhận")),
+        ("status", QT_TRANSLATE_NOOP("BoardModel", "Trạng thái")),
     )
-    COUNTDOWN = 6
+    # The countdown sits next to the code: it is what an officer looks at first.
+    COUNTDOWN = 1
+    PROCEDURE = 2
 
     loaded = Signal()  # a page of rows arrived
 
@@ -77,7 +87,7 @@ class BoardModel(QAbstractTableModel):
         self._now = clock()
         self._countdowns: dict[int, Any] = {}
         self._synchronous = synchronous
-        self._headers = [label for _, label in self.COLUMNS]
+        self._headers = [self.tr(text) for _, text in self.COLUMNS]
 
     # ----------------------------------------------------------- contents
     def set_ids(self, ids: Sequence[int], first_rows: Sequence[Any] = ()) -> None:
@@ -146,8 +156,8 @@ class BoardModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.COUNTDOWN:
                 cd = self._countdown(summary)
-                return cd.band.label if cd else None
-            if column == 1:
+                return tr_label(cd.band.label) if cd else None
+            if column == self.PROCEDURE:
                 return summary.procedure
         if role == Qt.ItemDataRole.UserRole:
             return summary.code
@@ -170,10 +180,10 @@ class BoardModel(QAbstractTableModel):
         if key == "countdown":
             cd = self._countdown(s)
             if cd is not None:
-                text = cd.text()
-                return f"⏸ {text}" if s.paused else text
-            return s.timeliness.label if s.timeliness else ""
-        return str(s.status.label)
+                text = countdown_text(cd)
+                return f"‖ {text}" if s.paused else text  # ‖: clock paused (supplement)
+            return tr_label(s.timeliness.label) if s.timeliness else ""
+        return tr_label(s.status.label)
 
     def _countdown(self, summary: Any) -> Any:
         """The countdown at the model's 'now', computed once per row per tick."""

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
@@ -60,7 +60,12 @@ def moment_text(moment: datetime | None) -> str:
 
 def appointment_text(moment: datetime) -> str:
     """ "17 giờ 00 phút, ngày 27/11/2026", as the receipt slip writes the return moment."""
-    return f"{moment:%H} giờ {moment:%M} phút, ngày {moment:%d/%m/%Y}"
+    return (
+        QCoreApplication.translate("DialogKit", "%1 giờ %2 phút, ngày %3")
+        .replace("%1", f"{moment:%H}")
+        .replace("%2", f"{moment:%M}")
+        .replace("%3", f"{moment:%d/%m/%Y}")
+    )
 
 
 def local_files(mime: QMimeData | None) -> list[Path]:

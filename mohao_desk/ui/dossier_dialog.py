@@ -51,9 +51,12 @@ from mohao_desk.ui.dialog_kit import (
     error_text,
     moment_text,
 )
+from mohao_desk.ui.labels import countdown_text, tr_label
 
 TICK_MS = 30_000
-SCAN_FILTER = "Bản quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)"
+SCAN_FILTER = QT_TRANSLATE_NOOP(
+    "DossierDialog", "Bản quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)"
+)
 
 # The acts offered on the page, in the order of a dossier's life.
 ACTS: tuple[tuple[Act, str], ...] = (
@@ -101,16 +104,6 @@ SLIP_FILES = {
     "apology": "phieu-xin-loi",
     "refusal": "phieu-tu-choi",
     "stop": "thong-bao-dung",
-}
-STATUS_TEXT = {
-    Status.RECEIVED: QT_TRANSLATE_NOOP("DossierDialog", "Đã tiếp nhận"),
-    Status.PROCESSING: QT_TRANSLATE_NOOP("DossierDialog", "Đang giải quyết"),
-    Status.WAITING_SUPPLEMENT: QT_TRANSLATE_NOOP("DossierDialog", "Chờ bổ sung"),
-    Status.RESULT_READY: QT_TRANSLATE_NOOP("DossierDialog", "Có kết quả, chờ trả"),
-    Status.RETURNED: QT_TRANSLATE_NOOP("DossierDialog", "Đã trả kết quả"),
-    Status.REFUSED: QT_TRANSLATE_NOOP("DossierDialog", "Từ chối giải quyết"),
-    Status.WITHDRAWN: QT_TRANSLATE_NOOP("DossierDialog", "Đã rút hồ sơ"),
-    Status.STOPPED: QT_TRANSLATE_NOOP("DossierDialog", "Dừng giải quyết"),
 }
 STATUS_COLORS = {
     Status.RECEIVED: ("#e3f2fd", "#0d47a1"),
@@ -573,7 +566,7 @@ class DossierDialog(QDialog):
         )
         self.code_label.setText(s.code)
         background, color = STATUS_COLORS[s.status]
-        self.status_label.setText(self.tr(STATUS_TEXT[s.status]))
+        self.status_label.setText(tr_label(s.status.label))
         _chip(self.status_label, background, color)
         self._show_countdown()
 
@@ -583,7 +576,7 @@ class DossierDialog(QDialog):
         f["phone"].setText(s.phone or "—")
         f["address"].setText(detail.address or "—")
         sets = self.tr("%1 bộ").replace("%1", str(detail.sets_count))
-        f["channel"].setText(f"{s.channel.label} · {sets}")
+        f["channel"].setText(f"{tr_label(s.channel.label)} · {sets}")
         f["received"].setText(moment_text(s.received_at))
         f["due"].setText(moment_text(s.due_at))
         reappointed = s.apology_count > 0 and s.due_at != s.original_due_at
@@ -595,7 +588,7 @@ class DossierDialog(QDialog):
         if s.finished_at:
             finished.append(moment_text(s.finished_at))
             if s.timeliness is not None:
-                finished.append(s.timeliness.label)
+                finished.append(tr_label(s.timeliness.label))
         if s.returned_at:
             finished.append(self.tr("trả ngày %1").replace("%1", moment_text(s.returned_at)))
         f["finished"].setText(", ".join(finished))
@@ -630,18 +623,20 @@ class DossierDialog(QDialog):
             cd: Countdown = s.countdown
             if not s.paused:
                 cd = self.desk.live_countdown(s, self.desk.now()) or cd
-            text = cd.text()
+            text = countdown_text(cd)
             if s.paused:
                 text = self.tr("Tạm dừng chờ bổ sung — %1").replace("%1", text)
             else:
-                text = f"{text} ({cd.band.label})"
+                text = f"{text} ({tr_label(cd.band.label)})"
             self.countdown_label.setText(text)
             _chip(self.countdown_label, BAND_COLORS[cd.band].name(), BAND_TEXT[cd.band].name())
             if s.appointment is not None:
                 moment = s.appointment
                 if not s.paused:
                     moment = countdown(self.desk.calendar, s.due_at, self.desk.now())
-                self.appointment_label.setText(self.tr("Hẹn lại: %1").replace("%1", moment.text()))
+                self.appointment_label.setText(
+                    self.tr("Hẹn lại: %1").replace("%1", countdown_text(moment))
+                )
                 _chip(
                     self.appointment_label,
                     BAND_COLORS[moment.band].name(),
@@ -654,7 +649,9 @@ class DossierDialog(QDialog):
                 "dung_han": Band.ON_TRACK,
                 "qua_han": Band.OVERDUE,
             }[s.timeliness.value]
-            self.countdown_label.setText(self.tr("Giải quyết %1").replace("%1", s.timeliness.label))
+            self.countdown_label.setText(
+                self.tr("Giải quyết %1").replace("%1", tr_label(s.timeliness.label))
+            )
             _chip(self.countdown_label, BAND_COLORS[band].name(), BAND_TEXT[band].name())
         else:
             self.countdown_label.setText("")
@@ -679,7 +676,7 @@ class DossierDialog(QDialog):
             self.components_layout.insertWidget(self.components_layout.count() - 1, row)
             self.component_rows.append(row)
         for row, c in zip(self.component_rows, detail.components, strict=True):
-            kind = COMPONENT_KINDS.get(c.kind, c.kind)
+            kind = tr_label(COMPONENT_KINDS.get(c.kind, c.kind))
             row.title.setText(f"{c.position}. {c.name}  ({kind}, {c.count})")
             if c.digitized_at is not None:
                 state = (
@@ -720,7 +717,7 @@ class DossierDialog(QDialog):
         for row, event in enumerate(events):
             cells = (
                 moment_text(event.at),
-                event.act.label,
+                tr_label(event.act.label),
                 event.officer or "",
                 self.event_note(event),
             )
@@ -753,7 +750,7 @@ class DossierDialog(QDialog):
             timeliness = d.get("timeliness")
             labels = {"truoc_han": "trước hạn", "dung_han": "đúng hạn", "qua_han": "quá hạn"}
             if timeliness in labels:
-                parts.append(self.tr("Giải quyết %1").replace("%1", labels[timeliness]))
+                parts.append(self.tr("Giải quyết %1").replace("%1", tr_label(labels[timeliness])))
         elif event.act is Act.APOLOGIZE:
             new_due = d.get("new_due_at")
             if new_due:
@@ -774,7 +771,7 @@ class DossierDialog(QDialog):
                     .replace("%2", d.get("file", ""))
                 )
         elif event.act is Act.RATE:
-            parts.append(d.get("rating_label", ""))
+            parts.append(tr_label(d.get("rating_label", "")))
         for key in ("reason", "note"):
             if d.get(key):
                 parts.append(str(d[key]))

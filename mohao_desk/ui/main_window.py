@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,14 +46,14 @@ class MainWindow(QMainWindow):
     """Bộ phận Một cửa — the officer's all-day window."""
 
     VIEWS = (
-        ("due-today", "Đến hạn hôm nay"),
-        ("overdue", "Quá hạn"),
-        ("overdue-no-apology", "Quá hạn chưa xin lỗi"),
-        ("waiting", "Chờ bổ sung"),
-        ("not-digitized", "Chưa số hóa"),
-        ("mine", "Hồ sơ của tôi"),
-        ("pending", "Đang giải quyết"),
-        ("all", "Tất cả hồ sơ"),
+        ("due-today", QT_TRANSLATE_NOOP("MainWindow", "Đến hạn hôm nay")),
+        ("overdue", QT_TRANSLATE_NOOP("MainWindow", "Quá hạn")),
+        ("overdue-no-apology", QT_TRANSLATE_NOOP("MainWindow", "Quá hạn chưa xin lỗi")),
+        ("waiting", QT_TRANSLATE_NOOP("MainWindow", "Chờ bổ sung")),
+        ("not-digitized", QT_TRANSLATE_NOOP("MainWindow", "Chưa số hóa")),
+        ("mine", QT_TRANSLATE_NOOP("MainWindow", "Hồ sơ của tôi")),
+        ("pending", QT_TRANSLATE_NOOP("MainWindow", "Đang giải quyết")),
+        ("all", QT_TRANSLATE_NOOP("MainWindow", "Tất cả hồ sơ")),
     )
 
     board_refreshed = Signal()  # the ids of the current view arrived (tests wait on it)
@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.model = BoardModel(
             desk.rows, desk.live_countdown, desk.now, self, synchronous=synchronous
         )
-        self.model.set_headers([self.tr(label) for _, label in BoardModel.COLUMNS])
+        self.model.set_headers([self.model.tr(label) for _, label in BoardModel.COLUMNS])
         self._build_toolbar()
         self._build_body()
         self.statusBar().showMessage(f"{desk.unit.name} ({desk.unit.code}) — {desk.db.path}")
@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.views.addItem(item)
         self.views.setMinimumWidth(190)
-        self.views.setMaximumWidth(260)
+        self.views.setMaximumWidth(240)
         self.views.currentRowChanged.connect(lambda _row: self.refresh())
         self.table = QTableView(splitter)
         self.table.setModel(self.model)
@@ -182,7 +182,8 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((200, 270, 170, 150, 115, 115, 190, 140)):
+        # code, countdown, procedure, applicant, due, officer, received (status stretches)
+        for column, width in enumerate((195, 175, 250, 165, 118, 150, 118)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open_index)

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,9 +44,12 @@ from mohao_desk.ui.dialog_kit import (
     call_service,
     error_text,
 )
+from mohao_desk.ui.labels import period_text, tr_label
 
 PREVIEW_REFRESH_MS = 30_000  # the return moment follows the clock (the 15:00 cut-off)
-SCAN_FILTER = "Bản quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)"
+SCAN_FILTER = QT_TRANSLATE_NOOP(
+    "ComponentRow", "Bản quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)"
+)
 
 
 @dataclass
@@ -86,7 +89,9 @@ class ComponentRow(FileDropFrame):
         self.check.setAccessibleName(spec.name)
         self.name_label = _ClickLabel(f"{number}. {spec.name}", self.check, self)
         detail = (
-            self.tr("%1 · %2 bản").replace("%1", spec.kind_label).replace("%2", str(spec.count))
+            self.tr("%1 · %2 bản")
+            .replace("%1", tr_label(spec.kind_label))
+            .replace("%2", str(spec.count))
         )
         self.kind_label = QLabel(detail, self)
         self.kind_label.setStyleSheet("color: #5f6368;")
@@ -129,7 +134,10 @@ class ComponentRow(FileDropFrame):
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Chọn bản quét: %1").replace("%1", self.spec.name), "", SCAN_FILTER
+            self,
+            self.tr("Chọn bản quét: %1").replace("%1", self.spec.name),
+            "",
+            self.tr(SCAN_FILTER),
         )
         if path:
             self.set_file(Path(path))
@@ -332,7 +340,7 @@ class RegisterDialog(QDialog):
                 Qt.ItemDataRole.UserRole + 1,
                 fold(f"{procedure.name} {procedure.code} {procedure.field}"),
             )
-            item.setToolTip(f"{procedure.field} — {procedure.time.describe()}")
+            item.setToolTip(f"{procedure.field} — {period_text(procedure.time)}")
             self.procedure_list.addItem(item)
         self.procedures_loaded.emit()
         self.filter_procedures(self.procedure_search.text())
@@ -408,12 +416,12 @@ class RegisterDialog(QDialog):
             self.procedure_info.setText(
                 self.tr("Lĩnh vực: %1   ·   Thời hạn giải quyết: %2")
                 .replace("%1", procedure.field)
-                .replace("%2", procedure.time.describe())
+                .replace("%2", period_text(procedure.time))
             )
             if procedure.verification_time is not None:
                 self.verification_check.setText(
                     self.tr("Cần xác minh (thời hạn %1)").replace(
-                        "%1", procedure.verification_time.describe()
+                        "%1", period_text(procedure.verification_time)
                     )
                 )
                 self.verification_check.show()
