@@ -333,14 +333,18 @@ class MainWindow(QMainWindow):
     def open_dossier(self, code: str) -> None:
         from mohao_desk.ui.dossier_dialog import DossierDialog
 
-        dialog = DossierDialog(self.desk, code, officer=self.officer, parent=self)
+        dialog = DossierDialog(
+            self.desk, code, officer=self.officer, parent=self, synchronous=self.synchronous
+        )
         dialog.changed.connect(self.refresh)
         dialog.open()
 
     def open_register(self) -> None:
         from mohao_desk.ui.register_dialog import RegisterDialog
 
-        dialog = RegisterDialog(self.desk, officer=self.officer, parent=self)
+        dialog = RegisterDialog(
+            self.desk, officer=self.officer, parent=self, synchronous=self.synchronous
+        )
         dialog.registered.connect(lambda _code: self.refresh())
         dialog.open()
 
