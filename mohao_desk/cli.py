@@ -549,6 +549,20 @@ def cmd_unit(args: argparse.Namespace) -> int:
 
 def cmd_window(args: argparse.Namespace) -> int:
     """The desk window (the default command). Without Qt or a display, the text overview."""
+    import os
+
+    no_display = (
+        sys.platform.startswith("linux")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+        and not os.environ.get("QT_QPA_PLATFORM")
+    )
+    if no_display:
+        print(
+            "mohao-desk: không có màn hình (DISPLAY); hiển thị tổng quan dạng chữ.",
+            file=sys.stderr,
+        )
+        return cmd_overview(args)
     try:
         from mohao_desk.ui.app import run_gui
     except ImportError as exc:  # Qt missing or its system libraries absent
