@@ -178,5 +178,5 @@ def run_gui(db_path: Path | None = None, *, demo_if_empty: bool = False) -> int:
     from mohao_desk.ui.main_window import MainWindow
 
     window = MainWindow(desk)
-    window.show()
+    window.showMaximized()
     return int(app.exec())

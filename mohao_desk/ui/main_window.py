@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.synchronous = synchronous  # tests and benchmarks may run service calls inline
         self.officer: str | None = None
         self._search_generation = 0
+        self._first_counts = True
         self._last_notice_check = desk.now()
         self.setWindowTitle(self.tr("Bộ phận Một cửa — %1").replace("%1", desk.unit.name))
         self.resize(1280, 760)
@@ -254,6 +255,11 @@ class MainWindow(QMainWindow):
         self.board_refreshed.emit()
 
     def _counts_arrived(self, counts: dict[str, int]) -> None:
+        if self._first_counts:
+            self._first_counts = False
+            if counts.get("due-today", 0) == 0 and self.current_view() == "due-today":
+                # Nothing due today: open on the dossiers in progress, most urgent first.
+                self.views.setCurrentRow([k for k, _ in self.VIEWS].index("pending"))
         for row, (key, label) in enumerate(self.VIEWS):
             item = self.views.item(row)
             if item is not None:
