@@ -64,6 +64,7 @@ class BoardModel(QAbstractTableModel):
     # The countdown sits next to the code: it is what an officer looks at first.
     COUNTDOWN = 1
     PROCEDURE = 2
+    DUE = 4
 
     loaded = Signal()  # a page of rows arrived
 
@@ -154,6 +155,8 @@ class BoardModel(QAbstractTableModel):
             palette = BAND_COLORS if role == Qt.ItemDataRole.BackgroundRole else BAND_TEXT
             return QBrush(palette[cd.band])
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.DUE and summary.due_at != summary.original_due_at:
+                return f"→ {summary.due_at:%H:%M %d/%m/%Y}"
             if column == self.COUNTDOWN:
                 cd = self._countdown(summary)
                 return tr_label(cd.band.label) if cd else None
@@ -176,7 +179,10 @@ class BoardModel(QAbstractTableModel):
         if key == "received":
             return s.received_at.strftime("%H:%M %d/%m/%Y")
         if key == "due":
-            return s.due_at.strftime("%H:%M %d/%m/%Y")
+            # The legal due moment, the one the countdown counts to; a date promised after an
+            # apology is marked with "→" and shown in the tooltip.
+            due = s.original_due_at.strftime("%H:%M %d/%m/%Y")
+            return f"{due} →" if s.due_at != s.original_due_at else due
         if key == "countdown":
             cd = self._countdown(s)
             if cd is not None:
