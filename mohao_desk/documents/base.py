@@ -397,7 +397,7 @@ def build_pdf(
             canvas.drawString(document.leftMargin, 10 * mm, nfc(footer))
             canvas.restoreState()
 
-    canvasmaker = _numbered_canvas(doc.rightMargin) if page_numbers else None
+    canvasmaker = numbered_canvas(doc.rightMargin) if page_numbers else None
     if canvasmaker is not None:
         doc.build(story, onFirstPage=decorate, onLaterPages=decorate, canvasmaker=canvasmaker)
     else:
@@ -405,8 +405,9 @@ def build_pdf(
     return buffer.getvalue()
 
 
-def _numbered_canvas(right_margin: float) -> Any:
-    """A canvas that writes "Trang x/y" once the number of pages is known."""
+def numbered_canvas(right_margin: float = MARGINS["right"]) -> Any:
+    """A canvas that writes "Trang x/y" at the bottom right of each page (whatever its size)
+    once the number of pages is known."""
     from reportlab.pdfgen import canvas as rl_canvas
 
     class NumberedCanvas(rl_canvas.Canvas):

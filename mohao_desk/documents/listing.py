@@ -48,6 +48,7 @@ from mohao_desk.documents.base import (
     SIGNATURE,
     SMALL_CENTER,
     esc,
+    numbered_canvas,
     para,
     register_fonts,
 )
@@ -500,30 +501,3 @@ def build_mixed(
         else:
             doc.build(story)
     return buffer.getvalue()
-
-
-def numbered_canvas() -> Any:
-    """A canvas that writes "Trang x/y" at the bottom right of each page, whatever its size."""
-    from reportlab.pdfgen import canvas as rl_canvas
-
-    class NumberedCanvas(rl_canvas.Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self.setFont(FONT_ITALIC, 9)
-                self.drawRightString(
-                    self._pagesize[0] - 15 * mm, 10 * mm, f"Trang {self._pageNumber}/{total}"
-                )
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas

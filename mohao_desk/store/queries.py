@@ -522,6 +522,15 @@ LIST_COLUMNS = (
 )
 
 
+def listing_select(*extra: Any) -> Any:
+    """SELECT of :data:`LIST_COLUMNS` (and ``extra``) over dossier, procedure and officer."""
+    return select(*LIST_COLUMNS, *extra).select_from(
+        dossier.join(procedure, procedure.c.id == dossier.c.procedure_id).outerjoin(
+            officer, officer.c.id == dossier.c.officer_id
+        )
+    )
+
+
 def list_dossiers(
     conn: Connection,
     view: str,
@@ -533,11 +542,7 @@ def list_dossiers(
     limit: int | None = None,
     only_id: int | None = None,
 ) -> list[Any]:
-    query = select(*LIST_COLUMNS).select_from(
-        dossier.join(procedure, procedure.c.id == dossier.c.procedure_id).outerjoin(
-            officer, officer.c.id == dossier.c.officer_id
-        )
-    )
+    query = listing_select()
     condition = _view_condition(view, now, day_start, day_end)
     if condition is not None:
         query = query.where(condition)
@@ -676,15 +681,7 @@ def rows_by_ids(conn: Connection, ids: Sequence[int]) -> list[Any]:
     """List rows (as :data:`LIST_COLUMNS`) of the given dossiers, in the given order."""
     if not ids:
         return []
-    query = (
-        select(*LIST_COLUMNS)
-        .select_from(
-            dossier.join(procedure, procedure.c.id == dossier.c.procedure_id).outerjoin(
-                officer, officer.c.id == dossier.c.officer_id
-            )
-        )
-        .where(dossier.c.id.in_(list(ids)))
-    )
+    query = listing_select().where(dossier.c.id.in_(list(ids)))
     found = {r.id: r for r in conn.execute(query)}
     return [found[i] for i in ids if i in found]
 

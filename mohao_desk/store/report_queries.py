@@ -15,18 +15,13 @@ from sqlalchemy import Connection, func, or_, select
 
 from mohao_desk.domain.deadline import MAX_SUPPLEMENT_REQUESTS_ON_TIME
 from mohao_desk.domain.lifecycle import Status
-from mohao_desk.store.queries import LIST_COLUMNS, not_digitized_condition
-from mohao_desk.store.schema import component, dossier, event, officer, procedure
+from mohao_desk.store.queries import listing_select, not_digitized_condition
+from mohao_desk.store.schema import component, dossier, event, officer
 
 _ID_CHUNK = 500
 
 
-def _listing(*extra: Any) -> Any:
-    return select(*LIST_COLUMNS, *extra).select_from(
-        dossier.join(procedure, procedure.c.id == dossier.c.procedure_id).outerjoin(
-            officer, officer.c.id == dossier.c.officer_id
-        )
-    )
+_listing = listing_select
 
 
 # --------------------------------------------------------------- daily list
