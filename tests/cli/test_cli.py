@@ -306,3 +306,26 @@ def test_component_count_out_of_range(tmp_path: Path, capsys, demo_db: Path) -> 
     )
     assert code == 2
     assert "Thành phần hồ sơ" in err
+
+
+def test_report_kstt_json(tmp_path: Path, capsys, demo_db: Path) -> None:
+    out = tmp_path / "kstt.json"
+    code, _, err = cli(capsys, "report", "kstt", "--from", "2026-06-01", "--to", "2026-10-31",
+                       "--format", "json", "--out", str(out), "--db", str(demo_db))  # fmt: skip
+    assert code == 0, err
+    data = json.loads(out.read_text(encoding="utf-8"))
+    keys = {"received_total", "received_online", "received_direct_postal", "carried_over",
+            "resolved_total", "resolved_early", "resolved_on_time", "resolved_late",
+            "pending_total", "pending_within", "pending_overdue"}  # fmt: skip
+    assert data["rows"] and keys <= set(data["total"])
+    for row in [*data["rows"], data["total"]]:
+        assert keys <= set(row)
+        assert (
+            row["received_total"]
+            == (row["received_online"] + row["received_direct_postal"] + row["carried_over"])
+            == row["resolved_total"] + row["pending_total"]
+        )
+    assert data["total"]["received_total"] == sum(r["received_total"] for r in data["rows"])
+    code, _, err = cli(capsys, "report", "kstt", "--from", "2026-10-31", "--to", "2026-06-01",
+                       "--out", str(tmp_path / "bad.json"), "--db", str(demo_db))  # fmt: skip
+    assert code == 2 and not (tmp_path / "bad.json").exists()
