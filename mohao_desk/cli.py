@@ -329,7 +329,7 @@ def _at(args: argparse.Namespace) -> datetime | None:
 
 
 def cmd_register(args: argparse.Namespace) -> int:
-    from mohao_desk.domain.catalog import COMPONENT_KINDS, ComponentSpec
+    from mohao_desk.domain.catalog import ComponentSpec, parse_kind
     from mohao_desk.domain.lifecycle import Channel
 
     components = None
@@ -337,11 +337,7 @@ def cmd_register(args: argparse.Namespace) -> int:
         components = []
         for spec in args.component:
             parts = [p.strip() for p in spec.split("|")]
-            kind = parts[1] if len(parts) > 1 and parts[1] else "original"
-            if kind not in COMPONENT_KINDS:
-                raise DeskError(
-                    f"Loại giấy tờ '{kind}' không hợp lệ ({', '.join(COMPONENT_KINDS)})."
-                )
+            kind = parse_kind(parts[1]) if len(parts) > 1 and parts[1] else "original"
             try:
                 count = int(parts[2]) if len(parts) > 2 else 1
             except ValueError:

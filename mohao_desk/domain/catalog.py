@@ -15,7 +15,7 @@ from mohao_desk.domain.deadline import ProcessingTime, TimeUnit
 from mohao_desk.domain.errors import DeskError
 from mohao_desk.domain.lifecycle import ApologyRules
 from mohao_desk.domain.regimes import FormSpec, LegalRegime
-from mohao_desk.domain.text import nfc
+from mohao_desk.domain.text import fold, nfc
 
 COMPONENT_KINDS = {
     "original": "Bản chính",
@@ -23,6 +23,33 @@ COMPONENT_KINDS = {
     "certified_copy": "Bản sao chứng thực",
     "present": "Bản chính (xuất trình)",
 }
+
+
+_KIND_WORDS = {
+    "ban chinh": "original",
+    "ban sao": "copy",
+    "photocopy": "copy",
+    "ban photo": "copy",
+    "ban photocopy": "copy",
+    "ban sao chung thuc": "certified_copy",
+    "ban sao co chung thuc": "certified_copy",
+    "xuat trinh": "present",
+    "ban chinh xuat trinh": "present",
+    "ban chinh (xuat trinh)": "present",
+}
+
+
+def parse_kind(text: str) -> str:
+    """A paper's kind from its key ("copy") or its Vietnamese name, with or without diacritics
+    ("Bản sao chứng thực", "ban sao")."""
+    raw = text.strip()
+    if raw in COMPONENT_KINDS:
+        return raw
+    key = fold(raw)
+    if key in _KIND_WORDS:
+        return _KIND_WORDS[key]
+    names = ", ".join(COMPONENT_KINDS.values())
+    raise DeskError(f"Loại giấy tờ '{text}' không hợp lệ (một trong: {names}).")
 
 
 @dataclass(frozen=True)

@@ -199,7 +199,7 @@ def fill_demo(
     with db.read() as conn:
         regimes = q.load_regimes(conn)
         procedures = {p.code: (pid, p) for pid, p in q.list_procedures(conn)}
-        officers = [o.id for o in q.list_officers(conn, info.id)]
+        officers = [(o.id, o.username, o.full_name) for o in q.list_officers(conn, info.id)]
         overrides = q.list_overrides(conn, info.id)
     from mohao_desk.domain.calendar import CalendarOverride
 
@@ -290,7 +290,7 @@ class _Generator:
         unit_code: str,
         regimes: list,
         procedures: dict,
-        officers: list[int],
+        officers: list[tuple[int, str, str]],
     ) -> None:
         self.cal = calendar
         self.anchor = anchor
@@ -298,9 +298,12 @@ class _Generator:
         self.unit_id = unit_id
         self.unit_code = unit_code
         self.regimes = regimes
-        self.officers = officers
-        self.desk_officer = officers[0]
-        self.handlers = officers[1:-1] or officers
+        ids = [o[0] for o in officers]
+        self.usernames = {o[0]: o[1] for o in officers}
+        self.names = {o[0]: o[2] for o in officers}
+        self.officers = ids
+        self.desk_officer = ids[0]
+        self.handlers = ids[1:-1] or ids
         offset = tz.utcoffset(anchor)
         assert offset is not None
         self.epoch = datetime(1970, 1, 1) + offset
@@ -335,7 +338,9 @@ class _Generator:
         key = repr(data)
         text = self._event_json.get(key)
         if text is None:
-            text = self._event_json[key] = json.dumps(data, ensure_ascii=False)
+            text = json.dumps(data, ensure_ascii=False)
+            if len(self._event_json) < 10_000:  # the repeated payloads; not per-dossier ones
+                self._event_json[key] = text
         return text
 
     def _supplement_wait(self) -> int:
@@ -403,22 +408,35 @@ class _Generator:
         events: list[tuple[str, datetime, int, str | None, str, dict]] = []
         status = Status.RECEIVED.value
         events.append(
-            ("register", received, self.desk_officer, None, status, {"procedure": code_p})
+            (
+                "register",
+                received,
+                self.desk_officer,
+                None,
+                status,
+                {"procedure": code_p, "due_at": due.strftime("%Y-%m-%dT%H:%M")},
+            )
         )
         t = cal.add_office_seconds(received, rng.randrange(600, 3600))
         if t < anchor:
-            events.append(("handover", t, self.desk_officer, status, "processing", {"to": handler}))
+            handover = {
+                "to": self.usernames[handler],
+                "to_name": self.names[handler],
+                "from_name": self.names[self.desk_officer],
+            }
+            events.append(("handover", t, self.desk_officer, status, "processing", handover))
             status = "processing"
         paused_at = None
-        supplements = 0
+        supplements = 0  # requests actually made (one event each)
         # Supplement requests: the clock pauses, then resumes with due moments moved out.
         if t < anchor and rng.random() < 0.06 and period.value > 0:
             ask = cal.add_office_seconds(t, rng.randrange(1800, self.day))
             if ask < anchor:
-                supplements = 2 if rng.random() < 0.08 else 1
-                for n in range(supplements):
+                wanted = 2 if rng.random() < 0.08 else 1
+                for n in range(wanted):
                     if ask >= anchor:
                         break
+                    supplements += 1
                     data: dict[str, object] = {"missing": ["Bản sao giấy tờ tùy thân"]}
                     if n:
                         data["reason"] = "Giấy tờ bổ sung lần trước chưa hợp lệ"

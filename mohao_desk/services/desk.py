@@ -164,13 +164,11 @@ class DossierDetail:
 
 def parse_supplement_item(text: str) -> dict[str, Any]:
     """ "Tên giấy tờ[|loại[|số lượng]]" → {"name", "kind", "count"} (kind as in the catalog)."""
-    from mohao_desk.domain.catalog import COMPONENT_KINDS
+    from mohao_desk.domain.catalog import parse_kind
 
     parts = [p.strip() for p in text.split("|")]
     name = _clean(parts[0], "tên giấy tờ cần bổ sung", required=True, limit=300)
-    kind = parts[1] if len(parts) > 1 and parts[1] else "original"
-    if kind not in COMPONENT_KINDS:
-        raise DeskError(f"Loại giấy tờ '{kind}' không hợp lệ ({', '.join(COMPONENT_KINDS)}).")
+    kind = parse_kind(parts[1]) if len(parts) > 1 and parts[1] else "original"
     try:
         count = int(parts[2]) if len(parts) > 2 and parts[2] else 1
     except ValueError:

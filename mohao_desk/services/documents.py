@@ -159,9 +159,8 @@ class DocumentService:
         document = self._document(detail, "receipt", detail.summary.received_at)
         # The receipt shows the appointment made at reception, whatever happened later.
         registered = detail.events[0].data.get("due_at") if detail.events else None
-        if registered:
-            facts = replace(document.dossier, due_at=datetime.fromisoformat(registered))
-            document = replace(document, dossier=facts)
+        due = datetime.fromisoformat(registered) if registered else detail.summary.original_due_at
+        document = replace(document, dossier=replace(document.dossier, due_at=due))
         return document
 
     def _supplement(self, detail: DossierDetail) -> DossierDocument:

@@ -157,17 +157,17 @@ def run_gui(db_path: Path | None = None, *, demo_if_empty: bool = False) -> int:
 
             fill_demo(open_database(path), dossiers=3000)
         db = open_database(path)
+        dialog = SetupDialog()
         while not has_unit(db):
-            dialog = SetupDialog()
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return 0
             try:
                 dialog.apply(db)
-            except DeskError as exc:
-                QMessageBox.warning(
-                    None,
-                    QCoreApplication.translate("SetupDialog", "Chưa thiết lập được"),
-                    exc.message,
+            except DeskError as exc:  # the same dialog again, with what was typed and why
+                dialog.error.setText(
+                    QCoreApplication.translate("SetupDialog", "Chưa thiết lập được")
+                    + ": "
+                    + exc.message
                 )
         desk = Desk(db)
     except DeskError as exc:

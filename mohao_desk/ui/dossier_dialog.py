@@ -221,6 +221,7 @@ class DossierDialog(QDialog):
         self.current_act: Act | None = None
         self.previews: list[QDialog] = []
         self._busy = False
+        self._keep_form = False
         self.setWindowTitle(self.tr("Hồ sơ %1").replace("%1", code))
         self.resize(1180, 680)
         self._build()
@@ -605,7 +606,12 @@ class DossierDialog(QDialog):
         allowed = allowed_acts(detail)
         self._layout_act_buttons(allowed)
         if self.current_act is not None and self.current_act not in allowed:
-            self.close_act()
+            if self._keep_form:
+                # Refused because someone else acted meanwhile: keep what was typed on screen,
+                # with the reason; the officer closes the form.
+                self.confirm_button.setEnabled(False)
+            else:
+                self.close_act()
         slip = last_slip(detail)
         last = self.print_buttons["last"]
         last.setVisible(slip is not None)
@@ -783,6 +789,7 @@ class DossierDialog(QDialog):
         if self.detail is None:
             return
         self.current_act = act
+        self.confirm_button.setEnabled(not self._busy)
         label = dict(ACTS)[act]
         self.form_box.setTitle(self.tr(label))
         self.form_pages.setCurrentWidget(self.form_pages_of[act])
@@ -805,7 +812,8 @@ class DossierDialog(QDialog):
             if s.due_at != s.original_due_at:
                 info += self.tr(" (hạn ban đầu %1)").replace("%1", moment_text(s.original_due_at))
             self.apology_info.setText(info)
-            suggestion = self.desk.calendar.add_working_days(s.due_at, 1)
+            # One working day after the current appointment, or after now if that has passed.
+            suggestion = self.desk.calendar.add_working_days(max(s.due_at, self.desk.now()), 1)
             self.apology_due.setDateTime(_qt_moment(suggestion))
             self.apology_due.setMinimumDateTime(_qt_moment(s.received_at))
             self.override_label.hide()
@@ -946,6 +954,20 @@ class DossierDialog(QDialog):
     def _act_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         self.act_error.show_error(error_text(exc))
+        if isinstance(exc, IllegalTransition):
+            # Someone else acted on the dossier meanwhile: show its state and allowed acts now,
+            # keeping the open form, its text and the message.
+            message = error_text(exc)
+
+            def refreshed(detail: DossierDetail) -> None:
+                self._keep_form = True
+                try:
+                    self.show_detail(detail)
+                finally:
+                    self._keep_form = False
+                self.act_error.show_error(message)
+
+            self._call(lambda: self.desk.get(self.code), refreshed)
         if self.current_act is Act.APOLOGIZE and isinstance(exc, RuleViolation):
             # The rules refuse it; the officer may still record it with an override reason.
             self.override_label.show()
@@ -1017,6 +1039,11 @@ class DossierDialog(QDialog):
         self.previews = [p for p in self.previews if _alive(p)]
         self.previews.append(preview)
         self.slip_shown.emit(kind)
+
+    def reject(self) -> None:
+        if self._busy:
+            return  # an act is being written: its answer (and its slip) must not be lost
+        super().reject()
 
     def done(self, result: int) -> None:
         self.tick_timer.stop()

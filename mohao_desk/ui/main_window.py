@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.officer: str | None = None
         self._search_generation = 0
         self._first_counts = True
+        self._closing = False
         self._last_notice_check = desk.now()
         self.setWindowTitle(self.tr("Bộ phận Một cửa — %1").replace("%1", desk.unit.name))
         self.resize(1280, 760)
@@ -184,7 +185,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # code, countdown, procedure, applicant, due, officer, received (status stretches)
-        for column, width in enumerate((195, 175, 250, 165, 118, 150, 118)):
+        for column, width in enumerate((195, 175, 235, 160, 138, 150, 118)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open_index)
@@ -208,6 +209,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         """A service call: off the GUI thread (or inline when ``synchronous``)."""
         on_error = error or self.show_error
+        if self._closing:
+            return
         if self.synchronous:
             try:
                 result = fn()
@@ -216,7 +219,16 @@ class MainWindow(QMainWindow):
                 return
             done(result)
             return
-        worker.run(fn, done, on_error, parent=self)
+
+        def deliver(result: Any) -> None:
+            if not self._closing:  # a result arriving while the window closes is dropped
+                done(result)
+
+        def fail(exc: BaseException) -> None:
+            if not self._closing:
+                on_error(exc)
+
+        worker.run(fn, deliver, fail, parent=self)
 
     def refresh(self, *, counts: bool = True) -> None:
         """Reload the ids of the current view (and the view counts)."""
@@ -240,7 +252,12 @@ class MainWindow(QMainWindow):
         if generation != self._search_generation:
             return  # a newer keystroke or view replaced this request
         ids, first_rows = page
+        selected = self._selected_code()
         self.model.set_ids(ids, first_rows)
+        if selected is not None:  # keep the officer's place after a refresh or a notice
+            row = self.model.row_of_code(selected)
+            if row is not None:
+                self.table.selectRow(row)
         # What is alive now (ids, rows) lives long: keep the cyclic GC from walking it again
         # and again, which showed as 50–100 ms pauses while scrolling a large board.
         gc.freeze()
@@ -253,6 +270,14 @@ class MainWindow(QMainWindow):
             text = self.tr("%1 hồ sơ").replace("%1", shown)
         self.count_label.setText(text)
         self.board_refreshed.emit()
+
+    def _selected_code(self) -> str | None:
+        selection = self.table.selectionModel()
+        rows = selection.selectedRows() if selection is not None else []
+        if not rows:
+            return None
+        summary = self.model.summary_at(rows[0].row())
+        return summary.code if summary is not None else None
 
     def _counts_arrived(self, counts: dict[str, int]) -> None:
         if self._first_counts:
@@ -386,6 +411,7 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("Không thực hiện được"), message)
 
     def closeEvent(self, event: Any) -> None:
+        self._closing = True
         self.tick_timer.stop()
         self.notice_timer.stop()
         if self.tray is not None:

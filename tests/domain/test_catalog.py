@@ -265,3 +265,29 @@ def test_adjacent_regimes_do_not_overlap() -> None:
     doc = regimes_doc()
     doc["regimes"][0]["valid_to"] = "2025-06-30"
     assert [r.valid_to for r in parse_regimes(doc)] == [date(2025, 6, 30), None]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("copy", "copy"),
+        ("Bản sao", "copy"),
+        ("ban sao", "copy"),
+        ("Bản sao chứng thực", "certified_copy"),
+        ("bản sao có chứng thực", "certified_copy"),
+        ("Bản chính", "original"),
+        ("photocopy", "copy"),
+        ("xuất trình", "present"),
+    ],
+)
+def test_paper_kinds_in_vietnamese(text: str, kind: str) -> None:
+    from mohao_desk.domain.catalog import parse_kind
+
+    assert parse_kind(text) == kind
+
+
+def test_unknown_paper_kind_names_the_vietnamese_choices() -> None:
+    from mohao_desk.domain.catalog import parse_kind
+
+    with pytest.raises(DeskError, match="Bản sao chứng thực"):
+        parse_kind("bản dịch")

@@ -363,6 +363,10 @@ def test_a_refused_act_shows_the_message_and_changes_nothing(open_dialog, desk: 
     assert dialog.reason_edits[Act.REFUSE].toPlainText() == "Không đủ điều kiện"
     assert desk.get(code).summary.status is Status.RESULT_READY
     assert open_previews() == []
+    # The page now shows the dossier as it is: result ready, "return" offered, refusal not.
+    assert dialog.act_buttons[Act.RETURN].isVisible()
+    assert not dialog.act_buttons[Act.REFUSE].isVisible()
+    assert not dialog.confirm_button.isEnabled()
 
 
 def test_print_receipt_and_control_slip(open_dialog, desk: Desk) -> None:
