@@ -187,6 +187,12 @@ def fill_demo(
             place_name=DEMO_PLACE,
             officers=DEMO_OFFICERS,
         )
+        with db.begin() as conn:  # the chairman signs apology slips and stop notices
+            q.put_setting(
+                conn,
+                "head_signature",
+                {"lines": ["TM. Ủy ban nhân dân", "Chủ tịch"], "name": DEMO_OFFICERS[-1].full_name},
+            )
     else:
         info = unit_info(row)
         if unit_code and unit_code != info.code:
