@@ -20,7 +20,7 @@ from mohao_desk.domain.errors import DeskError
 
 # Every migration revision in order; the last is the head. tests/store/test_migrations.py checks
 # this list against Alembic's script directory.
-SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
+SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 USER_VERSION = len(SCHEMA_REVISIONS)
 _SQLITE_MAGIC = b"SQLite format 3\x00"

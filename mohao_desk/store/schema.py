@@ -246,3 +246,63 @@ setting = Table(
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),  # JSON
 )
+
+# ---------------------------------------------------------------- sync (issue 5, revision 0004)
+
+# The public keys this database trusts: at an upstream office, one per desk unit; at a desk,
+# the upstream office's. The unit's own key pair lives in ``setting`` (``unit_private_key``).
+sync_key = Table(
+    "sync_key",
+    metadata,
+    Column("unit_id", ForeignKey("unit.id"), primary_key=True),
+    Column("role", String(16), nullable=False),  # desk | upstream
+    Column("public_key", String(64), nullable=False),  # base64 of the raw 32 bytes
+    Column("fingerprint", String(64), nullable=False),  # SHA-256 of the raw key, hex
+    Column("trusted_at", UtcMoment, nullable=False),
+)
+
+# Packages this database wrote (desk packages at a desk, config packages upstream).
+sync_export = Table(
+    "sync_export",
+    metadata,
+    Column("kind", String(16), primary_key=True),  # desk | config
+    Column("sequence", Integer, primary_key=True),
+    Column("sha256", String(64), nullable=False),  # the package hash (of its manifest)
+    Column("previous_sha256", String(64)),
+    Column("since", UtcMoment),
+    Column("until", UtcMoment, nullable=False),
+    Column("items", Integer, nullable=False),  # dossiers (desk) or procedures (config)
+    Column("file_name", Text, nullable=False),
+    Column("created_at", UtcMoment, nullable=False),
+)
+
+# Packages this database imported: one row per (unit, kind, sequence).
+sync_import = Table(
+    "sync_import",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("unit_id", ForeignKey("unit.id"), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("sequence", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("previous_sha256", String(64)),
+    Column("since", UtcMoment),
+    Column("until", UtcMoment, nullable=False),
+    Column("items", Integer, nullable=False),
+    Column("personal_data", Boolean, nullable=False),
+    Column("file_name", Text, nullable=False),
+    Column("created_at", UtcMoment, nullable=False),  # when the unit made it
+    Column("imported_at", UtcMoment, nullable=False),
+    Column("applied", Boolean, nullable=False, server_default=text("1")),
+    UniqueConstraint("unit_id", "kind", "sequence"),
+)
+
+# Upstream: which package last wrote each imported dossier (an older package arriving late
+# never overwrites newer data) and its supplement/apology facts (JSON [[act, epoch], ...]).
+synced_dossier = Table(
+    "synced_dossier",
+    metadata,
+    Column("dossier_id", ForeignKey("dossier.id", ondelete="CASCADE"), primary_key=True),
+    Column("package_sequence", Integer, nullable=False),
+    Column("facts", Text),
+)

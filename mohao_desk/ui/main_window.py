@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer, Signal
@@ -12,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
         self._search_generation = 0
         self._first_counts = True
         self._closing = False
+        self.last_message = ""
         self._last_notice_check = desk.now()
         self.setWindowTitle(self.tr("Bộ phận Một cửa — %1").replace("%1", desk.unit.name))
         self.resize(1280, 760)
@@ -122,6 +125,13 @@ class MainWindow(QMainWindow):
         self.book_action = QAction(self.tr("Sổ theo dõi hồ sơ"), self)
         self.book_action.triggered.connect(self.open_register_book)
         bar.addAction(self.book_action)
+        bar.addSeparator()
+        self.export_action = QAction(self.tr("Xuất gói gửi cấp trên"), self)
+        self.export_action.triggered.connect(self.export_package)
+        bar.addAction(self.export_action)
+        self.import_action = QAction(self.tr("Nhập gói"), self)
+        self.import_action.triggered.connect(self.import_packages)
+        bar.addAction(self.import_action)
         bar.addSeparator()
         bar.addWidget(QLabel(self.tr("Cán bộ: ")))
         self.officer_box = QComboBox(self)
@@ -399,6 +409,53 @@ class MainWindow(QMainWindow):
             self.tr("Sổ theo dõi hồ sơ tháng %1").replace("%1", f"{today:%m/%Y}"),
             f"so-theo-doi-{today:%Y%m}.pdf",
         )
+
+    def export_package(self, folder: str | None = None) -> None:
+        """One signed package with everything changed since the last export, into a folder
+        (a USB stick, an e-mail attachment folder)."""
+        from mohao_desk.services.sync import export_desk_package
+
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Chọn thư mục lưu gói gửi cấp trên")
+            )
+            if not folder:
+                return
+        self._call(
+            lambda: export_desk_package(self.desk.db, Path(folder)),
+            lambda result: self._message(
+                self.tr("Đã xuất gói số %1 (%2 hồ sơ): %3")
+                .replace("%1", str(result.sequence))
+                .replace("%2", str(result.items))
+                .replace("%3", str(result.path))
+            ),
+        )
+
+    def import_packages(self, files: list[str] | None = None) -> None:
+        """Packages from the upstream office (catalog, calendar, settings): all or nothing."""
+        from mohao_desk.services.sync import import_packages
+
+        if files is None:
+            files, _ = QFileDialog.getOpenFileNames(
+                self, self.tr("Chọn gói cần nhập"), "", self.tr("Gói mohao_desk (*.mhd)")
+            )
+            if not files:
+                return
+        paths = [Path(f) for f in files]
+
+        def done(report: Any) -> None:
+            lines = [self.tr("Đã nhập %1 gói.").replace("%1", str(len(report.outcomes)))]
+            lines += [gap.text() for gap in report.gaps]
+            self._message("\n".join(lines))
+            self.refresh()
+
+        self._call(lambda: import_packages(self.desk.db, paths), done)
+
+    def _message(self, text: str) -> None:
+        self.statusBar().showMessage(text.splitlines()[0], 15_000)
+        self.last_message = text
+        if not self.synchronous:
+            QMessageBox.information(self, self.tr("Bộ phận Một cửa"), text)
 
     def _show_pdf(self, make: Callable[[], bytes], title: str, file_name: str) -> None:
         from mohao_desk.ui.pdf_preview import show_pdf

@@ -9,32 +9,32 @@
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/board_model.py" line="56"/>
+        <location filename="../../mohao_desk/ui/board_model.py" line="57"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/board_model.py" line="57"/>
+        <location filename="../../mohao_desk/ui/board_model.py" line="58"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/board_model.py" line="58"/>
+        <location filename="../../mohao_desk/ui/board_model.py" line="60"/>
         <source>Cán bộ xử lý</source>
         <translation>Officer in charge</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/board_model.py" line="59"/>
+        <location filename="../../mohao_desk/ui/board_model.py" line="61"/>
         <source>Tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/board_model.py" line="60"/>
+        <location filename="../../mohao_desk/ui/board_model.py" line="59"/>
         <source>Hạn trả</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/board_model.py" line="61"/>
+        <location filename="../../mohao_desk/ui/board_model.py" line="56"/>
         <source>Thời hạn</source>
         <translation>Time left</translation>
     </message>
@@ -232,391 +232,391 @@
         <translation>Stop notice</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="224"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="225"/>
         <source>Hồ sơ %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="256"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="257"/>
         <source>Thông tin hồ sơ</source>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="263"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="264"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="264"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="265"/>
         <source>Người nộp:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="265"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="266"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="266"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="267"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="267"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="268"/>
         <source>Kênh nộp:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="268"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="269"/>
         <source>Tiếp nhận:</source>
         <translation>Received:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="269"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="270"/>
         <source>Hẹn trả:</source>
         <translation>Return due:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="270"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="271"/>
         <source>Hạn ban đầu:</source>
         <translation>Originally due:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="271"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="272"/>
         <source>Cán bộ xử lý:</source>
         <translation>Officer:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="272"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="273"/>
         <source>Kết thúc:</source>
         <translation>Finished:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="273"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="274"/>
         <source>Bổ sung / xin lỗi:</source>
         <translation>Supplements / apologies:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="290"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="291"/>
         <source>Thành phần hồ sơ và kết quả — kéo thả bản quét vào dòng</source>
         <translation>Papers and result — drop scans on a row</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="301"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="302"/>
         <source>Kết quả giải quyết</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="314"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="315"/>
         <source>Quá trình giải quyết</source>
         <translation>Processing history</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="317"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="318"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="317"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="362"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="318"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="363"/>
         <source>Thao tác</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="317"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="318"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="317"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="318"/>
         <source>Nội dung</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="343"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="344"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="374"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="375"/>
         <source>Hồ sơ đã kết thúc: không còn thao tác nào.</source>
         <translation>The dossier is closed: no actions left.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="417"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="418"/>
         <source>— Không chọn cán bộ —</source>
         <translation>— No officer —</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="419"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="420"/>
         <source>Ví dụ: Công chức Tư pháp - Hộ tịch</source>
         <translation>e.g. Justice and civil status officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="420"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="421"/>
         <source>Chuyển cho cán bộ:</source>
         <translation>Hand over to officer:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="421"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="422"/>
         <source>Cơ quan, bộ phận nhận:</source>
         <translation>Receiving agency or unit:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="422"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="438"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="445"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="423"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="439"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="446"/>
         <source>Ghi chú:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="428"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="429"/>
         <source>Mỗi dòng một giấy tờ.
 Có thể ghi thêm: Tên giấy tờ | loại | số lượng</source>
         <translation>One paper per line.
 Optionally: paper name | kind | quantity</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="432"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="466"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="802"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="433"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="467"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="809"/>
         <source>Lý do:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="434"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="435"/>
         <source>Giấy tờ cần bổ sung:</source>
         <translation>Papers missing:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="442"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="443"/>
         <source>Kết quả điện tử</source>
         <translation>Electronic result</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="448"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="449"/>
         <source>Ghi chú (người nhận, giấy tờ đã giao):</source>
         <translation>Note (recipient, papers handed over):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="456"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="457"/>
         <source>Lý do chậm trễ</source>
         <translation>Reason for the delay</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="461"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="462"/>
         <source>Lý do ngoại lệ (bắt buộc để vẫn ghi nhận):</source>
         <translation>Exception reason (required to record anyway):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="464"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="465"/>
         <source>Ví dụ: Chủ tịch UBND đồng ý bằng văn bản</source>
         <translation>e.g. approved in writing by the committee chair</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="467"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="468"/>
         <source>Ngày giờ hẹn trả mới:</source>
         <translation>New return date and time:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="474"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="475"/>
         <source>Lý do từ chối (bắt buộc):</source>
         <translation>Reason for refusal (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="475"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="476"/>
         <source>Lý do rút hồ sơ:</source>
         <translation>Reason for withdrawal:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="476"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="477"/>
         <source>Lý do dừng giải quyết (bắt buộc):</source>
         <translation>Reason for stopping (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="495"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="958"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="496"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="980"/>
         <source>Ghi nhận</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="507"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="508"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="522"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="523"/>
         <source>In phiếu</source>
         <translation>Print slips</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="527"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="528"/>
         <source>Giấy tiếp nhận, hẹn trả</source>
         <translation>Receipt and appointment</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="528"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="529"/>
         <source>Phiếu kiểm soát</source>
         <translation>Control slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="565"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="566"/>
         <source>Hồ sơ %1 — %2</source>
         <translation>Dossier %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="578"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="579"/>
         <source>%1 bộ</source>
         <translation>sets: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="586"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="587"/>
         <source>Chưa phân công</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="593"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="594"/>
         <source>trả ngày %1</source>
         <translation>returned %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="598"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="599"/>
         <source>%1 lần bổ sung · %2 lần xin lỗi</source>
         <translation>supplements: %1 · apologies: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="628"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="634"/>
         <source>Tạm dừng chờ bổ sung — %1</source>
         <translation>Paused for supplement — %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="638"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="644"/>
         <source>Hẹn lại: %1</source>
         <translation>Rescheduled: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="653"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="753"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="659"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="759"/>
         <source>Giải quyết %1</source>
         <translation>Resolved: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="683"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="689"/>
         <source>✔ Đã số hóa %1 — %2</source>
         <translation>✔ Digitized %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="688"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="694"/>
         <source> (tái sử dụng)</source>
         <translation> (reused)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="692"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="698"/>
         <source>Chưa số hóa</source>
         <translation>Not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="705"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="711"/>
         <source>✔ Đã số hóa</source>
         <translation>✔ Digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="710"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="716"/>
         <source>Đã có kết quả, chưa số hóa</source>
         <translation>Result ready, not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="712"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="718"/>
         <source>Chưa có kết quả</source>
         <translation>No result yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="739"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="745"/>
         <source>Hẹn trả %1</source>
         <translation>Return due %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="744"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="750"/>
         <source>Chuyển cho %1</source>
         <translation>Handed over to %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="746"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="752"/>
         <source>Cần bổ sung: %1</source>
         <translation>Missing: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="758"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="764"/>
         <source>Hẹn lại %1</source>
         <translation>Rescheduled to %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="763"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="769"/>
         <source>ngoại lệ: %1</source>
         <translation>exception: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="766"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="772"/>
         <source>Kết quả: %1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="769"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="775"/>
         <source>Thành phần %1: %2</source>
         <translation>Paper %1: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="795"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="802"/>
         <source>Hồ sơ đã được yêu cầu bổ sung %1 lần. Yêu cầu thêm lần nữa sẽ khiến hồ sơ bị tính là QUÁ HẠN; phải nêu lý do.</source>
         <translation>Supplement requests so far: %1. Another request makes the dossier count as OVERDUE; a reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="799"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="806"/>
         <source>Lý do (bắt buộc):</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="804"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="811"/>
         <source>Đang hẹn trả: %1</source>
         <translation>Return now due: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="806"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="813"/>
         <source> (hạn ban đầu %1)</source>
         <translation> (originally %1)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="849"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="857"/>
         <source>Chọn cán bộ nhận hoặc ghi cơ quan, bộ phận nhận.</source>
         <translation>Choose the receiving officer or enter the receiving agency or unit.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="858"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="866"/>
         <source>Ghi ít nhất một giấy tờ cần bổ sung (mỗi dòng một).</source>
         <translation>Enter at least one missing paper (one per line).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="862"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="870"/>
         <source>Yêu cầu bổ sung lần nữa sẽ bị tính là quá hạn: phải nêu lý do.</source>
         <translation>Another supplement request counts as overdue: a reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="872"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="880"/>
         <source>Phải nêu lý do.</source>
         <translation>A reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="877"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="885"/>
         <source>Phải nêu lý do chậm trễ.</source>
         <translation>The reason for the delay is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="958"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="980"/>
         <source>Đang ghi…</source>
         <translation>Recording…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="969"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="991"/>
         <source>Chọn bản quét</source>
         <translation>Choose scans</translation>
     </message>
@@ -861,107 +861,118 @@ Optionally: paper name | kind | quantity</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../mohao_desk/ui/app.py" line="175"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="321"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="363"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="458"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Desk</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="49"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="51"/>
         <source>Đến hạn hôm nay</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="50"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="52"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="51"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="53"/>
         <source>Quá hạn chưa xin lỗi</source>
         <translation>Overdue without apology</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="52"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="54"/>
         <source>Chờ bổ sung</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="53"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="55"/>
         <source>Chưa số hóa</source>
         <translation>Not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="54"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="56"/>
         <source>Hồ sơ của tôi</source>
         <translation>My dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="55"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="57"/>
         <source>Đang giải quyết</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="56"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="58"/>
         <source>Tất cả hồ sơ</source>
         <translation>All dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="69"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="74"/>
         <source>Bộ phận Một cửa — %1</source>
         <translation>One-Stop Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="98"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="103"/>
         <source>Thao tác</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="102"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="107"/>
         <source>Tiếp nhận hồ sơ</source>
         <translation>Register dossier</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="109"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="114"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="117"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="122"/>
         <source>Danh sách hằng ngày</source>
         <translation>Daily list</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="120"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="125"/>
         <source>Sổ theo dõi hồ sơ</source>
         <translation>Register book</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="124"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="129"/>
+        <source>Xuất gói gửi cấp trên</source>
+        <translation>Export package for upstream</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="132"/>
+        <source>Nhập gói</source>
+        <translation>Import packages</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="136"/>
         <source>Cán bộ: </source>
         <translation>Officer: </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="152"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="164"/>
         <source>Tìm theo mã hồ sơ, họ tên, số điện thoại (không cần dấu) — hoặc quét mã</source>
         <translation>Search by dossier code, name or phone (diacritics optional) — or scan a code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="247"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="276"/>
         <source>%1+ hồ sơ — gõ thêm để thu hẹp</source>
         <translation>%1+ dossiers — type more to narrow down</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="249"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="278"/>
         <source>%1 hồ sơ mới nhất — gõ để tìm trong tất cả</source>
         <translation>newest %1 dossiers — type to search all</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="251"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="280"/>
         <source>%1 hồ sơ</source>
         <translation>dossiers: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="311"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="353"/>
         <source>%n hồ sơ vừa quá hạn</source>
         <translation>
             <numerusform>%n dossier just went overdue</numerusform>
@@ -969,7 +980,7 @@ Optionally: paper name | kind | quantity</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="314"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="356"/>
         <source>%n hồ sơ sắp đến hạn</source>
         <translation>
             <numerusform>%n dossier is now due soon</numerusform>
@@ -977,22 +988,47 @@ Optionally: paper name | kind | quantity</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="352"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="398"/>
         <source>Danh sách theo dõi hồ sơ ngày %1</source>
         <translation>Daily dossier list %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="363"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="409"/>
         <source>Sổ theo dõi hồ sơ tháng %1</source>
         <translation>Register book %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="370"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="420"/>
+        <source>Chọn thư mục lưu gói gửi cấp trên</source>
+        <translation>Choose a folder for the package to the upstream office</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="427"/>
+        <source>Đã xuất gói số %1 (%2 hồ sơ): %3</source>
+        <translation>Exported package no. %1 (%2 dossiers): %3</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="440"/>
+        <source>Chọn gói cần nhập</source>
+        <translation>Choose packages to import</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="440"/>
+        <source>Gói mohao_desk (*.mhd)</source>
+        <translation>mohao_desk packages (*.mhd)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="447"/>
+        <source>Đã nhập %1 gói.</source>
+        <translation>Imported %1 package(s).</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="463"/>
         <source>Đang lập %1 …</source>
         <translation>Preparing %1 …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="375"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="468"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>
@@ -1275,7 +1311,7 @@ Optionally: paper name | kind | quantity</translation>
         <translation>Officer line &apos;%1&apos; must read login: full name.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="169"/>
+        <location filename="../../mohao_desk/ui/app.py" line="168"/>
         <source>Chưa thiết lập được</source>
         <translation>Set-up failed</translation>
     </message>

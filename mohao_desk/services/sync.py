@@ -1,0 +1,841 @@
+"""Sync by files (issue 5): unit keys, packages out of a desk, the upstream office's import,
+and configuration packages back to the desks.
+
+The format and every check of a package live in ``domain/package.py``; the SQL in
+``store/sync_queries.py``. Here: the order of things and the transactions.
+
+- An **export** reads what changed inside ``BEGIN IMMEDIATE`` (no act is half-way, so nothing
+  committed later can carry an older ``updated_at``), builds the file outside any transaction,
+  writes it, then records it; a concurrent export of the same sequence is refused.
+- An **import** checks every file first (container, manifest, hashes, trusted key, signature,
+  payload, sequence and chain against what was imported before and against the other files),
+  then applies them all in one write transaction, in (unit, sequence) order. Any failure
+  raises :class:`PackageError` naming the file and the check; nothing is written.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection
+
+from mohao_desk.domain.calendar import OfficeHours
+from mohao_desk.domain.errors import DeskError
+from mohao_desk.domain.package import (
+    FACT_ACTS,
+    KIND_CONFIG,
+    KIND_DESK,
+    MAX_KEY_FILE_BYTES,
+    MAX_PACKAGE_BYTES,
+    PACKAGE_SUFFIX,
+    ROLE_DESK,
+    ROLE_UPSTREAM,
+    CalendarEntry,
+    ConfigPayload,
+    DeskPayload,
+    Manifest,
+    OpenedPackage,
+    PackageError,
+    build_package,
+    check_signature,
+    config_payload_bytes,
+    desk_payload_bytes,
+    dossier_columns,
+    fingerprint,
+    key_file_bytes,
+    missing_sequences,
+    new_private_key_pem,
+    open_package,
+    parse_config_payload,
+    parse_desk_payload,
+    parse_key_file,
+    payload_digest,
+    public_key_of,
+    ranges_text,
+    short_fingerprint,
+    short_unit_name,
+)
+from mohao_desk.services.desk import search_key
+from mohao_desk.services.setup import UnitInfo, init_unit, require_unit
+from mohao_desk.store import queries as q
+from mohao_desk.store import sync_queries as sq
+from mohao_desk.store.bulk import search_index_suspended
+from mohao_desk.store.db import SCHEMA_HEAD, Database
+
+MODE_SETTING = "mode"
+MODE_UPSTREAM = "upstream"
+SHARE_SETTING = "share_personal_data"
+UPSTREAM_CALENDAR_SETTING = "upstream_calendar_days"
+UPSTREAM_OFFICE_SETTING = "upstream_office"
+# A desk database may be shared by several PCs whose clocks differ a little: each export also
+# carries what changed in this margin before the previous one (resending is harmless).
+EXPORT_OVERLAP = timedelta(minutes=10)
+DEFAULT_UPSTREAM_CODE = "000.00.22.H31"
+DEFAULT_UPSTREAM_NAME = "Ủy ban nhân dân thị xã Mỹ Hào"
+PROGRAM = f"mohao-desk (lược đồ {SCHEMA_HEAD})"
+
+Clock = Callable[[], datetime]
+
+
+def _now(clock: Clock | None) -> datetime:
+    return (clock() if clock else datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+
+
+def _epoch(moment: datetime) -> int:
+    return int(moment.timestamp())
+
+
+def is_upstream(conn: Connection) -> bool:
+    return bool(q.get_setting(conn, MODE_SETTING) == MODE_UPSTREAM)
+
+
+def _private_key(conn: Connection) -> str:
+    """The unit's private key, made on first need (inside the caller's write transaction)."""
+    pem = q.get_setting(conn, sq.PRIVATE_KEY_SETTING)
+    if not pem:
+        pem = new_private_key_pem()
+        q.put_setting(conn, sq.PRIVATE_KEY_SETTING, pem)
+    return str(pem)
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """Write next to the target, then rename: a reader never sees half a file."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise DeskError(f"Không ghi được tệp '{path}': {exc.strerror or exc}.") from None
+
+
+def _out_dir(out: Path) -> Path:
+    out = Path(out).expanduser()
+    if out.exists() and not out.is_dir():
+        raise DeskError(f"'{out}' không phải là thư mục.")
+    return out
+
+
+# -------------------------------------------------------------------------- settings
+
+
+def set_share_personal_data(db: Database, value: bool) -> None:
+    """Whether the desk's packages carry applicants' personal data (Decree 13/2023: off)."""
+    with db.begin() as conn:
+        require_unit(conn)
+        q.put_setting(conn, SHARE_SETTING, bool(value))
+
+
+def share_personal_data(db: Database) -> bool:
+    with db.read() as conn:
+        return bool(q.get_setting(conn, SHARE_SETTING, False))
+
+
+# ------------------------------------------------------------------------------ keys
+
+
+@dataclass(frozen=True)
+class KeyExport:
+    path: Path
+    unit: UnitInfo
+    role: str
+    fingerprint: str
+
+
+def export_public_key(db: Database, out: Path) -> KeyExport:
+    """Write the unit's public key file (JSON); the key pair is made on first need."""
+    with db.begin() as conn:
+        unit = require_unit(conn)
+        pem = _private_key(conn)
+        role = ROLE_UPSTREAM if is_upstream(conn) else ROLE_DESK
+    public = public_key_of(pem)
+    out = Path(out).expanduser()
+    if out.is_dir():
+        out = out / f"{unit.code}.key.json"
+    _write_file(out, key_file_bytes(unit.code, unit.name, role, public))
+    return KeyExport(out, unit, role, fingerprint(public))
+
+
+@dataclass(frozen=True)
+class TrustResult:
+    unit_code: str
+    unit_name: str
+    role: str
+    fingerprint: str
+    state: str  # new | replaced | unchanged
+
+
+def trust(db: Database, key_path: Path, *, replace: bool = False) -> TrustResult:
+    """Register another unit's public key: a desk's at the upstream office, the upstream
+    office's at a desk."""
+    key_path = Path(key_path)
+    try:
+        if key_path.stat().st_size > MAX_KEY_FILE_BYTES:
+            raise PackageError(key_path.name, "key", "tệp quá lớn")
+        data = key_path.read_bytes()
+    except OSError as exc:
+        raise DeskError(f"Không đọc được tệp khóa '{key_path}': {exc.strerror}.") from None
+    key = parse_key_file(key_path.name, data)
+    with db.begin() as conn:
+        own = require_unit(conn)
+        upstream = is_upstream(conn)
+        wanted = ROLE_DESK if upstream else ROLE_UPSTREAM
+        if key.role != wanted:
+            where = "cơ quan cấp trên" if upstream else "Bộ phận Một cửa"
+            whose = "một Bộ phận Một cửa" if upstream else "cơ quan cấp trên"
+            raise DeskError(
+                f"Tệp khóa '{key_path.name}' là khóa của {_role_label(key.role)}; cơ sở dữ liệu "
+                f"{where} này chỉ đăng ký khóa của {whose}."
+            )
+        if key.unit_code == own.code:
+            raise DeskError(f"Tệp khóa '{key_path.name}' là khóa của chính đơn vị này.")
+        row = q.unit_by_code(conn, key.unit_code)
+        state = "new"
+        if row is None:
+            unit_id = q.insert_unit(
+                conn,
+                code=key.unit_code,
+                name=key.unit_name,
+                is_own=False,
+                created_at=datetime.now(UTC),
+            )
+        else:
+            unit_id = int(row.id)
+            existing = sq.trusted_key(conn, unit_id)
+            if existing is not None:
+                if existing.fingerprint == key.fingerprint:
+                    return TrustResult(
+                        key.unit_code, row.name, key.role, key.fingerprint, "unchanged"
+                    )
+                if not replace:
+                    raise DeskError(
+                        f"Đơn vị {row.name} ({key.unit_code}) đã được đăng ký với khóa "
+                        f"{short_fingerprint(existing.fingerprint)}, khác khóa trong tệp "
+                        f"({short_fingerprint(key.fingerprint)}). Nếu đơn vị đã cài lại chương "
+                        "trình, hãy xác nhận dấu vân tay với đơn vị rồi dùng --replace."
+                    )
+                state = "replaced"
+            q.update_unit(conn, unit_id, name=key.unit_name)
+        sq.put_trusted_key(
+            conn, unit_id, key.role, base64.b64encode(key.public_key).decode(), key.fingerprint
+        )
+    return TrustResult(key.unit_code, key.unit_name, key.role, key.fingerprint, state)
+
+
+def _role_label(role: str) -> str:
+    return "cơ quan cấp trên" if role == ROLE_UPSTREAM else "Bộ phận Một cửa"
+
+
+# ---------------------------------------------------------------------------- upstream
+
+
+def init_upstream(db: Database, *, code: str | None = None, name: str | None = None) -> UnitInfo:
+    """A new upstream-office database: its own unit, the seed catalog and regimes (as a desk
+    gets), ``mode = upstream`` and its key pair."""
+    info = init_unit(db, code=code or DEFAULT_UPSTREAM_CODE, name=name or DEFAULT_UPSTREAM_NAME)
+    with db.begin() as conn:
+        q.put_setting(conn, MODE_SETTING, MODE_UPSTREAM)
+        _private_key(conn)
+    return info
+
+
+# ---------------------------------------------------------------------------- export
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    kind: str
+    sequence: int
+    items: int  # dossiers (desk) or procedures (config)
+    since: datetime | None
+    until: datetime
+    sha256: str
+    personal_data: bool
+    bytes: int
+
+
+def export_desk_package(db: Database, out_dir: Path, *, clock: Clock | None = None) -> ExportResult:
+    """One package with every dossier changed since the previous export (all of them the
+    first time) into ``out_dir``."""
+    out_dir = _out_dir(out_dir)
+    with db.begin() as conn:  # IMMEDIATE: no act is in flight while we read
+        unit = require_unit(conn)
+        if is_upstream(conn):
+            raise DeskError(
+                "Đây là cơ sở dữ liệu của cơ quan cấp trên: dùng 'mohao-desk upstream "
+                "export-config' để gửi danh mục, lịch cho các đơn vị."
+            )
+        pem = _private_key(conn)
+        personal = bool(q.get_setting(conn, SHARE_SETTING, False))
+        last = sq.last_export(conn, KIND_DESK)
+        until = _now(clock)
+        since = None if last is None else min(last.until, until) - EXPORT_OVERLAP
+        low, high = (0 if since is None else _epoch(since)), _epoch(until)
+        rows = sq.changed_dossiers(conn, unit.id, low, high, personal)
+        facts_rows = sq.changed_facts(conn, unit.id, low, high, FACT_ACTS)
+        staff = sq.officers_by_username(conn, unit.id)
+        catalog = {p.code: p for _, p in q.list_procedures(conn, active_only=False)}
+    sequence = 1 if last is None else last.sequence + 1
+    previous = None if last is None else last.sha256
+    names = dossier_columns(personal)
+    columns: dict[str, list[Any]] = {}
+    transposed = list(zip(*rows, strict=True)) if rows else [() for _ in range(len(names) - 1)]
+    at = 0
+    for name in names:
+        if name == "facts":
+            facts: dict[str, list[list[Any]]] = {}
+            for code, act, moment in facts_rows:
+                facts.setdefault(code, []).append([act, moment])
+            columns[name] = [facts.get(code) for code in columns["code"]]
+            continue
+        values = transposed[at]
+        at += 1
+        if name in ("verification", "inputs_digitized", "result_digitized", "result_electronic"):
+            columns[name] = [bool(v) for v in values]
+        else:
+            columns[name] = list(values)
+    used_officers = sorted({u for u in columns["officer"] + columns["receiver"] if u})
+    officers = [(u, *staff[u]) for u in used_officers]
+    procedures = [catalog[c] for c in sorted(set(columns["procedure"]))]
+    payload = desk_payload_bytes(procedures, officers, columns)
+    digest, size = payload_digest(payload)
+    manifest = Manifest(
+        kind=KIND_DESK,
+        unit_code=unit.code,
+        unit_name=unit.name,
+        sequence=sequence,
+        since=since,
+        until=until,
+        counts={"dossiers": len(rows), "procedures": len(procedures), "officers": len(officers)},
+        previous_sha256=previous,
+        payload_sha256=digest,
+        payload_size=size,
+        created_at=_now(clock),
+        personal_data=personal,
+        key_fingerprint=fingerprint(public_key_of(pem)),
+        program=PROGRAM,
+    )
+    data, sha = build_package(manifest, payload, pem)
+    path = out_dir / f"{unit.code}_{sequence:06d}{PACKAGE_SUFFIX}"
+    _record(db, path, data, manifest, sha, len(rows))
+    return ExportResult(
+        path, KIND_DESK, sequence, len(rows), since, until, sha, personal, len(data)
+    )
+
+
+def _record(
+    db: Database, path: Path, data: bytes, manifest: Manifest, sha: str, items: int
+) -> None:
+    """Write the file, then record the export; a failure to record removes the file."""
+    _write_file(path, data)
+    try:
+        with db.begin() as conn:
+            last = sq.last_export(conn, manifest.kind)
+            if (0 if last is None else last.sequence) != manifest.sequence - 1:
+                raise DeskError("Một lần xuất gói khác vừa chạy cùng lúc; hãy xuất lại.")
+            sq.insert_export(
+                conn,
+                kind=manifest.kind,
+                sequence=manifest.sequence,
+                sha256=sha,
+                previous_sha256=manifest.previous_sha256,
+                since=manifest.since,
+                until=manifest.until,
+                items=items,
+                file_name=path.name,
+                created_at=manifest.created_at,
+            )
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+
+
+def export_config_package(
+    db: Database,
+    out_dir: Path,
+    *,
+    office_hours: str | None = None,
+    clock: Clock | None = None,
+) -> ExportResult:
+    """Upstream → desks: the catalog, the upstream office's calendar overrides and settings,
+    signed with the upstream key. Full state each time: a desk applies only the newest."""
+    out_dir = _out_dir(out_dir)
+    settings: dict[str, str] = {}
+    if office_hours:
+        settings["office_hours"] = OfficeHours.parse(office_hours).format()
+    with db.begin() as conn:
+        unit = require_unit(conn)
+        if not is_upstream(conn):
+            raise DeskError(
+                "Chỉ cơ sở dữ liệu của cơ quan cấp trên (tạo bằng 'mohao-desk upstream init') "
+                "mới xuất được gói cấu hình."
+            )
+        pem = _private_key(conn)
+        last = sq.last_export(conn, KIND_CONFIG)
+        procedures = [p for _, p in q.list_procedures(conn)]
+        calendar = [
+            CalendarEntry(datetime.strptime(r.day, "%Y-%m-%d").date(), bool(r.working), r.note)
+            for r in q.list_overrides(conn, unit.id)
+        ]
+    settings[UPSTREAM_OFFICE_SETTING] = unit.name
+    until = _now(clock)
+    payload = config_payload_bytes(procedures, calendar, settings)
+    digest, size = payload_digest(payload)
+    sequence = 1 if last is None else last.sequence + 1
+    manifest = Manifest(
+        kind=KIND_CONFIG,
+        unit_code=unit.code,
+        unit_name=unit.name,
+        sequence=sequence,
+        since=None if last is None else min(last.until, until),
+        until=until,
+        counts={
+            "procedures": len(procedures),
+            "calendar_overrides": len(calendar),
+            "settings": len(settings),
+        },
+        previous_sha256=None if last is None else last.sha256,
+        payload_sha256=digest,
+        payload_size=size,
+        created_at=until,
+        personal_data=False,
+        key_fingerprint=fingerprint(public_key_of(pem)),
+        program=PROGRAM,
+    )
+    data, sha = build_package(manifest, payload, pem)
+    path = out_dir / f"{unit.code}_{sequence:06d}{PACKAGE_SUFFIX}"
+    _record(db, path, data, manifest, sha, len(procedures))
+    return ExportResult(
+        path, KIND_CONFIG, sequence, len(procedures), manifest.since, until, sha, False, len(data)
+    )
+
+
+# ---------------------------------------------------------------------------- import
+
+
+@dataclass(frozen=True)
+class PackageOutcome:
+    name: str
+    unit_code: str
+    unit_name: str
+    kind: str
+    sequence: int
+    items: int
+    state: str  # imported | duplicate | superseded (an older config package)
+
+
+@dataclass(frozen=True)
+class Gap:
+    unit_code: str
+    unit_name: str
+    missing: list[int]
+
+    def text(self) -> str:
+        return f"{short_unit_name(self.unit_name)}: thiếu gói số {ranges_text(self.missing)}"
+
+
+@dataclass
+class ImportReport:
+    outcomes: list[PackageOutcome] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
+    dossiers_new: int = 0
+    dossiers_updated: int = 0
+    dossiers_kept: int = 0  # newer data already here (an older package arrived late)
+
+
+@dataclass
+class _Checked:
+    path: Path
+    data: bytes
+    package: OpenedPackage
+    unit_id: int
+    fingerprint: str
+    duplicate: bool = False
+
+
+def package_files(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; a folder stands for the packages (``*.mhd``) in it."""
+    files: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir() if p.suffix == PACKAGE_SUFFIX))
+        else:
+            files.append(path)
+    if not files:
+        raise DeskError("Không có gói nào để nhập.")
+    return files
+
+
+def _read(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_PACKAGE_BYTES:
+            raise PackageError(path.name, "size", f"{size:,} byte, tối đa {MAX_PACKAGE_BYTES:,}")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_PACKAGE_BYTES + 1)
+    except OSError as exc:
+        raise DeskError(f"Không đọc được tệp '{path}': {exc.strerror}.") from None
+    if len(data) > MAX_PACKAGE_BYTES:
+        raise PackageError(path.name, "size", f"tối đa {MAX_PACKAGE_BYTES:,} byte")
+    return data
+
+
+def _verify(
+    path: Path, data: bytes, kind: str, keys: dict[str, Any]
+) -> tuple[OpenedPackage, DeskPayload | ConfigPayload, Any]:
+    """Every check of one file that needs no other file: container, manifest, hashes, the
+    trusted key and signature, the payload."""
+    package = open_package(path.name, data)
+    manifest = package.manifest
+    if manifest.kind != kind:
+        if kind == KIND_DESK:
+            detail = "đây là gói cấu hình của cơ quan cấp trên, chỉ nhập tại Bộ phận Một cửa"
+        else:
+            detail = "đây là gói hồ sơ của Bộ phận Một cửa, chỉ nhập tại cơ quan cấp trên"
+        raise PackageError(path.name, "kind", detail)
+    key = keys.get(manifest.unit_code)
+    wanted_role = ROLE_DESK if kind == KIND_DESK else ROLE_UPSTREAM
+    if key is None or key.role != wanted_role:
+        raise PackageError(
+            path.name,
+            "unit",
+            f"{manifest.unit_name} ({manifest.unit_code}); dùng 'mohao-desk trust' với tệp "
+            "khóa công khai của đơn vị",
+        )
+    check_signature(package, base64.b64decode(key.public_key))
+    payload: DeskPayload | ConfigPayload
+    if kind == KIND_DESK:
+        payload = parse_desk_payload(path.name, manifest, package.payload)
+    else:
+        payload = parse_config_payload(path.name, manifest, package.payload)
+    return package, payload, key
+
+
+def _check_order(checked: list[_Checked], logs: dict[tuple[int, str], dict[int, Any]]) -> None:
+    """Same sequence twice must be the same package; each package must follow the one before
+    it (by hash) when both are known. Marks exact duplicates."""
+    seen: dict[tuple[int, str, int], _Checked] = {}
+    for c in checked:
+        m = c.package.manifest
+        key = (c.unit_id, m.kind, m.sequence)
+        before = logs.get((c.unit_id, m.kind), {}).get(m.sequence)
+        other = seen.get(key)
+        if before is not None:
+            known_sha, where = before.sha256, "đã nhập trước đây"
+        elif other is not None:
+            known_sha, where = other.package.sha256, f"có trong tệp '{other.path.name}'"
+        else:
+            known_sha, where = None, ""
+        if known_sha is not None:
+            if known_sha != c.package.sha256:
+                raise PackageError(
+                    c.path.name, "sequence", f"gói số {m.sequence} của {m.unit_name} {where}"
+                )
+            c.duplicate = True
+            continue
+        seen[key] = c
+    hashes: dict[tuple[int, str, int], tuple[str, str | None, str]] = {}
+    for (unit_id, kind), rows in logs.items():
+        for seq, row in rows.items():
+            hashes[(unit_id, kind, seq)] = (row.sha256, row.previous_sha256, "")
+    for key, c in seen.items():
+        m = c.package.manifest
+        hashes[key] = (c.package.sha256, m.previous_sha256, c.path.name)
+    for key, c in seen.items():
+        unit_id, kind, seq = key
+        m = c.package.manifest
+        before_entry = hashes.get((unit_id, kind, seq - 1))
+        if before_entry is not None and before_entry[0] != m.previous_sha256:
+            raise PackageError(
+                c.path.name, "chain", f"gói số {seq - 1} của {m.unit_name} có mã băm khác"
+            )
+        after = hashes.get((unit_id, kind, seq + 1))
+        if after is not None and after[1] != c.package.sha256:
+            raise PackageError(
+                c.path.name, "chain", f"gói số {seq + 1} của {m.unit_name} không nối tiếp gói này"
+            )
+
+
+def import_packages(
+    db: Database, paths: Sequence[Path], *, clock: Clock | None = None
+) -> ImportReport:
+    """Import packages (upstream: desk packages; desk: config packages), all or nothing."""
+    files = package_files(paths)
+    with db.read() as conn:
+        require_unit(conn)
+        upstream = is_upstream(conn)
+        keys = sq.trusted_keys_by_code(conn)
+        kind = KIND_DESK if upstream else KIND_CONFIG
+        logs = {(k.unit_id, kind): sq.imported(conn, k.unit_id, kind) for k in keys.values()}
+    checked: list[_Checked] = []
+    for path in files:
+        data = _read(path)
+        package, _, key = _verify(path, data, kind, keys)
+        # Only the file's (compressed) bytes are kept, not the inflated or parsed payload:
+        # 13 packages of 100,000 dossiers would hold ~250 MB of JSON text. The apply pass
+        # inflates, re-hashes and parses them again.
+        light = replace(package, payload=b"")
+        checked.append(_Checked(path, data, light, int(key.unit_id), key.fingerprint))
+    _check_order(checked, logs)
+    report = ImportReport()
+    now = _now(clock)
+    checked.sort(key=lambda c: (c.package.manifest.unit_code, c.package.manifest.sequence))
+    with db.begin() as conn:
+        current = sq.trusted_keys_by_code(conn)
+        for c in checked:
+            key = current.get(c.package.manifest.unit_code)
+            if key is None or key.fingerprint != c.fingerprint:
+                raise DeskError("Khóa tin cậy vừa bị thay đổi trong khi nhập gói; hãy nhập lại.")
+            for seq in sq.imported(conn, c.unit_id, kind):
+                if not c.duplicate and seq == c.package.manifest.sequence:
+                    raise DeskError("Một lần nhập gói khác vừa chạy cùng lúc; hãy nhập lại.")
+        if upstream:
+            _apply_desk_packages(conn, checked, report, now)
+        else:
+            _apply_config_packages(conn, checked, report, now)
+        if upstream:
+            for _unit_id, code, name, seqs, _last in sq.import_summary(conn, KIND_DESK):
+                missing = missing_sequences(seqs)
+                if missing:
+                    report.gaps.append(Gap(code, name, missing))
+    return report
+
+
+def _log(conn: Connection, c: _Checked, items: int, now: datetime, applied: bool = True) -> None:
+    m = c.package.manifest
+    sq.insert_import(
+        conn,
+        unit_id=c.unit_id,
+        kind=m.kind,
+        sequence=m.sequence,
+        sha256=c.package.sha256,
+        previous_sha256=m.previous_sha256,
+        since=m.since,
+        until=m.until,
+        items=items,
+        personal_data=m.personal_data,
+        file_name=c.path.name,
+        created_at=m.created_at,
+        imported_at=now,
+        applied=applied,
+    )
+
+
+def _outcome(c: _Checked, items: int, state: str) -> PackageOutcome:
+    m = c.package.manifest
+    return PackageOutcome(c.path.name, m.unit_code, m.unit_name, m.kind, m.sequence, items, state)
+
+
+def _reopen(c: _Checked) -> OpenedPackage:
+    """The same bytes, opened and hashed again (cheap next to parsing)."""
+    package = open_package(c.path.name, c.data)
+    if package.sha256 != c.package.sha256:  # pragma: no cover - bytes are immutable
+        raise PackageError(c.path.name, "integrity")
+    return package
+
+
+def _apply_desk_packages(
+    conn: Connection, checked: list[_Checked], report: ImportReport, now: datetime
+) -> None:
+    procedure_ids = sq.procedure_ids(conn)
+    regimes = sq.regime_codes(conn)
+    first_id = sq.max_dossier_id(conn) + 1
+    state = _UpsertState(first_id=first_id, next_id=first_id)
+    with sq.large_cache(conn), search_index_suspended(conn, first_id):
+        for c in checked:
+            if c.duplicate:
+                report.outcomes.append(
+                    _outcome(c, c.package.manifest.counts["dossiers"], "duplicate")
+                )
+                continue
+            package = _reopen(c)
+            payload = parse_desk_payload(
+                c.path.name, package.manifest, package.payload, check=False
+            )
+            missing = [p for p in payload.procedures if p.code not in procedure_ids]
+            if missing:
+                q.upsert_procedures(conn, missing)
+                procedure_ids = sq.procedure_ids(conn)
+            unknown = set(payload.dossiers["regime"]) - regimes
+            if unknown:
+                raise PackageError(
+                    c.path.name, "payload", f"chế độ pháp lý không xác định: {sorted(unknown)}"
+                )
+            officers = sq.upsert_officers(conn, c.unit_id, payload.officers)
+            _upsert_dossiers(conn, c, payload, procedure_ids, officers, state, report)
+            _log(conn, c, payload.count, now)
+            report.outcomes.append(_outcome(c, payload.count, "imported"))
+        # Rows that existed before this import and whose search key changed (a unit started
+        # or stopped sharing personal data): the index still holds their old key.
+        sq.reindex_search(
+            conn, [(i, old, state.final_keys[i]) for i, old in state.indexed_keys.items()]
+        )
+
+
+@dataclass
+class _UpsertState:
+    first_id: int  # rows from here on are indexed for search when the import ends
+    next_id: int
+    units: dict[int, dict[str, list[Any]]] = field(default_factory=dict)  # the current one
+    indexed_keys: dict[int, str] = field(default_factory=dict)  # id → key the index holds
+    final_keys: dict[int, str] = field(default_factory=dict)
+
+
+def _upsert_dossiers(
+    conn: Connection,
+    c: _Checked,
+    payload: DeskPayload,
+    procedure_ids: dict[str, int],
+    officers: dict[str, int],
+    state: _UpsertState,
+    report: ImportReport,
+) -> None:
+    manifest = c.package.manifest
+    seq = manifest.sequence
+    existing = state.units.get(c.unit_id)
+    if existing is None:
+        state.units.clear()  # packages come sorted by unit: the previous unit is done
+        existing = state.units[c.unit_id] = sq.unit_dossiers(conn, c.unit_id, manifest.unit_code)
+    cols = payload.dossiers
+    n = payload.count
+    blank = [""] * n
+    personal = manifest.personal_data
+    names = (
+        [cols[k] for k in ("applicant_name", "applicant_address", "applicant_phone",
+                           "applicant_email", "applicant_id_number")]
+        if personal
+        else [blank] * 5
+    )  # fmt: skip
+    facts = [None if f is None else json.dumps(f) for f in cols["facts"]]
+    proc = [procedure_ids[p] for p in cols["procedure"]]
+    officer = [None if u is None else officers[u] for u in cols["officer"]]
+    receiver = [None if u is None else officers[u] for u in cols["receiver"]]
+    if personal:
+        keys = [
+            search_key(name, phone, code)
+            for name, phone, code in zip(names[0], names[2], cols["code"], strict=True)
+        ]
+    else:
+        keys = [code.lower() for code in cols["code"]]  # = fold(code): codes are ASCII
+    rows = zip(
+        cols["code"], proc, cols["regime"], cols["channel"], cols["sets_count"],
+        cols["verification"], cols["received_at"], cols["due_at"], cols["original_due_at"],
+        cols["finished_at"], cols["returned_at"], cols["paused_at"], cols["status"], officer,
+        receiver, cols["supplement_count"], cols["apology_count"], cols["inputs_digitized"],
+        cols["result_digitized"], cols["result_electronic"], cols["rating"],
+        cols["event_count"], cols["updated_at"], *names, keys, facts,
+        strict=True,
+    )  # fmt: skip
+    inserts: list[tuple[Any, ...]] = []
+    updates: list[tuple[Any, ...]] = []
+    synced: list[tuple[int, int, str | None]] = []
+    unit_id = c.unit_id
+    for row in rows:
+        code = row[0]
+        values = row[1:-1]
+        known = existing.get(code)
+        if known is None:
+            dossier_id = state.next_id
+            state.next_id += 1
+            inserts.append((dossier_id, code, unit_id, *values))
+            existing[code] = [dossier_id, values[-1], seq]
+        else:
+            dossier_id, key, last_seq = known
+            if last_seq > seq:  # a newer package already brought this dossier
+                report.dossiers_kept += 1
+                continue
+            if key != values[-1]:
+                if dossier_id < state.first_id:
+                    state.indexed_keys.setdefault(dossier_id, key)
+                    state.final_keys[dossier_id] = values[-1]
+                known[1] = values[-1]
+            known[2] = seq
+            updates.append((*values, dossier_id))
+        synced.append((dossier_id, seq, row[-1]))
+    sq.insert_dossiers(conn, inserts)
+    sq.update_dossiers(conn, updates)
+    sq.upsert_synced(conn, synced)
+    report.dossiers_new += len(inserts)
+    report.dossiers_updated += len(updates)
+
+
+def _apply_config_packages(
+    conn: Connection, checked: list[_Checked], report: ImportReport, now: datetime
+) -> None:
+    """At a desk: the newest configuration package wins; an older one arriving late is
+    logged (so the sequence is known) but not applied."""
+    own = require_unit(conn)
+    for c in checked:
+        m = c.package.manifest
+        if c.duplicate:
+            report.outcomes.append(_outcome(c, m.counts["procedures"], "duplicate"))
+            continue
+        applied = [
+            seq for seq, row in sq.imported(conn, c.unit_id, KIND_CONFIG).items() if row.applied
+        ]
+        if applied and max(applied) > m.sequence:
+            _log(conn, c, m.counts["procedures"], now, applied=False)
+            report.outcomes.append(_outcome(c, m.counts["procedures"], "superseded"))
+            continue
+        package = _reopen(c)
+        payload = parse_config_payload(c.path.name, m, package.payload)
+        if payload.procedures:
+            q.upsert_procedures(conn, payload.procedures)
+        previous = set(q.get_setting(conn, UPSTREAM_CALENDAR_SETTING, []))
+        days = {e.day.isoformat() for e in payload.calendar}
+        for day in sorted(previous - days):
+            q.delete_override(conn, own.id, datetime.strptime(day, "%Y-%m-%d").date())
+        for entry in payload.calendar:
+            q.put_override(conn, own.id, entry.day, entry.working, entry.note)
+        q.put_setting(conn, UPSTREAM_CALENDAR_SETTING, sorted(days))
+        if UPSTREAM_OFFICE_SETTING in payload.settings:
+            q.put_setting(conn, UPSTREAM_OFFICE_SETTING, payload.settings[UPSTREAM_OFFICE_SETTING])
+        if "office_hours" in payload.settings:
+            hours = OfficeHours.parse(payload.settings["office_hours"]).format()
+            q.update_unit(conn, own.id, office_hours=hours)
+        _log(conn, c, len(payload.procedures), now)
+        report.outcomes.append(_outcome(c, len(payload.procedures), "imported"))
+
+
+# ---------------------------------------------------------------------------- status
+
+
+@dataclass(frozen=True)
+class UnitSyncStatus:
+    unit_code: str
+    unit_name: str
+    packages: int
+    last_sequence: int
+    last_imported_at: datetime | None
+    missing: list[int]
+
+
+def sync_status(db: Database) -> list[UnitSyncStatus]:
+    """Per trusted unit: packages imported, the last one, and the gaps."""
+    with db.read() as conn:
+        require_unit(conn)
+        kind = KIND_DESK if is_upstream(conn) else KIND_CONFIG
+        rows = sq.import_summary(conn, kind)
+    return [
+        UnitSyncStatus(code, name, len(seqs), max(seqs, default=0), last, missing_sequences(seqs))
+        for _unit_id, code, name, seqs, last in rows
+    ]
+
+
+def table_dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table (tests: a refused import changes nothing)."""
+    with db.read() as conn:
+        return sq.table_dump(conn)

@@ -1,0 +1,302 @@
+"""SQL of sync by files (issue 5): keys, package logs, what an export carries, bulk upserts.
+
+Like ``queries.py``: functions take a ``Connection`` inside the caller's transaction. Moments
+in the bulk paths are epoch seconds (the package's own encoding), moved with ``executemany``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row, func, insert, select, update
+
+from mohao_desk.store.schema import (
+    dossier,
+    officer,
+    procedure,
+    setting,
+    sync_export,
+    sync_import,
+    sync_key,
+    unit,
+)
+
+PRIVATE_KEY_SETTING = "unit_private_key"
+
+# ------------------------------------------------------------------------- keys
+
+
+def trusted_key(conn: Connection, unit_id: int) -> Row[Any] | None:
+    return conn.execute(select(sync_key).where(sync_key.c.unit_id == unit_id)).first()
+
+
+def trusted_keys_by_code(conn: Connection) -> dict[str, Any]:
+    """unit code → (unit_id, name, role, public_key, fingerprint) of every trusted unit."""
+    query = select(
+        unit.c.code,
+        unit.c.id.label("unit_id"),
+        unit.c.name,
+        sync_key.c.role,
+        sync_key.c.public_key,
+        sync_key.c.fingerprint,
+    ).select_from(sync_key.join(unit, unit.c.id == sync_key.c.unit_id))
+    return {r.code: r for r in conn.execute(query)}
+
+
+def put_trusted_key(
+    conn: Connection, unit_id: int, role: str, public_key: str, fingerprint: str
+) -> None:
+    values = {
+        "role": role,
+        "public_key": public_key,
+        "fingerprint": fingerprint,
+        "trusted_at": datetime.now(UTC),
+    }
+    if trusted_key(conn, unit_id) is None:
+        conn.execute(insert(sync_key).values(unit_id=unit_id, **values))
+    else:
+        conn.execute(update(sync_key).where(sync_key.c.unit_id == unit_id).values(**values))
+
+
+def setting_exists(conn: Connection, key: str) -> bool:
+    return conn.execute(select(setting.c.key).where(setting.c.key == key)).first() is not None
+
+
+# ---------------------------------------------------------------------- exports
+
+
+def last_export(conn: Connection, kind: str) -> Row[Any] | None:
+    return conn.execute(
+        select(sync_export)
+        .where(sync_export.c.kind == kind)
+        .order_by(sync_export.c.sequence.desc())
+        .limit(1)
+    ).first()
+
+
+def insert_export(conn: Connection, **values: Any) -> None:
+    conn.execute(insert(sync_export).values(**values))
+
+
+def list_exports(conn: Connection, kind: str) -> Sequence[Row[Any]]:
+    return conn.execute(
+        select(sync_export).where(sync_export.c.kind == kind).order_by(sync_export.c.sequence)
+    ).all()
+
+
+EXPORT_SQL = """
+SELECT d.code, p.code, d.regime_code, d.channel, d.sets_count, d.verification,
+       d.received_at, d.due_at, d.original_due_at, d.finished_at, d.returned_at, d.paused_at,
+       d.status, o.username, r.username, d.supplement_count, d.apology_count,
+       d.inputs_digitized, d.result_digitized, d.result_electronic, d.rating, d.event_count,
+       d.updated_at{personal}
+FROM dossier d
+JOIN procedure p ON p.id = d.procedure_id
+LEFT JOIN officer o ON o.id = d.officer_id
+LEFT JOIN officer r ON r.id = d.receiver_id
+WHERE d.unit_id = ? AND d.updated_at >= ? AND d.updated_at <= ?
+ORDER BY d.id
+"""
+PERSONAL_SQL = (
+    ", d.applicant_name, d.applicant_address, d.applicant_phone, d.applicant_email, "
+    "d.applicant_id_number"
+)
+BOOL_COLUMNS = (5, 17, 18, 19)  # verification, inputs/result digitized, result electronic
+
+
+def changed_dossiers(
+    conn: Connection, unit_id: int, since: int, until: int, personal: bool
+) -> list[tuple[Any, ...]]:
+    """The export columns (``package.DOSSIER_FIELDS`` minus ``facts``, then the personal
+    fields if asked) of the unit's dossiers changed in ``[since, until]`` (epoch seconds)."""
+    sql = EXPORT_SQL.format(personal=PERSONAL_SQL if personal else "")
+    return [tuple(r) for r in conn.exec_driver_sql(sql, (unit_id, since, until))]
+
+
+def changed_facts(
+    conn: Connection, unit_id: int, since: int, until: int, acts: Sequence[str]
+) -> list[tuple[str, str, int]]:
+    """(dossier code, act, epoch) of the supplement and apology events of those dossiers."""
+    marks = ", ".join("?" * len(acts))
+    sql = (
+        "SELECT d.code, e.act, e.at FROM event e JOIN dossier d ON d.id = e.dossier_id "
+        f"WHERE e.act IN ({marks}) AND d.unit_id = ? AND d.updated_at >= ? "
+        "AND d.updated_at <= ? ORDER BY e.dossier_id, e.seq"
+    )
+    return [tuple(r) for r in conn.exec_driver_sql(sql, (*acts, unit_id, since, until))]
+
+
+def officers_by_username(conn: Connection, unit_id: int) -> dict[str, tuple[str, str]]:
+    rows = conn.execute(
+        select(officer.c.username, officer.c.full_name, officer.c.title).where(
+            officer.c.unit_id == unit_id
+        )
+    )
+    return {r.username: (r.full_name, r.title) for r in rows}
+
+
+# ---------------------------------------------------------------------- imports
+
+
+def imported(conn: Connection, unit_id: int, kind: str) -> dict[int, Row[Any]]:
+    """sequence → log row of every package of a unit already imported."""
+    rows = conn.execute(
+        select(sync_import).where(sync_import.c.unit_id == unit_id, sync_import.c.kind == kind)
+    )
+    return {r.sequence: r for r in rows}
+
+
+def insert_import(conn: Connection, **values: Any) -> None:
+    conn.execute(insert(sync_import).values(**values))
+
+
+def import_summary(conn: Connection, kind: str) -> list[tuple[int, str, str, list[int], Any]]:
+    """(unit id, code, name, imported sequences, last imported_at) per trusted unit."""
+    units = conn.execute(
+        select(unit.c.id, unit.c.code, unit.c.name)
+        .select_from(sync_key.join(unit, unit.c.id == sync_key.c.unit_id))
+        .order_by(unit.c.code)
+    ).all()
+    seqs: dict[int, list[int]] = {}
+    last: dict[int, Any] = {}
+    for r in conn.execute(
+        select(sync_import.c.unit_id, sync_import.c.sequence, sync_import.c.imported_at).where(
+            sync_import.c.kind == kind
+        )
+    ):
+        seqs.setdefault(r.unit_id, []).append(r.sequence)
+        if r.unit_id not in last or r.imported_at > last[r.unit_id]:
+            last[r.unit_id] = r.imported_at
+    return [(u.id, u.code, u.name, sorted(seqs.get(u.id, [])), last.get(u.id)) for u in units]
+
+
+def procedure_ids(conn: Connection) -> dict[str, int]:
+    return {r.code: r.id for r in conn.execute(select(procedure.c.code, procedure.c.id))}
+
+
+def regime_codes(conn: Connection) -> set[str]:
+    return {r[0] for r in conn.exec_driver_sql("SELECT code FROM legal_regime")}
+
+
+def upsert_officers(
+    conn: Connection, unit_id: int, officers: Sequence[tuple[str, str, str]]
+) -> dict[str, int]:
+    """Officers of a sending unit by username (names and titles updated); username → id."""
+    if officers:
+        conn.exec_driver_sql(
+            "INSERT INTO officer (unit_id, username, full_name, title) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(unit_id, username) DO UPDATE SET full_name = excluded.full_name, "
+            "title = excluded.title",
+            [(unit_id, u, n, t) for u, n, t in officers],
+        )
+    rows = conn.execute(
+        select(officer.c.username, officer.c.id).where(officer.c.unit_id == unit_id)
+    )
+    return {r.username: r.id for r in rows}
+
+
+def unit_dossiers(conn: Connection, unit_id: int, unit_code: str) -> dict[str, list[Any]]:
+    """code → [id, search_key, package sequence or 0] of a unit's dossiers (their codes start
+    with the unit's code and a dash: a range of the code index)."""
+    rows = conn.exec_driver_sql(
+        "SELECT d.code, d.id, d.search_key, COALESCE(s.package_sequence, 0) FROM dossier d "
+        "LEFT JOIN synced_dossier s ON s.dossier_id = d.id "
+        "WHERE d.code >= ? AND d.code < ? AND d.unit_id = ?",
+        (f"{unit_code}-", f"{unit_code}.", unit_id),
+    )
+    return {r[0]: [r[1], r[2], r[3]] for r in rows}
+
+
+def max_dossier_id(conn: Connection) -> int:
+    return int(conn.execute(select(func.coalesce(func.max(dossier.c.id), 0))).scalar_one())
+
+
+# Imported dossier columns, in the order of the tuples the service builds.
+IMPORT_COLUMNS = (
+    "code", "unit_id", "procedure_id", "regime_code", "channel", "sets_count", "verification",
+    "received_at", "due_at", "original_due_at", "finished_at", "returned_at", "paused_at",
+    "status", "officer_id", "receiver_id", "supplement_count", "apology_count",
+    "inputs_digitized", "result_digitized", "result_electronic", "rating", "event_count",
+    "updated_at", "applicant_name", "applicant_address", "applicant_phone", "applicant_email",
+    "applicant_id_number", "search_key",
+)  # fmt: skip
+
+
+def insert_dossiers(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
+    """New dossiers; each tuple is ``(id, *IMPORT_COLUMNS)``."""
+    if rows:
+        columns = ("id", *IMPORT_COLUMNS)
+        marks = ", ".join("?" * len(columns))
+        conn.exec_driver_sql(f"INSERT INTO dossier ({', '.join(columns)}) VALUES ({marks})", rows)
+
+
+def update_dossiers(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
+    """Existing dossiers; each tuple is ``(*IMPORT_COLUMNS[2:], id)``."""
+    if rows:
+        sets = ", ".join(f"{c} = ?" for c in IMPORT_COLUMNS[2:])
+        conn.exec_driver_sql(f"UPDATE dossier SET {sets} WHERE id = ?", rows)
+
+
+def upsert_synced(conn: Connection, rows: list[tuple[int, int, str | None]]) -> None:
+    """(dossier id, package sequence, facts JSON) of imported dossiers."""
+    if rows:
+        conn.exec_driver_sql(
+            "INSERT INTO synced_dossier (dossier_id, package_sequence, facts) VALUES (?, ?, ?) "
+            "ON CONFLICT(dossier_id) DO UPDATE SET package_sequence = excluded.package_sequence, "
+            "facts = excluded.facts",
+            rows,
+        )
+
+
+@contextmanager
+def large_cache(conn: Connection, mib: int = 256) -> Iterator[None]:
+    """A bigger page cache for one bulk import (index pages of a growing table stay in
+    memory); the default comes back afterwards."""
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size={-mib * 1024}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={int(before or -2000)}")
+
+
+def has_search_index(conn: Connection) -> bool:
+    return (
+        conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'dossier_fts'"
+        ).first()
+        is not None
+    )
+
+
+def reindex_search(conn: Connection, changes: list[tuple[int, str, str]]) -> None:
+    """Re-index rows whose search key changed while the index triggers were suspended:
+    (id, key the index holds, new key)."""
+    if not changes or not has_search_index(conn):
+        return
+    conn.exec_driver_sql(
+        "INSERT INTO dossier_fts(dossier_fts, rowid, search_key) VALUES ('delete', ?, ?)",
+        [(i, old) for i, old, _ in changes],
+    )
+    conn.exec_driver_sql(
+        "INSERT INTO dossier_fts(rowid, search_key) VALUES (?, ?)",
+        [(i, new) for i, _, new in changes],
+    )
+
+
+def table_dump(conn: Connection) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table (tests compare a database before and after a refused act)."""
+    names = [
+        r[0]
+        for r in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE 'dossier_fts%' ORDER BY name"
+        )
+    ]
+    return {
+        n: sorted((tuple(r) for r in conn.exec_driver_sql(f'SELECT * FROM "{n}"')), key=repr)
+        for n in names
+    }

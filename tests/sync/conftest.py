@@ -1,0 +1,156 @@
+"""Sync fixtures: two desk databases with demo data (different units), an upstream database
+that trusts both, and helpers to take packages apart and put them back together (re-signed
+with the unit's real key when a test needs a *validly signed* bad package)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import json
+import shutil
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cryptography.hazmat.primitives import serialization
+
+from mohao_desk.domain.package import SIGNED_CONTEXT
+from mohao_desk.services import sync
+from mohao_desk.services.demo import DEMO_OFFICERS, fill_demo
+from mohao_desk.services.setup import init_unit
+from mohao_desk.store import queries as q
+from mohao_desk.store import sync_queries as sq
+from mohao_desk.store.db import Database, open_database
+
+UNIT_A = ("000.31.22.H31", "Ủy ban nhân dân phường Bần Yên Nhân")
+UNIT_B = ("000.32.22.H31", "Ủy ban nhân dân xã Phan Đình Phùng")
+DEMO_NOW = datetime(2024, 5, 1)
+DOSSIERS_A, DOSSIERS_B = 400, 250
+
+
+def _make_desk(path: Path, unit: tuple[str, str], dossiers: int, seed: int) -> None:
+    db = open_database(path)
+    init_unit(db, code=unit[0], name=unit[1], officers=DEMO_OFFICERS)
+    fill_demo(db, dossiers=dossiers, unit_code=unit[0], seed=seed, now=DEMO_NOW)
+    db.close()
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Desk databases made once per session; tests get copies."""
+    base = tmp_path_factory.mktemp("sync-templates")
+    a, b = base / "a.sqlite3", base / "b.sqlite3"
+    _make_desk(a, UNIT_A, DOSSIERS_A, 1)
+    _make_desk(b, UNIT_B, DOSSIERS_B, 2)
+    return {"a": a, "b": b}
+
+
+def later(hours: float) -> Callable[[], datetime]:
+    """A clock ``hours`` after the real now (demo rows carry the real now as updated_at)."""
+    moment = datetime.now(UTC) + timedelta(hours=hours)
+    return lambda: moment
+
+
+@dataclass
+class World:
+    root: Path
+    a: Database
+    b: Database
+    up: Database
+    out: Path
+
+    def export(self, db: Database, hours: float = 1.0) -> Path:
+        return sync.export_desk_package(db, self.out, clock=later(hours)).path
+
+    def dump(self, db: Database | None = None) -> dict[str, list[tuple[Any, ...]]]:
+        return sync.table_dump(db or self.up)
+
+    def private_pem(self, db: Database) -> str:
+        with db.read() as conn:
+            return str(q.get_setting(conn, sq.PRIVATE_KEY_SETTING))
+
+
+@pytest.fixture
+def world(tmp_path: Path, templates: dict[str, Path]) -> Iterator[World]:
+    paths = {}
+    for name in ("a", "b"):
+        paths[name] = tmp_path / f"{name}.sqlite3"
+        shutil.copy(templates[name], paths[name])
+    a, b = open_database(paths["a"]), open_database(paths["b"])
+    up = open_database(tmp_path / "up.sqlite3")
+    sync.init_upstream(up)
+    for desk, name in ((a, "a"), (b, "b")):
+        key = sync.export_public_key(desk, tmp_path / f"{name}.key.json")
+        sync.trust(up, key.path)
+    w = World(tmp_path, a, b, up, tmp_path / "out")
+    yield w
+    for db in (a, b, up):
+        db.close()
+
+
+# ------------------------------------------------------------------ package surgery
+
+
+def members(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {i.filename: archive.read(i) for i in archive.infolist()}
+
+
+def write_zip(path: Path, parts: list[tuple[str, bytes]]) -> Path:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts:
+            archive.writestr(name, data)
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def sign(manifest: bytes, payload_sha256: str, pem: str) -> bytes:
+    key = serialization.load_pem_private_key(pem.encode(), password=None)
+    message = SIGNED_CONTEXT + hashlib.sha256(manifest).digest() + bytes.fromhex(payload_sha256)
+    signature = key.sign(message)  # type: ignore[union-attr,call-arg]
+    return json.dumps(
+        {"algorithm": "Ed25519", "signature": base64.b64encode(signature).decode()}
+    ).encode()
+
+
+def repack(
+    source: Path,
+    target: Path,
+    *,
+    manifest: Callable[[dict[str, Any]], None] | None = None,
+    payload: Callable[[dict[str, Any]], None] | None = None,
+    pem: str | None = None,
+) -> Path:
+    """A copy of a package with its manifest and/or payload changed. With ``pem`` the payload
+    hash is brought up to date and the result is validly signed with that key; without it
+    the original signature (and, for a payload change, the original manifest) is kept."""
+    parts = members(source)
+    man = json.loads(parts["manifest.json"])
+    body = parts["payload.json"]
+    if payload is not None:
+        data = json.loads(body)
+        payload(data)
+        body = json.dumps(data, ensure_ascii=False).encode()
+        if pem is not None:
+            man["payload_sha256"] = hashlib.sha256(body).hexdigest()
+            man["payload_size"] = len(body)
+    if manifest is not None:
+        manifest(man)
+    man_bytes = (
+        json.dumps(man, ensure_ascii=False).encode()
+        if manifest is not None or pem is not None
+        else parts["manifest.json"]
+    )
+    signature = (
+        parts["signature.json"] if pem is None else sign(man_bytes, man["payload_sha256"], pem)
+    )
+    return write_zip(
+        target,
+        [("manifest.json", man_bytes), ("payload.json", body), ("signature.json", signature)],
+    )
