@@ -1,8 +1,11 @@
-"""Queries of the date-range documents (daily list, register book, explanation report).
+"""Queries of the date-range documents (daily list, register book, explanation report) and of
+the period statistics (Biểu số 06/VPCP/KSTT, the Decision 766 indicators).
 
-Rows carry the columns of ``queries.LIST_COLUMNS`` (so ``Desk.summarize`` turns them into
-summaries with the one definition of countdown and timeliness), plus what a document needs.
-Moments in and out are aware UTC datetimes, like the rest of the store.
+Rows of the documents carry the columns of ``queries.LIST_COLUMNS`` (so ``Desk.summarize``
+turns them into summaries with the one definition of countdown and timeliness), plus what a
+document needs. Moments in and out are aware UTC datetimes, like the rest of the store. The
+statistics work on the stored integers themselves (UTC epoch seconds): one aggregation over
+the dossiers of a period, local days as ``(epoch + offset) // 86400``.
 """
 
 from __future__ import annotations
@@ -11,12 +14,23 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Integer,
+    and_,
+    case,
+    exists,
+    func,
+    or_,
+    select,
+    type_coerce,
+)
 
 from mohao_desk.domain.deadline import MAX_SUPPLEMENT_REQUESTS_ON_TIME
 from mohao_desk.domain.lifecycle import Status
 from mohao_desk.store.queries import listing_select, not_digitized_condition
-from mohao_desk.store.schema import component, dossier, event, officer
+from mohao_desk.store.schema import component, dossier, event, officer, procedure, unit
 
 _ID_CHUNK = 500
 
@@ -175,3 +189,230 @@ def events_of_dossiers(
             .order_by(event.c.dossier_id, event.c.seq)
         ).all()
     return rows
+
+
+# ------------------------------------------------------------ period statistics
+#
+# The SQL side of ``domain.statistics.kstt`` (the reference definition, dossier by dossier) and
+# of ``domain.statistics.indicator_counts``; ``tests/reports/test_kstt_sql.py`` holds them equal
+# on demo data and on crafted edge cases. Each dossier touching the period gets one *class*:
+# where it came from (online, direct/postal, carried over) × how it stands at the end (early, on
+# time, late, pending within, pending overdue); one GROUP BY counts (unit, procedure, class) and
+# an outer one folds procedures into fields. SQLite has no hash aggregation: grouping by one
+# small integer key is twice as fast as eleven SUM(CASE …) columns per field (its sorter then
+# holds one integer per dossier), 0.9 s instead of 1.8 s over 1,300,000 dossiers.
+
+ORIGINS = ("received_online", "received_direct_postal", "carried_over")
+OUTCOMES = ("resolved_early", "resolved_on_time", "resolved_late", "pending_within",
+            "pending_overdue")  # fmt: skip
+_ONLINE, _DIRECT, _CARRIED = range(3)
+_EARLY, _ON_TIME, _LATE, _WITHIN, _OVERDUE = range(5)
+_CLASSES = len(ORIGINS) * len(OUTCOMES)  # 15
+_KEY = 16  # class < 16: key = (unit_id * procedures_bound + procedure_id) * 16 + class
+_DAY = 86_400
+
+
+def _epoch(col: Any) -> ColumnElement[int]:
+    """A moment column as the stored integer (UTC epoch seconds), not a datetime."""
+    return type_coerce(col, Integer)
+
+
+def _seconds(moment: datetime) -> int:
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime given to the store; attach a time zone first")
+    return int(moment.timestamp())
+
+
+def _touching(start: int, end: int, unit_id: int | None) -> list[ColumnElement[bool]]:
+    """Dossiers that touch ``[start, end)``: received before its end and not finished before
+    its start (the scope of Biểu 06)."""
+    received, finished = _epoch(dossier.c.received_at), _epoch(dossier.c.finished_at)
+    where = [received < end, or_(finished.is_(None), finished >= start)]
+    if unit_id is not None:
+        where.append(dossier.c.unit_id == unit_id)
+    return where
+
+
+def kstt_class(start: int, end: int, offset: int) -> ColumnElement[int]:
+    """The class (0–14) of a dossier touching ``[start, end)``: origin * 5 + outcome.
+
+    Outcome, as ``domain.statistics.kstt``: processing ended before ``end`` → late when more
+    than one supplement request or after the legal due moment, early when on a local day
+    before the due day, otherwise on time; still open at ``end`` → overdue when more than one
+    supplement request, or (waiting for a supplement since before ``end``) the pause began
+    after the due moment, or (clock running) the due moment is before ``end``."""
+    d = dossier.c
+    received, due = _epoch(d.received_at), _epoch(d.original_due_at)
+    finished, paused = _epoch(d.finished_at), _epoch(d.paused_at)
+    repeated = d.supplement_count > MAX_SUPPLEMENT_REQUESTS_ON_TIME
+    origin = case((received < start, _CARRIED), (d.channel == "2", _ONLINE), else_=_DIRECT)
+    outcome = case(
+        (
+            finished < end,
+            case(
+                (or_(repeated, finished > due), _LATE),
+                ((finished + offset) // _DAY < (due + offset) // _DAY, _EARLY),
+                else_=_ON_TIME,
+            ),
+        ),
+        (repeated, _OVERDUE),
+        (paused < end, case((paused > due, _OVERDUE), else_=_WITHIN)),
+        (due < end, _OVERDUE),
+        else_=_WITHIN,
+    )
+    return origin * len(OUTCOMES) + outcome
+
+
+def kstt_counts(
+    conn: Connection,
+    start: datetime,
+    end: datetime,
+    offset: int,
+    unit_id: int | None = None,
+) -> list[tuple[int, str, int, int]]:
+    """Biểu 06 counts of ``[start, end)`` as ``(unit_id, field, class, count)`` rows, in one
+    aggregation. ``offset`` is the unit's UTC offset in seconds (local days for "early");
+    ``unit_id`` None counts every unit of the database."""
+    s, e = _seconds(start), _seconds(end)
+    bound = int(conn.execute(select(func.coalesce(func.max(procedure.c.id), 0))).scalar_one()) + 1
+    key = (dossier.c.unit_id * bound + dossier.c.procedure_id) * _KEY + kstt_class(s, e, offset)
+    inner = (
+        select(key.label("k"), func.count().label("n"))
+        .where(*_touching(s, e, unit_id))
+        .group_by(key)
+        .subquery()
+    )
+    unit_of = inner.c.k // (bound * _KEY)
+    procedure_of = inner.c.k // _KEY % bound
+    class_of = inner.c.k % _KEY
+    query = (
+        select(unit_of, procedure.c.field, class_of, func.sum(inner.c.n))
+        .select_from(inner.join(procedure, procedure.c.id == procedure_of))
+        .group_by(unit_of, procedure.c.field, class_of)
+    )
+    return [(int(u), str(f), int(c), int(n)) for u, f, c, n in conn.execute(query)]
+
+
+def decode_class(klass: int) -> tuple[str, str]:
+    """The (origin column, outcome column) of a class of :func:`kstt_class`."""
+    if not 0 <= klass < _CLASSES:
+        raise ValueError(f"not a KSTT class: {klass}")
+    return ORIGINS[klass // len(OUTCOMES)], OUTCOMES[klass % len(OUTCOMES)]
+
+
+INDICATOR_FLAGS = (
+    "results",
+    "results_electronic",
+    "results_fully_digitized",
+    "received_reused",
+    "rated",
+    "not_satisfied",
+    "received_with_components",
+)
+
+
+def indicator_extra(
+    conn: Connection, start: datetime, end: datetime, unit_id: int | None = None
+) -> dict[int, dict[str, int]]:
+    """Per unit id, the counts of the Decision 766 indicators beyond Biểu 06 over ``[start,
+    end)`` (``domain.statistics.indicator_counts``): among dossiers whose processing ended in
+    the period with a result (result ready or returned) — all, with an electronic result,
+    fully digitized (inputs and the result, an electronic result counting as digitized); among
+    those newly received — with component rows, reusing digitized data (a component marked
+    reused: one look-up of the dossier's components gives both); among those
+    whose processing ended in the period — rated, rated "không hài lòng".
+
+    Each dossier gets one bit per count; one GROUP BY over (unit, bits) counts them (as in
+    :func:`kstt_counts`, one small integer per dossier is what SQLite sorts fastest)."""
+    d = dossier.c
+    s, e = _seconds(start), _seconds(end)
+    received, finished = _epoch(d.received_at), _epoch(d.finished_at)
+    received_in = and_(received >= s, received < e)
+    finished_in = and_(finished >= s, finished < e)
+    result = and_(finished_in, d.status.in_([Status.RESULT_READY.value, Status.RETURNED.value]))
+    # 0: no component recorded; 64: components, none reused; 72: at least one reused.
+    components = (
+        select(case((func.max(component.c.reused) == 1, 72), else_=64))
+        .where(component.c.dossier_id == d.id)
+        .group_by(component.c.dossier_id)
+        .scalar_subquery()
+    )
+    # One bit per count, in the order of INDICATOR_FLAGS; nested CASEs test each condition
+    # once, and the components are looked up only for the dossiers received in the period.
+    electronic = d.result_electronic.is_(True)
+    digitized = and_(
+        d.inputs_digitized.is_(True),
+        or_(d.result_digitized.is_(True), d.result_electronic.is_(True)),
+    )
+    bits = (
+        case((result, 1 + case((electronic, 2), else_=0) + case((digitized, 4), else_=0)),
+             else_=0)
+        + case((received_in, func.coalesce(components, 0)), else_=0)
+        + case(
+            (
+                and_(finished_in, d.rating.is_not(None)),
+                16 + case((d.rating == "khong_hai_long", 32), else_=0),
+            ),
+            else_=0,
+        )
+    )  # fmt: skip
+    flags = 1 << len(INDICATOR_FLAGS)
+    key = d.unit_id * flags + bits
+    where: list[ColumnElement[bool]] = [or_(received_in, finished_in)]
+    if unit_id is not None:
+        where.append(d.unit_id == unit_id)
+    query = select(key, func.count()).where(*where).group_by(key)
+    counts: dict[int, dict[str, int]] = {}
+    for k, n in conn.execute(query):
+        unit_counts = counts.setdefault(int(k) // flags, dict.fromkeys(INDICATOR_FLAGS, 0))
+        for bit, name in enumerate(INDICATOR_FLAGS):
+            if int(k) >> bit & 1:
+                unit_counts[name] += int(n)
+    return counts
+
+
+def report_facts(
+    conn: Connection, start: datetime, end: datetime, unit_id: int | None = None
+) -> list[Any]:
+    """Everything the reference definitions need of each dossier touching ``[start, end)`` (no
+    personal data): for the tests that hold the aggregations equal to the domain, and for a
+    unit whose time zone changes its offset within the period."""
+    reused = (
+        exists()
+        .where(component.c.dossier_id == dossier.c.id, component.c.reused.is_(True))
+        .label("reused")
+    )
+    has_components = exists().where(component.c.dossier_id == dossier.c.id).label("components")
+    where = [
+        dossier.c.received_at < end,
+        or_(dossier.c.finished_at.is_(None), dossier.c.finished_at >= start),
+    ]
+    if unit_id is not None:
+        where.append(dossier.c.unit_id == unit_id)
+    query = (
+        select(
+            dossier.c.unit_id,
+            procedure.c.field,
+            dossier.c.channel,
+            dossier.c.received_at,
+            dossier.c.original_due_at,
+            dossier.c.finished_at,
+            dossier.c.supplement_count,
+            dossier.c.paused_at,
+            dossier.c.status,
+            dossier.c.inputs_digitized,
+            dossier.c.result_digitized,
+            dossier.c.result_electronic,
+            has_components,
+            reused,
+            dossier.c.rating,
+        )
+        .select_from(dossier.join(procedure, procedure.c.id == dossier.c.procedure_id))
+        .where(*where)
+    )
+    return list(conn.execute(query))
+
+
+def units_by_id(conn: Connection) -> dict[int, Any]:
+    """Every unit of the database (an upstream database holds many) by id."""
+    return {int(r.id): r for r in conn.execute(select(unit).order_by(unit.c.code))}
