@@ -8,11 +8,8 @@ import json
 from pathlib import Path
 
 import openpyxl
-import pytest
 
 from mohao_desk.cli import main
-
-pytest.importorskip("mohao_desk.services.sync")
 
 PERIODS = [
     ("--period", "cutoff", "--year", "2025", "--number", "2"),
