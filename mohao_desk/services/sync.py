@@ -839,3 +839,9 @@ def table_dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table (tests: a refused import changes nothing)."""
     with db.read() as conn:
         return sq.table_dump(conn)
+
+
+def database_is_upstream(db: Database) -> bool:
+    """An upstream office's database (``upstream init``), rather than a desk's."""
+    with db.read() as conn:
+        return is_upstream(conn)

@@ -175,8 +175,16 @@ def run_gui(db_path: Path | None = None, *, demo_if_empty: bool = False) -> int:
             None, QCoreApplication.translate("MainWindow", "Bộ phận Một cửa"), exc.message
         )
         return 2
-    from mohao_desk.ui.main_window import MainWindow
+    from mohao_desk.services.sync import database_is_upstream
 
-    window = MainWindow(desk)
+    window: QWidget
+    if database_is_upstream(db):
+        from mohao_desk.ui.upstream_window import UpstreamWindow
+
+        window = UpstreamWindow(desk)
+    else:
+        from mohao_desk.ui.main_window import MainWindow
+
+        window = MainWindow(desk)
     window.showMaximized()
     return int(app.exec())

@@ -1,0 +1,266 @@
+"""The upstream office's dashboard (UBND thị xã / tỉnh): one row per unit for a period, from the
+packages the units sent — Biểu 06 figures, Decision 766 rates, the last package and the gaps —
+with drill-down to the dossiers behind a row."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mohao_desk.domain.errors import DeskError
+from mohao_desk.domain.periods import report_period
+from mohao_desk.ui import worker
+
+PERIODS = (
+    ("month", QT_TRANSLATE_NOOP("UpstreamWindow", "Tháng này")),
+    ("cutoff", QT_TRANSLATE_NOOP("UpstreamWindow", "Kỳ báo cáo (15 tháng trước – 14)")),
+    ("quarter", QT_TRANSLATE_NOOP("UpstreamWindow", "Quý này")),
+    ("year", QT_TRANSLATE_NOOP("UpstreamWindow", "Năm nay")),
+)
+COLUMNS = (
+    ("unit", QT_TRANSLATE_NOOP("UpstreamWindow", "Đơn vị")),
+    ("last", QT_TRANSLATE_NOOP("UpstreamWindow", "Gói gần nhất")),
+    ("gaps", QT_TRANSLATE_NOOP("UpstreamWindow", "Gói còn thiếu")),
+    ("received", QT_TRANSLATE_NOOP("UpstreamWindow", "Tiếp nhận")),
+    ("early", QT_TRANSLATE_NOOP("UpstreamWindow", "Trước hạn")),
+    ("on_time", QT_TRANSLATE_NOOP("UpstreamWindow", "Đúng hạn")),
+    ("late", QT_TRANSLATE_NOOP("UpstreamWindow", "Trễ hạn")),
+    ("within", QT_TRANSLATE_NOOP("UpstreamWindow", "Đang trong hạn")),
+    ("overdue", QT_TRANSLATE_NOOP("UpstreamWindow", "Đang quá hạn")),
+    ("online", QT_TRANSLATE_NOOP("UpstreamWindow", "Trực tuyến (3.3)")),
+    ("on_time_rate", QT_TRANSLATE_NOOP("UpstreamWindow", "Đúng hạn (2.1)")),
+    ("digitized", QT_TRANSLATE_NOOP("UpstreamWindow", "Số hóa (4.2)")),
+)
+# Which board view a double-click on a column opens for the unit.
+DRILL_VIEWS = {"overdue": "overdue", "within": "pending", "late": "all", "received": "all"}
+
+
+def current_period(kind: str, today: date) -> tuple[date, date, str]:
+    """The period of a kind that contains ``today`` (a cut-off month runs from the 15th)."""
+    if kind == "month":
+        p = report_period("month", today.year, today.month)
+    elif kind == "cutoff":
+        month, year = today.month, today.year
+        if today.day >= 15:
+            month += 1
+            if month == 13:
+                month, year = 1, year + 1
+        p = report_period("cutoff", year, month)
+    elif kind == "quarter":
+        p = report_period("quarter", today.year, (today.month - 1) // 3 + 1)
+    else:
+        p = report_period("year", today.year)
+    return p.first, min(p.last, today), p.label
+
+
+class UpstreamWindow(QMainWindow):
+    """Bảng tổng hợp của cơ quan cấp trên."""
+
+    loaded = Signal()
+
+    def __init__(self, desk: Any, *, synchronous: bool = False) -> None:
+        super().__init__()
+        self.desk = desk
+        self.synchronous = synchronous
+        self._closing = False
+        self.rows: list[dict[str, Any]] = []
+        self.children_windows: list[QWidget] = []
+        self.setWindowTitle(self.tr("Tổng hợp các đơn vị — %1").replace("%1", desk.unit.name))
+        self.resize(1280, 720)
+        bar = QToolBar(self)
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        bar.addWidget(QLabel(self.tr("Kỳ: ")))
+        self.period_box = QComboBox(self)
+        for key, label in PERIODS:
+            self.period_box.addItem(self.tr(label), key)
+        self.period_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        bar.addWidget(self.period_box)
+        self.import_action = QAction(self.tr("Nhập gói của các đơn vị"), self)
+        self.import_action.triggered.connect(self.import_packages)
+        bar.addAction(self.import_action)
+        self.refresh_action = QAction(self.tr("Làm mới"), self)
+        self.refresh_action.triggered.connect(self.refresh)
+        bar.addAction(self.refresh_action)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        self.heading = QLabel(self)
+        self.heading.setStyleSheet("font-weight: bold;")
+        layout.addWidget(self.heading)
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setHorizontalHeaderLabels([self.tr(label) for _, label in COLUMNS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        for column, width in enumerate((330, 130, 100, 80, 80, 80, 70, 110, 100, 110, 105, 100)):
+            self.table.setColumnWidth(column, width)
+        self.table.cellDoubleClicked.connect(self.drill_down)
+        layout.addWidget(self.table, 1)
+        self.setCentralWidget(central)
+        self.refresh()
+
+    # -------------------------------------------------------------- data
+    def _call(self, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        if self._closing:
+            return
+        if self.synchronous:
+            try:
+                result = fn()
+            except Exception as exc:
+                self.show_error(exc)
+                return
+            done(result)
+            return
+        worker.run(
+            fn,
+            lambda r: None if self._closing else done(r),
+            lambda e: None if self._closing else self.show_error(e),
+            parent=self,
+        )
+
+    def refresh(self) -> None:
+        kind = str(self.period_box.currentData())
+        first, last, label = current_period(kind, self.desk.now().date())
+        self.heading.setText(
+            self.tr("%1: từ %2 đến %3")
+            .replace("%1", label)
+            .replace("%2", f"{first:%d/%m/%Y}")
+            .replace("%3", f"{last:%d/%m/%Y}")
+        )
+        self._call(lambda: self._gather(first, last), self._show)
+
+    def _gather(self, first: date, last: date) -> list[dict[str, Any]]:
+        """Everything the table shows, off the GUI thread."""
+        from mohao_desk.services.statistics import StatisticsService
+        from mohao_desk.services.sync import sync_status
+
+        stats = StatisticsService(self.desk)
+        kstt = {ref.code: report.total for ref, report in stats.kstt_by_unit(first, last)}
+        indicators = stats.indicators(first, last, by_unit=True)
+        rates = {
+            ref.code: {i.code: i.value for i in report.items} for ref, report in indicators.units
+        }
+        rows = []
+        for status in sync_status(self.desk.db):
+            total = kstt.get(status.unit_code)
+            unit_rates = rates.get(status.unit_code, {})
+            rows.append(
+                {
+                    "code": status.unit_code,
+                    "unit": status.unit_name,
+                    "last": status.last_imported_at,
+                    "gaps": status.missing,
+                    "received": total.received_total if total else 0,
+                    "early": total.resolved_early if total else 0,
+                    "on_time": total.resolved_on_time if total else 0,
+                    "late": total.resolved_late if total else 0,
+                    "within": total.pending_within if total else 0,
+                    "overdue": total.pending_overdue if total else 0,
+                    "online": unit_rates.get("3.3"),
+                    "on_time_rate": unit_rates.get("2.1"),
+                    "digitized": unit_rates.get("4.2"),
+                }
+            )
+        return rows
+
+    def _show(self, rows: list[dict[str, Any]]) -> None:
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, (key, _label) in enumerate(COLUMNS):
+                item = QTableWidgetItem(self._text(key, row))
+                if key not in ("unit", "last", "gaps"):
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if key == "gaps" and row["gaps"]:
+                    item.setForeground(QColor("#b71c1c"))
+                if key in ("overdue", "late") and row[key]:
+                    item.setForeground(QColor("#b71c1c"))
+                self.table.setItem(r, c, item)
+        self.loaded.emit()
+
+    def _text(self, key: str, row: dict[str, Any]) -> str:
+        value = row[key]
+        if key == "last":
+            return value.strftime("%d/%m/%Y %H:%M") if value else self.tr("chưa có")
+        if key == "gaps":
+            return ", ".join(str(n) for n in value[:6]) + ("…" if len(value) > 6 else "")
+        if key in ("online", "on_time_rate", "digitized"):
+            return "—" if value is None else f"{value:.1f} %".replace(".", ",")
+        if key == "unit":
+            return f"{value} ({row['code']})"
+        if isinstance(value, int):
+            return f"{value:,}".replace(",", ".")
+        return str(value)
+
+    # ----------------------------------------------------------- actions
+    def drill_down(self, row: int, column: int) -> None:
+        """The dossiers of a unit behind a cell: the board, filtered to the unit's codes."""
+        from mohao_desk.ui.main_window import MainWindow
+
+        if not 0 <= row < len(self.rows):
+            return
+        code = self.rows[row]["code"]
+        view = DRILL_VIEWS.get(COLUMNS[column][0], "pending")
+        window = MainWindow(self.desk, synchronous=self.synchronous)
+        window.setWindowTitle(self.rows[row]["unit"])
+        window.views.setCurrentRow([k for k, _ in MainWindow.VIEWS].index(view))
+        window.search.setText(code)
+        window.refresh(counts=False)
+        window.show()
+        self.children_windows.append(window)
+
+    def import_packages(self, files: list[str] | None = None) -> None:
+        from mohao_desk.services.sync import import_packages
+
+        if files is None:
+            files, _ = QFileDialog.getOpenFileNames(
+                self, self.tr("Chọn gói cần nhập"), "", self.tr("Gói mohao_desk (*.mhd)")
+            )
+            if not files:
+                return
+        paths = [Path(f) for f in files]
+
+        def done(report: Any) -> None:
+            lines = [self.tr("Đã nhập %1 gói.").replace("%1", str(len(report.outcomes)))]
+            lines += [gap.text() for gap in report.gaps]
+            self.last_message = "\n".join(lines)
+            if not self.synchronous:
+                QMessageBox.information(self, self.tr("Tổng hợp các đơn vị"), self.last_message)
+            self.refresh()
+
+        self._call(lambda: import_packages(self.desk.db, paths), done)
+
+    last_message = ""
+
+    def show_error(self, exc: BaseException) -> None:
+        message = exc.message if isinstance(exc, DeskError) else f"{type(exc).__name__}: {exc}"
+        self.last_message = message
+        if not self.synchronous:
+            QMessageBox.warning(self, self.tr("Không thực hiện được"), message)
+
+    def closeEvent(self, event: Any) -> None:
+        self._closing = True
+        for window in self.children_windows:
+            window.close()
+        super().closeEvent(event)

@@ -1,0 +1,66 @@
+"""The upstream office's dashboard: one row per unit from the packages it sent, drill-down."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from mohao_desk.services import sync
+from mohao_desk.services.demo import fill_demo
+from mohao_desk.services.desk import Desk
+from mohao_desk.services.setup import open_unit_database
+from mohao_desk.services.statistics import StatisticsService
+from mohao_desk.ui.main_window import MainWindow
+from mohao_desk.ui.upstream_window import COLUMNS, UpstreamWindow, current_period
+from tests.conftest import FakeClock
+
+NOW = datetime(2026, 11, 26, 10, 0)
+
+
+def test_current_periods() -> None:
+    today = NOW.date()
+    assert current_period("month", today)[:2] == (today.replace(day=1), today)
+    first, last, _ = current_period("cutoff", today)  # 15/11 – 14/12, so far
+    assert (first, last) == (today.replace(day=15), today)
+    assert current_period("quarter", today)[0] == today.replace(month=10, day=1)
+    assert current_period("year", today)[0] == today.replace(month=1, day=1)
+
+
+def test_dashboard_rows_drill_down_and_import(qtbot, tmp_path: Path) -> None:
+    upstream = open_unit_database(tmp_path / "tinh.sqlite3")
+    sync.init_upstream(upstream)
+    packages = []
+    for n, code in enumerate(("000.31.22.H31", "000.31.22.H32")):
+        desk_db = open_unit_database(tmp_path / f"desk{n}.sqlite3")
+        fill_demo(desk_db, dossiers=400, unit_code=code, seed=n + 1, now=NOW)
+        sync.trust(upstream, sync.export_public_key(desk_db, tmp_path / f"{n}.key").path)
+        out = tmp_path / f"out{n}"
+        out.mkdir()
+        packages.append(sync.export_desk_package(desk_db, out).path)
+    sync.import_packages(upstream, packages[:1])
+    desk = Desk(upstream, clock=FakeClock(NOW))
+    window = UpstreamWindow(desk, synchronous=True)
+    qtbot.addWidget(window)
+    window.show()
+    assert [r["code"] for r in window.rows] == ["000.31.22.H31", "000.31.22.H32"]
+    first, last, _ = current_period("month", NOW.date())
+    ((_unit, report),) = StatisticsService(desk).kstt_by_unit(first, last)
+    row = window.rows[0]
+    assert row["received"] == report.total.received_total
+    assert row["overdue"] == report.total.pending_overdue
+    received = [k for k, _ in COLUMNS].index("received")
+    assert window.table.item(0, received).text() == f"{row['received']:,}".replace(",", ".")
+    assert window.table.item(1, received).text() == "0"  # nothing imported yet from H32
+
+    window.import_packages([str(packages[1])])
+    assert window.last_message.startswith("Đã nhập 1 gói.")
+    assert window.rows[1]["received"] > 0
+
+    overdue = [k for k, _ in COLUMNS].index("overdue")
+    window.drill_down(0, overdue)
+    board = window.children_windows[-1]
+    assert isinstance(board, MainWindow)
+    assert board.current_view() == "overdue"
+    codes = [board.model.data(board.model.index(r, 0)) for r in range(board.model.rowCount())]
+    assert codes and all(c.startswith("000.31.22.H31-") for c in codes)
+    window.close()
