@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from mohao_desk.domain.errors import DeskError
 from mohao_desk.domain.periods import report_period
 from mohao_desk.ui import worker
+from mohao_desk.ui.trend_chart import TrendChart
 
 PERIODS = (
     ("month", QT_TRANSLATE_NOOP("UpstreamWindow", "Tháng này")),
@@ -51,6 +52,31 @@ COLUMNS = (
 )
 # Which board view a double-click on a column opens for the unit.
 DRILL_VIEWS = {"overdue": "overdue", "within": "pending", "late": "all", "received": "all"}
+
+
+def monthly_trend(desk: Any, unit_code: str, today: date) -> list[tuple[str, int, int]]:
+    """(mm/yy, received, resolved late) of the twelve months up to ``today`` for one unit."""
+    from mohao_desk.services.statistics import StatisticsService
+
+    stats = StatisticsService(desk)
+    points = []
+    year, month = today.year, today.month
+    months = []
+    for _ in range(12):
+        months.append((year, month))
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+    for year, month in reversed(months):
+        period = report_period("month", year, month)
+        last = min(period.last, today)
+        try:
+            total = stats.kstt(period.first, last, unit=unit_code).total
+        except DeskError:
+            continue
+        received = total.received_online + total.received_direct_postal
+        points.append((f"{month:02d}/{year % 100:02d}", received, total.resolved_late))
+    return points
 
 
 def current_period(kind: str, today: date) -> tuple[date, date, str]:
@@ -114,7 +140,10 @@ class UpstreamWindow(QMainWindow):
         for column, width in enumerate((330, 130, 100, 80, 80, 80, 70, 110, 100, 110, 105, 100)):
             self.table.setColumnWidth(column, width)
         self.table.cellDoubleClicked.connect(self.drill_down)
+        self.table.currentCellChanged.connect(lambda row, *_: self.show_trend(row))
         layout.addWidget(self.table, 1)
+        self.chart = TrendChart(self)
+        layout.addWidget(self.chart)
         self.setCentralWidget(central)
         self.refresh()
 
@@ -147,6 +176,10 @@ class UpstreamWindow(QMainWindow):
             .replace("%3", f"{last:%d/%m/%Y}")
         )
         self._call(lambda: self._gather(first, last), self._show)
+
+    def _after_show(self) -> None:
+        if self.rows and self.table.currentRow() < 0:
+            self.table.setCurrentCell(0, 0)
 
     def _gather(self, first: date, last: date) -> list[dict[str, Any]]:
         """Everything the table shows, off the GUI thread."""
@@ -197,6 +230,7 @@ class UpstreamWindow(QMainWindow):
                 if key in ("overdue", "late") and row[key]:
                     item.setForeground(QColor("#b71c1c"))
                 self.table.setItem(r, c, item)
+        self._after_show()
         self.loaded.emit()
 
     def _text(self, key: str, row: dict[str, Any]) -> str:
@@ -212,6 +246,17 @@ class UpstreamWindow(QMainWindow):
         if isinstance(value, int):
             return f"{value:,}".replace(",", ".")
         return str(value)
+
+    def show_trend(self, row: int) -> None:
+        """The last twelve months of the unit in ``row``: received and resolved late."""
+        if not 0 <= row < len(self.rows):
+            return
+        code, name = self.rows[row]["code"], self.rows[row]["unit"]
+        today = self.desk.now().date()
+        self._call(
+            lambda: monthly_trend(self.desk, code, today),
+            lambda points: self.chart.set_points(f"{name} ({code})", points),
+        )
 
     # ----------------------------------------------------------- actions
     def drill_down(self, row: int, column: int) -> None:

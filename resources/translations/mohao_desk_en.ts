@@ -1317,139 +1317,157 @@ Optionally: paper name | kind | quantity</translation>
     </message>
 </context>
 <context>
-    <name>UpstreamWindow</name>
+    <name>TrendChart</name>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="33"/>
-        <source>Tháng này</source>
-        <translation>This month</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="34"/>
-        <source>Kỳ báo cáo (15 tháng trước – 14)</source>
-        <translation>Reporting period (15th – 14th)</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="35"/>
-        <source>Quý này</source>
-        <translation>This quarter</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="36"/>
-        <source>Năm nay</source>
-        <translation>This year</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="39"/>
-        <source>Đơn vị</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="40"/>
-        <source>Gói gần nhất</source>
-        <translation>Last package</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="41"/>
-        <source>Gói còn thiếu</source>
-        <translation>Missing packages</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="42"/>
+        <location filename="../../mohao_desk/ui/trend_chart.py" line="41"/>
         <source>Tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
+        <location filename="../../mohao_desk/ui/trend_chart.py" line="41"/>
+        <source>Giải quyết trễ hạn</source>
+        <translation>Resolved late</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/trend_chart.py" line="47"/>
+        <source>Chưa có số liệu</source>
+        <translation>No figures yet</translation>
+    </message>
+</context>
+<context>
+    <name>UpstreamWindow</name>
+    <message>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="34"/>
+        <source>Tháng này</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="35"/>
+        <source>Kỳ báo cáo (15 tháng trước – 14)</source>
+        <translation>Reporting period (15th – 14th)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="36"/>
+        <source>Quý này</source>
+        <translation>This quarter</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="37"/>
+        <source>Năm nay</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="40"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="41"/>
+        <source>Gói gần nhất</source>
+        <translation>Last package</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="42"/>
+        <source>Gói còn thiếu</source>
+        <translation>Missing packages</translation>
+    </message>
+    <message>
         <location filename="../../mohao_desk/ui/upstream_window.py" line="43"/>
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="44"/>
         <source>Trước hạn</source>
         <translation>Early</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="44"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="45"/>
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="45"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="46"/>
         <source>Trễ hạn</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="46"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="47"/>
         <source>Đang trong hạn</source>
         <translation>Pending, on track</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="47"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="48"/>
         <source>Đang quá hạn</source>
         <translation>Pending, overdue</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="48"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="49"/>
         <source>Trực tuyến (3.3)</source>
         <translation>Online (3.3)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="49"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="50"/>
         <source>Đúng hạn (2.1)</source>
         <translation>On time (2.1)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="50"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="51"/>
         <source>Số hóa (4.2)</source>
         <translation>Digitized (4.2)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="86"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="112"/>
         <source>Tổng hợp các đơn vị — %1</source>
         <translation>All units — %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="91"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="117"/>
         <source>Kỳ: </source>
         <translation>Period: </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="97"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="123"/>
         <source>Nhập gói của các đơn vị</source>
-        <translation>Import units' packages</translation>
+        <translation>Import units&apos; packages</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="100"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="126"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="144"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="173"/>
         <source>%1: từ %2 đến %3</source>
         <translation>%1: from %2 to %3</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="205"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="239"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="236"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="283"/>
         <source>Chọn gói cần nhập</source>
         <translation>Choose packages to import</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="236"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="283"/>
         <source>Gói mohao_desk (*.mhd)</source>
         <translation>mohao_desk packages (*.mhd)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="243"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="290"/>
         <source>Đã nhập %1 gói.</source>
         <translation>Imported %1 package(s).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="247"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="294"/>
         <source>Tổng hợp các đơn vị</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="258"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="305"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>

@@ -64,3 +64,27 @@ def test_dashboard_rows_drill_down_and_import(qtbot, tmp_path: Path) -> None:
     codes = [board.model.data(board.model.index(r, 0)) for r in range(board.model.rowCount())]
     assert codes and all(c.startswith("000.31.22.H31-") for c in codes)
     window.close()
+
+
+def test_monthly_trend_matches_the_monthly_reports(tmp_path: Path) -> None:
+    from mohao_desk.domain.periods import report_period
+    from mohao_desk.ui.upstream_window import monthly_trend
+
+    upstream = open_unit_database(tmp_path / "tinh.sqlite3")
+    sync.init_upstream(upstream)
+    desk_db = open_unit_database(tmp_path / "desk.sqlite3")
+    fill_demo(desk_db, dossiers=600, unit_code="000.31.22.H31", seed=9, now=NOW)
+    sync.trust(upstream, sync.export_public_key(desk_db, tmp_path / "k.key").path)
+    out = tmp_path / "out"
+    out.mkdir()
+    sync.import_packages(upstream, [sync.export_desk_package(desk_db, out).path])
+    desk = Desk(upstream, clock=FakeClock(NOW))
+    points = monthly_trend(desk, "000.31.22.H31", NOW.date())
+    assert [p[0] for p in points][-2:] == ["10/26", "11/26"]
+    october = report_period("month", 2026, 10)
+    total = StatisticsService(desk).kstt(october.first, october.last, unit="000.31.22.H31").total
+    assert points[-2][1:] == (
+        total.received_online + total.received_direct_postal,
+        total.resolved_late,
+    )
+    assert sum(p[1] for p in points) > 0
