@@ -501,7 +501,7 @@ def cmd_document(args: argparse.Namespace) -> int:
 def cmd_report_document(args: argparse.Namespace) -> int:
     from mohao_desk.services.reports import ReportService
 
-    service = ReportService(_desk(args))
+    service = ReportService(_desk(args), unit=getattr(args, "unit", None))
     if args.command == "daily-list":
         day = parse_day(args.date)
         pdf = service.daily_list(day)
@@ -813,6 +813,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--from", dest="start", required=True, help="từ ngày, ví dụ 2024-05-01")
         p.add_argument("--to", dest="end", required=True, help="đến ngày, ví dụ 2024-05-31")
         p.add_argument("--out", required=True, help="tệp PDF cần ghi")
+        if name == "explanation":
+            p.add_argument("--unit", help="mã đơn vị (cơ quan cấp trên lập cho một đơn vị)")
         p.set_defaults(func=cmd_report_document)
 
     p = command("calendar", "lịch làm việc và điều chỉnh của đơn vị")

@@ -82,9 +82,18 @@ _FINISHED_LABELS = {
 class ReportService:
     """The date-range documents of a desk."""
 
-    def __init__(self, desk: Desk) -> None:
+    def __init__(self, desk: Desk, unit: str | None = None) -> None:
+        """``unit``: the code of another unit of the database (an upstream office reporting on
+        one of its units); by default the desk's own unit."""
         self.desk = desk
         self.documents = DocumentService(desk)
+        self.unit_id, self.unit_name = desk.unit.id, ""
+        if unit is not None and unit != desk.unit.code:
+            with desk.db.read() as conn:
+                row = q.unit_by_code(conn, unit.strip())
+            if row is None:
+                raise DeskError(f"Không có đơn vị mã '{unit}' trong cơ sở dữ liệu này.")
+            self.unit_id, self.unit_name = int(row.id), str(row.name)
 
     # ------------------------------------------------------------ helpers
     def _settings(self) -> dict[str, str]:
@@ -325,8 +334,8 @@ class ReportService:
         t0 = self._utc(datetime.combine(start, time()))
         settings = self._settings()
         with desk.db.read() as conn:
-            finished_rows = rq.finished_late_candidates(conn, desk.unit.id, t0, self._utc(as_of))
-            open_rows = rq.open_overdue_candidates(conn, desk.unit.id, self._utc(as_of))
+            finished_rows = rq.finished_late_candidates(conn, self.unit_id, t0, self._utc(as_of))
+            open_rows = rq.open_overdue_candidates(conn, self.unit_id, self._utc(as_of))
             ids = [r.id for r in finished_rows] + [r.id for r in open_rows]
             events = rq.events_of_dossiers(
                 conn, ids, [Act.APOLOGIZE.value, Act.REFUSE.value, Act.STOP.value]
@@ -402,7 +411,8 @@ class ReportService:
         return ExplanationReport(
             letterhead=letterhead,
             title=settings["explanation_title"],
-            subject=settings["explanation_subject"],
+            subject=settings["explanation_subject"]
+            + (f" của {self.unit_name}" if self.unit_name else ""),
             addressee=addressee,
             legal_basis=tuple(dict.fromkeys(r.legal_basis for r in regimes if r.legal_basis)),
             start=start,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from mohao_desk.services import sync
 from mohao_desk.services.demo import fill_demo
 from mohao_desk.services.desk import Desk
@@ -88,3 +90,30 @@ def test_monthly_trend_matches_the_monthly_reports(tmp_path: Path) -> None:
         total.resolved_late,
     )
     assert sum(p[1] for p in points) > 0
+
+
+def test_explanation_report_of_one_unit_at_the_upstream_office(tmp_path: Path) -> None:
+    from datetime import date
+
+    from mohao_desk.domain.errors import DeskError
+    from mohao_desk.services.reports import ReportService
+
+    upstream = open_unit_database(tmp_path / "tinh.sqlite3")
+    sync.init_upstream(upstream)
+    desk_db = open_unit_database(tmp_path / "desk.sqlite3")
+    fill_demo(desk_db, dossiers=800, unit_code="000.31.22.H31", seed=4, now=NOW)
+    sync.trust(upstream, sync.export_public_key(desk_db, tmp_path / "k.key").path)
+    out = tmp_path / "out"
+    out.mkdir()
+    sync.import_packages(upstream, [sync.export_desk_package(desk_db, out).path])
+    period = (date(2026, 10, 1), date(2026, 10, 31))
+    at_desk = ReportService(Desk(desk_db, clock=FakeClock(NOW))).explanation_data(*period)
+    upstream_desk = Desk(upstream, clock=FakeClock(NOW))
+    at_upstream = ReportService(upstream_desk, unit="000.31.22.H31").explanation_data(*period)
+    assert [e.code for e in at_upstream.entries] == [e.code for e in at_desk.entries]
+    assert at_upstream.entries
+    assert at_upstream.subject.endswith("của Ủy ban nhân dân phường Bần Yên Nhân")
+    own = ReportService(upstream_desk).explanation_data(*period)
+    assert own.entries == ()  # the upstream office's own unit has no dossiers
+    with pytest.raises(DeskError, match="Không có đơn vị"):
+        ReportService(upstream_desk, unit="000.99.99.H99")
