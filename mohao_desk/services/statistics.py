@@ -137,6 +137,13 @@ class StatisticsService:
         return start, min(end, self.desk.now())
 
     # -------------------------------------------------------------- units
+    def overdue_without_apology(self) -> dict[str, int]:
+        """Per unit code, now: open dossiers overdue with no apology recorded (the seed
+        letter's complaint), by the same rule as the overdue list."""
+        now = self.desk.to_utc(self.desk.now())
+        with self.desk.db.read() as conn:
+            return rq.overdue_without_apology_by_unit(conn, now)
+
     def units(self) -> list[UnitRef]:
         """Every unit of the database (by code)."""
         with self.desk.db.read() as conn:

@@ -416,3 +416,16 @@ def report_facts(
 def units_by_id(conn: Connection) -> dict[int, Any]:
     """Every unit of the database (an upstream database holds many) by id."""
     return {int(r.id): r for r in conn.execute(select(unit).order_by(unit.c.code))}
+
+
+def overdue_without_apology_by_unit(conn: Connection, now: datetime) -> dict[str, int]:
+    """Per unit code: open dossiers overdue now (the overdue list's rule) with no apology."""
+    from mohao_desk.store.queries import _overdue_parts
+
+    query = (
+        select(unit.c.code, func.count())
+        .select_from(dossier.join(unit, unit.c.id == dossier.c.unit_id))
+        .where(or_(*_overdue_parts(now)), dossier.c.apology_count == 0)
+        .group_by(unit.c.code)
+    )
+    return {code: int(n) for code, n in conn.execute(query)}

@@ -46,12 +46,21 @@ COLUMNS = (
     ("late", QT_TRANSLATE_NOOP("UpstreamWindow", "Trễ hạn")),
     ("within", QT_TRANSLATE_NOOP("UpstreamWindow", "Đang trong hạn")),
     ("overdue", QT_TRANSLATE_NOOP("UpstreamWindow", "Đang quá hạn")),
+    ("no_apology", QT_TRANSLATE_NOOP("UpstreamWindow", "Quá hạn chưa xin lỗi (hiện tại)")),
     ("online", QT_TRANSLATE_NOOP("UpstreamWindow", "Trực tuyến (3.3)")),
     ("on_time_rate", QT_TRANSLATE_NOOP("UpstreamWindow", "Đúng hạn (2.1)")),
     ("digitized", QT_TRANSLATE_NOOP("UpstreamWindow", "Số hóa (4.2)")),
+    ("electronic", QT_TRANSLATE_NOOP("UpstreamWindow", "Kết quả điện tử (4.1)")),
+    ("satisfaction", QT_TRANSLATE_NOOP("UpstreamWindow", "Hài lòng (5.4)")),
 )
 # Which board view a double-click on a column opens for the unit.
-DRILL_VIEWS = {"overdue": "overdue", "within": "pending", "late": "all", "received": "all"}
+DRILL_VIEWS = {
+    "overdue": "overdue",
+    "no_apology": "overdue-no-apology",
+    "within": "pending",
+    "late": "all",
+    "received": "all",
+}
 
 
 def monthly_trend(desk: Any, unit_code: str, today: date) -> list[tuple[str, int, int]]:
@@ -137,7 +146,8 @@ class UpstreamWindow(QMainWindow):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
-        for column, width in enumerate((330, 130, 100, 80, 80, 80, 70, 110, 100, 110, 105, 100)):
+        widths = (300, 125, 95, 75, 75, 75, 65, 100, 95, 120, 100, 100, 95, 115, 95)
+        for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)
         self.table.cellDoubleClicked.connect(self.drill_down)
         self.table.currentCellChanged.connect(lambda row, *_: self.show_trend(row))
@@ -192,6 +202,7 @@ class UpstreamWindow(QMainWindow):
         rates = {
             ref.code: {i.code: i.value for i in report.items} for ref, report in indicators.units
         }
+        no_apology = stats.overdue_without_apology()
         rows = []
         for status in sync_status(self.desk.db):
             total = kstt.get(status.unit_code)
@@ -211,6 +222,9 @@ class UpstreamWindow(QMainWindow):
                     "online": unit_rates.get("3.3"),
                     "on_time_rate": unit_rates.get("2.1"),
                     "digitized": unit_rates.get("4.2"),
+                    "electronic": unit_rates.get("4.1"),
+                    "satisfaction": unit_rates.get("5.4"),
+                    "no_apology": no_apology.get(status.unit_code, 0),
                 }
             )
         return rows
@@ -227,7 +241,7 @@ class UpstreamWindow(QMainWindow):
                     )
                 if key == "gaps" and row["gaps"]:
                     item.setForeground(QColor("#b71c1c"))
-                if key in ("overdue", "late") and row[key]:
+                if key in ("overdue", "late", "no_apology") and row[key]:
                     item.setForeground(QColor("#b71c1c"))
                 self.table.setItem(r, c, item)
         self._after_show()
@@ -239,7 +253,7 @@ class UpstreamWindow(QMainWindow):
             return value.strftime("%d/%m/%Y %H:%M") if value else self.tr("chưa có")
         if key == "gaps":
             return ", ".join(str(n) for n in value[:6]) + ("…" if len(value) > 6 else "")
-        if key in ("online", "on_time_rate", "digitized"):
+        if key in ("online", "on_time_rate", "digitized", "electronic", "satisfaction"):
             return "—" if value is None else f"{value:.1f} %".replace(".", ",")
         if key == "unit":
             return f"{value} ({row['code']})"

@@ -1403,71 +1403,86 @@ Optionally: paper name | kind | quantity</translation>
     </message>
     <message>
         <location filename="../../mohao_desk/ui/upstream_window.py" line="49"/>
+        <source>Quá hạn chưa xin lỗi (hiện tại)</source>
+        <translation>Overdue, no apology (now)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="50"/>
         <source>Trực tuyến (3.3)</source>
         <translation>Online (3.3)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="50"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="51"/>
         <source>Đúng hạn (2.1)</source>
         <translation>On time (2.1)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="51"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="52"/>
         <source>Số hóa (4.2)</source>
         <translation>Digitized (4.2)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="112"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="53"/>
+        <source>Kết quả điện tử (4.1)</source>
+        <translation>Electronic results (4.1)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="54"/>
+        <source>Hài lòng (5.4)</source>
+        <translation>Satisfaction (5.4)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="121"/>
         <source>Tổng hợp các đơn vị — %1</source>
         <translation>All units — %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="117"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="126"/>
         <source>Kỳ: </source>
         <translation>Period: </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="123"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="132"/>
         <source>Nhập gói của các đơn vị</source>
         <translation>Import units&apos; packages</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="126"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="135"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="173"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="183"/>
         <source>%1: từ %2 đến %3</source>
         <translation>%1: from %2 to %3</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="239"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="253"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="283"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="297"/>
         <source>Chọn gói cần nhập</source>
         <translation>Choose packages to import</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="283"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="297"/>
         <source>Gói mohao_desk (*.mhd)</source>
         <translation>mohao_desk packages (*.mhd)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="290"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="304"/>
         <source>Đã nhập %1 gói.</source>
         <translation>Imported %1 package(s).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="294"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="308"/>
         <source>Tổng hợp các đơn vị</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="305"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="319"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>

@@ -50,6 +50,9 @@ def test_dashboard_rows_drill_down_and_import(qtbot, tmp_path: Path) -> None:
     row = window.rows[0]
     assert row["received"] == report.total.received_total
     assert row["overdue"] == report.total.pending_overdue
+    no_apology = desk.board_ids("overdue-no-apology", search="000.31.22.H31")
+    assert row["no_apology"] == len(no_apology) > 0
+    assert row["satisfaction"] is not None and 0 <= row["satisfaction"] <= 100
     received = [k for k, _ in COLUMNS].index("received")
     assert window.table.item(0, received).text() == f"{row['received']:,}".replace(",", ".")
     assert window.table.item(1, received).text() == "0"  # nothing imported yet from H32
