@@ -694,25 +694,3 @@ def running_due_between(conn: Connection, low: datetime, high: datetime) -> list
         dossier.c.original_due_at <= high,
     )
     return list(conn.execute(query))
-
-
-def period_facts(conn: Connection, unit_id: int, start: datetime, end: datetime) -> list[Any]:
-    """What the period reports need of every dossier that touches ``[start, end)``: received
-    before its end and not finished before its start (no personal data)."""
-    query = (
-        select(
-            procedure.c.field,
-            dossier.c.channel,
-            dossier.c.received_at,
-            dossier.c.original_due_at,
-            dossier.c.finished_at,
-            dossier.c.supplement_count,
-        )
-        .select_from(dossier.join(procedure, procedure.c.id == dossier.c.procedure_id))
-        .where(
-            dossier.c.unit_id == unit_id,
-            dossier.c.received_at < end,
-            or_(dossier.c.finished_at.is_(None), dossier.c.finished_at >= start),
-        )
-    )
-    return list(conn.execute(query))
