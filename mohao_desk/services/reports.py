@@ -96,6 +96,12 @@ class ReportService:
             self.unit_id, self.unit_name = int(row.id), str(row.name)
 
     # ------------------------------------------------------------ helpers
+    def _upstream(self) -> bool:
+        from mohao_desk.services.sync import MODE_SETTING, MODE_UPSTREAM
+
+        with self.desk.db.read() as conn:
+            return bool(q.get_setting(conn, MODE_SETTING) == MODE_UPSTREAM)
+
     def _settings(self) -> dict[str, str]:
         with self.desk.db.read() as conn:
             value = q.get_setting(conn, "reports", {})
@@ -327,6 +333,11 @@ class ReportService:
         running). The end of the period is the last second of ``end``, or now while ``end`` has
         not ended. Statuses and pauses are the current ones (see the module's docstring)."""
         self._check_range(start, end, MAX_REPORT_DAYS)
+        if not self.unit_name and self._upstream():
+            raise DeskError(
+                "Đây là cơ sở dữ liệu của cơ quan cấp trên: chọn đơn vị cần lập báo cáo giải "
+                "trình (--unit MÃ_ĐƠN_VỊ)."
+            )
         desk = self.desk
         cal = desk.calendar
         now = desk.now()

@@ -443,7 +443,8 @@ class Gap:
     missing: list[int]
 
     def text(self) -> str:
-        return f"{short_unit_name(self.unit_name)}: thiếu gói số {ranges_text(self.missing)}"
+        name = short_unit_name(self.unit_name)
+        return f"{name} ({self.unit_code}): thiếu gói số {ranges_text(self.missing)}"
 
 
 @dataclass

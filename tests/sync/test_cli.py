@@ -54,7 +54,7 @@ def test_cli_round_trip(
         capsys, "import", str(first_a), str(third_a), str(first_b), "--db", str(up)
     )
     assert code == 0, err
-    assert "Phường Bần Yên Nhân: thiếu gói số 2" in text.splitlines()
+    assert "Phường Bần Yên Nhân (000.31.22.H31): thiếu gói số 2" in text.splitlines()
     code, text, _ = run(capsys, "import", str(out), "--db", str(up))  # a whole folder
     assert code == 0
     assert "đã nhập trước đó, bỏ qua" in text and "thiếu gói" not in text

@@ -142,7 +142,7 @@ def test_packages_in_any_order_older_never_overwrites(world: World) -> None:
     changed = touch(world.a, 7, hours=2)
     p2 = world.export(world.a, hours=3)
     report = sync.import_packages(world.up, [p2])
-    assert report.gaps[0].text() == "Phường Bần Yên Nhân: thiếu gói số 1"
+    assert report.gaps[0].text() == "Phường Bần Yên Nhân (000.31.22.H31): thiếu gói số 1"
     late = sync.import_packages(world.up, [p1])
     assert late.dossiers_kept == 7  # package 1's older state of them is not applied
     assert late.gaps == []
@@ -169,7 +169,9 @@ def test_missing_package_is_reported_until_it_arrives(world: World) -> None:
     p4 = world.export(world.a, hours=7)
     p5 = world.export(world.b, hours=7)
     report = sync.import_packages(world.up, [p1, p4, p5])
-    assert [g.text() for g in report.gaps] == ["Phường Bần Yên Nhân: thiếu gói số 2–3"]
+    assert [g.text() for g in report.gaps] == [
+        "Phường Bần Yên Nhân (000.31.22.H31): thiếu gói số 2–3"
+    ]
     status = {s.unit_code: s for s in sync.sync_status(world.up)}
     assert status[UNIT_A[0]].missing == [2, 3] and status[UNIT_B[0]].missing == []
     assert sync.import_packages(world.up, [p3]).gaps[0].missing == [2]

@@ -116,7 +116,7 @@ def test_explanation_report_of_one_unit_at_the_upstream_office(tmp_path: Path) -
     assert [e.code for e in at_upstream.entries] == [e.code for e in at_desk.entries]
     assert at_upstream.entries
     assert at_upstream.subject.endswith("của Ủy ban nhân dân phường Bần Yên Nhân")
-    own = ReportService(upstream_desk).explanation_data(*period)
-    assert own.entries == ()  # the upstream office's own unit has no dossiers
+    with pytest.raises(DeskError, match="chọn đơn vị"):  # which unit's report?
+        ReportService(upstream_desk).explanation_data(*period)
     with pytest.raises(DeskError, match="Không có đơn vị"):
         ReportService(upstream_desk, unit="000.99.99.H99")
