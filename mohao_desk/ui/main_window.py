@@ -35,6 +35,7 @@ from mohao_desk.domain.deadline import Band
 from mohao_desk.domain.errors import DeskError
 from mohao_desk.ui import worker
 from mohao_desk.ui.board_model import BoardModel
+from mohao_desk.ui.packages import choose_package_files, import_summary
 
 TICK_MS = 30_000  # the countdown column refreshes every 30 s
 SEARCH_LIMIT = 1000  # a search shows the first matches in board order; typing more narrows it
@@ -435,18 +436,12 @@ class MainWindow(QMainWindow):
         """Packages from the upstream office (catalog, calendar, settings): all or nothing."""
         from mohao_desk.services.sync import import_packages
 
-        if files is None:
-            files, _ = QFileDialog.getOpenFileNames(
-                self, self.tr("Chọn gói cần nhập"), "", self.tr("Gói mohao_desk (*.mhd)")
-            )
-            if not files:
-                return
-        paths = [Path(f) for f in files]
+        paths = [Path(f) for f in files] if files is not None else choose_package_files(self)
+        if not paths:
+            return
 
         def done(report: Any) -> None:
-            lines = [self.tr("Đã nhập %1 gói.").replace("%1", str(len(report.outcomes)))]
-            lines += [gap.text() for gap in report.gaps]
-            self._message("\n".join(lines))
+            self._message(import_summary(report))
             self.refresh()
 
         self._call(lambda: import_packages(self.desk.db, paths), done)

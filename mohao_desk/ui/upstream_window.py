@@ -14,7 +14,6 @@ from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from mohao_desk.domain.errors import DeskError
 from mohao_desk.domain.periods import report_period
 from mohao_desk.ui import worker
+from mohao_desk.ui.packages import choose_package_files, import_summary
 from mohao_desk.ui.trend_chart import TrendChart
 
 PERIODS = (
@@ -295,18 +295,12 @@ class UpstreamWindow(QMainWindow):
     def import_packages(self, files: list[str] | None = None) -> None:
         from mohao_desk.services.sync import import_packages
 
-        if files is None:
-            files, _ = QFileDialog.getOpenFileNames(
-                self, self.tr("Chọn gói cần nhập"), "", self.tr("Gói mohao_desk (*.mhd)")
-            )
-            if not files:
-                return
-        paths = [Path(f) for f in files]
+        paths = [Path(f) for f in files] if files is not None else choose_package_files(self)
+        if not paths:
+            return
 
         def done(report: Any) -> None:
-            lines = [self.tr("Đã nhập %1 gói.").replace("%1", str(len(report.outcomes)))]
-            lines += [gap.text() for gap in report.gaps]
-            self.last_message = "\n".join(lines)
+            self.last_message = import_summary(report)
             if not self.synchronous:
                 QMessageBox.information(self, self.tr("Tổng hợp các đơn vị"), self.last_message)
             self.refresh()

@@ -861,118 +861,118 @@ Optionally: paper name | kind | quantity</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../mohao_desk/ui/app.py" line="175"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="363"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="458"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="364"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="453"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Desk</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="51"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="52"/>
         <source>Đến hạn hôm nay</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="52"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="53"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="53"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="54"/>
         <source>Quá hạn chưa xin lỗi</source>
         <translation>Overdue without apology</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="54"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="55"/>
         <source>Chờ bổ sung</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="55"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="56"/>
         <source>Chưa số hóa</source>
         <translation>Not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="56"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="57"/>
         <source>Hồ sơ của tôi</source>
         <translation>My dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="57"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="58"/>
         <source>Đang giải quyết</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="58"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="59"/>
         <source>Tất cả hồ sơ</source>
         <translation>All dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="74"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="75"/>
         <source>Bộ phận Một cửa — %1</source>
         <translation>One-Stop Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="103"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="104"/>
         <source>Thao tác</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="107"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="108"/>
         <source>Tiếp nhận hồ sơ</source>
         <translation>Register dossier</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="114"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="115"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="122"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="123"/>
         <source>Danh sách hằng ngày</source>
         <translation>Daily list</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="125"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="126"/>
         <source>Sổ theo dõi hồ sơ</source>
         <translation>Register book</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="129"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="130"/>
         <source>Xuất gói gửi cấp trên</source>
         <translation>Export package for upstream</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="132"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="133"/>
         <source>Nhập gói</source>
         <translation>Import packages</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="136"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="137"/>
         <source>Cán bộ: </source>
         <translation>Officer: </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="164"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="165"/>
         <source>Tìm theo mã hồ sơ, họ tên, số điện thoại (không cần dấu) — hoặc quét mã</source>
         <translation>Search by dossier code, name or phone (diacritics optional) — or scan a code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="276"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="277"/>
         <source>%1+ hồ sơ — gõ thêm để thu hẹp</source>
         <translation>%1+ dossiers — type more to narrow down</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="278"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="279"/>
         <source>%1 hồ sơ mới nhất — gõ để tìm trong tất cả</source>
         <translation>newest %1 dossiers — type to search all</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="280"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="281"/>
         <source>%1 hồ sơ</source>
         <translation>dossiers: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="353"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="354"/>
         <source>%n hồ sơ vừa quá hạn</source>
         <translation>
             <numerusform>%n dossier just went overdue</numerusform>
@@ -980,7 +980,7 @@ Optionally: paper name | kind | quantity</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="356"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="357"/>
         <source>%n hồ sơ sắp đến hạn</source>
         <translation>
             <numerusform>%n dossier is now due soon</numerusform>
@@ -988,47 +988,32 @@ Optionally: paper name | kind | quantity</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="398"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="399"/>
         <source>Danh sách theo dõi hồ sơ ngày %1</source>
         <translation>Daily dossier list %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="409"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="410"/>
         <source>Sổ theo dõi hồ sơ tháng %1</source>
         <translation>Register book %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="420"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="421"/>
         <source>Chọn thư mục lưu gói gửi cấp trên</source>
         <translation>Choose a folder for the package to the upstream office</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="427"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="428"/>
         <source>Đã xuất gói số %1 (%2 hồ sơ): %3</source>
         <translation>Exported package no. %1 (%2 dossiers): %3</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="440"/>
-        <source>Chọn gói cần nhập</source>
-        <translation>Choose packages to import</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="440"/>
-        <source>Gói mohao_desk (*.mhd)</source>
-        <translation>mohao_desk packages (*.mhd)</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="447"/>
-        <source>Đã nhập %1 gói.</source>
-        <translation>Imported %1 package(s).</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="463"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="458"/>
         <source>Đang lập %1 …</source>
         <translation>Preparing %1 …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="468"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="463"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>
@@ -1452,37 +1437,22 @@ Optionally: paper name | kind | quantity</translation>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="183"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="186"/>
         <source>%1: từ %2 đến %3</source>
         <translation>%1: from %2 to %3</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="253"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="256"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="297"/>
-        <source>Chọn gói cần nhập</source>
-        <translation>Choose packages to import</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="297"/>
-        <source>Gói mohao_desk (*.mhd)</source>
-        <translation>mohao_desk packages (*.mhd)</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="304"/>
-        <source>Đã nhập %1 gói.</source>
-        <translation>Imported %1 package(s).</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="308"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="305"/>
         <source>Tổng hợp các đơn vị</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="319"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="316"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>
