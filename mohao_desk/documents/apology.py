@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer, Table, TableStyle
+from reportlab.platypus import Spacer
 
 from mohao_desk.documents.base import (
     INDENT,
@@ -17,8 +17,7 @@ from mohao_desk.documents.base import (
     esc,
     form_top,
     para,
-    recipients_block,
-    signature_table,
+    recipients_and_signature,
     vn_date,
     vn_moment,
 )
@@ -76,10 +75,5 @@ def render(doc: DossierDocument) -> bytes:
         para("Xin trân trọng cảm ơn./.", INDENT),
         Spacer(1, 4 * mm),
     ]
-    recipients = Table(
-        [[recipients_block(doc.recipients), signature_table([doc.signature], width * 0.5)]],
-        colWidths=[width * 0.5, width * 0.5],
-    )
-    recipients.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    story.append(recipients)
+    story.append(recipients_and_signature(doc.recipients, doc.signature, width))
     return build_pdf(story, title=f"{lh.form_title} {d.code}")

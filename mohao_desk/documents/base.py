@@ -313,6 +313,18 @@ def signature_table(
     return table
 
 
+def recipients_and_signature(
+    recipients: Sequence[str], signature: Signature, width: float
+) -> Table:
+    """The foot of a letter: "Nơi nhận" on the left, the signer's block on the right."""
+    table = Table(
+        [[recipients_block(recipients), signature_table([signature], width * 0.5)]],
+        colWidths=[width * 0.5, width * 0.5],
+    )
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return table
+
+
 def recipients_block(recipients: Sequence[str]) -> list[Flowable]:
     lines = [para("<b><i>Nơi nhận:</i></b>", style("nn", fontSize=12, leading=14, spaceAfter=0))]
     for n, r in enumerate(recipients):

@@ -4,7 +4,7 @@ processing stops; signed by the head of the processing body."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer, Table, TableStyle
+from reportlab.platypus import Spacer
 
 from mohao_desk.documents.base import (
     INDENT,
@@ -13,8 +13,7 @@ from mohao_desk.documents.base import (
     esc,
     form_top,
     para,
-    recipients_block,
-    signature_table,
+    recipients_and_signature,
     vn_date,
 )
 from mohao_desk.documents.data import DossierDocument
@@ -40,10 +39,5 @@ def render(doc: DossierDocument) -> bytes:
         para("Xin thông báo để Ông/Bà được biết./.", INDENT),
         Spacer(1, 4 * mm),
     ]
-    bottom = Table(
-        [[recipients_block(doc.recipients), signature_table([doc.signature], width * 0.5)]],
-        colWidths=[width * 0.5, width * 0.5],
-    )
-    bottom.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    story.append(bottom)
+    story.append(recipients_and_signature(doc.recipients, doc.signature, width))
     return build_pdf(story, title=f"{lh.form_title} {d.code}")
