@@ -26,20 +26,25 @@ from mohao_desk.domain.errors import DeskError
 
 
 def install_translations(app: QApplication, language: str | None = None) -> list[QTranslator]:
-    """Vietnamese is the source language; English (``mohao_desk_en.qm``) when the system or
-    ``language`` asks for it. Qt's own dialogs get their translation too."""
+    """Load every translation of ``language`` (the system's by default) that we ship.
+
+    Vietnamese is the source language of our own texts; ``resources/translations`` holds one
+    ``.qm`` per catalogue and language (``mohao_desk_en.qm`` for the UI, and further files
+    named ``<catalogue>_<lang>.qm``, e.g. Qt's standard texts in Vietnamese, which Qt itself does
+    not ship). Qt's own translation of its dialogs is added when Qt has one."""
     lang = language or QLocale.system().name().split("_")[0]
     installed: list[QTranslator] = []
-    if lang == "vi":
-        return installed
     folder = resources.files("mohao_desk.resources") / "translations"
-    candidate = folder / f"mohao_desk_{lang}.qm"
-    if candidate.is_file():
+    for candidate in sorted(folder.iterdir(), key=lambda entry: entry.name):
+        if not (candidate.is_file() and candidate.name.endswith(f"_{lang}.qm")):
+            continue
         translator = QTranslator(app)
         with resources.as_file(candidate) as path:
             if translator.load(str(path)):
                 app.installTranslator(translator)
                 installed.append(translator)
+    if lang == "vi":
+        return installed
     qt_translator = QTranslator(app)
     qt_path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_translator.load(f"qtbase_{lang}", qt_path):
