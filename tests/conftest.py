@@ -4,13 +4,23 @@ ever reads or writes a developer's real data (platformdirs is bypassed by MOHAO_
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-# Qt must start offscreen in tests (set before anything imports Qt).
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt must start offscreen in tests (set before anything imports Qt), on the screen of a common
+# office PC: 1024×768 at 96 dpi (the offscreen platform's own default is 800×600).
+if "QT_QPA_PLATFORM" not in os.environ:
+    import json
+    import tempfile
+
+    OFFICE_SCREEN = {"name": "office", "x": 0, "y": 0, "width": 1024, "height": 768}
+    _screen_file = Path(tempfile.mkdtemp(prefix="mohao-screen-")) / "screen.json"
+    _screen_file.write_text(
+        json.dumps({"screens": [{**OFFICE_SCREEN, "logicalDpi": 96, "dpr": 1}]}), "utf-8"
+    )
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen_file}"
 
 from collections.abc import Callable, Iterator
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
