@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from importlib import resources
 from pathlib import Path
@@ -70,19 +71,24 @@ class SetupDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
+        # Examples say "Ví dụ:": grey text alone looks like a value already filled in.
+        example = self.tr("Ví dụ: %1")
         self.name = QLineEdit(self)
-        self.name.setPlaceholderText("Ủy ban nhân dân phường Bần Yên Nhân")
+        self.name.setPlaceholderText(example.replace("%1", "Ủy ban nhân dân phường Bần Yên Nhân"))
         self.code = QLineEdit(self)
-        self.code.setPlaceholderText("000.17.22.H56")
+        self.code.setPlaceholderText(example.replace("%1", "000.17.22.H56"))
+        self.code.setToolTip(self.tr("Mã định danh điện tử của đơn vị, do tỉnh cấp"))
         self.parent_name = QLineEdit(self)
-        self.parent_name.setPlaceholderText("Ủy ban nhân dân thị xã Mỹ Hào")
+        self.parent_name.setPlaceholderText(example.replace("%1", "Ủy ban nhân dân tỉnh Hưng Yên"))
         self.place = QLineEdit(self)
-        self.place.setPlaceholderText("Mỹ Hào")
+        self.place.setPlaceholderText(example.replace("%1", "Mỹ Hào"))
         self.officers = QPlainTextEdit(self)
         self.officers.setPlaceholderText(
-            "motcua: Nguyễn Thị Nhung: Công chức Một cửa\ntuphap: Trần Văn Đức: Công chức Tư pháp"
+            example.replace("%1", "\nmotcua: Nguyễn Thị Nhung: Công chức Một cửa")
+            + "\ntuphap: Trần Văn Đức: Công chức Tư pháp"
         )
-        self.officers.setFixedHeight(90)
+        self.officers.setMinimumHeight(90)
+        self.officers.setTabChangesFocus(True)
         form.addRow(self.tr("Tên đơn vị:"), self.name)
         form.addRow(self.tr("Mã định danh điện tử:"), self.code)
         form.addRow(self.tr("Cơ quan cấp trên:"), self.parent_name)
@@ -96,16 +102,51 @@ class SetupDialog(QDialog):
         self.error.setStyleSheet("color: #b71c1c;")
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
 
     def _demo_toggled(self, on: bool) -> None:
         for widget in (self.name, self.code, self.parent_name, self.place, self.officers):
             widget.setEnabled(not on)
+
+    def problems(self) -> list[str]:
+        """Everything missing or wrong in the form, all at once (empty when it can be saved)."""
+        if self.demo.isChecked():
+            return []
+        from mohao_desk.domain.codes import check_agency_code
+
+        found = []
+        required = (
+            (self.name, self.tr("tên đơn vị")),
+            (self.code, self.tr("mã định danh điện tử")),
+            (self.parent_name, self.tr("cơ quan cấp trên")),
+            (self.place, self.tr("địa danh ghi trên văn bản")),
+        )
+        missing = [label for edit, label in required if not edit.text().strip()]
+        if missing:
+            found.append(self.tr("Chưa nhập: %1.").replace("%1", ", ".join(missing)))
+        if self.code.text().strip():
+            try:
+                check_agency_code(self.code.text())
+            except DeskError:
+                found.append(
+                    self.tr(
+                        "Mã định danh điện tử '%1' không đúng định dạng (ví dụ 000.17.22.H56)."
+                    ).replace("%1", self.code.text().strip())
+                )
+        for line in self.officers.toPlainText().splitlines():
+            parts = [p.strip() for p in line.split(":")]
+            if line.strip() and (len(parts) < 2 or not parts[0] or not parts[1]):
+                found.append(
+                    self.tr("Dòng cán bộ '%1' phải có dạng tên đăng nhập: họ tên.").replace(
+                        "%1", line.strip()
+                    )
+                )
+        return found
 
     def apply(self, db: Any) -> None:
         """Create the unit (or the demo data) in ``db``; raises DeskError on bad input."""
@@ -138,8 +179,19 @@ class SetupDialog(QDialog):
         )
 
     def accept(self) -> None:
+        problems = self.problems()
+        if problems:
+            self.error.setText("\n".join(problems))
+            return
         self.error.clear()
         super().accept()
+
+
+def remove_database_files(path: Path) -> None:
+    """Remove a database file we created (and SQLite's -wal and -shm beside it)."""
+    for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            candidate.unlink()
 
 
 def run_gui(db_path: Path | None = None, *, demo_if_empty: bool = False) -> int:
@@ -161,11 +213,16 @@ def run_gui(db_path: Path | None = None, *, demo_if_empty: bool = False) -> int:
             from mohao_desk.services.demo import fill_demo
 
             fill_demo(open_database(path), dossiers=3000)
+        created = not path.exists()
         db = open_database(path)
         dialog = SetupDialog()
         while not has_unit(db):
             if dialog.exec() != QDialog.DialogCode.Accepted:
-                return 0
+                # Nothing was set up: leave no empty database behind to be found next time.
+                db.close()
+                if created:
+                    remove_database_files(path)
+                return 1
             try:
                 dialog.apply(db)
             except DeskError as exc:  # the same dialog again, with what was typed and why

@@ -52,6 +52,7 @@ from mohao_desk.ui.dialog_kit import (
     moment_text,
 )
 from mohao_desk.ui.labels import countdown_text, tr_label
+from mohao_desk.ui.screen import fit_to_screen
 
 TICK_MS = 30_000
 SCAN_FILTER = QT_TRANSLATE_NOOP(
@@ -131,19 +132,18 @@ def allowed_acts(detail: DossierDetail) -> list[Act]:
     return allowed
 
 
-def last_slip(detail: DossierDetail) -> str | None:
-    """The slip matching the dossier's last slip-making act (supplement, apology, refusal,
-    stop), if it can still be printed."""
-    for event in reversed(detail.events):
-        kind = SLIP_OF_ACT.get(event.act)
-        if kind is None:
-            continue
-        if kind == "refusal" and detail.summary.status is not Status.REFUSED:
-            return None
-        if kind == "stop" and detail.summary.status is not Status.STOPPED:
-            return None
-        return kind
-    return None
+def printable_slips(detail: DossierDetail) -> list[str]:
+    """The slips the dossier's acts made that can still be printed, in the order of its life:
+    the supplement slip once one was requested, the apology slip once one was recorded (both
+    stay printable whatever came after), the refusal slip of a refused dossier, the stop notice
+    of a stopped one."""
+    made = {SLIP_OF_ACT[e.act] for e in detail.events if e.act in SLIP_OF_ACT}
+    status = detail.summary.status
+    if status is not Status.REFUSED:
+        made.discard("refusal")
+    if status is not Status.STOPPED:
+        made.discard("stop")
+    return [kind for kind in SLIP_BUTTONS if kind in made]
 
 
 def _chip(label: QLabel, background: str, color: str) -> None:
@@ -210,6 +210,7 @@ class DossierDialog(QDialog):
         parent: QWidget | None = None,
         *,
         synchronous: bool = False,
+        read_only: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -217,14 +218,16 @@ class DossierDialog(QDialog):
         self.code = code
         self.officer = officer
         self.synchronous = synchronous
+        # Read-only: the upstream office looks at what a unit sent; no act, no scan, no slip.
+        self.read_only = read_only
         self.detail: DossierDetail | None = None
         self.current_act: Act | None = None
         self.previews: list[QDialog] = []
         self._busy = False
         self._keep_form = False
         self.setWindowTitle(self.tr("Hồ sơ %1").replace("%1", code))
-        self.resize(1180, 680)
         self._build()
+        fit_to_screen(self, 1180, 700)
         self.tick_timer = QTimer(self)
         self.tick_timer.setInterval(TICK_MS)
         self.tick_timer.timeout.connect(self._tick)
@@ -288,7 +291,12 @@ class DossierDialog(QDialog):
         grid.setRowStretch(len(rows), 1)
 
         # Components and result, with drop targets.
-        files = QGroupBox(self.tr("Thành phần hồ sơ và kết quả — kéo thả bản quét vào dòng"), self)
+        files = QGroupBox(
+            self.tr("Thành phần hồ sơ và kết quả")
+            if self.read_only
+            else self.tr("Thành phần hồ sơ và kết quả — kéo thả bản quét vào dòng"),
+            self,
+        )
         self.components_holder = QWidget(files)
         self.components_layout = QVBoxLayout(self.components_holder)
         self.components_layout.setContentsMargins(0, 0, 0, 0)
@@ -325,7 +333,7 @@ class DossierDialog(QDialog):
         self.timeline.setWordWrap(True)
         header_view = self.timeline.horizontalHeader()
         header_view.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((132, 200, 170)):
+        for column, width in enumerate((125, 150, 150)):
             header_view.resizeSection(column, width)
         header_view.setStretchLastSection(True)
         # Rows grow with their wrapped text whenever the columns change width.
@@ -336,23 +344,46 @@ class DossierDialog(QDialog):
         left.addLayout(top, 4)
         left.addWidget(timeline_box, 5)
 
+        # The acts, the open act's form and the slips: a column that scrolls when a long form
+        # meets a short screen, with "Đóng" always visible under it.
         right = QVBoxLayout()
-        right.addWidget(self._build_acts())
+        right.setContentsMargins(0, 0, 4, 0)
+        self.acts_box = self._build_acts()
+        right.addWidget(self.acts_box)
         right.addWidget(self._build_form())
         right.addWidget(self._build_prints())
         right.addStretch(1)
+        right_widget = QWidget(self)
+        right_widget.setLayout(right)
+        self.side_scroll = QScrollArea(self)
+        self.side_scroll.setWidgetResizable(True)
+        self.side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side_scroll.setWidget(right_widget)
+        self.side_scroll.setFixedWidth(320)
         self.close_button = QPushButton(self.tr("Đóng"), self)
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.close)
-        right.addWidget(self.close_button)
-        right_widget = QWidget(self)
-        right_widget.setLayout(right)
-        right_widget.setFixedWidth(330)
-        right.setContentsMargins(0, 0, 0, 0)
+        side = QVBoxLayout()
+        side.addWidget(self.side_scroll, 1)
+        side.addWidget(self.close_button)
+        if self.read_only:
+            self.acts_box.hide()
+            self.prints_box.hide()
+            self.read_only_label = QLabel(
+                self.tr(
+                    "Hồ sơ do đơn vị gửi lên: chỉ xem. Thao tác, số hóa và in phiếu được thực"
+                    " hiện tại Bộ phận Một cửa của đơn vị."
+                ),
+                self,
+            )
+            self.read_only_label.setWordWrap(True)
+            self.read_only_label.setStyleSheet("color: #5f6368;")
+            right.insertWidget(0, self.read_only_label)
 
         body = QHBoxLayout()
         body.addLayout(left, 1)
-        body.addWidget(right_widget)
+        body.addLayout(side)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 12)
         layout.addLayout(header)
@@ -429,6 +460,7 @@ class DossierDialog(QDialog):
             self.tr("Mỗi dòng một giấy tờ.\nCó thể ghi thêm: Tên giấy tờ | loại | số lượng")
         )
         self.supplement_missing.setTabChangesFocus(True)
+        self.supplement_missing.setMinimumHeight(70)
         self.supplement_reason = QLineEdit(self.form_pages_of[Act.SUPPLEMENT_REQUEST])
         self.supplement_reason_label = QLabel(self.tr("Lý do:"))
         form.addRow(self.supplement_warning)
@@ -455,7 +487,8 @@ class DossierDialog(QDialog):
         self.apology_reason = QPlainTextEdit(owner)
         self.apology_reason.setTabChangesFocus(True)
         self.apology_reason.setPlaceholderText(self.tr("Lý do chậm trễ"))
-        self.apology_reason.setMaximumHeight(70)
+        self.apology_reason.setMinimumHeight(60)
+        self.apology_reason.setMaximumHeight(80)
         self.apology_due = QDateTimeEdit(owner)
         self.apology_due.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.apology_due.setCalendarPopup(True)
@@ -479,6 +512,7 @@ class DossierDialog(QDialog):
             form = page(act)
             edit = QPlainTextEdit(self.form_pages_of[act])
             edit.setTabChangesFocus(True)
+            edit.setMinimumHeight(60)
             edit.setMaximumHeight(90)
             form.addRow(what, edit)
             self.reason_edits[act] = edit
@@ -521,20 +555,23 @@ class DossierDialog(QDialog):
 
     def _build_prints(self) -> QGroupBox:
         box = QGroupBox(self.tr("In phiếu"), self)
+        self.prints_box = box
         layout = QVBoxLayout(box)
         layout.setSpacing(6)
         self.print_buttons: dict[str, QPushButton] = {}
-        for kind, label in (
-            ("receipt", self.tr("Giấy tiếp nhận, hẹn trả")),
-            ("control", self.tr("Phiếu kiểm soát")),
-            ("last", ""),
-        ):
+        labels = {
+            "receipt": self.tr("Giấy tiếp nhận, hẹn trả"),
+            "control": self.tr("Phiếu kiểm soát"),
+            **{kind: self.tr(text) for kind, text in SLIP_BUTTONS.items()},
+        }
+        for kind, label in labels.items():
             button = QPushButton(label, box)
             button.setAutoDefault(False)
             button.clicked.connect(lambda _checked=False, k=kind: self.print_slip(k))
             layout.addWidget(button)
             self.print_buttons[kind] = button
-        self.print_buttons["last"].hide()
+            if kind in SLIP_BUTTONS:
+                button.hide()  # shown once the dossier has such a slip
         return box
 
     # ------------------------------------------------------------ data
@@ -562,9 +599,12 @@ class DossierDialog(QDialog):
         self.detail = detail
         s = detail.summary
         self.code = s.code
-        self.setWindowTitle(
-            self.tr("Hồ sơ %1 — %2").replace("%1", s.code).replace("%2", s.applicant)
-        )
+        if s.applicant.strip():
+            self.setWindowTitle(
+                self.tr("Hồ sơ %1 — %2").replace("%1", s.code).replace("%2", s.applicant)
+            )
+        else:  # dossiers a unit sent without personal data
+            self.setWindowTitle(self.tr("Hồ sơ %1").replace("%1", s.code))
         self.code_label.setText(s.code)
         background, color = STATUS_COLORS[s.status]
         self.status_label.setText(tr_label(s.status.label))
@@ -612,12 +652,9 @@ class DossierDialog(QDialog):
                 self.confirm_button.setEnabled(False)
             else:
                 self.close_act()
-        slip = last_slip(detail)
-        last = self.print_buttons["last"]
-        last.setVisible(slip is not None)
-        if slip is not None:
-            last.setText(self.tr(SLIP_BUTTONS[slip]))
-            last.setProperty("kind", slip)
+        slips = printable_slips(detail)
+        for kind in SLIP_BUTTONS:
+            self.print_buttons[kind].setVisible(kind in slips)
         self.loaded.emit()
 
     def _show_countdown(self) -> None:
@@ -717,6 +754,10 @@ class DossierDialog(QDialog):
         else:
             self.result_row.set_state(self.tr("Chưa có kết quả"), False, enabled=False)
             self.result_row.state.setStyleSheet("color: #5f6368;")
+        if self.read_only:
+            for row in (*self.component_rows, self.result_row):
+                row.accepting = False
+                row.choose_button.hide()
 
     def _show_timeline(self, events: list[EventView]) -> None:
         self.timeline.setRowCount(len(events))
@@ -786,7 +827,7 @@ class DossierDialog(QDialog):
     # ------------------------------------------------------------ acts
     def open_act(self, act: Act) -> None:
         """Show the form of an act (its inputs, "Ghi nhận" and "Hủy")."""
-        if self.detail is None:
+        if self.detail is None or self.read_only:
             return
         self.current_act = act
         self.confirm_button.setEnabled(not self._busy)
@@ -997,7 +1038,7 @@ class DossierDialog(QDialog):
         self, files: list[Path], *, component: int | None = None, result: bool = False
     ) -> None:
         """Mark a component (by number) or the result digitized with the given scans."""
-        if not files or self._busy:
+        if not files or self._busy or self.read_only:
             return
         code, by = self.code, self.officer
 
@@ -1021,8 +1062,6 @@ class DossierDialog(QDialog):
 
     # ------------------------------------------------------------ printing
     def print_slip(self, kind: str) -> None:
-        if kind == "last":
-            kind = str(self.print_buttons["last"].property("kind"))
         code = self.code
         from mohao_desk.services.documents import DocumentService
 

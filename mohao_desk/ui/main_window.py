@@ -8,10 +8,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+import shiboken6
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -32,10 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from mohao_desk.domain.deadline import Band
-from mohao_desk.domain.errors import DeskError
 from mohao_desk.ui import worker
 from mohao_desk.ui.board_model import BoardModel
+from mohao_desk.ui.dialog_kit import error_text
 from mohao_desk.ui.packages import choose_package_files, import_summary
+from mohao_desk.ui.screen import fit_to_screen
 
 TICK_MS = 30_000  # the countdown column refreshes every 30 s
 SEARCH_LIMIT = 1000  # a search shows the first matches in board order; typing more narrows it
@@ -45,8 +48,16 @@ ALL_LIMIT = 5000  # "all dossiers" without a search: the newest ones (a town hol
 NOTICE_MS = 60_000  # band changes are looked for every minute
 
 
+def count_text(n: int) -> str:
+    """ "5.000": counts with the Vietnamese thousands separator, as the documents write them."""
+    return f"{n:,}".replace(",", ".")
+
+
 class MainWindow(QMainWindow):
-    """Bộ phận Một cửa — the officer's all-day window."""
+    """Bộ phận Một cửa — the officer's all-day window.
+
+    With ``unit`` (code, name) it is the upstream office's read-only look at the dossiers one
+    unit sent: the board of that unit only, no registration, no acts, no packages."""
 
     VIEWS = (
         ("due-today", QT_TRANSLATE_NOOP("MainWindow", "Đến hạn hôm nay")),
@@ -61,27 +72,48 @@ class MainWindow(QMainWindow):
 
     board_refreshed = Signal()  # the ids of the current view arrived (tests wait on it)
     notice_shown = Signal(str)
+    dossier_opened = Signal(str)  # a dossier page opened or was raised (its code)
 
-    def __init__(self, desk: Any, *, synchronous: bool = False) -> None:
+    def __init__(
+        self,
+        desk: Any,
+        *,
+        synchronous: bool = False,
+        unit: tuple[str, str] | None = None,
+    ) -> None:
         super().__init__()
         self.desk = desk
         self.synchronous = synchronous  # tests and benchmarks may run service calls inline
+        self.unit_scope = unit
+        self.read_only = unit is not None or bool(getattr(desk, "read_only", False))
         self.officer: str | None = None
         self._search_generation = 0
-        self._first_counts = True
+        self._first_counts = not self.read_only
         self._closing = False
+        self._fitted_width = -1
         self.last_message = ""
+        self.dossier_pages: dict[str, QWidget] = {}
         self._last_notice_check = desk.now()
-        self.setWindowTitle(self.tr("Bộ phận Một cửa — %1").replace("%1", desk.unit.name))
-        self.resize(1280, 760)
+        if unit is not None:
+            self.setWindowTitle(
+                self.tr("%1 (%2) — hồ sơ đơn vị gửi lên, chỉ xem")
+                .replace("%1", unit[1])
+                .replace("%2", unit[0])
+            )
+        else:
+            # Qt adds the application's name ("Bộ phận Một cửa") to every window title itself.
+            self.setWindowTitle(desk.unit.name)
+        fit_to_screen(self, 1280, 760)
 
         self.model = BoardModel(
             desk.rows, desk.live_countdown, desk.now, self, synchronous=synchronous
         )
         self.model.set_headers([self.model.tr(label) for _, label in BoardModel.COLUMNS])
+        self._build_actions()
+        self._build_menus()
         self._build_toolbar()
         self._build_body()
-        self.statusBar().showMessage(f"{desk.unit.name} ({desk.unit.code}) — {desk.db.path}")
+        self._show_default_status()
 
         self.tick_timer = QTimer(self)
         self.tick_timer.setInterval(TICK_MS)
@@ -90,52 +122,149 @@ class MainWindow(QMainWindow):
         self.notice_timer = QTimer(self)
         self.notice_timer.setInterval(NOTICE_MS)
         self.notice_timer.timeout.connect(self.check_notices)
-        self.notice_timer.start()
         self.tray: QSystemTrayIcon | None = None
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray = QSystemTrayIcon(
-                self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning), self
-            )
-            self.tray.show()
+        if not self.read_only:
+            self.notice_timer.start()
+            if QSystemTrayIcon.isSystemTrayAvailable():
+                self.tray = QSystemTrayIcon(
+                    self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning), self
+                )
+                self.tray.show()
         self.views.setCurrentRow(0)
 
     # ------------------------------------------------------------ layout
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], None],
+        *,
+        shortcut: str | QKeySequence.StandardKey | None = None,
+        icon: QStyle.StandardPixmap | None = None,
+        tip: str = "",
+    ) -> QAction:
+        """An action whose slot takes no argument: ``triggered`` passes ``checked`` (a bool),
+        which a slot with a default parameter would take for its argument."""
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        pixmap = QStyle.StandardPixmap
+        self.register_action = self._action(
+            self.tr("Tiếp nhận hồ sơ"),
+            self.open_register,
+            shortcut="F2",
+            icon=pixmap.SP_FileDialogNewFolder,
+            tip=self.tr("Tiếp nhận một hồ sơ mới và in giấy hẹn (F2)"),
+        )
+        self.refresh_action = self._action(
+            self.tr("Làm mới"),
+            self.refresh,
+            shortcut="F5",
+            icon=pixmap.SP_BrowserReload,
+            tip=self.tr("Tải lại danh sách hồ sơ (F5)"),
+        )
+        self.daily_action = self._action(
+            self.tr("Danh sách hằng ngày"),
+            self.open_daily_list,
+            icon=pixmap.SP_FileDialogDetailedView,
+            tip=self.tr("Danh sách theo dõi hồ sơ của một ngày, để lãnh đạo ký"),
+        )
+        self.book_action = self._action(
+            self.tr("Sổ theo dõi"),
+            self.open_register_book,
+            icon=pixmap.SP_FileDialogContentsView,
+            tip=self.tr("Sổ theo dõi hồ sơ của một khoảng thời gian"),
+        )
+        self.explanation_action = self._action(
+            self.tr("Báo cáo giải trình"),
+            self.open_explanation,
+            tip=self.tr("Báo cáo giải trình hồ sơ quá hạn của một khoảng thời gian"),
+        )
+        self.export_action = self._action(
+            self.tr("Xuất gói"),
+            self.export_package,
+            icon=pixmap.SP_DialogSaveButton,
+            tip=self.tr("Xuất gói số liệu gửi cơ quan cấp trên (ra USB hoặc thư mục)"),
+        )
+        self.import_action = self._action(
+            self.tr("Nhập gói"),
+            self.import_packages,
+            icon=pixmap.SP_DialogOpenButton,
+            tip=self.tr("Nhập gói danh mục, lịch nghỉ của cơ quan cấp trên"),
+        )
+        self.settings_action = self._action(
+            self.tr("Thiết lập"),
+            self.open_settings,
+            tip=self.tr("Đơn vị, cán bộ, danh mục thủ tục, giờ làm việc, ngày nghỉ"),
+        )
+        self.close_action = self._action(
+            self.tr("Đóng cửa sổ"), self.close, shortcut=QKeySequence.StandardKey.Close
+        )
+
+    def writing_actions(self) -> list[QAction]:
+        """The actions a read-only board does not offer."""
+        return [
+            self.register_action,
+            self.export_action,
+            self.import_action,
+            self.settings_action,
+        ]
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        dossiers = bar.addMenu(self.tr("&Hồ sơ"))
+        dossiers.addAction(self.register_action)
+        dossiers.addAction(self.refresh_action)
+        dossiers.addSeparator()
+        dossiers.addAction(self.close_action)
+        reports = bar.addMenu(self.tr("&Báo cáo"))
+        if self.unit_scope is None:
+            reports.addAction(self.daily_action)
+            reports.addAction(self.book_action)
+        # Seen from the upstream office, a unit's explanation report equals the unit's own; the
+        # daily list and the register book are the desk's working papers.
+        reports.addAction(self.explanation_action)
+        if not self.read_only:
+            packages = bar.addMenu(self.tr("&Gửi, nhận"))
+            packages.addAction(self.export_action)
+            packages.addAction(self.import_action)
+            system = bar.addMenu(self.tr("H&ệ thống"))
+            system.addAction(self.close_action)  # SETTINGS-PENDING
+        else:
+            dossiers.removeAction(self.register_action)
+
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Thao tác"), self)
+        bar.setObjectName("desk_toolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar = bar
         self.addToolBar(bar)
-        self.register_action = QAction(self.tr("Tiếp nhận hồ sơ"), self)
-        self.register_action.setShortcut(QKeySequence("F2"))
-        self.register_action.setIcon(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder)
-        )
-        self.register_action.triggered.connect(self.open_register)
-        bar.addAction(self.register_action)
-        self.refresh_action = QAction(self.tr("Làm mới"), self)
-        self.refresh_action.setShortcut(QKeySequence("F5"))
-        self.refresh_action.setIcon(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload)
-        )
-        self.refresh_action.triggered.connect(self.refresh)
+        if not self.read_only:
+            bar.addAction(self.register_action)
         bar.addAction(self.refresh_action)
         bar.addSeparator()
-        self.daily_action = QAction(self.tr("Danh sách hằng ngày"), self)
-        self.daily_action.triggered.connect(self.open_daily_list)
+        self.officer_box = QComboBox(self)
+        if self.unit_scope is not None:
+            bar.addAction(self.explanation_action)
+            return
         bar.addAction(self.daily_action)
-        self.book_action = QAction(self.tr("Sổ theo dõi hồ sơ"), self)
-        self.book_action.triggered.connect(self.open_register_book)
         bar.addAction(self.book_action)
+        if self.read_only:
+            return
         bar.addSeparator()
-        self.export_action = QAction(self.tr("Xuất gói gửi cấp trên"), self)
-        self.export_action.triggered.connect(self.export_package)
         bar.addAction(self.export_action)
-        self.import_action = QAction(self.tr("Nhập gói"), self)
-        self.import_action.triggered.connect(self.import_packages)
         bar.addAction(self.import_action)
         bar.addSeparator()
         bar.addWidget(QLabel(self.tr("Cán bộ: ")))
-        self.officer_box = QComboBox(self)
         for username, full_name in self.desk.officers():
             self.officer_box.addItem(full_name, username)
         default = self.desk.default_officer()
@@ -161,31 +290,41 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.notice)
         search_row = QHBoxLayout()
         self.search = QLineEdit(central)
-        self.search.setPlaceholderText(
-            self.tr("Tìm theo mã hồ sơ, họ tên, số điện thoại (không cần dấu) — hoặc quét mã")
-        )
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(260)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(lambda: self.refresh(counts=False))
         self.search.textChanged.connect(self._search_changed)
         self.search.returnPressed.connect(self._search_entered)
-        search_row.addWidget(self.search)
+        self.search.installEventFilter(self)
+        search_row.addWidget(self.search, 1)
+        # Where the search looks: the selected view, or every dossier (Ctrl+Enter).
+        self.search_all = QCheckBox(self.tr("Tìm trong &tất cả hồ sơ"), central)
+        self.search_all.setToolTip(
+            self.tr("Tìm trong mọi hồ sơ thay vì chỉ danh sách đang chọn (Ctrl+Enter)")
+        )
+        self.search_all.toggled.connect(lambda _on: self._scope_changed())
+        search_row.addWidget(self.search_all)
         self.count_label = QLabel(central)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         search_row.addWidget(self.count_label)
         layout.addLayout(search_row)
+        QShortcut(QKeySequence("Ctrl+F"), self, lambda: self.search.setFocus())
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, central)
-        self.views = QListWidget(splitter)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
+        self.views = QListWidget(self.splitter)
         for key, label in self.VIEWS:
+            if self.read_only and key == "mine":
+                continue
             item = QListWidgetItem(self.tr(label))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.views.addItem(item)
-        self.views.setMinimumWidth(190)
+        self.views.setMinimumWidth(150)
         self.views.setMaximumWidth(240)
-        self.views.currentRowChanged.connect(lambda _row: self.refresh())
-        self.table = QTableView(splitter)
+        self.views.currentRowChanged.connect(lambda _row: self._view_changed())
+        self.table = QTableView(self.splitter)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -195,22 +334,91 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # code, countdown, procedure, applicant, due, officer, received (status stretches)
-        for column, width in enumerate((195, 175, 235, 160, 138, 150, 118)):
-            header.resizeSection(column, width)
         header.setStretchLastSection(True)
-        self.table.doubleClicked.connect(self._open_index)
+        header.setMinimumSectionSize(60)
+        # A double-click emits both doubleClicked and activated: listen to one (activated also
+        # answers Enter on a row).
         self.table.activated.connect(self._open_index)
-        splitter.addWidget(self.views)
-        splitter.addWidget(self.table)
-        splitter.setStretchFactor(1, 1)
-        layout.addWidget(splitter, 1)
+        self.splitter.addWidget(self.views)
+        self.splitter.addWidget(self.table)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        self._size_views()
+        self._update_search_hint()
+
+    def _size_views(self) -> None:
+        """The view list as wide as its longest label with a count, within 150–240 px."""
+        metrics = self.views.fontMetrics()
+        widest = max(
+            metrics.horizontalAdvance(f"{self.views.item(r).text()}  (99.999)")
+            for r in range(self.views.count())
+        )
+        width = max(150, min(240, widest + 28))
+        self.splitter.setSizes([width, max(400, self.width() - width)])
+
+    def fit_columns(self) -> None:
+        """Column widths for the table's width: code, countdown, procedure, applicant and due
+        always fit side by side (a 1024-pixel screen included); officer, received and status
+        follow, the last one stretching."""
+        width = self.table.viewport().width()
+        if width <= 0 or width == self._fitted_width:
+            return
+        self._fitted_width = width
+        metrics = self.table.fontMetrics()
+        pad = 18
+        code = metrics.horizontalAdvance("000.00.00.H00-000000-0000") + pad
+        countdown = metrics.horizontalAdvance("‖ quá 123 ngày 7 giờ") + pad
+        due = metrics.horizontalAdvance("00:00 00/00/0000 →") + pad
+        rest = width - code - countdown - due
+        procedure = max(120, min(300, int(rest * 0.58)))
+        applicant = max(100, min(200, rest - procedure))
+        header = self.table.horizontalHeader()
+        widths = (code, countdown, procedure, applicant, due, 150, 125)
+        for column, size in enumerate(widths):
+            header.resizeSection(column, size)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_after_resize)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.fit_columns()
+
+    def _fit_after_resize(self) -> None:
+        if not self._closing and shiboken6.isValid(self):
+            self.fit_columns()
+
+    def _show_default_status(self) -> None:
+        if self.unit_scope is not None:
+            self.statusBar().showMessage(
+                self.tr("Dữ liệu đơn vị gửi lên cơ quan cấp trên: chỉ xem, không ghi được.")
+            )
+        else:
+            self.statusBar().showMessage(
+                f"{self.desk.unit.name} ({self.desk.unit.code}) — {self.desk.db.path}"
+            )
 
     # ------------------------------------------------------------ data
     def current_view(self) -> str:
         item = self.views.currentItem()
         return str(item.data(Qt.ItemDataRole.UserRole)) if item else "due-today"
+
+    def select_view(self, key: str) -> None:
+        for row in range(self.views.count()):
+            if self.views.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.views.setCurrentRow(row)
+                return
+
+    def current_view_label(self) -> str:
+        key = self.current_view()
+        return self.tr(dict(self.VIEWS).get(key, ""))
+
+    def search_scope(self) -> str:
+        """The view a search looks in: the selected one, or all dossiers."""
+        return "all" if self.search_all.isChecked() else self.current_view()
 
     def _call(
         self,
@@ -245,20 +453,29 @@ class MainWindow(QMainWindow):
         """Reload the ids of the current view (and the view counts)."""
         self._search_generation += 1
         generation = self._search_generation
-        view, text, officer = self.current_view(), self.search.text().strip(), self.officer
+        text, officer = self.search.text().strip(), self.officer
         searching = len(text) >= SEARCH_MIN
+        view = self.search_scope() if searching else self.current_view()
         limit = SEARCH_LIMIT if searching else (ALL_LIMIT if view == "all" else None)
+        search = text if searching else None
+        if self.unit_scope is not None:
+            # The upstream office holds many units: the unit's code narrows every view.
+            search = f"{self.unit_scope[0]} {text}" if searching else self.unit_scope[0]
+            limit = SEARCH_LIMIT if searching else ALL_LIMIT
         self._call(
-            lambda: self.desk.board_page(
-                view, search=text if searching else None, officer=officer, limit=limit
-            ),
-            lambda page: self._ids_arrived(generation, page, limit, searching),
+            lambda: self.desk.board_page(view, search=search, officer=officer, limit=limit),
+            lambda page: self._ids_arrived(generation, page, limit, searching, view),
         )
-        if counts:
+        if counts and self.unit_scope is None:
             self._call(lambda: self.desk.board_counts(officer), self._counts_arrived)
 
     def _ids_arrived(
-        self, generation: int, page: tuple[list[int], list[Any]], limit: int | None, searching: bool
+        self,
+        generation: int,
+        page: tuple[list[int], list[Any]],
+        limit: int | None,
+        searching: bool,
+        view: str,
     ) -> None:
         if generation != self._search_generation:
             return  # a newer keystroke or view replaced this request
@@ -272,14 +489,19 @@ class MainWindow(QMainWindow):
         # What is alive now (ids, rows) lives long: keep the cyclic GC from walking it again
         # and again, which showed as 50–100 ms pauses while scrolling a large board.
         gc.freeze()
-        shown = f"{len(ids):,}".replace(",", ".")
+        shown = count_text(len(ids))
+        where = self.tr(dict(self.VIEWS)[view]) if view in dict(self.VIEWS) else ""
         if limit is not None and len(ids) >= limit and searching:
-            text = self.tr("%1+ hồ sơ — gõ thêm để thu hẹp").replace("%1", shown)
+            text = self.tr("%1+ hồ sơ trong «%2» — gõ thêm để thu hẹp")
+        elif searching:
+            text = self.tr("%1 hồ sơ trong «%2»")
+            if view != "all":
+                text += self.tr(" — Ctrl+Enter: tìm trong tất cả")
         elif limit is not None and len(ids) >= limit:
-            text = self.tr("%1 hồ sơ mới nhất — gõ để tìm trong tất cả").replace("%1", shown)
+            text = self.tr("%1 hồ sơ mới nhất — gõ để tìm trong tất cả")
         else:
-            text = self.tr("%1 hồ sơ").replace("%1", shown)
-        self.count_label.setText(text)
+            text = self.tr("%1 hồ sơ")
+        self.count_label.setText(text.replace("%1", shown).replace("%2", where))
         self.board_refreshed.emit()
 
     def _selected_code(self) -> str | None:
@@ -295,12 +517,50 @@ class MainWindow(QMainWindow):
             self._first_counts = False
             if counts.get("due-today", 0) == 0 and self.current_view() == "due-today":
                 # Nothing due today: open on the dossiers in progress, most urgent first.
-                self.views.setCurrentRow([k for k, _ in self.VIEWS].index("pending"))
-        for row, (key, label) in enumerate(self.VIEWS):
+                self.select_view("pending")
+        labels = dict(self.VIEWS)
+        for row in range(self.views.count()):
             item = self.views.item(row)
-            if item is not None:
-                count = f"{counts.get(key, 0):,}".replace(",", ".")
-                item.setText(f"{self.tr(label)}  ({count})")
+            key = str(item.data(Qt.ItemDataRole.UserRole))
+            item.setText(f"{self.tr(labels[key])}  ({count_text(counts.get(key, 0))})")
+
+    def _view_changed(self) -> None:
+        # Choosing a view is choosing where to look: the search follows it.
+        if self.search_all.isChecked():
+            self.search_all.blockSignals(True)
+            self.search_all.setChecked(False)
+            self.search_all.blockSignals(False)
+        self._update_search_hint()
+        self.refresh()
+
+    def _scope_changed(self) -> None:
+        self._update_search_hint()
+        if len(self.search.text().strip()) >= SEARCH_MIN:
+            self.refresh(counts=False)
+
+    def _update_search_hint(self) -> None:
+        if self.search_all.isChecked():
+            hint = self.tr(
+                "Tìm trong tất cả hồ sơ: mã hồ sơ, họ tên, số điện thoại (không cần dấu)"
+            )
+        else:
+            hint = self.tr(
+                "Tìm trong «%1»: mã hồ sơ, họ tên, số điện thoại (không cần dấu)"
+            ).replace("%1", self.current_view_label())
+        if not self.read_only:
+            hint += self.tr(" — hoặc quét mã")
+        self.search.setPlaceholderText(hint)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Enter in the search box: search every dossier, not just the selected view."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            ):
+                self.search_all.setChecked(not self.search_all.isChecked())
+                return True
+        return super().eventFilter(watched, event)
 
     def _search_changed(self, _text: str) -> None:
         if self.synchronous:
@@ -311,7 +571,7 @@ class MainWindow(QMainWindow):
     def _search_entered(self) -> None:
         """A scanner types the code and Enter: open that dossier straight away."""
         text = self.search.text().strip()
-        if not text:
+        if not text or self.read_only:
             return
         self._call(lambda: self.desk.find_code(text), self._code_found, lambda exc: None)
 
@@ -373,93 +633,180 @@ class MainWindow(QMainWindow):
             self.open_dossier(summary.code)
 
     def open_dossier(self, code: str) -> None:
+        """The dossier's page; one page per dossier: a second request raises the open one."""
         from mohao_desk.ui.dossier_dialog import DossierDialog
 
+        self.dossier_pages = {c: d for c, d in self.dossier_pages.items() if _visible(d)}
+        page = self.dossier_pages.get(code)
+        if page is not None:
+            page.raise_()
+            page.activateWindow()
+            self.dossier_opened.emit(code)
+            return
         dialog = DossierDialog(
-            self.desk, code, officer=self.officer, parent=self, synchronous=self.synchronous
+            self.desk,
+            code,
+            officer=self.officer,
+            parent=self,
+            synchronous=self.synchronous,
+            read_only=self.read_only,
         )
         dialog.changed.connect(self.refresh)
+        self.dossier_pages[code] = dialog
+        dialog.finished.connect(lambda _result, c=code: self.dossier_pages.pop(c, None))
         dialog.open()
+        self.dossier_opened.emit(code)
 
     def open_register(self) -> None:
         from mohao_desk.ui.register_dialog import RegisterDialog
 
+        if self.read_only:
+            return
         dialog = RegisterDialog(
             self.desk, officer=self.officer, parent=self, synchronous=self.synchronous
         )
         dialog.registered.connect(lambda _code: self.refresh())
         dialog.open()
 
-    def open_daily_list(self) -> None:
+    def _report_service(self) -> Any:
         from mohao_desk.services.reports import ReportService
 
+        if self.unit_scope is not None:
+            return ReportService(self.desk, unit=self.unit_scope[0])
+        return ReportService(self.desk)
+
+    def open_daily_list(self) -> None:
+        """Ask which day (today by default), then preview that day's list."""
+        from mohao_desk.ui.report_dialogs import ask_day
+
         today = self.desk.now().date()
+        day = ask_day(self, self.tr("Danh sách theo dõi hồ sơ hằng ngày"), today, today)
+        if day is None:
+            return
+        service = self._report_service()
         self._show_pdf(
-            lambda: ReportService(self.desk).daily_list(today),
-            self.tr("Danh sách theo dõi hồ sơ ngày %1").replace("%1", f"{today:%d/%m/%Y}"),
-            f"danh-sach-{today:%Y%m%d}.pdf",
+            lambda: service.daily_list(day),
+            self.tr("Danh sách theo dõi hồ sơ ngày %1").replace("%1", f"{day:%d/%m/%Y}"),
+            f"danh-sach-{day:%Y%m%d}.pdf",
         )
 
     def open_register_book(self) -> None:
-        from mohao_desk.services.reports import ReportService
+        """Ask for the range (this month by default), then preview the register book."""
+        from mohao_desk.ui.report_dialogs import ask_range
 
         today = self.desk.now().date()
-        start = date(today.year, today.month, 1)
+        chosen = ask_range(
+            self, self.tr("Sổ theo dõi hồ sơ"), date(today.year, today.month, 1), today, today
+        )
+        if chosen is None:
+            return
+        start, end = chosen
+        service = self._report_service()
         self._show_pdf(
-            lambda: ReportService(self.desk).register_book(start, today),
-            self.tr("Sổ theo dõi hồ sơ tháng %1").replace("%1", f"{today:%m/%Y}"),
-            f"so-theo-doi-{today:%Y%m}.pdf",
+            lambda: service.register_book(start, end),
+            self.tr("Sổ theo dõi hồ sơ từ %1 đến %2")
+            .replace("%1", f"{start:%d/%m/%Y}")
+            .replace("%2", f"{end:%d/%m/%Y}"),
+            f"so-theo-doi-{start:%Y%m%d}-{end:%Y%m%d}.pdf",
         )
 
-    def export_package(self, folder: str | None = None) -> None:
-        """One signed package with everything changed since the last export, into a folder
-        (a USB stick, an e-mail attachment folder)."""
+    def open_explanation(self) -> None:
+        """Ask for the range (this month by default), then preview the explanation report."""
+        from mohao_desk.ui.report_dialogs import ask_range
+
+        today = self.desk.now().date()
+        chosen = ask_range(
+            self,
+            self.tr("Báo cáo giải trình hồ sơ quá hạn"),
+            date(today.year, today.month, 1),
+            today,
+            today,
+        )
+        if chosen is None:
+            return
+        start, end = chosen
+        service = self._report_service()
+        self._show_pdf(
+            lambda: service.explanation(start, end),
+            self.tr("Báo cáo giải trình từ %1 đến %2")
+            .replace("%1", f"{start:%d/%m/%Y}")
+            .replace("%2", f"{end:%d/%m/%Y}"),
+            f"bao-cao-giai-trinh-{start:%Y%m%d}-{end:%Y%m%d}.pdf",
+        )
+
+    def open_settings(self) -> None:
+        from mohao_desk.ui.settings_dialog import SettingsDialog
+
+        if self.read_only:
+            return
+        dialog = SettingsDialog(self.desk, parent=self, synchronous=self.synchronous)
+        dialog.changed.connect(self.refresh)
+        dialog.open()
+
+    def export_package(self) -> None:
+        """Ask for a folder (a USB stick, an e-mail attachment folder), then export."""
+        if self.read_only:
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Chọn thư mục lưu gói gửi cấp trên")
+        )
+        if folder:
+            self.export_package_to(Path(folder))
+
+    def export_package_to(self, folder: Path) -> None:
+        """One signed package with everything changed since the last export, into ``folder``."""
         from mohao_desk.services.sync import export_desk_package
 
-        if folder is None:
-            folder = QFileDialog.getExistingDirectory(
-                self, self.tr("Chọn thư mục lưu gói gửi cấp trên")
-            )
-            if not folder:
-                return
+        self.statusBar().showMessage(self.tr("Đang xuất gói …"))
         self._call(
-            lambda: export_desk_package(self.desk.db, Path(folder)),
+            lambda: export_desk_package(self.desk.db, folder),
             lambda result: self._message(
                 self.tr("Đã xuất gói số %1 (%2 hồ sơ): %3")
                 .replace("%1", str(result.sequence))
-                .replace("%2", str(result.items))
+                .replace("%2", count_text(result.items))
                 .replace("%3", str(result.path))
             ),
         )
 
-    def import_packages(self, files: list[str] | None = None) -> None:
+    def import_packages(self) -> None:
+        """Ask for package files from the upstream office, then import them."""
+        if self.read_only:
+            return
+        paths = choose_package_files(self)
+        if paths:
+            self.import_package_files(paths)
+
+    def import_package_files(self, paths: list[Path]) -> None:
         """Packages from the upstream office (catalog, calendar, settings): all or nothing."""
         from mohao_desk.services.sync import import_packages
-
-        paths = [Path(f) for f in files] if files is not None else choose_package_files(self)
-        if not paths:
-            return
 
         def done(report: Any) -> None:
             self._message(import_summary(report))
             self.refresh()
 
+        self.statusBar().showMessage(self.tr("Đang nhập gói …"))
         self._call(lambda: import_packages(self.desk.db, paths), done)
 
     def _message(self, text: str) -> None:
         self.statusBar().showMessage(text.splitlines()[0], 15_000)
         self.last_message = text
-        if not self.synchronous:
-            QMessageBox.information(self, self.tr("Bộ phận Một cửa"), text)
+        QMessageBox.information(self, self.tr("Bộ phận Một cửa"), text)
 
     def _show_pdf(self, make: Callable[[], bytes], title: str, file_name: str) -> None:
         from mohao_desk.ui.pdf_preview import show_pdf
 
         self.statusBar().showMessage(self.tr("Đang lập %1 …").replace("%1", title))
-        self._call(make, lambda pdf: show_pdf(self, pdf, title, file_name))
+
+        def arrived(pdf: bytes) -> None:
+            self.statusBar().clearMessage()
+            show_pdf(self, pdf, title, file_name)
+
+        self._call(make, arrived)
 
     def show_error(self, exc: BaseException) -> None:
-        message = exc.message if isinstance(exc, DeskError) else f"{type(exc).__name__}: {exc}"
+        self.statusBar().clearMessage()
+        message = error_text(exc)
+        self.last_message = message
         QMessageBox.warning(self, self.tr("Không thực hiện được"), message)
 
     def closeEvent(self, event: Any) -> None:
@@ -470,6 +817,10 @@ class MainWindow(QMainWindow):
             self.tray.hide()
         worker.wait_all(5000)
         super().closeEvent(event)
+
+
+def _visible(widget: QWidget) -> bool:
+    return bool(shiboken6.isValid(widget)) and widget.isVisible()
 
 
 def now_text(moment: datetime) -> str:

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mohao_desk.ui.screen import fit_to_screen
+
 # Pages are rasterised for printing; above this resolution an A4 page image would cost more
 # memory than a modest office PC should spend on it (A4 at 300 dpi is ~35 MB).
 MAX_PRINT_DPI = 300
@@ -38,7 +40,6 @@ class PdfPreviewDialog(QDialog):
         self.setWindowTitle(title)
         self.pdf = bytes(pdf)
         self.file_name = file_name
-        self.resize(860, 980)
 
         # QPdfDocument reads from the device as it needs: the buffer lives as long as we do.
         self._bytes = QByteArray(self.pdf)
@@ -82,6 +83,7 @@ class PdfPreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         self.print_button.setFocus()
+        fit_to_screen(self, 860, 980)
 
     # ------------------------------------------------------------ printing
     def ask_print(self) -> None:

@@ -45,6 +45,7 @@ from mohao_desk.ui.dialog_kit import (
     error_text,
 )
 from mohao_desk.ui.labels import period_text, tr_label
+from mohao_desk.ui.screen import fit_to_screen
 
 PREVIEW_REFRESH_MS = 30_000  # the return moment follows the clock (the 15:00 cut-off)
 SCAN_FILTER = QT_TRANSLATE_NOOP(
@@ -183,8 +184,8 @@ class RegisterDialog(QDialog):
         self._preview_generation = 0
         self._saving = False
         self.setWindowTitle(self.tr("Tiếp nhận hồ sơ"))
-        self.resize(1040, 690)
         self._build()
+        fit_to_screen(self, 1040, 700)
         self.preview_timer = QTimer(self)
         self.preview_timer.setInterval(PREVIEW_REFRESH_MS)
         self.preview_timer.timeout.connect(self.update_due)

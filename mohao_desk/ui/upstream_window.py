@@ -9,8 +9,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,7 +28,10 @@ from PySide6.QtWidgets import (
 from mohao_desk.domain.errors import DeskError
 from mohao_desk.domain.periods import report_period
 from mohao_desk.ui import worker
+from mohao_desk.ui.dialog_kit import error_text
+from mohao_desk.ui.main_window import count_text
 from mohao_desk.ui.packages import choose_package_files, import_summary
+from mohao_desk.ui.screen import fit_to_screen
 from mohao_desk.ui.trend_chart import TrendChart
 
 PERIODS = (
@@ -119,8 +123,8 @@ class UpstreamWindow(QMainWindow):
         self.rows: list[dict[str, Any]] = []
         self.children_windows: list[QWidget] = []
         self.setWindowTitle(self.tr("Tổng hợp các đơn vị — %1").replace("%1", desk.unit.name))
-        self.resize(1280, 720)
-        bar = QToolBar(self)
+        fit_to_screen(self, 1280, 720)
+        bar = QToolBar(self.tr("Thao tác"), self)
         bar.setMovable(False)
         self.addToolBar(bar)
         bar.addWidget(QLabel(self.tr("Kỳ: ")))
@@ -129,12 +133,21 @@ class UpstreamWindow(QMainWindow):
             self.period_box.addItem(self.tr(label), key)
         self.period_box.currentIndexChanged.connect(lambda _i: self.refresh())
         bar.addWidget(self.period_box)
+        # Slots without parameters: triggered passes ``checked`` (a bool) to any that has one.
         self.import_action = QAction(self.tr("Nhập gói của các đơn vị"), self)
-        self.import_action.triggered.connect(self.import_packages)
+        self.import_action.triggered.connect(lambda _checked=False: self.import_packages())
         bar.addAction(self.import_action)
         self.refresh_action = QAction(self.tr("Làm mới"), self)
-        self.refresh_action.triggered.connect(self.refresh)
+        self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.refresh_action.triggered.connect(lambda _checked=False: self.refresh())
         bar.addAction(self.refresh_action)
+        bar.addSeparator()
+        self.settings_action = QAction(self.tr("Thiết lập"), self)
+        self.settings_action.setToolTip(
+            self.tr("Danh mục thủ tục và ngày nghỉ gửi xuống các đơn vị")
+        )
+        self.settings_action.triggered.connect(lambda _checked=False: self.open_settings())
+        # SETTINGS-PENDING bar.addAction(self.settings_action)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         self.heading = QLabel(self)
@@ -252,8 +265,9 @@ class UpstreamWindow(QMainWindow):
 
     def _text(self, key: str, row: dict[str, Any]) -> str:
         value = row[key]
-        if key == "last":
-            return value.strftime("%d/%m/%Y %H:%M") if value else self.tr("chưa có")
+        if key == "last":  # stored in UTC; shown in the office's time, like everything else
+            local = self.desk.to_local(value)
+            return local.strftime("%d/%m/%Y %H:%M") if local else self.tr("chưa có")
         if key == "gaps":
             return ", ".join(str(n) for n in value[:6]) + ("…" if len(value) > 6 else "")
         if key in ("online", "on_time_rate", "digitized", "electronic", "satisfaction"):
@@ -261,7 +275,7 @@ class UpstreamWindow(QMainWindow):
         if key == "unit":
             return f"{value} ({row['code']})"
         if isinstance(value, int):
-            return f"{value:,}".replace(",", ".")
+            return count_text(value)
         return str(value)
 
     def show_trend(self, row: int) -> None:
@@ -277,32 +291,51 @@ class UpstreamWindow(QMainWindow):
 
     # ----------------------------------------------------------- actions
     def drill_down(self, row: int, column: int) -> None:
-        """The dossiers of a unit behind a cell: the board, filtered to the unit's codes."""
+        """The dossiers of a unit behind a cell: a read-only board of that unit, on the view
+        the column is about. One board per unit: a second double-click raises it."""
         from mohao_desk.ui.main_window import MainWindow
 
         if not 0 <= row < len(self.rows):
             return
-        code = self.rows[row]["code"]
+        code, name = self.rows[row]["code"], self.rows[row]["unit"]
         view = DRILL_VIEWS.get(COLUMNS[column][0], "pending")
-        window = MainWindow(self.desk, synchronous=self.synchronous)
-        window.setWindowTitle(self.rows[row]["unit"])
-        window.views.setCurrentRow([k for k, _ in MainWindow.VIEWS].index(view))
-        window.search.setText(code)
-        window.refresh(counts=False)
+        self.children_windows = [w for w in self.children_windows if shiboken6.isValid(w)]
+        window = next(
+            (
+                w
+                for w in self.children_windows
+                if isinstance(w, MainWindow) and w.unit_scope == (code, name) and w.isVisible()
+            ),
+            None,
+        )
+        if window is None:
+            window = MainWindow(self.desk, synchronous=self.synchronous, unit=(code, name))
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.children_windows.append(window)
+        window.select_view(view)
         window.show()
-        self.children_windows.append(window)
+        window.raise_()
+        window.activateWindow()
 
-    def import_packages(self, files: list[str] | None = None) -> None:
+    def open_settings(self) -> None:
+        from mohao_desk.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.desk, parent=self, synchronous=self.synchronous)
+        dialog.open()
+
+    def import_packages(self) -> None:
+        """Ask for the units' package files, then import them."""
+        paths = choose_package_files(self)
+        if paths:
+            self.import_package_files(paths)
+
+    def import_package_files(self, paths: list[Path]) -> None:
+        """Import packages of the units: all or nothing, with a summary of what came in."""
         from mohao_desk.services.sync import import_packages
-
-        paths = [Path(f) for f in files] if files is not None else choose_package_files(self)
-        if not paths:
-            return
 
         def done(report: Any) -> None:
             self.last_message = import_summary(report)
-            if not self.synchronous:
-                QMessageBox.information(self, self.tr("Tổng hợp các đơn vị"), self.last_message)
+            QMessageBox.information(self, self.tr("Tổng hợp các đơn vị"), self.last_message)
             self.refresh()
 
         self._call(lambda: import_packages(self.desk.db, paths), done)
@@ -310,13 +343,13 @@ class UpstreamWindow(QMainWindow):
     last_message = ""
 
     def show_error(self, exc: BaseException) -> None:
-        message = exc.message if isinstance(exc, DeskError) else f"{type(exc).__name__}: {exc}"
+        message = error_text(exc)
         self.last_message = message
-        if not self.synchronous:
-            QMessageBox.warning(self, self.tr("Không thực hiện được"), message)
+        QMessageBox.warning(self, self.tr("Không thực hiện được"), message)
 
     def closeEvent(self, event: Any) -> None:
         self._closing = True
         for window in self.children_windows:
-            window.close()
+            if shiboken6.isValid(window):
+                window.close()
         super().closeEvent(event)

@@ -60,45 +60,73 @@
 <context>
     <name>ComponentRow</name>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="50"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="51"/>
         <source>Bản quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)</source>
         <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="92"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="93"/>
         <source>%1 · %2 bản</source>
         <translation>%1 · qty %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="101"/>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="155"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="102"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="156"/>
         <source>Đính kèm bản quét…</source>
         <translation>Attach scan…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="103"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="104"/>
         <source>Chọn tệp bản quét của giấy tờ này (hoặc kéo thả tệp vào dòng này)</source>
         <translation>Choose the scan of this paper (or drop the file on this row)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="106"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="107"/>
         <source>Bỏ tệp</source>
         <translation>Remove file</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="138"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="139"/>
         <source>Chọn bản quét: %1</source>
         <translation>Choose scan: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="149"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="150"/>
         <source>Tệp: %1</source>
         <translation>File: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="151"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="152"/>
         <source>Đổi tệp…</source>
         <translation>Change file…</translation>
+    </message>
+</context>
+<context>
+    <name>DayDialog</name>
+    <message>
+        <location filename="../../mohao_desk/ui/report_dialogs.py" line="61"/>
+        <source>Ngày:</source>
+        <translation>Day:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/report_dialogs.py" line="64"/>
+        <source>Hôm nay</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/report_dialogs.py" line="65"/>
+        <source>Hôm qua</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/report_dialogs.py" line="77"/>
+        <source>Danh sách của một ngày đã qua được tính đến cuối giờ làm việc ngày đó, với trạng thái hiện tại của hồ sơ.</source>
+        <translation>The list of a past day is measured at the end of that day&apos;s office hours, with the dossiers&apos; current status.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/report_dialogs.py" line="87"/>
+        <source>Xem</source>
+        <translation>View</translation>
     </message>
 </context>
 <context>
@@ -112,511 +140,522 @@
 <context>
     <name>DossierDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="57"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="58"/>
         <source>Bản quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)</source>
         <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="63"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="64"/>
         <source>Chuyển xử lý</source>
         <translation>Hand over</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="64"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="65"/>
         <source>Yêu cầu bổ sung</source>
         <translation>Request supplement</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="65"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="66"/>
         <source>Nhận bổ sung</source>
         <translation>Supplement received</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="66"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="67"/>
         <source>Có kết quả</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="67"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="68"/>
         <source>Trả kết quả</source>
         <translation>Return result</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="68"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="69"/>
         <source>Xin lỗi và hẹn lại</source>
         <translation>Apologize, reschedule</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="69"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="70"/>
         <source>Từ chối</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="70"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="71"/>
         <source>Rút hồ sơ</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="71"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="72"/>
         <source>Dừng giải quyết</source>
         <translation>Stop processing</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="72"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="73"/>
         <source>Đánh giá</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="75"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="76"/>
         <source>Rất hài lòng</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="76"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="77"/>
         <source>Hài lòng</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="77"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="78"/>
         <source>Không hài lòng</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="87"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="88"/>
         <source>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</source>
         <translation>Receipt and appointment slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="88"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="89"/>
         <source>Phiếu kiểm soát quá trình giải quyết hồ sơ</source>
         <translation>Processing control slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="89"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="90"/>
         <source>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ</source>
         <translation>Request to supplement the dossier</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="90"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="91"/>
         <source>Phiếu xin lỗi và hẹn lại ngày trả kết quả</source>
         <translation>Apology and new return date</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="91"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="92"/>
         <source>Phiếu từ chối tiếp nhận giải quyết hồ sơ</source>
         <translation>Refusal slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="92"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="93"/>
         <source>Thông báo dừng giải quyết hồ sơ</source>
         <translation>Notice of stopped processing</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="95"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="96"/>
         <source>Phiếu yêu cầu bổ sung</source>
         <translation>Supplement request slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="96"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="97"/>
         <source>Phiếu xin lỗi, hẹn lại</source>
         <translation>Apology slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="97"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="98"/>
         <source>Phiếu từ chối</source>
         <translation>Refusal slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="98"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="99"/>
         <source>Thông báo dừng giải quyết</source>
         <translation>Stop notice</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="225"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="228"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="607"/>
         <source>Hồ sơ %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="257"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="260"/>
         <source>Thông tin hồ sơ</source>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="264"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="267"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="265"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="268"/>
         <source>Người nộp:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="266"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="269"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="267"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="270"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="268"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="271"/>
         <source>Kênh nộp:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="269"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="272"/>
         <source>Tiếp nhận:</source>
         <translation>Received:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="270"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="273"/>
         <source>Hẹn trả:</source>
         <translation>Return due:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="271"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="274"/>
         <source>Hạn ban đầu:</source>
         <translation>Originally due:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="272"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="275"/>
         <source>Cán bộ xử lý:</source>
         <translation>Officer:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="273"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="276"/>
         <source>Kết thúc:</source>
         <translation>Finished:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="274"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="277"/>
         <source>Bổ sung / xin lỗi:</source>
         <translation>Supplements / apologies:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="291"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="295"/>
+        <source>Thành phần hồ sơ và kết quả</source>
+        <translation>Components and result</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="297"/>
         <source>Thành phần hồ sơ và kết quả — kéo thả bản quét vào dòng</source>
         <translation>Papers and result — drop scans on a row</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="302"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="310"/>
         <source>Kết quả giải quyết</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="315"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="323"/>
         <source>Quá trình giải quyết</source>
         <translation>Processing history</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="318"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="326"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="318"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="363"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="326"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="394"/>
         <source>Thao tác</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="318"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="326"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="318"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="326"/>
         <source>Nội dung</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="344"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="364"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
         <location filename="../../mohao_desk/ui/dossier_dialog.py" line="375"/>
+        <source>Hồ sơ do đơn vị gửi lên: chỉ xem. Thao tác, số hóa và in phiếu được thực hiện tại Bộ phận Một cửa của đơn vị.</source>
+        <translation>A dossier sent by the unit: view only. Acts, digitization and slips are done at the unit&apos;s one-stop desk.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="406"/>
         <source>Hồ sơ đã kết thúc: không còn thao tác nào.</source>
         <translation>The dossier is closed: no actions left.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="418"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="449"/>
         <source>— Không chọn cán bộ —</source>
         <translation>— No officer —</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="420"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="451"/>
         <source>Ví dụ: Công chức Tư pháp - Hộ tịch</source>
         <translation>e.g. Justice and civil status officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="421"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="452"/>
         <source>Chuyển cho cán bộ:</source>
         <translation>Hand over to officer:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="422"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="453"/>
         <source>Cơ quan, bộ phận nhận:</source>
         <translation>Receiving agency or unit:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="423"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="439"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="446"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="454"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="471"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="478"/>
         <source>Ghi chú:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="429"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="460"/>
         <source>Mỗi dòng một giấy tờ.
 Có thể ghi thêm: Tên giấy tờ | loại | số lượng</source>
         <translation>One paper per line.
 Optionally: paper name | kind | quantity</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="433"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="467"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="809"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="465"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="500"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="850"/>
         <source>Lý do:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="435"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="467"/>
         <source>Giấy tờ cần bổ sung:</source>
         <translation>Papers missing:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="443"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="475"/>
         <source>Kết quả điện tử</source>
         <translation>Electronic result</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="449"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="481"/>
         <source>Ghi chú (người nhận, giấy tờ đã giao):</source>
         <translation>Note (recipient, papers handed over):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="457"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="489"/>
         <source>Lý do chậm trễ</source>
         <translation>Reason for the delay</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="462"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="495"/>
         <source>Lý do ngoại lệ (bắt buộc để vẫn ghi nhận):</source>
         <translation>Exception reason (required to record anyway):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="465"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="498"/>
         <source>Ví dụ: Chủ tịch UBND đồng ý bằng văn bản</source>
         <translation>e.g. approved in writing by the committee chair</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="468"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="501"/>
         <source>Ngày giờ hẹn trả mới:</source>
         <translation>New return date and time:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="475"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="508"/>
         <source>Lý do từ chối (bắt buộc):</source>
         <translation>Reason for refusal (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="476"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="509"/>
         <source>Lý do rút hồ sơ:</source>
         <translation>Reason for withdrawal:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="477"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="510"/>
         <source>Lý do dừng giải quyết (bắt buộc):</source>
         <translation>Reason for stopping (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="496"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="980"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="530"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1021"/>
         <source>Ghi nhận</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="508"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="542"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="523"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="557"/>
         <source>In phiếu</source>
         <translation>Print slips</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="528"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="563"/>
         <source>Giấy tiếp nhận, hẹn trả</source>
         <translation>Receipt and appointment</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="529"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="564"/>
         <source>Phiếu kiểm soát</source>
         <translation>Control slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="566"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="604"/>
         <source>Hồ sơ %1 — %2</source>
         <translation>Dossier %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="579"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="619"/>
         <source>%1 bộ</source>
         <translation>sets: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="587"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="627"/>
         <source>Chưa phân công</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="594"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="634"/>
         <source>trả ngày %1</source>
         <translation>returned %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="599"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="639"/>
         <source>%1 lần bổ sung · %2 lần xin lỗi</source>
         <translation>supplements: %1 · apologies: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="634"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="671"/>
         <source>Tạm dừng chờ bổ sung — %1</source>
         <translation>Paused for supplement — %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="644"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="681"/>
         <source>Hẹn lại: %1</source>
         <translation>Rescheduled: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="659"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="759"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="696"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="800"/>
         <source>Giải quyết %1</source>
         <translation>Resolved: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="689"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="726"/>
         <source>✔ Đã số hóa %1 — %2</source>
         <translation>✔ Digitized %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="694"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="731"/>
         <source> (tái sử dụng)</source>
         <translation> (reused)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="698"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="735"/>
         <source>Chưa số hóa</source>
         <translation>Not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="711"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="748"/>
         <source>✔ Đã số hóa</source>
         <translation>✔ Digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="716"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="753"/>
         <source>Đã có kết quả, chưa số hóa</source>
         <translation>Result ready, not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="718"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="755"/>
         <source>Chưa có kết quả</source>
         <translation>No result yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="745"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="786"/>
         <source>Hẹn trả %1</source>
         <translation>Return due %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="750"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="791"/>
         <source>Chuyển cho %1</source>
         <translation>Handed over to %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="752"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="793"/>
         <source>Cần bổ sung: %1</source>
         <translation>Missing: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="764"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="805"/>
         <source>Hẹn lại %1</source>
         <translation>Rescheduled to %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="769"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="810"/>
         <source>ngoại lệ: %1</source>
         <translation>exception: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="772"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="813"/>
         <source>Kết quả: %1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="775"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="816"/>
         <source>Thành phần %1: %2</source>
         <translation>Paper %1: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="802"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="843"/>
         <source>Hồ sơ đã được yêu cầu bổ sung %1 lần. Yêu cầu thêm lần nữa sẽ khiến hồ sơ bị tính là QUÁ HẠN; phải nêu lý do.</source>
         <translation>Supplement requests so far: %1. Another request makes the dossier count as OVERDUE; a reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="806"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="847"/>
         <source>Lý do (bắt buộc):</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="811"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="852"/>
         <source>Đang hẹn trả: %1</source>
         <translation>Return now due: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="813"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="854"/>
         <source> (hạn ban đầu %1)</source>
         <translation> (originally %1)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="857"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="898"/>
         <source>Chọn cán bộ nhận hoặc ghi cơ quan, bộ phận nhận.</source>
         <translation>Choose the receiving officer or enter the receiving agency or unit.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="866"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="907"/>
         <source>Ghi ít nhất một giấy tờ cần bổ sung (mỗi dòng một).</source>
         <translation>Enter at least one missing paper (one per line).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="870"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="911"/>
         <source>Yêu cầu bổ sung lần nữa sẽ bị tính là quá hạn: phải nêu lý do.</source>
         <translation>Another supplement request counts as overdue: a reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="880"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="921"/>
         <source>Phải nêu lý do.</source>
         <translation>A reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="885"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="926"/>
         <source>Phải nêu lý do chậm trễ.</source>
         <translation>The reason for the delay is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="980"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1021"/>
         <source>Đang ghi…</source>
         <translation>Recording…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="991"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1032"/>
         <source>Chọn bản quét</source>
         <translation>Choose scans</translation>
     </message>
@@ -860,119 +899,254 @@ Optionally: paper name | kind | quantity</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="175"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="364"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="453"/>
+        <location filename="../../mohao_desk/ui/app.py" line="237"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="622"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="791"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Desk</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="52"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="63"/>
         <source>Đến hạn hôm nay</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="53"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="64"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="54"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="65"/>
         <source>Quá hạn chưa xin lỗi</source>
         <translation>Overdue without apology</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="55"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="66"/>
         <source>Chờ bổ sung</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="56"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="67"/>
         <source>Chưa số hóa</source>
         <translation>Not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="57"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="68"/>
         <source>Hồ sơ của tôi</source>
         <translation>My dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="58"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="69"/>
         <source>Đang giải quyết</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="59"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="70"/>
         <source>Tất cả hồ sơ</source>
         <translation>All dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="75"/>
-        <source>Bộ phận Một cửa — %1</source>
-        <translation>One-Stop Desk — %1</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="104"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="245"/>
         <source>Thao tác</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="108"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="161"/>
         <source>Tiếp nhận hồ sơ</source>
         <translation>Register dossier</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="115"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="99"/>
+        <source>%1 (%2) — hồ sơ đơn vị gửi lên, chỉ xem</source>
+        <translation>%1 (%2) — dossiers sent by the unit, view only</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="165"/>
+        <source>Tiếp nhận một hồ sơ mới và in giấy hẹn (F2)</source>
+        <translation>Register a new dossier and print the receipt (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="168"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="123"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="172"/>
+        <source>Tải lại danh sách hồ sơ (F5)</source>
+        <translation>Reload the list of dossiers (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="175"/>
         <source>Danh sách hằng ngày</source>
         <translation>Daily list</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="126"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="178"/>
+        <source>Danh sách theo dõi hồ sơ của một ngày, để lãnh đạo ký</source>
+        <translation>The dossier list of one day, for the leader to sign</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="181"/>
+        <source>Sổ theo dõi</source>
+        <translation>Register book</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="184"/>
+        <source>Sổ theo dõi hồ sơ của một khoảng thời gian</source>
+        <translation>The register book of a range of days</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="187"/>
+        <source>Báo cáo giải trình</source>
+        <translation>Explanation report</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="189"/>
+        <source>Báo cáo giải trình hồ sơ quá hạn của một khoảng thời gian</source>
+        <translation>The explanation report on overdue dossiers of a range of days</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="192"/>
+        <source>Xuất gói</source>
+        <translation>Export package</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="195"/>
+        <source>Xuất gói số liệu gửi cơ quan cấp trên (ra USB hoặc thư mục)</source>
+        <translation>Export a data package for the upstream office (to a USB stick or a folder)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="201"/>
+        <source>Nhập gói danh mục, lịch nghỉ của cơ quan cấp trên</source>
+        <translation>Import the upstream office&apos;s package (catalog, days off)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="204"/>
+        <source>Thiết lập</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="206"/>
+        <source>Đơn vị, cán bộ, danh mục thủ tục, giờ làm việc, ngày nghỉ</source>
+        <translation>Unit, officers, procedure catalog, office hours, days off</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="209"/>
+        <source>Đóng cửa sổ</source>
+        <translation>Close window</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="223"/>
+        <source>&amp;Hồ sơ</source>
+        <translation>&amp;Dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="228"/>
+        <source>&amp;Báo cáo</source>
+        <translation>&amp;Reports</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="236"/>
+        <source>&amp;Gửi, nhận</source>
+        <translation>&amp;Packages</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="239"/>
+        <source>H&amp;ệ thống</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="304"/>
+        <source>Tìm trong &amp;tất cả hồ sơ</source>
+        <translation>Search &amp;all dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="306"/>
+        <source>Tìm trong mọi hồ sơ thay vì chỉ danh sách đang chọn (Ctrl+Enter)</source>
+        <translation>Search every dossier instead of only the selected list (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="397"/>
+        <source>Dữ liệu đơn vị gửi lên cơ quan cấp trên: chỉ xem, không ghi được.</source>
+        <translation>Data the unit sent to the upstream office: view only, nothing can be recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="495"/>
+        <source>%1+ hồ sơ trong «%2» — gõ thêm để thu hẹp</source>
+        <translation>%1+ dossiers in “%2” — type more to narrow</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="497"/>
+        <source>%1 hồ sơ trong «%2»</source>
+        <translation>%1 dossiers in “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="499"/>
+        <source> — Ctrl+Enter: tìm trong tất cả</source>
+        <translation> — Ctrl+Enter: search all</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="549"/>
+        <source> — hoặc quét mã</source>
+        <translation> — or scan a code</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="681"/>
+        <source>Danh sách theo dõi hồ sơ hằng ngày</source>
+        <translation>Daily dossier list</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="697"/>
         <source>Sổ theo dõi hồ sơ</source>
         <translation>Register book</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="130"/>
-        <source>Xuất gói gửi cấp trên</source>
-        <translation>Export package for upstream</translation>
+        <location filename="../../mohao_desk/ui/main_window.py" line="705"/>
+        <source>Sổ theo dõi hồ sơ từ %1 đến %2</source>
+        <translation>Register book from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="133"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="718"/>
+        <source>Báo cáo giải trình hồ sơ quá hạn</source>
+        <translation>Explanation report on overdue dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="729"/>
+        <source>Báo cáo giải trình từ %1 đến %2</source>
+        <translation>Explanation report from %1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="198"/>
         <source>Nhập gói</source>
         <translation>Import packages</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="137"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="267"/>
         <source>Cán bộ: </source>
         <translation>Officer: </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="165"/>
-        <source>Tìm theo mã hồ sơ, họ tên, số điện thoại (không cần dấu) — hoặc quét mã</source>
-        <translation>Search by dossier code, name or phone (diacritics optional) — or scan a code</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="277"/>
-        <source>%1+ hồ sơ — gõ thêm để thu hẹp</source>
-        <translation>%1+ dossiers — type more to narrow down</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="279"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="501"/>
         <source>%1 hồ sơ mới nhất — gõ để tìm trong tất cả</source>
         <translation>newest %1 dossiers — type to search all</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="281"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="503"/>
         <source>%1 hồ sơ</source>
         <translation>dossiers: %1</translation>
     </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="543"/>
+        <source>Tìm trong tất cả hồ sơ: mã hồ sơ, họ tên, số điện thoại (không cần dấu)</source>
+        <translation>Search all dossiers: dossier code, name, phone (diacritics optional)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="546"/>
+        <source>Tìm trong «%1»: mã hồ sơ, họ tên, số điện thoại (không cần dấu)</source>
+        <translation>Search in “%1”: dossier code, name, phone (diacritics optional)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="354"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="612"/>
         <source>%n hồ sơ vừa quá hạn</source>
         <translation>
             <numerusform>%n dossier just went overdue</numerusform>
@@ -980,7 +1154,7 @@ Optionally: paper name | kind | quantity</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="357"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="615"/>
         <source>%n hồ sơ sắp đến hạn</source>
         <translation>
             <numerusform>%n dossier is now due soon</numerusform>
@@ -988,32 +1162,37 @@ Optionally: paper name | kind | quantity</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="399"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="687"/>
         <source>Danh sách theo dõi hồ sơ ngày %1</source>
         <translation>Daily dossier list %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="410"/>
-        <source>Sổ theo dõi hồ sơ tháng %1</source>
-        <translation>Register book %1</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="421"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="749"/>
         <source>Chọn thư mục lưu gói gửi cấp trên</source>
         <translation>Choose a folder for the package to the upstream office</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="428"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="758"/>
+        <source>Đang xuất gói …</source>
+        <translation>Exporting the package …</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="762"/>
         <source>Đã xuất gói số %1 (%2 hồ sơ): %3</source>
         <translation>Exported package no. %1 (%2 dossiers): %3</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="458"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="785"/>
+        <source>Đang nhập gói …</source>
+        <translation>Importing packages …</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="796"/>
         <source>Đang lập %1 …</source>
         <translation>Preparing %1 …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="463"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="808"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>
@@ -1021,7 +1200,7 @@ Optionally: paper name | kind | quantity</translation>
 <context>
     <name>PdfPreviewDialog</name>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="59"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="60"/>
         <source>%n trang</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -1029,221 +1208,264 @@ Optionally: paper name | kind | quantity</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="60"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="61"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="62"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="63"/>
         <source>In ra máy in (Ctrl+P)</source>
         <translation>Print on a printer (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="63"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="64"/>
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="64"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="65"/>
         <source>Lưu thành tệp PDF (Ctrl+S)</source>
         <translation>Save as a PDF file (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="66"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="67"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="91"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="93"/>
         <source>In %1</source>
         <translation>Print %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="113"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="115"/>
         <source>Không in được</source>
         <translation>Could not print</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="113"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="115"/>
         <source>Không mở được máy in đã chọn.</source>
         <translation>The chosen printer could not be opened.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="156"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="158"/>
         <source>Lưu PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="156"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="158"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="167"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="169"/>
         <source>Không lưu được</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="168"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="170"/>
         <source>Không lưu được tệp %1: %2</source>
         <translation>Could not save %1: %2</translation>
     </message>
 </context>
 <context>
+    <name>RangeDialog</name>
+    <message>
+        <location filename="../../mohao_desk/ui/report_dialogs.py" line="113"/>
+        <source>Từ ngày:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/report_dialogs.py" line="114"/>
+        <source>Đến ngày:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/report_dialogs.py" line="120"/>
+        <source>Tháng này</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/report_dialogs.py" line="121"/>
+        <source>Tháng trước</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/report_dialogs.py" line="122"/>
+        <source>Năm nay</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/report_dialogs.py" line="139"/>
+        <source>Xem</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/report_dialogs.py" line="158"/>
+        <source>Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.</source>
+        <translation>The last day must be on or after the first day.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/report_dialogs.py" line="161"/>
+        <source>Mỗi lần lập cho tối đa 366 ngày.</source>
+        <translation>At most 366 days at a time.</translation>
+    </message>
+</context>
+<context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="185"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="186"/>
         <source>Tiếp nhận hồ sơ</source>
         <translation>Register dossier</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="201"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="202"/>
         <source>Gõ một phần tên thủ tục (có dấu hoặc không dấu) hoặc mã thủ tục…</source>
         <translation>Type part of the procedure&apos;s name (diacritics optional) or its code…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="216"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="217"/>
         <source>&amp;Thủ tục:</source>
         <translation>&amp;Procedure:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="225"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="226"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="230"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="231"/>
         <source>Bắt buộc</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="235"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="236"/>
         <source>CCCD / hộ chiếu</source>
         <translation>ID card / passport</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="238"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="239"/>
         <source>Trực tiếp</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="239"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="240"/>
         <source>Trực tuyến</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="240"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="241"/>
         <source>Bưu chính công ích</source>
         <translation>Public postal service</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="248"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="249"/>
         <source>Cần xác minh</source>
         <translation>Needs verification</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="251"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="252"/>
         <source>&amp;Họ và tên:</source>
         <translation>Full &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="252"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="253"/>
         <source>Đị&amp;a chỉ:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="253"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="254"/>
         <source>Điện th&amp;oại:</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="254"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="255"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="255"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="256"/>
         <source>Số &amp;giấy tờ:</source>
         <translation>&amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="256"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="257"/>
         <source>&amp;Kênh nộp:</source>
         <translation>&amp;Channel:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="257"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="258"/>
         <source>Số &amp;bộ hồ sơ:</source>
         <translation>Number of &amp;sets:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="270"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="271"/>
         <source>Thành phần hồ sơ đã nhận</source>
         <translation>Papers received</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="272"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="273"/>
         <source>Bỏ dấu ở giấy tờ chưa nhận. Kéo thả bản quét vào dòng để số hóa ngay.</source>
         <translation>Untick the papers not received. Drop a scan on a row to digitize it at once.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="306"/>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="589"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="307"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="590"/>
         <source>Lưu và in giấy hẹn  (Ctrl+S)</source>
         <translation>Save and print receipt  (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="308"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="309"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="417"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="418"/>
         <source>Lĩnh vực: %1   ·   Thời hạn giải quyết: %2</source>
         <translation>Field: %1   ·   Processing time: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="423"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="424"/>
         <source>Cần xác minh (thời hạn %1)</source>
         <translation>Needs verification (processing time %1)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="474"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="475"/>
         <source>Hẹn trả: (chọn thủ tục để tính ngày hẹn trả)</source>
         <translation>Return due: (choose a procedure to compute the return date)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="476"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="477"/>
         <source>Hẹn trả: %1</source>
         <translation>Return due: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="489"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="490"/>
         <source>Chưa chọn thủ tục hành chính.</source>
         <translation>No procedure chosen.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="493"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="494"/>
         <source>Chưa đánh dấu thành phần hồ sơ nào đã nhận.</source>
         <translation>No paper is ticked as received.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="548"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="549"/>
         <source>Giấy tiếp nhận hồ sơ và hẹn trả kết quả — %1</source>
         <translation>Receipt and appointment slip — %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="554"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="555"/>
         <source>Đã tiếp nhận hồ sơ %1</source>
         <translation>Dossier %1 registered</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="555"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="556"/>
         <source>Hồ sơ đã được tiếp nhận, nhưng:</source>
         <translation>The dossier was registered, but:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="589"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="590"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
@@ -1251,52 +1473,93 @@ Optionally: paper name | kind | quantity</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="56"/>
+        <location filename="../../mohao_desk/ui/app.py" line="62"/>
         <source>Thiết lập đơn vị</source>
         <translation>Unit set-up</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="61"/>
+        <location filename="../../mohao_desk/ui/app.py" line="67"/>
         <source>Chào mừng đến với phần mềm Bộ phận Một cửa. Hãy nhập thông tin đơn vị một lần; có thể sửa lại sau.</source>
         <translation>Welcome to the One-Stop Desk. Enter your unit&apos;s details once; you can change them later.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="81"/>
+        <location filename="../../mohao_desk/ui/app.py" line="75"/>
+        <source>Ví dụ: %1</source>
+        <translation>Example: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/app.py" line="80"/>
+        <source>Mã định danh điện tử của đơn vị, do tỉnh cấp</source>
+        <translation>The unit&apos;s electronic identifier, issued by the province</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/app.py" line="92"/>
         <source>Tên đơn vị:</source>
         <translation>Unit name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="82"/>
+        <location filename="../../mohao_desk/ui/app.py" line="93"/>
         <source>Mã định danh điện tử:</source>
         <translation>Electronic agency code:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="83"/>
+        <location filename="../../mohao_desk/ui/app.py" line="94"/>
         <source>Cơ quan cấp trên:</source>
         <translation>Parent agency:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="84"/>
+        <location filename="../../mohao_desk/ui/app.py" line="95"/>
         <source>Địa danh ghi trên văn bản:</source>
         <translation>Place name on documents:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="85"/>
+        <location filename="../../mohao_desk/ui/app.py" line="96"/>
         <source>Cán bộ (mỗi dòng: tên đăng nhập: họ tên: chức danh):</source>
         <translation>Officers (one per line: login: full name: title):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="87"/>
+        <location filename="../../mohao_desk/ui/app.py" line="98"/>
         <source>Dùng dữ liệu mẫu để làm quen (không nhập thông tin trên)</source>
         <translation>Use demo data to get to know the program (skip the details above)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="121"/>
+        <location filename="../../mohao_desk/ui/app.py" line="124"/>
+        <source>tên đơn vị</source>
+        <translation>unit name</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/app.py" line="125"/>
+        <source>mã định danh điện tử</source>
+        <translation>electronic identifier</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/app.py" line="126"/>
+        <source>cơ quan cấp trên</source>
+        <translation>upstream body</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/app.py" line="127"/>
+        <source>địa danh ghi trên văn bản</source>
+        <translation>place name on documents</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/app.py" line="131"/>
+        <source>Chưa nhập: %1.</source>
+        <translation>Missing: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/app.py" line="138"/>
+        <source>Mã định danh điện tử &apos;%1&apos; không đúng định dạng (ví dụ 000.17.22.H56).</source>
+        <translation>The electronic identifier &apos;%1&apos; is not in the right format (for example 000.17.22.H56).</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/app.py" line="145"/>
+        <location filename="../../mohao_desk/ui/app.py" line="167"/>
         <source>Dòng cán bộ &apos;%1&apos; phải có dạng tên đăng nhập: họ tên.</source>
         <translation>Officer line &apos;%1&apos; must read login: full name.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="168"/>
+        <location filename="../../mohao_desk/ui/app.py" line="230"/>
         <source>Chưa thiết lập được</source>
         <translation>Set-up failed</translation>
     </message>
@@ -1322,137 +1585,152 @@ Optionally: paper name | kind | quantity</translation>
 <context>
     <name>UpstreamWindow</name>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="34"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="38"/>
         <source>Tháng này</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="35"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="39"/>
         <source>Kỳ báo cáo (15 tháng trước – 14)</source>
         <translation>Reporting period (15th – 14th)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="36"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="40"/>
         <source>Quý này</source>
         <translation>This quarter</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="37"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="41"/>
         <source>Năm nay</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="40"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="44"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="41"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="45"/>
         <source>Gói gần nhất</source>
         <translation>Last package</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="42"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="46"/>
         <source>Gói còn thiếu</source>
         <translation>Missing packages</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="43"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="47"/>
         <source>Tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="44"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="48"/>
         <source>Trước hạn</source>
         <translation>Early</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="45"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="49"/>
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="46"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="50"/>
         <source>Trễ hạn</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="47"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="51"/>
         <source>Đang trong hạn</source>
         <translation>Pending, on track</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="48"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="52"/>
         <source>Đang quá hạn</source>
         <translation>Pending, overdue</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="49"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="53"/>
         <source>Quá hạn chưa xin lỗi (hiện tại)</source>
         <translation>Overdue, no apology (now)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="50"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="54"/>
         <source>Trực tuyến (3.3)</source>
         <translation>Online (3.3)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="51"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="55"/>
         <source>Đúng hạn (2.1)</source>
         <translation>On time (2.1)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="52"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="56"/>
         <source>Số hóa (4.2)</source>
         <translation>Digitized (4.2)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="53"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="57"/>
         <source>Kết quả điện tử (4.1)</source>
         <translation>Electronic results (4.1)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="54"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="58"/>
         <source>Hài lòng (5.4)</source>
         <translation>Satisfaction (5.4)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="121"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="125"/>
         <source>Tổng hợp các đơn vị — %1</source>
         <translation>All units — %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="126"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="127"/>
+        <source>Thao tác</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="130"/>
         <source>Kỳ: </source>
         <translation>Period: </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="132"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="137"/>
         <source>Nhập gói của các đơn vị</source>
         <translation>Import units&apos; packages</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="135"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="140"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="186"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="145"/>
+        <source>Thiết lập</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="147"/>
+        <source>Danh mục thủ tục và ngày nghỉ gửi xuống các đơn vị</source>
+        <translation>Procedure catalog and days off sent to the units</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="199"/>
         <source>%1: từ %2 đến %3</source>
         <translation>%1: from %2 to %3</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="256"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="270"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="305"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="338"/>
         <source>Tổng hợp các đơn vị</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="316"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="348"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>

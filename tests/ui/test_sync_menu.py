@@ -1,4 +1,5 @@
-"""The desk window's sync actions: export a signed package, import the upstream's package."""
+"""The desk window's sync actions, clicked: export a signed package into the folder the officer
+chooses, import the upstream office's package, refuse a tampered one with a message."""
 
 from __future__ import annotations
 
@@ -11,9 +12,12 @@ from mohao_desk.services.desk import Desk
 from mohao_desk.services.setup import open_unit_database
 from mohao_desk.ui.main_window import MainWindow
 from tests.conftest import FakeClock
+from tests.ui.dialog_helpers import click_action
 
 
-def test_export_then_import_upstream_config(qtbot, db, tmp_path: Path) -> None:
+def test_export_then_import_upstream_config(
+    qtbot, db, tmp_path: Path, monkeypatch, message_boxes
+) -> None:
     desk = Desk(db, clock=FakeClock(datetime(2026, 11, 26, 9, 0)))
     desk.register(procedure_code="2.000815", applicant_name="Trần Văn Hải")
     window = MainWindow(desk, synchronous=True)
@@ -22,10 +26,23 @@ def test_export_then_import_upstream_config(qtbot, db, tmp_path: Path) -> None:
 
     outbox = tmp_path / "usb"
     outbox.mkdir()
-    window.export_package(str(outbox))
+    asked: list[str] = []
+
+    def choose_folder(parent, caption, *args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(caption)
+        return str(outbox)
+
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getExistingDirectory", choose_folder)
+    click_action(qtbot, window, window.export_action)
+    assert asked == ["Chọn thư mục lưu gói gửi cấp trên"]
     packages = sorted(outbox.glob("*.mhd"))
     assert [p.name for p in packages] == ["000.17.22.H56_000001.mhd"]
-    assert "Đã xuất gói số 1 (1 hồ sơ)" in window.last_message
+    assert "Đã xuất gói số 1 (1 hồ sơ)" in message_boxes.texts("information")[-1]
+
+    # Cancelling the folder chooser exports nothing.
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getExistingDirectory", lambda *a, **k: "")
+    click_action(qtbot, window, window.export_action)
+    assert sorted(outbox.glob("*.mhd")) == packages
 
     # The upstream office trusts the desk, imports its package, sends a config package back.
     upstream = open_unit_database(tmp_path / "upstream.sqlite3")
@@ -41,18 +58,24 @@ def test_export_then_import_upstream_config(qtbot, db, tmp_path: Path) -> None:
     config = sync.export_config_package(upstream, config_dir)
     sync.trust(db, sync.export_public_key(upstream, tmp_path / "upstream.key").path)
 
-    window.import_packages([str(config.path)])
-    assert window.last_message.startswith("Đã nhập 1 gói.")
+    def choose_files(path: Path):  # type: ignore[no-untyped-def]
+        return lambda *args, **kwargs: ([str(path)], "Gói mohao_desk (*.mhd)")
+
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileNames", choose_files(config.path))
+    click_action(qtbot, window, window.import_action)
+    assert message_boxes.texts("information")[-1].startswith("Đã nhập 1 gói.")
     days = dict(CalendarService(db).year(2026))
     assert "Nghỉ bổ sung" in days[datetime(2026, 12, 31).date()]
 
-    # A tampered package is refused with a message; nothing changes.
+    # A tampered package is refused with a message that names the file; nothing changes.
     bad = tmp_path / "bad.mhd"
     data = bytearray(config.path.read_bytes())
     data[len(data) // 2] ^= 0xFF
     bad.write_bytes(bytes(data))
-    shown: list[str] = []
-    window.show_error = lambda exc: shown.append(str(exc))  # type: ignore[method-assign]
-    window.import_packages([str(bad)])
-    assert shown and "bad.mhd" in shown[0]
+    before = sync.table_dump(db)
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileNames", choose_files(bad))
+    click_action(qtbot, window, window.import_action)
+    warnings = message_boxes.texts("warning")
+    assert len(warnings) == 1 and "bad.mhd" in warnings[0]
+    assert sync.table_dump(db) == before
     window.close()

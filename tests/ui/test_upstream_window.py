@@ -6,6 +6,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QToolBar
 
 from mohao_desk.services import sync
 from mohao_desk.services.demo import fill_demo
@@ -15,6 +17,7 @@ from mohao_desk.services.statistics import StatisticsService
 from mohao_desk.ui.main_window import MainWindow
 from mohao_desk.ui.upstream_window import COLUMNS, UpstreamWindow, current_period
 from tests.conftest import FakeClock
+from tests.ui.dialog_helpers import click_action, double_click_cell
 
 NOW = datetime(2026, 11, 26, 10, 0)
 
@@ -28,7 +31,9 @@ def test_current_periods() -> None:
     assert current_period("year", today)[0] == today.replace(month=1, day=1)
 
 
-def test_dashboard_rows_drill_down_and_import(qtbot, tmp_path: Path) -> None:
+def test_dashboard_rows_drill_down_and_import(
+    qtbot, tmp_path: Path, monkeypatch, message_boxes
+) -> None:
     upstream = open_unit_database(tmp_path / "tinh.sqlite3")
     sync.init_upstream(upstream)
     packages = []
@@ -57,17 +62,47 @@ def test_dashboard_rows_drill_down_and_import(qtbot, tmp_path: Path) -> None:
     assert window.table.item(0, received).text() == f"{row['received']:,}".replace(",", ".")
     assert window.table.item(1, received).text() == "0"  # nothing imported yet from H32
 
-    window.import_packages([str(packages[1])])
-    assert window.last_message.startswith("Đã nhập 1 gói.")
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getOpenFileNames",
+        lambda *args, **kwargs: ([str(packages[1])], ""),
+    )
+    click_action(qtbot, window, window.import_action)
+    assert message_boxes.texts("information")[-1].startswith("Đã nhập 1 gói.")
     assert window.rows[1]["received"] > 0
+    last = [k for k, _ in COLUMNS].index("last")
+    imported = sync.sync_status(upstream)[0].last_imported_at
+    assert imported is not None  # stored in UTC, shown in Vietnam time (UTC+7)
+    shown = window.table.item(0, last).text()
+    assert shown == desk.to_local(imported).strftime("%d/%m/%Y %H:%M")
 
+    # A double-click on a unit's "overdue" cell opens that unit's board, read-only.
     overdue = [k for k, _ in COLUMNS].index("overdue")
-    window.drill_down(0, overdue)
-    board = window.children_windows[-1]
-    assert isinstance(board, MainWindow)
+    double_click_cell(window.table, 0, overdue)
+    (board,) = [w for w in window.children_windows if w.isVisible()]
+    assert isinstance(board, MainWindow) and board.read_only
+    assert board.windowTitle().startswith(f"{window.rows[0]['unit']} (000.31.22.H31) — ")
     assert board.current_view() == "overdue"
     codes = [board.model.data(board.model.index(r, 0)) for r in range(board.model.rowCount())]
     assert codes and all(c.startswith("000.31.22.H31-") for c in codes)
+    # Nothing that writes: no registration, no packages, no settings, no officer picker.
+    shown_actions = {a.text() for bar in board.findChildren(QToolBar) for a in bar.actions()}
+    for action in board.writing_actions():
+        assert action.text() not in shown_actions
+    qtbot.keyClick(board, Qt.Key.Key_F2)
+    assert not [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "RegisterDialog"]
+    # A second double-click raises the same board instead of opening another.
+    double_click_cell(window.table, 0, overdue)
+    assert len([w for w in window.children_windows if w.isVisible()]) == 1
+
+    # A dossier opens read-only: no act, no scan, no slip.
+    double_click_cell(board.table, 0, 0)
+    page = board.dossier_pages[codes[0]]
+    assert page.read_only and page.isVisible()
+    assert not [b for b in page.act_buttons.values() if b.isVisible()]
+    assert not page.prints_box.isVisible()
+    assert not page.result_row.choose_button.isVisible()
+    assert page.windowTitle() == f"Hồ sơ {codes[0]}"  # sent without personal data
+    page.close()
     window.close()
 
 
