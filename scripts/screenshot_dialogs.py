@@ -14,9 +14,14 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from screen_setup import picture, setup  # noqa: E402
+
+SCREEN = setup(__file__)
+if SCREEN is None:
+    sys.exit(0)
+SIZE, ARGS = SCREEN
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -71,7 +76,7 @@ def main(out: Path) -> None:
         dialog.rows[0].set_file(scan)
         dialog.name_edit.setFocus()
         app.processEvents()
-        dialog.grab().save(str(out / "registration.png"))
+        dialog.grab().save(str(picture(out, "registration", SIZE)))
         dialog.close()
 
         # A dossier in its life: handed over, scanned, a supplement asked and received, now
@@ -99,11 +104,11 @@ def main(out: Path) -> None:
         dialog = DossierDialog(desk, code, officer="tuphap", synchronous=True)
         dialog.show()
         app.processEvents()
-        dialog.grab().save(str(out / "dossier.png"))
+        dialog.grab().save(str(picture(out, "dossier", SIZE)))
         dialog.close()
         app.processEvents()
         db.close()
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots")
+    main(Path(ARGS[0]) if ARGS else ROOT / "docs" / "screenshots")

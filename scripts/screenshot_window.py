@@ -1,8 +1,10 @@
-"""Rebuild docs/screenshots/main-window.png and daily-list-preview.png from scratch.
+"""Rebuild docs/screenshots/main-window.png, daily-list-preview.png and upstream.png (and their
+-1024 versions, at 1024×768) from scratch.
 
     .venv/bin/python scripts/screenshot_window.py [OUT_DIR]
 
-A year of demo data seen from a fixed moment, offscreen Qt, the real window and preview.
+A year of demo data seen from a fixed moment, offscreen Qt, the real window and preview, on a
+1366×768 and a 1024×768 screen (scripts/screen_setup.py).
 (scripts/screenshot_dialogs.py makes registration.png and dossier.png.)
 """
 
@@ -13,10 +15,16 @@ import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from screen_setup import picture, setup  # noqa: E402
+
+SCREEN = setup(__file__)
+if SCREEN is None:
+    sys.exit(0)
+SIZE, ARGS = SCREEN
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -25,6 +33,7 @@ from mohao_desk.services.demo import fill_demo  # noqa: E402
 from mohao_desk.services.desk import Desk  # noqa: E402
 from mohao_desk.services.reports import ReportService  # noqa: E402
 from mohao_desk.store.db import open_database  # noqa: E402
+from mohao_desk.ui.upstream_window import COLUMNS  # noqa: E402
 
 NOW = datetime(2026, 11, 26, 9, 40)
 
@@ -50,26 +59,67 @@ def main(out: Path) -> None:
         fill_demo(db, dossiers=20_000, seed=7, now=NOW)
         desk = Desk(db, clock=lambda: NOW)
         window = MainWindow(desk, synchronous=True)
-        window.resize(1366, 768)
-        window.show()
-        pending = [key for key, _ in MainWindow.VIEWS].index("pending")
-        window.views.setCurrentRow(pending)
+        window.showMaximized()
+        window.select_view("pending")
         changes = [(s.code, Band.OVERDUE) for s in desk.list("overdue", limit=2)]
         window.show_band_changes(changes)
         window.table.selectRow(2)
         app.processEvents()
-        window.grab().save(str(out / "main-window.png"))
-        print(out / "main-window.png")
+        _save(window, picture(out, "main-window", SIZE))
         pdf = ReportService(desk).daily_list(NOW.date())
         preview = show_pdf(window, pdf, "Danh sách theo dõi hồ sơ ngày 26/11/2026", "x.pdf")
-        preview.resize(1100, 760)
         worker.wait_all()
         _wait(app, 2000)  # QPdfView renders its pages in the background
-        preview.grab().save(str(out / "daily-list-preview.png"))
-        print(out / "daily-list-preview.png")
+        _save(preview, picture(out, "daily-list-preview", SIZE))
         preview.close()
         window.close()
+        db.close()
+        upstream_dashboard(app, Path(folder), out)
+
+
+def _save(widget: Any, path: Path) -> None:
+    widget.grab().save(str(path))
+    print(path)
+
+
+def upstream_dashboard(app: QApplication, folder: Path, out: Path) -> None:
+    """Three communes' packages at the province, the dashboard and one unit's drill-down."""
+    from mohao_desk.services import sync
+    from mohao_desk.services.setup import open_unit_database, update_unit_settings
+    from mohao_desk.ui.upstream_window import UpstreamWindow
+
+    upstream = open_unit_database(folder / "tinh.sqlite3")
+    sync.init_upstream(upstream)
+    packages = []
+    units = (
+        ("000.31.22.H31", "Ủy ban nhân dân phường Bần Yên Nhân"),
+        ("000.31.22.H32", "Ủy ban nhân dân phường Phùng Chí Kiên"),
+        ("000.31.22.H33", "Ủy ban nhân dân xã Hòa Phong"),
+    )
+    for n, (code, name) in enumerate(units):
+        desk_db = open_database(folder / f"desk{n}.sqlite3")
+        fill_demo(desk_db, dossiers=3000, unit_code=code, seed=n + 1, now=NOW)
+        update_unit_settings(desk_db, name=name)
+        sync.trust(upstream, sync.export_public_key(desk_db, folder / f"{n}.key").path)
+        box = folder / f"out{n}"
+        box.mkdir()
+        packages.append(sync.export_desk_package(desk_db, box).path)
+        desk_db.close()
+    sync.import_packages(upstream, packages)
+    desk = Desk(upstream, clock=lambda: NOW)
+    window = UpstreamWindow(desk, synchronous=True)
+    window.showMaximized()
+    window.table.setCurrentCell(0, 0)
+    app.processEvents()
+    _save(window, picture(out, "upstream", SIZE))
+    window.drill_down(0, [k for k, _ in COLUMNS].index("overdue"))
+    board = window.children_windows[-1]
+    board.showMaximized()
+    app.processEvents()
+    _save(board, picture(out, "upstream-unit", SIZE))
+    window.close()
+    upstream.close()
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots")
+    main(Path(ARGS[0]) if ARGS else ROOT / "docs" / "screenshots")

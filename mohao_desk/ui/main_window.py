@@ -253,6 +253,8 @@ class MainWindow(QMainWindow):
         bar.addAction(self.refresh_action)
         bar.addSeparator()
         self.officer_box = QComboBox(self)
+        if self.read_only:
+            self.officer_box.hide()  # no acts here: nobody to pick
         if self.unit_scope is not None:
             bar.addAction(self.explanation_action)
             return
