@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from mohao_desk.domain.errors import DeskError
+from mohao_desk.ui.dialog_kit import error_text
 
 
 def install_translations(app: QApplication, language: str | None = None) -> list[QTranslator]:
@@ -229,12 +230,12 @@ def run_gui(db_path: Path | None = None, *, demo_if_empty: bool = False) -> int:
                 dialog.error.setText(
                     QCoreApplication.translate("SetupDialog", "Chưa thiết lập được")
                     + ": "
-                    + exc.message
+                    + error_text(exc)
                 )
         desk = Desk(db)
     except DeskError as exc:
         QMessageBox.critical(
-            None, QCoreApplication.translate("MainWindow", "Bộ phận Một cửa"), exc.message
+            None, QCoreApplication.translate("MainWindow", "Bộ phận Một cửa"), error_text(exc)
         )
         return 2
     from mohao_desk.services.sync import database_is_upstream

@@ -428,3 +428,20 @@ def test_threaded_acts(qtbot, open_dialog, desk: Desk) -> None:
     assert desk.get(code).events[-1].officer == "Trần Văn Đức"
     qtbot.waitUntil(lambda: len(open_previews()) == 1, timeout=5000)
     worker.wait_all()
+
+
+def test_every_slip_made_stays_printable(qtbot, open_dialog, desk: Desk) -> None:
+    """After an apology the supplement slip can still be printed (and the apology slip)."""
+    code = _register(desk)
+    desk.request_supplement(code, missing=["Bản sao CCCD"], by="motcua")
+    desk.receive_supplement(code, by="motcua")
+    desk.apologize(code, reason="Chờ xác minh", new_due=datetime(2024, 5, 8, 9, 0), by="motcua")
+    dialog = open_dialog(desk, code)
+    assert _slip_buttons(dialog) == ["Phiếu yêu cầu bổ sung", "Phiếu xin lỗi, hẹn lại"]
+    qtbot.mouseClick(dialog.print_buttons["supplement"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.print_buttons["apology"], Qt.MouseButton.LeftButton)
+    assert sorted(p.windowTitle() for p in open_previews()) == [
+        f"Phiếu xin lỗi và hẹn lại ngày trả kết quả — {code}",
+        f"Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ — {code}",
+    ]
+    close_previews()
