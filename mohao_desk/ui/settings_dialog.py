@@ -802,6 +802,13 @@ class HoursTab(_Tab):
             (a_start, a_end) = sessions[1]
             self.afternoon_start.setTime(QTime(a_start.hour, a_start.minute))
             self.afternoon_end.setTime(QTime(a_end.hour, a_end.minute))
+        if len(sessions) > 2:  # the CLI takes any number of intervals; this tab shows two
+            self.banner.show_warning(
+                self.tr(
+                    "Giờ làm việc đang dùng có nhiều hơn hai buổi; lưu ở đây sẽ chỉ giữ buổi sáng "
+                    "và buổi chiều như trên."
+                )
+            )
         text = ", ".join(f"{a:%H:%M}–{b:%H:%M}" for a, b in sessions)
         self.current_label.setText(
             self.tr("Giờ làm việc đang dùng: %1 (múi giờ %2).")

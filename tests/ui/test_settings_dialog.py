@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QWidge
 from mohao_desk.services import sync
 from mohao_desk.services.desk import Desk
 from mohao_desk.services.settings import list_officers, unit_settings
+from mohao_desk.services.setup import update_unit_settings
 from mohao_desk.store.db import open_database
 from mohao_desk.ui.screen import available_area
 from mohao_desk.ui.settings_dialog import SettingsDialog
@@ -351,6 +352,19 @@ def test_wrong_office_hours_are_refused_with_a_clear_message(
     assert desk.calendar.office_hours.format() == "07:30-11:30,13:30-17:00"
     assert tab.sessions()[0] == (time(7, 30), time(7, 0))  # what was typed stays
     assert changes == []
+
+
+def test_more_than_two_sessions_set_by_the_cli_are_not_dropped_silently(qtbot, desk: Desk) -> None:
+    update_unit_settings(desk.db, office_hours="07:00-09:00,09:30-11:30,13:30-17:00")
+    dialog = SettingsDialog(desk, synchronous=True)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+    try:
+        open_tab(qtbot, dialog, "Giờ làm việc")
+        assert "nhiều hơn hai buổi" in dialog.hours_tab.banner.text()
+        assert dialog.hours_tab.banner.isVisible()
+    finally:
+        close(dialog)
 
 
 # ---------------------------------------------------------- Ngày nghỉ, ngày làm bù
