@@ -203,7 +203,12 @@ class Desk:
 
     def __init__(self, db: Database, clock: Callable[[], datetime] | None = None) -> None:
         self.db = db
-        with db.read() as conn:
+        self._clock = clock
+        self._calendar: WorkCalendar | None = None
+        self._load()
+
+    def _load(self) -> None:
+        with self.db.read() as conn:
             self.unit: UnitInfo = require_unit(conn)
             self.regimes: list[LegalRegime] = q.load_regimes(conn)
             self._overrides = [
@@ -211,8 +216,14 @@ class Desk:
                 for r in q.list_overrides(conn, self.unit.id)
             ]
         self.tz = ZoneInfo(self.unit.timezone)
-        self._clock = clock
-        self._calendar: WorkCalendar | None = None
+
+    def reload(self) -> None:
+        """Read the unit, its office hours and calendar overrides again (after the settings
+        window or an imported configuration package changed them): what the desk computes
+        from now on (new due moments, countdowns) follows them. The new calendar is built
+        before it replaces the old one, so that a reader never sees half of it."""
+        self._load()
+        self._calendar = vietnam_calendar(self._overrides, self.unit.office_hours)
 
     # ------------------------------------------------------------ time edges
     @property

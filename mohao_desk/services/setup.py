@@ -160,9 +160,11 @@ def update_unit_settings(
     place_name: str | None = None,
     office_hours: str | None = None,
     head_signature: tuple[list[str] | None, str | None] | None = None,
+    default_officer: str | None = None,
 ) -> UnitInfo:
-    """Change the unit's names, office hours (they apply to dossiers registered later) or the
-    signature block of the head of the processing body (apology slips, stop notices)."""
+    """Change the unit's names, office hours (they apply to dossiers registered later), the
+    signature block of the head of the processing body (apology slips, stop notices) or the
+    default officer (who acts when no officer is named); all in one transaction."""
     values: dict[str, Any] = {}
     if name is not None:
         if not name.strip():
@@ -184,12 +186,19 @@ def update_unit_settings(
                 conn, "head_signature", {"lines": ["TM. Ủy ban nhân dân", "Chủ tịch"], "name": ""}
             )
             if lines is not None:
+                if not lines:
+                    raise DeskError("Chức danh người ký phải có ít nhất một dòng.")
                 if len(lines) > 4 or any(len(x) > 80 for x in lines):
                     raise DeskError("Chức danh người ký: tối đa 4 dòng, mỗi dòng 80 ký tự.")
                 current["lines"] = [nfc(x) for x in lines]
             if name is not None:
                 current["name"] = nfc(" ".join(name.split()))
             q.put_setting(conn, "head_signature", current)
+        if default_officer is not None:
+            officer = q.officer_by_username(conn, unit.id, default_officer.strip())
+            if officer is None or not officer.active:
+                raise DeskError("Cán bộ mặc định phải là một cán bộ đang làm việc của đơn vị.")
+            q.put_setting(conn, "default_officer", officer.username)
         row = q.own_unit(conn)
     return unit_info(row)
 

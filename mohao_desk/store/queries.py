@@ -111,6 +111,10 @@ def list_officers(conn: Connection, unit_id: int) -> Sequence[Row[Any]]:
     ).all()
 
 
+def update_officer(conn: Connection, officer_id: int, **values: Any) -> None:
+    conn.execute(update(officer).where(officer.c.id == officer_id).values(**values))
+
+
 # ------------------------------------------------------------------ regimes
 
 

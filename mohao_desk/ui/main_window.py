@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
             packages.addAction(self.export_action)
             packages.addAction(self.import_action)
             system = bar.addMenu(self.tr("H&ệ thống"))
-            system.addAction(self.close_action)  # SETTINGS-PENDING
+            system.addAction(self.settings_action)
         else:
             dossiers.removeAction(self.register_action)
 
@@ -742,7 +742,7 @@ class MainWindow(QMainWindow):
         if self.read_only:
             return
         dialog = SettingsDialog(self.desk, parent=self, synchronous=self.synchronous)
-        dialog.changed.connect(self.refresh)
+        dialog.changed.connect(lambda _subject: self.refresh())
         dialog.open()
 
     def export_package(self) -> None:
@@ -786,8 +786,13 @@ class MainWindow(QMainWindow):
             self._message(import_summary(report))
             self.refresh()
 
+        def work() -> Any:
+            report = import_packages(self.desk.db, paths)
+            self.desk.reload()  # a config package may bring office hours and days off
+            return report
+
         self.statusBar().showMessage(self.tr("Đang nhập gói …"))
-        self._call(lambda: import_packages(self.desk.db, paths), done)
+        self._call(work, done)
 
     def _message(self, text: str) -> None:
         self.statusBar().showMessage(text.splitlines()[0], 15_000)

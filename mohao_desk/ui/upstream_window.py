@@ -147,7 +147,7 @@ class UpstreamWindow(QMainWindow):
             self.tr("Danh mục thủ tục và ngày nghỉ gửi xuống các đơn vị")
         )
         self.settings_action.triggered.connect(lambda _checked=False: self.open_settings())
-        # SETTINGS-PENDING bar.addAction(self.settings_action)
+        bar.addAction(self.settings_action)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         self.heading = QLabel(self)

@@ -1,0 +1,1104 @@
+"""Thiết lập: the administrator's window for what the CLI's ``unit``, ``officer``, ``catalog`` and
+``calendar`` commands set — the unit and its head's signature, the officers, the procedure
+catalog, the office hours, the days off and make-up working days.
+
+Every change goes through one service call (one transaction) with the CLI's rules: a refused
+change shows the service's message inline and changes nothing. After a saved change the desk
+re-reads its unit and calendar (``Desk.reload``) and :attr:`SettingsDialog.changed` says what
+changed, so that the window that opened this one can refresh what it shows. On an upstream
+office's database only the catalog and the calendar are shown: they are what the upstream office
+sends to the desks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, time
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTime, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mohao_desk.domain.calendar import DEFAULT_FIRST_YEAR, DEFAULT_LAST_YEAR
+from mohao_desk.domain.catalog import Procedure
+from mohao_desk.domain.text import fold
+from mohao_desk.ui.dialog_kit import MessageBanner, call_service, error_text
+from mohao_desk.ui.labels import period_text, tr_label
+from mohao_desk.ui.screen import fit_to_screen, limit_to_screen
+
+PREFERRED_SIZE = (1000, 700)
+INFO_STYLE = (
+    "QLabel { background: #e8f5e9; border: 1px solid #81c784; border-radius: 4px;"
+    " padding: 6px 8px; color: #1b5e20; }"
+)
+HINT_STYLE = "color: #5f6368;"
+INACTIVE = QColor("#80868b")
+CATALOG_FILTER = QT_TRANSLATE_NOOP("CatalogTab", "Danh mục thủ tục (*.json);;Mọi tệp (*)")
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("CalendarTab", "Thứ Hai"),
+    QT_TRANSLATE_NOOP("CalendarTab", "Thứ Ba"),
+    QT_TRANSLATE_NOOP("CalendarTab", "Thứ Tư"),
+    QT_TRANSLATE_NOOP("CalendarTab", "Thứ Năm"),
+    QT_TRANSLATE_NOOP("CalendarTab", "Thứ Sáu"),
+    QT_TRANSLATE_NOOP("CalendarTab", "Thứ Bảy"),
+    QT_TRANSLATE_NOOP("CalendarTab", "Chủ nhật"),
+)
+
+
+def _hint(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setStyleSheet(HINT_STYLE)
+    return label
+
+
+def _item(text: str, data: Any = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if data is not None:
+        item.setData(Qt.ItemDataRole.UserRole, data)
+    return item
+
+
+def _table(parent: QWidget, headers: list[str], stretch: int) -> QTableWidget:
+    """A read-only table of whole rows; column ``stretch`` takes the room left."""
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setHighlightSections(False)
+    table.setMinimumHeight(140)
+    return table
+
+
+class Banner(MessageBanner):
+    """The inline message of a tab: the service's refusal in red, a saved change in green."""
+
+    def show_info(self, text: str) -> None:
+        self.setStyleSheet(INFO_STYLE)
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class _Tab(QWidget):
+    """One subject of the settings window: its page scrolls when the screen is too small, its
+    service calls run off the GUI thread, its message shows under the page."""
+
+    subject = ""
+
+    def __init__(self, dialog: SettingsDialog) -> None:
+        super().__init__(dialog)
+        self.dialog = dialog
+        self.desk = dialog.desk
+        self.page = QWidget(self)
+        self.banner = Banner(self.page)
+        self.buttons: list[QPushButton] = []  # disabled while a call is out
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def button(self, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text, self.page)
+        button.setAutoDefault(False)
+        button.clicked.connect(lambda: slot())  # clicked passes `checked`
+        self.buttons.append(button)
+        return button
+
+    def call(self, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        self.set_busy(True)
+
+        def finished(result: Any) -> None:
+            self.set_busy(False)
+            done(result)
+
+        call_service(self, self.dialog.synchronous, fn, finished, self.failed)
+
+    def save(self, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        """A change: ``fn`` saves (and returns what the tab shows next); the desk re-reads its
+        settings; ``done`` shows the result; then :attr:`SettingsDialog.changed` is emitted."""
+        self.banner.clear_message()
+
+        def work() -> Any:
+            result = fn()
+            self.desk.reload()
+            return result
+
+        def saved(result: Any) -> None:
+            done(result)
+            self.dialog.changed.emit(self.subject)
+
+        self.call(work, saved)
+
+    def failed(self, exc: BaseException) -> None:
+        self.set_busy(False)
+        self.banner.show_error(error_text(exc))
+
+    def set_busy(self, busy: bool) -> None:
+        for button in self.buttons:
+            button.setEnabled(not busy)
+        if not busy:
+            self.update_buttons()
+
+    def update_buttons(self) -> None:
+        """Enable the buttons that make sense for the current selection (tabs override)."""
+
+    def load(self) -> None:
+        raise NotImplementedError
+
+
+# --------------------------------------------------------------------- Đơn vị
+
+
+class UnitTab(_Tab):
+    """Đơn vị: names, place name, the head's signature and the default officer."""
+
+    subject = "unit"
+
+    def __init__(self, dialog: SettingsDialog) -> None:
+        super().__init__(dialog)
+        page = self.page
+        self.code_label = QLabel(page)
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code_label.setStyleSheet("font-weight: bold;")
+        self.name_edit = QLineEdit(page)
+        self.name_edit.setPlaceholderText(self.tr("Ủy ban nhân dân phường Bần Yên Nhân"))
+        self.parent_edit = QLineEdit(page)
+        self.parent_edit.setPlaceholderText(self.tr("Ủy ban nhân dân thị xã Mỹ Hào"))
+        self.place_edit = QLineEdit(page)
+        self.place_edit.setPlaceholderText(self.tr("Mỹ Hào"))
+        unit_box = QGroupBox(self.tr("Đơn vị"), page)
+        form = QFormLayout(unit_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        code_row = QHBoxLayout()
+        code_row.addWidget(self.code_label)
+        code_row.addSpacing(12)
+        code_row.addWidget(_hint(self.tr("(có trong mọi mã hồ sơ; không sửa được)"), unit_box), 1)
+        form.addRow(self.tr("Mã định danh điện tử:"), code_row)
+        form.addRow(self.tr("&Tên đơn vị:"), self.name_edit)
+        form.addRow(self.tr("&Cơ quan cấp trên:"), self.parent_edit)
+        form.addRow(self.tr("Địa &danh ghi trên văn bản:"), self.place_edit)
+
+        head_box = QGroupBox(self.tr("Người ký phiếu xin lỗi và thông báo dừng giải quyết"), page)
+        self.head_lines_edit = QPlainTextEdit(head_box)
+        self.head_lines_edit.setTabChangesFocus(True)
+        self.head_lines_edit.setPlaceholderText(self.tr("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"))
+        line_height = self.head_lines_edit.fontMetrics().lineSpacing()
+        self.head_lines_edit.setFixedHeight(line_height * 4 + 16)
+        self.head_name_edit = QLineEdit(head_box)
+        head_form = QFormLayout(head_box)
+        head_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        head_form.addRow(self.tr("Chức da&nh:"), self.head_lines_edit)
+        head_form.addRow(
+            "", _hint(self.tr("Mỗi dòng một dòng chức danh, tối đa 4 dòng."), head_box)
+        )
+        head_form.addRow(self.tr("&Họ và tên:"), self.head_name_edit)
+
+        officer_box = QGroupBox(self.tr("Cán bộ mặc định"), page)
+        self.default_box = QComboBox(officer_box)
+        self.default_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        officer_form = QFormLayout(officer_box)
+        officer_form.addRow(self.tr("Chọn cán &bộ:"), self.default_box)
+        officer_form.addRow(
+            "",
+            _hint(
+                self.tr("Cán bộ được ghi vào hồ sơ khi một thao tác không chọn cán bộ nào."),
+                officer_box,
+            ),
+        )
+
+        self.save_button = self.button(self.tr("Lưu thông tin đơn vị"), self.save_unit)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.save_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(unit_box)
+        layout.addWidget(head_box)
+        layout.addWidget(officer_box)
+        layout.addWidget(self.banner)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def load(self) -> None:
+        from mohao_desk.services.settings import list_officers, unit_settings
+
+        db = self.desk.db
+        self.call(lambda: (unit_settings(db), list_officers(db)), self._arrived)
+
+    def _arrived(self, answer: tuple[Any, list[Any]]) -> None:
+        settings, officers = answer
+        self.show_settings(settings)
+        self.set_officers(officers, settings.default_officer)
+        self.dialog.loaded.emit(self.subject)
+
+    def show_settings(self, settings: Any) -> None:
+        self.code_label.setText(settings.code)
+        self.name_edit.setText(settings.name)
+        self.parent_edit.setText(settings.parent_name)
+        self.place_edit.setText(settings.place_name)
+        self.head_lines_edit.setPlainText("\n".join(settings.head_lines))
+        self.head_name_edit.setText(settings.head_name)
+
+    def set_officers(self, officers: list[Any], default: str | None = None) -> None:
+        """The active officers to choose the default from (kept chosen across a refresh)."""
+        chosen = default if default is not None else self.default_box.currentData()
+        self.default_box.clear()
+        active = [o for o in officers if o.active]
+        if chosen not in {o.username for o in active}:
+            self.default_box.addItem(self.tr("(chưa chọn)"), None)
+        for o in active:
+            self.default_box.addItem(f"{o.full_name} ({o.username})", o.username)
+        index = self.default_box.findData(chosen)
+        self.default_box.setCurrentIndex(max(index, 0))
+
+    def save_unit(self) -> None:
+        from mohao_desk.services.settings import unit_settings
+        from mohao_desk.services.setup import update_unit_settings
+
+        lines = [x.strip() for x in self.head_lines_edit.toPlainText().splitlines() if x.strip()]
+        values = {
+            "name": self.name_edit.text(),
+            "parent_name": self.parent_edit.text(),
+            "place_name": self.place_edit.text(),
+            "head_signature": (lines, self.head_name_edit.text()),
+            "default_officer": self.default_box.currentData(),
+        }
+        db = self.desk.db
+
+        def work() -> Any:
+            update_unit_settings(db, **values)
+            return unit_settings(db)
+
+        def done(settings: Any) -> None:
+            self.show_settings(settings)
+            self.banner.show_info(self.tr("Đã lưu thông tin đơn vị."))
+
+        self.save(work, done)
+
+
+# --------------------------------------------------------------------- Cán bộ
+
+
+class OfficersTab(_Tab):
+    """Cán bộ: the list; add one; edit the selected one's name and title; deactivate or
+    reactivate it."""
+
+    subject = "officers"
+
+    def __init__(self, dialog: SettingsDialog) -> None:
+        super().__init__(dialog)
+        page = self.page
+        self.officers: list[Any] = []
+        self.table = _table(
+            page,
+            [self.tr("Tên đăng nhập"), self.tr("Họ và tên"), self.tr("Chức danh"),
+             self.tr("Trạng thái")],
+            1,
+        )  # fmt: skip
+        self.table.setColumnWidth(0, 140)
+        self.table.setColumnWidth(2, 240)
+        self.table.setColumnWidth(3, 140)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+
+        edit_box = QGroupBox(self.tr("Cán bộ đã chọn"), page)
+        self.selected_label = QLabel(edit_box)
+        self.edit_name = QLineEdit(edit_box)
+        self.edit_title = QLineEdit(edit_box)
+        self.update_button = self.button(self.tr("Lưu sửa đổi"), self.update_selected)
+        self.active_button = self.button(self.tr("Ngừng hoạt động"), self.toggle_active)
+        edit_form = QFormLayout(edit_box)
+        edit_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        edit_form.addRow(self.tr("Tên đăng nhập:"), self.selected_label)
+        edit_form.addRow(self.tr("Họ và tên:"), self.edit_name)
+        edit_form.addRow(self.tr("Chức danh:"), self.edit_title)
+        edit_buttons = QHBoxLayout()
+        edit_buttons.addStretch(1)
+        edit_buttons.addWidget(self.update_button)
+        edit_buttons.addWidget(self.active_button)
+        edit_form.addRow(edit_buttons)
+
+        add_box = QGroupBox(self.tr("Thêm cán bộ"), page)
+        self.new_username = QLineEdit(add_box)
+        self.new_username.setPlaceholderText(self.tr("không dấu cách, ví dụ tuphap"))
+        self.new_name = QLineEdit(add_box)
+        self.new_title = QLineEdit(add_box)
+        self.new_title.setPlaceholderText(self.tr("Công chức Tư pháp - Hộ tịch"))
+        self.add_button = self.button(self.tr("Thêm cán bộ"), self.add_officer)
+        add_form = QFormLayout(add_box)
+        add_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        add_form.addRow(self.tr("Tên đăng &nhập:"), self.new_username)
+        add_form.addRow(self.tr("Họ và &tên:"), self.new_name)
+        add_form.addRow(self.tr("Chức &danh:"), self.new_title)
+        add_buttons = QHBoxLayout()
+        add_buttons.addStretch(1)
+        add_buttons.addWidget(self.add_button)
+        add_form.addRow(add_buttons)
+        for edit in (self.new_username, self.new_name, self.new_title):
+            edit.returnPressed.connect(self.add_officer)
+
+        boxes = QHBoxLayout()
+        boxes.addWidget(edit_box, 1)
+        boxes.addWidget(add_box, 1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(
+            _hint(
+                self.tr(
+                    "Cán bộ ngừng hoạt động vẫn còn tên trong hồ sơ và quá trình xử lý đã ghi, "
+                    "nhưng không còn trong danh sách chọn cán bộ."
+                ),
+                page,
+            )
+        )
+        layout.addLayout(boxes)
+        layout.addWidget(self.banner)
+        self.update_buttons()
+
+    def load(self) -> None:
+        from mohao_desk.services.settings import list_officers
+
+        db = self.desk.db
+
+        def arrived(officers: list[Any]) -> None:
+            self.show_officers(officers)
+            self.dialog.loaded.emit(self.subject)
+
+        self.call(lambda: list_officers(db), arrived)
+
+    def show_officers(self, officers: list[Any], select: str | None = None) -> None:
+        current = select or self.selected_username()
+        self.officers = list(officers)
+        self.table.setRowCount(len(officers))
+        for row, o in enumerate(officers):
+            status = self.tr("Đang làm việc") if o.active else self.tr("Ngừng hoạt động")
+            cells = (o.username, o.full_name, o.title, status)
+            for column, text in enumerate(cells):
+                item = _item(text, o.username)
+                if not o.active:
+                    item.setForeground(QBrush(INACTIVE))
+                self.table.setItem(row, column, item)
+        usernames = [o.username for o in officers]
+        if current in usernames:
+            self.table.selectRow(usernames.index(current))
+        elif usernames:
+            self.table.selectRow(0)
+        else:
+            self.table.clearSelection()
+        self._selection_changed()
+        self.dialog.officers_changed(self.officers)
+
+    def selected_username(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return str(self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole))
+
+    def selected(self) -> Any:
+        username = self.selected_username()
+        return next((o for o in self.officers if o.username == username), None)
+
+    def _selection_changed(self) -> None:
+        officer = self.selected()
+        self.selected_label.setText(officer.username if officer else self.tr("(chưa chọn)"))
+        self.edit_name.setText(officer.full_name if officer else "")
+        self.edit_title.setText(officer.title if officer else "")
+        self.update_buttons()
+
+    def update_buttons(self) -> None:
+        officer = self.selected()
+        for widget in (self.edit_name, self.edit_title, self.update_button, self.active_button):
+            widget.setEnabled(officer is not None)
+        if officer is not None and not officer.active:
+            self.active_button.setText(self.tr("Cho hoạt động lại"))
+        else:
+            self.active_button.setText(self.tr("Ngừng hoạt động"))
+
+    def _saved(self, officer: Any, message: str) -> Callable[[Any], None]:
+        def done(officers: list[Any]) -> None:
+            self.show_officers(officers, select=officer)
+            self.banner.show_info(message)
+
+        return done
+
+    def add_officer(self) -> None:
+        from mohao_desk.services.settings import add_officer, list_officers
+        from mohao_desk.services.setup import OfficerInput
+
+        new = OfficerInput(self.new_username.text(), self.new_name.text(), self.new_title.text())
+        db = self.desk.db
+
+        def work() -> list[Any]:
+            add_officer(db, new)
+            return list_officers(db)
+
+        username = new.username.strip()
+        message = (
+            self.tr("Đã thêm cán bộ %1 (%2).")
+            .replace("%1", " ".join(new.full_name.split()))
+            .replace("%2", username)
+        )
+
+        def done(officers: list[Any]) -> None:
+            self._saved(username, message)(officers)
+            for edit in (self.new_username, self.new_name, self.new_title):
+                edit.clear()
+
+        self.save(work, done)
+
+    def update_selected(self) -> None:
+        from mohao_desk.services.settings import list_officers, update_officer
+
+        officer = self.selected()
+        if officer is None:
+            return
+        name, title, db = self.edit_name.text(), self.edit_title.text(), self.desk.db
+
+        def work() -> list[Any]:
+            update_officer(db, officer.username, full_name=name, title=title)
+            return list_officers(db)
+
+        message = self.tr("Đã lưu sửa đổi của cán bộ %1.").replace("%1", officer.username)
+        self.save(work, self._saved(officer.username, message))
+
+    def toggle_active(self) -> None:
+        from mohao_desk.services.settings import list_officers, set_officer_active
+
+        officer = self.selected()
+        if officer is None:
+            return
+        active, db = not officer.active, self.desk.db
+
+        def work() -> list[Any]:
+            set_officer_active(db, officer.username, active)
+            return list_officers(db)
+
+        if active:
+            message = self.tr("Cán bộ %1 đã hoạt động lại.")
+        else:
+            message = self.tr("Cán bộ %1 đã ngừng hoạt động.")
+        self.save(work, self._saved(officer.username, message.replace("%1", officer.username)))
+
+
+# --------------------------------------------------------------------- Thủ tục
+
+
+class CatalogTab(_Tab):
+    """Thủ tục: the catalog with a diacritic-free search, the selected procedure's details, and
+    the import of a catalog file (all or nothing, like ``mohao-desk catalog import``)."""
+
+    subject = "catalog"
+
+    def __init__(self, dialog: SettingsDialog) -> None:
+        super().__init__(dialog)
+        page = self.page
+        self.procedures: list[Procedure] = []
+        self.search = QLineEdit(page)
+        self.search.setPlaceholderText(
+            self.tr("Tìm theo tên, mã hoặc lĩnh vực (có dấu hoặc không dấu)…")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _text: self.filter())
+        self.count_label = QLabel(page)
+        self.count_label.setStyleSheet(HINT_STYLE)
+        self.import_button = self.button(self.tr("Nhập danh mục từ tệp…"), self.import_file)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        top.addWidget(self.import_button)
+
+        self.table = _table(
+            page,
+            [self.tr("Mã"), self.tr("Tên thủ tục"), self.tr("Lĩnh vực"),
+             self.tr("Thời hạn giải quyết"), self.tr("Thành phần")],
+            1,
+        )  # fmt: skip
+        self.table.setColumnWidth(0, 90)
+        self.table.setColumnWidth(2, 130)
+        self.table.setColumnWidth(3, 280)
+        self.table.setColumnWidth(4, 85)
+        self.table.itemSelectionChanged.connect(self._show_detail)
+        self.detail = QTextBrowser(page)
+        self.detail.setOpenLinks(False)
+        self.detail.setMinimumHeight(120)
+        splitter = QSplitter(Qt.Orientation.Vertical, page)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        if dialog.upstream:
+            hint = self.tr(
+                "Danh mục ở đây được gửi đến các đơn vị trong gói cấu hình. Tệp danh mục (JSON) "
+                "thêm hoặc cập nhật thủ tục theo mã; tệp có lỗi bị từ chối toàn bộ."
+            )
+        else:
+            hint = self.tr(
+                "Danh mục do cơ quan cấp trên ban hành. Tệp danh mục (JSON) thêm hoặc cập nhật "
+                "thủ tục theo mã; tệp có lỗi bị từ chối toàn bộ, danh mục giữ nguyên."
+            )
+        layout = QVBoxLayout(page)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(_hint(hint, page))
+        layout.addWidget(self.banner)
+
+    def load(self) -> None:
+        def arrived(procedures: list[Procedure]) -> None:
+            self.show_procedures(procedures)
+            self.dialog.loaded.emit(self.subject)
+
+        self.call(self.desk.procedures, arrived)
+
+    def show_procedures(self, procedures: list[Procedure]) -> None:
+        current = self.current_procedure()
+        self.procedures = list(procedures)
+        self.table.setRowCount(len(procedures))
+        for row, p in enumerate(procedures):
+            name = _item(p.name, fold(f"{p.code} {p.name} {p.field}"))
+            name.setToolTip(p.name)
+            cells = (
+                _item(p.code, p.code),
+                name,
+                _item(p.field),
+                _item(period_text(p.time)),
+                _item(str(len(p.components))),
+            )
+            cells[4].setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            for column, item in enumerate(cells):
+                self.table.setItem(row, column, item)
+        self.filter(select=current.code if current else None)
+
+    def filter(self, select: str | None = None) -> None:
+        """Show the procedures whose folded code, name or field holds every typed word."""
+        words = fold(self.search.text()).split()
+        shown = []
+        for row in range(self.table.rowCount()):
+            key = str(self.table.item(row, 1).data(Qt.ItemDataRole.UserRole))
+            visible = all(word in key for word in words)
+            self.table.setRowHidden(row, not visible)
+            if visible:
+                shown.append(row)
+        self.count_label.setText(
+            self.tr("%1 / %2 thủ tục")
+            .replace("%1", str(len(shown)))
+            .replace("%2", str(len(self.procedures)))
+        )
+        codes = [self.procedures[row].code for row in shown]
+        current = select or (self.current_procedure().code if self.current_procedure() else None)
+        if current in codes:
+            self.table.selectRow(shown[codes.index(current)])
+        elif shown:
+            self.table.selectRow(shown[0])
+        else:
+            self.table.clearSelection()
+        self._show_detail()
+
+    def visible_codes(self) -> list[str]:
+        return [
+            self.procedures[row].code
+            for row in range(self.table.rowCount())
+            if not self.table.isRowHidden(row)
+        ]
+
+    def current_procedure(self) -> Procedure | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or self.table.isRowHidden(rows[0].row()):
+            return None
+        code = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        return next((p for p in self.procedures if p.code == code), None)
+
+    def _show_detail(self) -> None:
+        p = self.current_procedure()
+        if p is None:
+            self.detail.setHtml("")
+            return
+        facts = [
+            (self.tr("Mã thủ tục"), p.code),
+            (self.tr("Lĩnh vực"), p.field),
+            (self.tr("Thời hạn giải quyết"), period_text(p.time)),
+        ]
+        if p.verification_time is not None:
+            facts.append((self.tr("Thời hạn khi cần xác minh"), period_text(p.verification_time)))
+        if p.basis:
+            facts.append((self.tr("Căn cứ pháp lý"), p.basis))
+        if p.note:
+            facts.append((self.tr("Ghi chú"), p.note))
+        html = [f"<p><b>{escape(p.name)}</b></p>", "<table cellspacing='0' cellpadding='2'>"]
+        for label, value in facts:
+            html.append(
+                f"<tr><td style='color:#5f6368; padding-right:12px'>{escape(label)}</td>"
+                f"<td>{escape(value)}</td></tr>"
+            )
+        html.append("</table>")
+        html.append(f"<p><b>{escape(self.tr('Thành phần hồ sơ'))}</b></p>")
+        if p.components:
+            html.append("<ol style='margin-top:0'>")
+            for c in p.components:
+                detail = (
+                    self.tr("%1 · %2 bản")
+                    .replace("%1", tr_label(c.kind_label))
+                    .replace("%2", str(c.count))
+                )
+                html.append(
+                    f"<li>{escape(c.name)} <span style='color:#5f6368'>({escape(detail)})"
+                    "</span></li>"
+                )
+            html.append("</ol>")
+        else:
+            html.append(f"<p>{escape(self.tr('(không có thành phần nào)'))}</p>")
+        self.detail.setHtml("".join(html))
+
+    def import_file(self) -> None:
+        from mohao_desk.services.setup import import_catalog
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Chọn tệp danh mục thủ tục"), "", self.tr(CATALOG_FILTER)
+        )
+        if not path:
+            return
+        file, desk = Path(path), self.desk
+
+        def work() -> tuple[int, list[Procedure]]:
+            return import_catalog(desk.db, file), desk.procedures()
+
+        def done(answer: tuple[int, list[Procedure]]) -> None:
+            count, procedures = answer
+            self.show_procedures(procedures)
+            self.banner.show_info(
+                self.tr("Đã cập nhật %1 thủ tục từ tệp %2.")
+                .replace("%1", str(count))
+                .replace("%2", file.name)
+            )
+
+        self.save(work, done)
+
+
+# --------------------------------------------------------------- Giờ làm việc
+
+
+class HoursTab(_Tab):
+    """Giờ làm việc: the morning and the afternoon sessions of every working day."""
+
+    subject = "hours"
+
+    def __init__(self, dialog: SettingsDialog) -> None:
+        super().__init__(dialog)
+        page = self.page
+
+        def clock() -> QTimeEdit:
+            edit = QTimeEdit(page)
+            edit.setDisplayFormat("HH:mm")
+            edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            return edit
+
+        self.morning_start, self.morning_end = clock(), clock()
+        self.afternoon_start, self.afternoon_end = clock(), clock()
+        morning = QGroupBox(self.tr("Buổi sáng"), page)
+        morning_row = QHBoxLayout(morning)
+        self.afternoon = QGroupBox(self.tr("Buổi chiều"), page)
+        self.afternoon.setCheckable(True)
+        self.afternoon.setToolTip(self.tr("Bỏ chọn nếu đơn vị làm việc liên tục, không nghỉ trưa."))
+        afternoon_row = QHBoxLayout(self.afternoon)
+        for row, start, end in (
+            (morning_row, self.morning_start, self.morning_end),
+            (afternoon_row, self.afternoon_start, self.afternoon_end),
+        ):
+            row.addWidget(QLabel(self.tr("Từ"), page))
+            row.addWidget(start)
+            row.addSpacing(12)
+            row.addWidget(QLabel(self.tr("đến"), page))
+            row.addWidget(end)
+            row.addStretch(1)
+        self.current_label = QLabel(page)
+        self.current_label.setWordWrap(True)
+        self.save_button = self.button(self.tr("Lưu giờ làm việc"), self.save_hours)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.current_label)
+        layout.addWidget(morning)
+        layout.addWidget(self.afternoon)
+        layout.addWidget(
+            _hint(
+                self.tr(
+                    "Giờ làm việc áp dụng cho mọi ngày làm việc, kể cả thứ Bảy làm bù. Hồ sơ "
+                    "đến ngoài giờ làm việc được tính là tiếp nhận vào giờ mở cửa kế tiếp."
+                ),
+                page,
+            )
+        )
+        layout.addWidget(
+            _hint(
+                self.tr(
+                    "Giờ làm việc mới áp dụng cho hồ sơ tiếp nhận từ nay: hạn trả của hồ sơ đã "
+                    "tiếp nhận giữ nguyên; thời gian còn lại của chúng được tính theo giờ mới."
+                ),
+                page,
+            )
+        )
+        layout.addWidget(self.banner)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+    def load(self) -> None:
+        from mohao_desk.services.settings import unit_settings
+
+        db = self.desk.db
+
+        def arrived(settings: Any) -> None:
+            self.show_settings(settings)
+            self.dialog.loaded.emit(self.subject)
+
+        self.call(lambda: unit_settings(db), arrived)
+
+    def show_settings(self, settings: Any) -> None:
+        sessions = settings.sessions
+        (ms, me) = sessions[0]
+        self.morning_start.setTime(QTime(ms.hour, ms.minute))
+        self.morning_end.setTime(QTime(me.hour, me.minute))
+        self.afternoon.setChecked(len(sessions) > 1)
+        if len(sessions) > 1:
+            (a_start, a_end) = sessions[1]
+            self.afternoon_start.setTime(QTime(a_start.hour, a_start.minute))
+            self.afternoon_end.setTime(QTime(a_end.hour, a_end.minute))
+        if len(sessions) > 2:  # the CLI takes any number of intervals; this tab shows two
+            self.banner.show_warning(
+                self.tr(
+                    "Giờ làm việc đang dùng có nhiều hơn hai buổi; lưu ở đây sẽ chỉ giữ buổi sáng "
+                    "và buổi chiều như trên."
+                )
+            )
+        text = ", ".join(f"{a:%H:%M}–{b:%H:%M}" for a, b in sessions)
+        self.current_label.setText(
+            self.tr("Giờ làm việc đang dùng: %1 (múi giờ %2).")
+            .replace("%1", text)
+            .replace("%2", settings.timezone)
+        )
+
+    @staticmethod
+    def _time(edit: QTimeEdit) -> time:
+        value = edit.time()
+        return time(value.hour(), value.minute())
+
+    def sessions(self) -> list[tuple[time, time]]:
+        sessions = [(self._time(self.morning_start), self._time(self.morning_end))]
+        if self.afternoon.isChecked():
+            sessions.append((self._time(self.afternoon_start), self._time(self.afternoon_end)))
+        return sessions
+
+    def save_hours(self) -> None:
+        from mohao_desk.services.settings import set_office_hours
+
+        sessions, db = self.sessions(), self.desk.db
+
+        def done(settings: Any) -> None:
+            self.show_settings(settings)
+            self.banner.show_info(
+                self.tr("Đã lưu giờ làm việc; áp dụng cho hồ sơ tiếp nhận từ nay.")
+            )
+
+        self.save(lambda: set_office_hours(db, sessions), done)
+
+
+# ---------------------------------------------------- Ngày nghỉ, ngày làm bù
+
+
+class CalendarTab(_Tab):
+    """Ngày nghỉ, ngày làm bù: a year's days off and make-up working days as the calendar sees
+    them; add a day off or a working day; remove an override (``mohao-desk calendar``)."""
+
+    subject = "calendar"
+
+    def __init__(self, dialog: SettingsDialog) -> None:
+        super().__init__(dialog)
+        page = self.page
+        self.days: list[Any] = []
+        self.year_spin = QSpinBox(page)
+        self.year_spin.setRange(DEFAULT_FIRST_YEAR, DEFAULT_LAST_YEAR)
+        self.year_spin.setValue(
+            min(max(self.desk.now().year, DEFAULT_FIRST_YEAR), DEFAULT_LAST_YEAR)
+        )
+        self.year_spin.valueChanged.connect(lambda _year: self.load())
+        year_label = QLabel(self.tr("&Năm:"), page)
+        year_label.setBuddy(self.year_spin)
+        self.remove_button = self.button(self.tr("Bỏ điều chỉnh đã chọn"), self.remove_selected)
+        top = QHBoxLayout()
+        top.addWidget(year_label)
+        top.addWidget(self.year_spin)
+        top.addStretch(1)
+        top.addWidget(self.remove_button)
+
+        self.table = _table(
+            page,
+            [self.tr("Ngày"), self.tr("Thứ"), self.tr("Lịch của đơn vị"),
+             self.tr("Theo lịch nhà nước"), self.tr("Điều chỉnh"), self.tr("Ghi chú")],
+            5,
+        )  # fmt: skip
+        for column, width in enumerate((96, 84, 110, 300, 110)):
+            self.table.setColumnWidth(column, width)
+        self.table.itemSelectionChanged.connect(self.update_buttons)
+
+        add_box = QGroupBox(self.tr("Thêm điều chỉnh của đơn vị"), page)
+        self.date_edit = QDateEdit(add_box)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd/MM/yyyy")
+        self.date_edit.setDateRange(
+            QDate(DEFAULT_FIRST_YEAR, 1, 1), QDate(DEFAULT_LAST_YEAR, 12, 31)
+        )
+        today = self.desk.now().date()
+        self.date_edit.setDate(QDate(today.year, today.month, today.day))
+        self.note_edit = QLineEdit(add_box)
+        self.note_edit.setPlaceholderText(
+            self.tr("ví dụ: Công văn 12729/VPCP-KGVX ngày 25/12/2025")
+        )
+        self.add_off_button = self.button(self.tr("Thêm ngày nghỉ"), lambda: self.add(False))
+        self.add_work_button = self.button(self.tr("Thêm ngày làm việc"), lambda: self.add(True))
+        add_form = QFormLayout(add_box)
+        add_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.date_edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        add_form.addRow(self.tr("N&gày:"), self.date_edit)
+        add_form.addRow(self.tr("Ghi &chú:"), self.note_edit)
+        add_buttons = QHBoxLayout()
+        add_buttons.addStretch(1)
+        add_buttons.addWidget(self.add_off_button)
+        add_buttons.addWidget(self.add_work_button)
+        add_form.addRow(add_buttons)
+
+        if dialog.upstream:
+            hint = self.tr(
+                "Điều chỉnh ở đây được gửi đến các đơn vị trong gói cấu hình. Ngày nghỉ và ngày "
+                "làm bù của nhà nước lấy từ lịch của chương trình."
+            )
+        else:
+            hint = self.tr(
+                "Điều chỉnh (của đơn vị hoặc do cấp trên gửi) thay cho lịch nhà nước ở ngày đó. "
+                "Điều chỉnh mới áp dụng cho hồ sơ tiếp nhận từ nay; hạn trả đã tính của hồ sơ "
+                "đã tiếp nhận giữ nguyên."
+            )
+        layout = QVBoxLayout(page)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(_hint(hint, page))
+        layout.addWidget(add_box)
+        layout.addWidget(self.banner)
+        self.update_buttons()
+
+    def _service(self) -> Any:
+        from mohao_desk.services.calendar import CalendarService
+
+        return CalendarService(self.desk.db)
+
+    def load(self) -> None:
+        year, service = self.year_spin.value(), self._service()
+
+        def arrived(days: list[Any]) -> None:
+            if year == self.year_spin.value():  # not an answer for a year left meanwhile
+                self.show_days(days)
+                self.dialog.loaded.emit(self.subject)
+
+        self.call(lambda: service.days(year), arrived)
+
+    def show_days(self, days: list[Any], select: date | None = None) -> None:
+        current = select or self.selected_day()
+        self.days = list(days)
+        self.table.setRowCount(len(days))
+        for row, d in enumerate(days):
+            kind = self.tr("Ngày làm việc") if d.working else self.tr("Ngày nghỉ")
+            made_up = self.tr("Làm bù (thứ Bảy làm việc)")
+            public = made_up if d.make_up else (d.holiday or "—")
+            if not d.override:
+                source = ""
+            elif d.from_upstream:
+                source = self.tr("Do cấp trên gửi")
+            else:
+                source = self.tr("Của đơn vị")
+            cells = (
+                f"{d.day:%d/%m/%Y}",
+                self.tr(WEEKDAYS[d.day.weekday()]),
+                kind,
+                public,
+                source,
+                d.note,
+            )
+            for column, text in enumerate(cells):
+                item = _item(text, d.day.isoformat())
+                if column == 2:
+                    item.setForeground(QBrush(QColor("#1b5e20" if d.working else "#b71c1c")))
+                if text and column in (3, 5):
+                    item.setToolTip(text)
+                self.table.setItem(row, column, item)
+        shown = [d.day for d in days]
+        if current in shown:
+            self.table.selectRow(shown.index(current))
+        else:
+            self.table.clearSelection()
+        self.update_buttons()
+
+    def selected_day(self) -> date | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return date.fromisoformat(
+            str(self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole))
+        )
+
+    def selected(self) -> Any:
+        day = self.selected_day()
+        return next((d for d in self.days if d.day == day), None)
+
+    def update_buttons(self) -> None:
+        selected = self.selected()
+        self.remove_button.setEnabled(selected is not None and selected.override)
+
+    def _after_change(self, year: int, select: date, message: str) -> Callable[[Any], None]:
+        def done(days: list[Any]) -> None:
+            self.year_spin.blockSignals(True)
+            self.year_spin.setValue(year)
+            self.year_spin.blockSignals(False)
+            self.show_days(days, select=select)
+            self.banner.show_info(message)
+
+        return done
+
+    def add(self, working: bool) -> None:
+        value = self.date_edit.date()
+        day = date(value.year(), value.month(), value.day())
+        note, service = self.note_edit.text(), self._service()
+
+        def work() -> list[Any]:
+            service.set_override(day, working=working, note=note)
+            return service.days(day.year)
+
+        if working:
+            message = self.tr("Đã thêm ngày làm việc %1.")
+        else:
+            message = self.tr("Đã thêm ngày nghỉ %1.")
+        done = self._after_change(day.year, day, message.replace("%1", f"{day:%d/%m/%Y}"))
+
+        def saved(days: list[Any]) -> None:
+            done(days)
+            self.note_edit.clear()
+
+        self.save(work, saved)
+
+    def remove_selected(self) -> None:
+        selected = self.selected()
+        if selected is None:
+            return
+        day, service = selected.day, self._service()
+
+        def work() -> list[Any]:
+            service.remove_override(day)
+            return service.days(day.year)
+
+        message = self.tr("Đã bỏ điều chỉnh ngày %1.").replace("%1", f"{day:%d/%m/%Y}")
+        self.save(work, self._after_change(day.year, day, message))
+
+
+# --------------------------------------------------------------------- window
+
+
+class SettingsDialog(QDialog):
+    """Thiết lập — the settings window of an administrator.
+
+    ``changed(subject)`` is emitted after every saved change, once the desk has re-read its
+    settings (``desk.unit``, ``desk.calendar`` follow it); ``subject`` is one of ``"unit"``,
+    ``"officers"``, ``"catalog"``, ``"hours"``, ``"calendar"``. ``loaded(subject)`` says that a
+    tab's data arrived."""
+
+    changed = Signal(str)
+    loaded = Signal(str)
+
+    def __init__(
+        self, desk: Any, parent: QWidget | None = None, *, synchronous: bool = False
+    ) -> None:
+        from mohao_desk.services.sync import database_is_upstream
+
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.desk = desk
+        self.synchronous = synchronous  # tests run the service calls inline
+        self.upstream = database_is_upstream(desk.db)  # one setting row
+        self.setWindowTitle(self.tr("Thiết lập"))
+        self.tabs = QTabWidget(self)
+        self.unit_tab: UnitTab | None = None
+        self.officers_tab: OfficersTab | None = None
+        self.hours_tab: HoursTab | None = None
+        pages: list[tuple[_Tab, str]] = []
+        if not self.upstream:
+            self.unit_tab = UnitTab(self)
+            self.officers_tab = OfficersTab(self)
+            pages += [(self.unit_tab, self.tr("Đơn vị")), (self.officers_tab, self.tr("Cán bộ"))]
+        self.catalog_tab = CatalogTab(self)
+        pages.append((self.catalog_tab, self.tr("Thủ tục")))
+        if not self.upstream:
+            self.hours_tab = HoursTab(self)
+            pages.append((self.hours_tab, self.tr("Giờ làm việc")))
+        self.calendar_tab = CalendarTab(self)
+        pages.append((self.calendar_tab, self.tr("Ngày nghỉ, ngày làm bù")))
+        for page, title in pages:
+            self.tabs.addTab(page, title)
+        self.pages = [page for page, _ in pages]
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setText(self.tr("Đóng"))
+        self.close_button.setAutoDefault(False)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+        fit_to_screen(self, *PREFERRED_SIZE)
+        limit_to_screen(self)
+        for page in self.pages:
+            page.load()
+
+    def officers_changed(self, officers: list[Any]) -> None:
+        """The officers tab changed the list: the default-officer choice follows it."""
+        if self.unit_tab is not None:
+            self.unit_tab.set_officers(officers)
+
+    def tab_titles(self) -> list[str]:
+        return [self.tabs.tabText(i) for i in range(self.tabs.count())]
