@@ -45,6 +45,259 @@
     </message>
 </context>
 <context>
+    <name>CalendarTab</name>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="67"/>
+        <source>Thứ Hai</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="68"/>
+        <source>Thứ Ba</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="69"/>
+        <source>Thứ Tư</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="70"/>
+        <source>Thứ Năm</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="71"/>
+        <source>Thứ Sáu</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="72"/>
+        <source>Thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="73"/>
+        <source>Chủ nhật</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="863"/>
+        <source>&amp;Năm:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="865"/>
+        <source>Bỏ điều chỉnh đã chọn</source>
+        <translation>Remove the selected change</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="874"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="874"/>
+        <source>Thứ</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="874"/>
+        <source>Lịch của đơn vị</source>
+        <translation>Unit&apos;s calendar</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="875"/>
+        <source>Theo lịch nhà nước</source>
+        <translation>National calendar</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="875"/>
+        <source>Điều chỉnh</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="875"/>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="882"/>
+        <source>Thêm điều chỉnh của đơn vị</source>
+        <translation>Add a change of the unit</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="893"/>
+        <source>ví dụ: Công văn 12729/VPCP-KGVX ngày 25/12/2025</source>
+        <translation>e.g. Letter 12729/VPCP-KGVX of 25/12/2025</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="895"/>
+        <source>Thêm ngày nghỉ</source>
+        <translation>Add a day off</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="896"/>
+        <source>Thêm ngày làm việc</source>
+        <translation>Add a working day</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="900"/>
+        <source>N&amp;gày:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="901"/>
+        <source>Ghi &amp;chú:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="910"/>
+        <source>Điều chỉnh ở đây được gửi đến các đơn vị trong gói cấu hình. Ngày nghỉ và ngày làm bù của nhà nước lấy từ lịch của chương trình.</source>
+        <translation>Changes made here are sent to the units in the configuration package. National days off and make-up days come from the program&apos;s calendar.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="915"/>
+        <source>Điều chỉnh (của đơn vị hoặc do cấp trên gửi) thay cho lịch nhà nước ở ngày đó. Điều chỉnh mới áp dụng cho hồ sơ tiếp nhận từ nay; hạn trả đã tính của hồ sơ đã tiếp nhận giữ nguyên.</source>
+        <translation>A change (the unit&apos;s own or sent by the upstream office) replaces the national calendar on that day. New changes apply to dossiers registered from now on; due moments already computed stay as they are.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="947"/>
+        <source>Ngày làm việc</source>
+        <translation>Working day</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="947"/>
+        <source>Ngày nghỉ</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="948"/>
+        <source>Làm bù (thứ Bảy làm việc)</source>
+        <translation>Make-up day (working Saturday)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="953"/>
+        <source>Do cấp trên gửi</source>
+        <translation>Sent by the upstream office</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="955"/>
+        <source>Của đơn vị</source>
+        <translation>The unit&apos;s own</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1014"/>
+        <source>Đã thêm ngày làm việc %1.</source>
+        <translation>Working day %1 added.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1016"/>
+        <source>Đã thêm ngày nghỉ %1.</source>
+        <translation>Day off %1 added.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1035"/>
+        <source>Đã bỏ điều chỉnh ngày %1.</source>
+        <translation>The change on %1 was removed.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogTab</name>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="65"/>
+        <source>Danh mục thủ tục (*.json);;Mọi tệp (*)</source>
+        <translation>Procedure catalog (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="536"/>
+        <source>Tìm theo tên, mã hoặc lĩnh vực (có dấu hoặc không dấu)…</source>
+        <translation>Search by name, code or field (diacritics optional)…</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="542"/>
+        <source>Nhập danh mục từ tệp…</source>
+        <translation>Import a catalog file…</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="550"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="550"/>
+        <source>Tên thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="550"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="657"/>
+        <source>Lĩnh vực</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="551"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="658"/>
+        <source>Thời hạn giải quyết</source>
+        <translation>Processing time</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="551"/>
+        <source>Thành phần</source>
+        <translation>Components</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="571"/>
+        <source>Danh mục ở đây được gửi đến các đơn vị trong gói cấu hình. Tệp danh mục (JSON) thêm hoặc cập nhật thủ tục theo mã; tệp có lỗi bị từ chối toàn bộ.</source>
+        <translation>The catalog here is sent to the units in the configuration package. A catalog file (JSON) adds or updates procedures by code; a file with an error is refused whole.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="576"/>
+        <source>Danh mục do cơ quan cấp trên ban hành. Tệp danh mục (JSON) thêm hoặc cập nhật thủ tục theo mã; tệp có lỗi bị từ chối toàn bộ, danh mục giữ nguyên.</source>
+        <translation>The catalog is issued by the upstream office. A catalog file (JSON) adds or updates procedures by code; a file with an error is refused whole and the catalog stays as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="622"/>
+        <source>%1 / %2 thủ tục</source>
+        <translation>%1 / %2 procedures</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="656"/>
+        <source>Mã thủ tục</source>
+        <translation>Procedure code</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="661"/>
+        <source>Thời hạn khi cần xác minh</source>
+        <translation>Processing time with verification</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="663"/>
+        <source>Căn cứ pháp lý</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="665"/>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="678"/>
+        <source>%1 · %2 bản</source>
+        <translation>%1 · copies: %2</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="695"/>
+        <source>Chọn tệp danh mục thủ tục</source>
+        <translation>Choose a procedure catalog file</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="708"/>
+        <source>Đã cập nhật %1 thủ tục từ tệp %2.</source>
+        <translation>%1 procedures updated from %2.</translation>
+    </message>
+</context>
+<context>
     <name>ComponentDropRow</name>
     <message>
         <location filename="../../mohao_desk/ui/dossier_dialog.py" line="179"/>
@@ -661,6 +914,64 @@ Optionally: paper name | kind | quantity</translation>
     </message>
 </context>
 <context>
+    <name>HoursTab</name>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="736"/>
+        <source>Buổi sáng</source>
+        <translation>Morning</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="738"/>
+        <source>Buổi chiều</source>
+        <translation>Afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="740"/>
+        <source>Bỏ chọn nếu đơn vị làm việc liên tục, không nghỉ trưa.</source>
+        <translation>Untick if the unit works without a lunch break.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="746"/>
+        <source>Từ</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="749"/>
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="754"/>
+        <source>Lưu giờ làm việc</source>
+        <translation>Save office hours</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="765"/>
+        <source>Giờ làm việc áp dụng cho mọi ngày làm việc, kể cả thứ Bảy làm bù. Hồ sơ đến ngoài giờ làm việc được tính là tiếp nhận vào giờ mở cửa kế tiếp.</source>
+        <translation>Office hours apply to every working day, make-up Saturdays included. A dossier arriving outside office hours counts as received at the next opening.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="774"/>
+        <source>Giờ làm việc mới áp dụng cho hồ sơ tiếp nhận từ nay: hạn trả của hồ sơ đã tiếp nhận giữ nguyên; thời gian còn lại của chúng được tính theo giờ mới.</source>
+        <translation>New office hours apply to dossiers registered from now on: due moments of registered dossiers stay; their time left is counted with the new hours.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="808"/>
+        <source>Giờ làm việc đang dùng có nhiều hơn hai buổi; lưu ở đây sẽ chỉ giữ buổi sáng và buổi chiều như trên.</source>
+        <translation>The current office hours have more than two sessions; saving here keeps only the morning and afternoon above.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="814"/>
+        <source>Giờ làm việc đang dùng: %1 (múi giờ %2).</source>
+        <translation>Current office hours: %1 (time zone %2).</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="838"/>
+        <source>Đã lưu giờ làm việc; áp dụng cho hồ sơ tiếp nhận từ nay.</source>
+        <translation>Office hours saved; they apply to dossiers registered from now on.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../mohao_desk/ui/labels.py" line="21"/>
@@ -899,9 +1210,9 @@ Optionally: paper name | kind | quantity</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="237"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="622"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="791"/>
+        <location filename="../../mohao_desk/ui/app.py" line="238"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="626"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="800"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Desk</translation>
     </message>
@@ -1056,62 +1367,62 @@ Optionally: paper name | kind | quantity</translation>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="304"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="306"/>
         <source>Tìm trong &amp;tất cả hồ sơ</source>
         <translation>Search &amp;all dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="306"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="308"/>
         <source>Tìm trong mọi hồ sơ thay vì chỉ danh sách đang chọn (Ctrl+Enter)</source>
         <translation>Search every dossier instead of only the selected list (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="397"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="399"/>
         <source>Dữ liệu đơn vị gửi lên cơ quan cấp trên: chỉ xem, không ghi được.</source>
         <translation>Data the unit sent to the upstream office: view only, nothing can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="495"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="497"/>
         <source>%1+ hồ sơ trong «%2» — gõ thêm để thu hẹp</source>
         <translation>%1+ dossiers in “%2” — type more to narrow</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="497"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="499"/>
         <source>%1 hồ sơ trong «%2»</source>
         <translation>%1 dossiers in “%2”</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="499"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="501"/>
         <source> — Ctrl+Enter: tìm trong tất cả</source>
         <translation> — Ctrl+Enter: search all</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="549"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="553"/>
         <source> — hoặc quét mã</source>
         <translation> — or scan a code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="681"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="685"/>
         <source>Danh sách theo dõi hồ sơ hằng ngày</source>
         <translation>Daily dossier list</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="697"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="701"/>
         <source>Sổ theo dõi hồ sơ</source>
         <translation>Register book</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="705"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="709"/>
         <source>Sổ theo dõi hồ sơ từ %1 đến %2</source>
         <translation>Register book from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="718"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="722"/>
         <source>Báo cáo giải trình hồ sơ quá hạn</source>
         <translation>Explanation report on overdue dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="729"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="733"/>
         <source>Báo cáo giải trình từ %1 đến %2</source>
         <translation>Explanation report from %1 to %2</translation>
     </message>
@@ -1121,32 +1432,32 @@ Optionally: paper name | kind | quantity</translation>
         <translation>Import packages</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="267"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="269"/>
         <source>Cán bộ: </source>
         <translation>Officer: </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="501"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="503"/>
         <source>%1 hồ sơ mới nhất — gõ để tìm trong tất cả</source>
         <translation>newest %1 dossiers — type to search all</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="503"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="505"/>
         <source>%1 hồ sơ</source>
         <translation>dossiers: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="543"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="546"/>
         <source>Tìm trong tất cả hồ sơ: mã hồ sơ, họ tên, số điện thoại (không cần dấu)</source>
         <translation>Search all dossiers: dossier code, name, phone (diacritics optional)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="546"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="550"/>
         <source>Tìm trong «%1»: mã hồ sơ, họ tên, số điện thoại (không cần dấu)</source>
         <translation>Search in “%1”: dossier code, name, phone (diacritics optional)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="612"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="616"/>
         <source>%n hồ sơ vừa quá hạn</source>
         <translation>
             <numerusform>%n dossier just went overdue</numerusform>
@@ -1154,7 +1465,7 @@ Optionally: paper name | kind | quantity</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="615"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="619"/>
         <source>%n hồ sơ sắp đến hạn</source>
         <translation>
             <numerusform>%n dossier is now due soon</numerusform>
@@ -1162,39 +1473,165 @@ Optionally: paper name | kind | quantity</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="687"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="691"/>
         <source>Danh sách theo dõi hồ sơ ngày %1</source>
         <translation>Daily dossier list %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="749"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="753"/>
         <source>Chọn thư mục lưu gói gửi cấp trên</source>
         <translation>Choose a folder for the package to the upstream office</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="758"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="762"/>
         <source>Đang xuất gói …</source>
         <translation>Exporting the package …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="762"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="766"/>
         <source>Đã xuất gói số %1 (%2 hồ sơ): %3</source>
         <translation>Exported package no. %1 (%2 dossiers): %3</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="785"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="794"/>
         <source>Đang nhập gói …</source>
         <translation>Importing packages …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="796"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="805"/>
         <source>Đang lập %1 …</source>
         <translation>Preparing %1 …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="808"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="817"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
+    </message>
+</context>
+<context>
+    <name>OfficersTab</name>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="333"/>
+        <source>Tên đăng nhập</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="333"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="333"/>
+        <source>Chức danh</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="334"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="342"/>
+        <source>Cán bộ đã chọn</source>
+        <translation>Selected officer</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="346"/>
+        <source>Lưu sửa đổi</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="347"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="412"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="453"/>
+        <source>Ngừng hoạt động</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="350"/>
+        <source>Tên đăng nhập:</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="351"/>
+        <source>Họ và tên:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="352"/>
+        <source>Chức danh:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="359"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="365"/>
+        <source>Thêm cán bộ</source>
+        <translation>Add officer</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="361"/>
+        <source>không dấu cách, ví dụ tuphap</source>
+        <translation>no spaces, e.g. tuphap</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="364"/>
+        <source>Công chức Tư pháp - Hộ tịch</source>
+        <translation>Công chức Tư pháp - Hộ tịch</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="368"/>
+        <source>Tên đăng &amp;nhập:</source>
+        <translation>&amp;Username:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="369"/>
+        <source>Họ và &amp;tên:</source>
+        <translation>Full &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="370"/>
+        <source>Chức &amp;danh:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="386"/>
+        <source>Cán bộ ngừng hoạt động vẫn còn tên trong hồ sơ và quá trình xử lý đã ghi, nhưng không còn trong danh sách chọn cán bộ.</source>
+        <translation>A deactivated officer keeps their name in the dossiers and the recorded history, but is no longer offered in the officer lists.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="412"/>
+        <source>Đang làm việc</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="441"/>
+        <source>(chưa chọn)</source>
+        <translation>(none selected)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="451"/>
+        <source>Cho hoạt động lại</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="475"/>
+        <source>Đã thêm cán bộ %1 (%2).</source>
+        <translation>Officer %1 (%2) added.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="499"/>
+        <source>Đã lưu sửa đổi của cán bộ %1.</source>
+        <translation>Changes to officer %1 saved.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="515"/>
+        <source>Cán bộ %1 đã hoạt động lại.</source>
+        <translation>Officer %1 is active again.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="517"/>
+        <source>Cán bộ %1 đã ngừng hoạt động.</source>
+        <translation>Officer %1 was deactivated.</translation>
     </message>
 </context>
 <context>
@@ -1471,95 +1908,133 @@ Optionally: paper name | kind | quantity</translation>
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1063"/>
+        <source>Thiết lập</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1072"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1072"/>
+        <source>Cán bộ</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1074"/>
+        <source>Thủ tục</source>
+        <translation>Procedures</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1077"/>
+        <source>Giờ làm việc</source>
+        <translation>Office hours</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1079"/>
+        <source>Ngày nghỉ, ngày làm bù</source>
+        <translation>Days off, make-up days</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1086"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="62"/>
+        <location filename="../../mohao_desk/ui/app.py" line="63"/>
         <source>Thiết lập đơn vị</source>
         <translation>Unit set-up</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="67"/>
+        <location filename="../../mohao_desk/ui/app.py" line="68"/>
         <source>Chào mừng đến với phần mềm Bộ phận Một cửa. Hãy nhập thông tin đơn vị một lần; có thể sửa lại sau.</source>
         <translation>Welcome to the One-Stop Desk. Enter your unit&apos;s details once; you can change them later.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="75"/>
+        <location filename="../../mohao_desk/ui/app.py" line="76"/>
         <source>Ví dụ: %1</source>
         <translation>Example: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="80"/>
+        <location filename="../../mohao_desk/ui/app.py" line="81"/>
         <source>Mã định danh điện tử của đơn vị, do tỉnh cấp</source>
         <translation>The unit&apos;s electronic identifier, issued by the province</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="92"/>
+        <location filename="../../mohao_desk/ui/app.py" line="93"/>
         <source>Tên đơn vị:</source>
         <translation>Unit name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="93"/>
+        <location filename="../../mohao_desk/ui/app.py" line="94"/>
         <source>Mã định danh điện tử:</source>
         <translation>Electronic agency code:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="94"/>
+        <location filename="../../mohao_desk/ui/app.py" line="95"/>
         <source>Cơ quan cấp trên:</source>
         <translation>Parent agency:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="95"/>
+        <location filename="../../mohao_desk/ui/app.py" line="96"/>
         <source>Địa danh ghi trên văn bản:</source>
         <translation>Place name on documents:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="96"/>
+        <location filename="../../mohao_desk/ui/app.py" line="97"/>
         <source>Cán bộ (mỗi dòng: tên đăng nhập: họ tên: chức danh):</source>
         <translation>Officers (one per line: login: full name: title):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="98"/>
+        <location filename="../../mohao_desk/ui/app.py" line="99"/>
         <source>Dùng dữ liệu mẫu để làm quen (không nhập thông tin trên)</source>
         <translation>Use demo data to get to know the program (skip the details above)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="124"/>
+        <location filename="../../mohao_desk/ui/app.py" line="125"/>
         <source>tên đơn vị</source>
         <translation>unit name</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="125"/>
+        <location filename="../../mohao_desk/ui/app.py" line="126"/>
         <source>mã định danh điện tử</source>
         <translation>electronic identifier</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="126"/>
+        <location filename="../../mohao_desk/ui/app.py" line="127"/>
         <source>cơ quan cấp trên</source>
         <translation>upstream body</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="127"/>
+        <location filename="../../mohao_desk/ui/app.py" line="128"/>
         <source>địa danh ghi trên văn bản</source>
         <translation>place name on documents</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="131"/>
+        <location filename="../../mohao_desk/ui/app.py" line="132"/>
         <source>Chưa nhập: %1.</source>
         <translation>Missing: %1.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="138"/>
+        <location filename="../../mohao_desk/ui/app.py" line="139"/>
         <source>Mã định danh điện tử &apos;%1&apos; không đúng định dạng (ví dụ 000.17.22.H56).</source>
         <translation>The electronic identifier &apos;%1&apos; is not in the right format (for example 000.17.22.H56).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="145"/>
-        <location filename="../../mohao_desk/ui/app.py" line="167"/>
+        <location filename="../../mohao_desk/ui/app.py" line="146"/>
+        <location filename="../../mohao_desk/ui/app.py" line="168"/>
         <source>Dòng cán bộ &apos;%1&apos; phải có dạng tên đăng nhập: họ tên.</source>
         <translation>Officer line &apos;%1&apos; must read login: full name.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="230"/>
+        <location filename="../../mohao_desk/ui/app.py" line="231"/>
         <source>Chưa thiết lập được</source>
         <translation>Set-up failed</translation>
     </message>
@@ -1580,6 +2055,111 @@ Optionally: paper name | kind | quantity</translation>
         <location filename="../../mohao_desk/ui/trend_chart.py" line="47"/>
         <source>Chưa có số liệu</source>
         <translation>No figures yet</translation>
+    </message>
+</context>
+<context>
+    <name>UnitTab</name>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="204"/>
+        <source>Ủy ban nhân dân phường Bần Yên Nhân</source>
+        <translation>Ủy ban nhân dân phường Bần Yên Nhân</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="206"/>
+        <source>Ủy ban nhân dân thị xã Mỹ Hào</source>
+        <translation>Ủy ban nhân dân thị xã Mỹ Hào</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="208"/>
+        <source>Mỹ Hào</source>
+        <translation>Mỹ Hào</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="209"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="215"/>
+        <source>(có trong mọi mã hồ sơ; không sửa được)</source>
+        <translation>(part of every dossier code; cannot be changed)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="216"/>
+        <source>Mã định danh điện tử:</source>
+        <translation>Electronic identifier:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="217"/>
+        <source>&amp;Tên đơn vị:</source>
+        <translation>Unit &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="218"/>
+        <source>&amp;Cơ quan cấp trên:</source>
+        <translation>&amp;Upstream body:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="219"/>
+        <source>Địa &amp;danh ghi trên văn bản:</source>
+        <translation>&amp;Place name on documents:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="221"/>
+        <source>Người ký phiếu xin lỗi và thông báo dừng giải quyết</source>
+        <translation>Signer of apology slips and stop notices</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="224"/>
+        <source>KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH</source>
+        <translation>KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="230"/>
+        <source>Chức da&amp;nh:</source>
+        <translation>T&amp;itle:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="232"/>
+        <source>Mỗi dòng một dòng chức danh, tối đa 4 dòng.</source>
+        <translation>One title line per line, at most 4 lines.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="234"/>
+        <source>&amp;Họ và tên:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="236"/>
+        <source>Cán bộ mặc định</source>
+        <translation>Default officer</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="240"/>
+        <source>Chọn cán &amp;bộ:</source>
+        <translation>&amp;Officer:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="244"/>
+        <source>Cán bộ được ghi vào hồ sơ khi một thao tác không chọn cán bộ nào.</source>
+        <translation>The officer recorded when an act names no officer.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="249"/>
+        <source>Lưu thông tin đơn vị</source>
+        <translation>Save unit details</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="287"/>
+        <source>(chưa chọn)</source>
+        <translation>(none selected)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="313"/>
+        <source>Đã lưu thông tin đơn vị.</source>
+        <translation>Unit details saved.</translation>
     </message>
 </context>
 <context>

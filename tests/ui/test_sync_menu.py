@@ -66,6 +66,8 @@ def test_export_then_import_upstream_config(
     assert message_boxes.texts("information")[-1].startswith("Đã nhập 1 gói.")
     days = dict(CalendarService(db).year(2026))
     assert "Nghỉ bổ sung" in days[datetime(2026, 12, 31).date()]
+    # The open desk counts with the new day off at once (no restart).
+    assert not desk.calendar.is_working_day(datetime(2026, 12, 31).date())
 
     # A tampered package is refused with a message that names the file; nothing changes.
     bad = tmp_path / "bad.mhd"

@@ -103,6 +103,19 @@ def test_dashboard_rows_drill_down_and_import(
     assert not page.result_row.choose_button.isVisible()
     assert page.windowTitle() == f"Hồ sơ {codes[0]}"  # sent without personal data
     page.close()
+
+    # The upstream office's settings: the catalog and the calendar it sends to the units.
+    from mohao_desk.ui.settings_dialog import SettingsDialog
+
+    click_action(qtbot, window, window.settings_action)
+    (settings,) = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog) and w.isVisible()
+    ]
+    assert [settings.tabs.tabText(i) for i in range(settings.tabs.count())] == [
+        "Thủ tục",
+        "Ngày nghỉ, ngày làm bù",
+    ]
+    settings.close()
     window.close()
 
 

@@ -312,3 +312,16 @@ def test_cancelling_first_run_leaves_no_database(qtbot, tmp_path: Path, monkeypa
     path.parent.mkdir()
     assert app.run_gui(path) == 1
     assert list(path.parent.iterdir()) == []
+
+
+def test_settings_button_opens_the_settings_window(qtbot, window: MainWindow) -> None:
+    from mohao_desk.ui.settings_dialog import SettingsDialog
+
+    (system,) = [m for m in window.menuBar().findChildren(QMenu) if m.title() == "H&ệ thống"]
+    assert window.settings_action in system.actions()
+    window.settings_action.trigger()
+    (dialog,) = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog) and w.isVisible()
+    ]
+    assert dialog.windowTitle() == "Thiết lập"
+    dialog.close()
