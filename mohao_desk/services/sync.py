@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from mohao_desk.domain.calendar import OfficeHours
-from mohao_desk.domain.errors import DeskError
+from mohao_desk.domain.errors import DeskError, template
 from mohao_desk.domain.package import (
     FACT_ACTS,
     KIND_CONFIG,
@@ -62,6 +62,7 @@ from mohao_desk.domain.package import (
     short_fingerprint,
     short_unit_name,
 )
+from mohao_desk.domain.text import group_digits
 from mohao_desk.services.desk import search_key
 from mohao_desk.services.setup import UnitInfo, init_unit, require_unit
 from mohao_desk.store import queries as q
@@ -82,6 +83,20 @@ DEFAULT_UPSTREAM_NAME = "Ủy ban nhân dân thị xã Mỹ Hào"
 PROGRAM = f"mohao-desk (lược đồ {SCHEMA_HEAD})"
 
 Clock = Callable[[], datetime]
+
+# Messages the CLI completes with its own commands or options when it shows them.
+KEY_CHANGED = template(
+    "Đơn vị {name} ({unit_code}) đã được đăng ký với khóa {trusted}, khác khóa trong tệp "
+    "({offered}). Nếu đơn vị đã cài lại chương trình, hãy xác nhận dấu vân tay với đơn vị rồi "
+    "thay bằng khóa mới."
+)
+UPSTREAM_EXPORTS_CONFIG = template(
+    "Đây là cơ sở dữ liệu của cơ quan cấp trên: ở đây chỉ xuất gói cấu hình (danh mục, lịch) "
+    "cho các đơn vị, không xuất gói hồ sơ."
+)
+CONFIG_EXPORT_UPSTREAM_ONLY = template(
+    "Chỉ cơ sở dữ liệu của cơ quan cấp trên mới xuất được gói cấu hình."
+)
 
 
 def _now(clock: Clock | None) -> datetime:
@@ -117,13 +132,15 @@ def _write_file(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise DeskError(f"Không ghi được tệp '{path}': {exc.strerror or exc}.") from None
+        raise DeskError(
+            "Không ghi được tệp '{path}': {error}.", path=path, error=exc.strerror or str(exc)
+        ) from None
 
 
 def _out_dir(out: Path) -> Path:
     out = Path(out).expanduser()
     if out.exists() and not out.is_dir():
-        raise DeskError(f"'{out}' không phải là thư mục.")
+        raise DeskError("'{out}' không phải là thư mục.", out=out)
     return out
 
 
@@ -185,21 +202,30 @@ def trust(db: Database, key_path: Path, *, replace: bool = False) -> TrustResult
             raise PackageError(key_path.name, "key", "tệp quá lớn")
         data = key_path.read_bytes()
     except OSError as exc:
-        raise DeskError(f"Không đọc được tệp khóa '{key_path}': {exc.strerror}.") from None
+        raise DeskError(
+            "Không đọc được tệp khóa '{key_path}': {error}.",
+            key_path=key_path,
+            error=exc.strerror,
+        ) from None
     key = parse_key_file(key_path.name, data)
     with db.begin() as conn:
         own = require_unit(conn)
         upstream = is_upstream(conn)
         wanted = ROLE_DESK if upstream else ROLE_UPSTREAM
-        if key.role != wanted:
-            where = "cơ quan cấp trên" if upstream else "Bộ phận Một cửa"
-            whose = "một Bộ phận Một cửa" if upstream else "cơ quan cấp trên"
+        if key.role != wanted and upstream:
             raise DeskError(
-                f"Tệp khóa '{key_path.name}' là khóa của {_role_label(key.role)}; cơ sở dữ liệu "
-                f"{where} này chỉ đăng ký khóa của {whose}."
+                "Tệp khóa '{name}' là khóa của cơ quan cấp trên; cơ sở dữ liệu cơ quan cấp trên "
+                "này chỉ đăng ký khóa của một Bộ phận Một cửa.",
+                name=key_path.name,
+            )
+        if key.role != wanted:
+            raise DeskError(
+                "Tệp khóa '{name}' là khóa của Bộ phận Một cửa; cơ sở dữ liệu Bộ phận Một cửa "
+                "này chỉ đăng ký khóa của cơ quan cấp trên.",
+                name=key_path.name,
             )
         if key.unit_code == own.code:
-            raise DeskError(f"Tệp khóa '{key_path.name}' là khóa của chính đơn vị này.")
+            raise DeskError("Tệp khóa '{name}' là khóa của chính đơn vị này.", name=key_path.name)
         row = q.unit_by_code(conn, key.unit_code)
         state = "new"
         if row is None:
@@ -220,10 +246,11 @@ def trust(db: Database, key_path: Path, *, replace: bool = False) -> TrustResult
                     )
                 if not replace:
                     raise DeskError(
-                        f"Đơn vị {row.name} ({key.unit_code}) đã được đăng ký với khóa "
-                        f"{short_fingerprint(existing.fingerprint)}, khác khóa trong tệp "
-                        f"({short_fingerprint(key.fingerprint)}). Nếu đơn vị đã cài lại chương "
-                        "trình, hãy xác nhận dấu vân tay với đơn vị rồi dùng --replace."
+                        KEY_CHANGED,
+                        name=row.name,
+                        unit_code=key.unit_code,
+                        trusted=short_fingerprint(existing.fingerprint),
+                        offered=short_fingerprint(key.fingerprint),
                     )
                 state = "replaced"
             q.update_unit(conn, unit_id, name=key.unit_name)
@@ -231,10 +258,6 @@ def trust(db: Database, key_path: Path, *, replace: bool = False) -> TrustResult
             conn, unit_id, key.role, base64.b64encode(key.public_key).decode(), key.fingerprint
         )
     return TrustResult(key.unit_code, key.unit_name, key.role, key.fingerprint, state)
-
-
-def _role_label(role: str) -> str:
-    return "cơ quan cấp trên" if role == ROLE_UPSTREAM else "Bộ phận Một cửa"
 
 
 # ---------------------------------------------------------------------------- upstream
@@ -273,10 +296,7 @@ def export_desk_package(db: Database, out_dir: Path, *, clock: Clock | None = No
     with db.begin() as conn:  # IMMEDIATE: no act is in flight while we read
         unit = require_unit(conn)
         if is_upstream(conn):
-            raise DeskError(
-                "Đây là cơ sở dữ liệu của cơ quan cấp trên: dùng 'mohao-desk upstream "
-                "export-config' để gửi danh mục, lịch cho các đơn vị."
-            )
+            raise DeskError(UPSTREAM_EXPORTS_CONFIG)
         pem = _private_key(conn)
         personal = bool(q.get_setting(conn, SHARE_SETTING, False))
         last = sq.last_export(conn, KIND_DESK)
@@ -378,10 +398,7 @@ def export_config_package(
     with db.begin() as conn:
         unit = require_unit(conn)
         if not is_upstream(conn):
-            raise DeskError(
-                "Chỉ cơ sở dữ liệu của cơ quan cấp trên (tạo bằng 'mohao-desk upstream init') "
-                "mới xuất được gói cấu hình."
-            )
+            raise DeskError(CONFIG_EXPORT_UPSTREAM_ONLY)
         pem = _private_key(conn)
         last = sq.last_export(conn, KIND_CONFIG)
         procedures = [p for _, p in q.list_procedures(conn)]
@@ -484,13 +501,23 @@ def _read(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_PACKAGE_BYTES:
-            raise PackageError(path.name, "size", f"{size:,} byte, tối đa {MAX_PACKAGE_BYTES:,}")
+            raise PackageError(
+                path.name,
+                "size",
+                "{size} byte, tối đa {limit}",
+                size=group_digits(size),
+                limit=group_digits(MAX_PACKAGE_BYTES),
+            )
         with open(path, "rb") as handle:
             data = handle.read(MAX_PACKAGE_BYTES + 1)
     except OSError as exc:
-        raise DeskError(f"Không đọc được tệp '{path}': {exc.strerror}.") from None
+        raise DeskError(
+            "Không đọc được tệp '{path}': {error}.", path=path, error=exc.strerror
+        ) from None
     if len(data) > MAX_PACKAGE_BYTES:
-        raise PackageError(path.name, "size", f"tối đa {MAX_PACKAGE_BYTES:,} byte")
+        raise PackageError(
+            path.name, "size", "tối đa {limit} byte", limit=group_digits(MAX_PACKAGE_BYTES)
+        )
     return data
 
 
@@ -501,20 +528,25 @@ def _verify(
     trusted key and signature, the payload."""
     package = open_package(path.name, data)
     manifest = package.manifest
+    if manifest.kind != kind and kind == KIND_DESK:
+        raise PackageError(
+            path.name,
+            "kind",
+            "đây là gói cấu hình của cơ quan cấp trên, chỉ nhập tại Bộ phận Một cửa",
+        )
     if manifest.kind != kind:
-        if kind == KIND_DESK:
-            detail = "đây là gói cấu hình của cơ quan cấp trên, chỉ nhập tại Bộ phận Một cửa"
-        else:
-            detail = "đây là gói hồ sơ của Bộ phận Một cửa, chỉ nhập tại cơ quan cấp trên"
-        raise PackageError(path.name, "kind", detail)
+        raise PackageError(
+            path.name, "kind", "đây là gói hồ sơ của Bộ phận Một cửa, chỉ nhập tại cơ quan cấp trên"
+        )
     key = keys.get(manifest.unit_code)
     wanted_role = ROLE_DESK if kind == KIND_DESK else ROLE_UPSTREAM
     if key is None or key.role != wanted_role:
         raise PackageError(
             path.name,
             "unit",
-            f"{manifest.unit_name} ({manifest.unit_code}); dùng 'mohao-desk trust' với tệp "
-            "khóa công khai của đơn vị",
+            "{unit_name} ({unit_code}); hãy đăng ký tệp khóa công khai của đơn vị trước",
+            unit_name=manifest.unit_name,
+            unit_code=manifest.unit_code,
         )
     check_signature(package, base64.b64decode(key.public_key))
     payload: DeskPayload | ConfigPayload
@@ -534,17 +566,24 @@ def _check_order(checked: list[_Checked], logs: dict[tuple[int, str], dict[int, 
         key = (c.unit_id, m.kind, m.sequence)
         before = logs.get((c.unit_id, m.kind), {}).get(m.sequence)
         other = seen.get(key)
-        if before is not None:
-            known_sha, where = before.sha256, "đã nhập trước đây"
-        elif other is not None:
-            known_sha, where = other.package.sha256, f"có trong tệp '{other.path.name}'"
-        else:
-            known_sha, where = None, ""
-        if known_sha is not None:
-            if known_sha != c.package.sha256:
-                raise PackageError(
-                    c.path.name, "sequence", f"gói số {m.sequence} của {m.unit_name} {where}"
-                )
+        if before is not None and before.sha256 != c.package.sha256:
+            raise PackageError(
+                c.path.name,
+                "sequence",
+                "gói số {sequence} của {unit_name} đã nhập trước đây",
+                sequence=m.sequence,
+                unit_name=m.unit_name,
+            )
+        if before is None and other is not None and other.package.sha256 != c.package.sha256:
+            raise PackageError(
+                c.path.name,
+                "sequence",
+                "gói số {sequence} của {unit_name} có trong tệp '{other}'",
+                sequence=m.sequence,
+                unit_name=m.unit_name,
+                other=other.path.name,
+            )
+        if before is not None or other is not None:
             c.duplicate = True
             continue
         seen[key] = c
@@ -561,12 +600,20 @@ def _check_order(checked: list[_Checked], logs: dict[tuple[int, str], dict[int, 
         before_entry = hashes.get((unit_id, kind, seq - 1))
         if before_entry is not None and before_entry[0] != m.previous_sha256:
             raise PackageError(
-                c.path.name, "chain", f"gói số {seq - 1} của {m.unit_name} có mã băm khác"
+                c.path.name,
+                "chain",
+                "gói số {sequence} của {unit_name} có mã băm khác",
+                sequence=seq - 1,
+                unit_name=m.unit_name,
             )
         after = hashes.get((unit_id, kind, seq + 1))
         if after is not None and after[1] != c.package.sha256:
             raise PackageError(
-                c.path.name, "chain", f"gói số {seq + 1} của {m.unit_name} không nối tiếp gói này"
+                c.path.name,
+                "chain",
+                "gói số {sequence} của {unit_name} không nối tiếp gói này",
+                sequence=seq + 1,
+                unit_name=m.unit_name,
             )
 
 
@@ -673,7 +720,10 @@ def _apply_desk_packages(
             unknown = set(payload.dossiers["regime"]) - regimes
             if unknown:
                 raise PackageError(
-                    c.path.name, "payload", f"chế độ pháp lý không xác định: {sorted(unknown)}"
+                    c.path.name,
+                    "payload",
+                    "chế độ pháp lý không xác định: {regimes}",
+                    regimes=str(sorted(unknown)),
                 )
             officers = sq.upsert_officers(conn, c.unit_id, payload.officers)
             _upsert_dossiers(conn, c, payload, procedure_ids, officers, state, report)
