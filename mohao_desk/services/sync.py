@@ -97,6 +97,10 @@ UPSTREAM_EXPORTS_CONFIG = template(
 CONFIG_EXPORT_UPSTREAM_ONLY = template(
     "Chỉ cơ sở dữ liệu của cơ quan cấp trên mới xuất được gói cấu hình."
 )
+EXPORT_FILE_EXISTS = template(
+    "Thư mục '{folder}' đã có tệp '{file}': không ghi đè. Hãy chọn thư mục khác, hoặc chuyển "
+    "tệp cũ ra chỗ khác rồi xuất lại."
+)
 
 
 def _now(clock: Clock | None) -> datetime:
@@ -120,8 +124,9 @@ def _private_key(conn: Connection) -> str:
     return str(pem)
 
 
-def _write_file(path: Path, data: bytes) -> None:
-    """Write next to the target, then rename: a reader never sees half a file."""
+def _write_file(path: Path, data: bytes, *, overwrite: bool = True) -> None:
+    """Write next to the target, then rename: a reader never sees half a file. Without
+    ``overwrite``, an existing file of that name is refused (:func:`_new_package_path`)."""
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -129,12 +134,28 @@ def _write_file(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if not overwrite and path.exists():  # appeared while we wrote
+            tmp.unlink(missing_ok=True)
+            raise _file_exists(path)
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise DeskError(
             "Không ghi được tệp '{path}': {error}.", path=path, error=exc.strerror or str(exc)
         ) from None
+
+
+def _file_exists(path: Path) -> DeskError:
+    return DeskError(EXPORT_FILE_EXISTS, folder=path.parent, file=path.name)
+
+
+def _new_package_path(out_dir: Path, unit_code: str, sequence: int) -> Path:
+    """Where package ``sequence`` goes; a file already there is never overwritten (it may be
+    the only copy of an earlier package, or another database's), and nothing is recorded."""
+    path = out_dir / f"{unit_code}_{sequence:06d}{PACKAGE_SUFFIX}"
+    if path.exists():
+        raise _file_exists(path)
+    return path
 
 
 def _out_dir(out: Path) -> Path:
@@ -300,6 +321,9 @@ def export_desk_package(db: Database, out_dir: Path, *, clock: Clock | None = No
         pem = _private_key(conn)
         personal = bool(q.get_setting(conn, SHARE_SETTING, False))
         last = sq.last_export(conn, KIND_DESK)
+        sequence = 1 if last is None else last.sequence + 1
+        # Refused here, inside the transaction: a key pair made just now is rolled back too.
+        path = _new_package_path(out_dir, unit.code, sequence)
         until = _now(clock)
         since = None if last is None else min(last.until, until) - EXPORT_OVERLAP
         low, high = (0 if since is None else _epoch(since)), _epoch(until)
@@ -307,7 +331,6 @@ def export_desk_package(db: Database, out_dir: Path, *, clock: Clock | None = No
         facts_rows = sq.changed_facts(conn, unit.id, low, high, FACT_ACTS)
         staff = sq.officers_by_username(conn, unit.id)
         catalog = {p.code: p for _, p in q.list_procedures(conn, active_only=False)}
-    sequence = 1 if last is None else last.sequence + 1
     previous = None if last is None else last.sha256
     names = dossier_columns(personal)
     columns: dict[str, list[Any]] = {}
@@ -348,7 +371,6 @@ def export_desk_package(db: Database, out_dir: Path, *, clock: Clock | None = No
         program=PROGRAM,
     )
     data, sha = build_package(manifest, payload, pem)
-    path = out_dir / f"{unit.code}_{sequence:06d}{PACKAGE_SUFFIX}"
     _record(db, path, data, manifest, sha, len(rows))
     return ExportResult(
         path, KIND_DESK, sequence, len(rows), since, until, sha, personal, len(data)
@@ -359,7 +381,7 @@ def _record(
     db: Database, path: Path, data: bytes, manifest: Manifest, sha: str, items: int
 ) -> None:
     """Write the file, then record the export; a failure to record removes the file."""
-    _write_file(path, data)
+    _write_file(path, data, overwrite=False)
     try:
         with db.begin() as conn:
             last = sq.last_export(conn, manifest.kind)
@@ -401,6 +423,8 @@ def export_config_package(
             raise DeskError(CONFIG_EXPORT_UPSTREAM_ONLY)
         pem = _private_key(conn)
         last = sq.last_export(conn, KIND_CONFIG)
+        sequence = 1 if last is None else last.sequence + 1
+        path = _new_package_path(out_dir, unit.code, sequence)
         procedures = [p for _, p in q.list_procedures(conn)]
         calendar = [
             CalendarEntry(datetime.strptime(r.day, "%Y-%m-%d").date(), bool(r.working), r.note)
@@ -410,7 +434,6 @@ def export_config_package(
     until = _now(clock)
     payload = config_payload_bytes(procedures, calendar, settings)
     digest, size = payload_digest(payload)
-    sequence = 1 if last is None else last.sequence + 1
     manifest = Manifest(
         kind=KIND_CONFIG,
         unit_code=unit.code,
@@ -432,7 +455,6 @@ def export_config_package(
         program=PROGRAM,
     )
     data, sha = build_package(manifest, payload, pem)
-    path = out_dir / f"{unit.code}_{sequence:06d}{PACKAGE_SUFFIX}"
     _record(db, path, data, manifest, sha, len(procedures))
     return ExportResult(
         path, KIND_CONFIG, sequence, len(procedures), manifest.since, until, sha, False, len(data)

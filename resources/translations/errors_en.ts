@@ -1170,6 +1170,11 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>Thư mục '{folder}' đã có tệp '{file}': không ghi đè. Hãy chọn thư mục khác, hoặc chuyển tệp cũ ra chỗ khác rồi xuất lại.</source>
+        <translation>Folder '{folder}' already has a file '{file}': it is not overwritten. Choose another folder, or move the old file elsewhere and export again.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
         <source>'{out}' không phải là thư mục.</source>
         <translation>'{out}' is not a folder.</translation>
     </message>
