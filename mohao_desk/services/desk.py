@@ -7,6 +7,7 @@ zone (what the officer reads on the wall clock); the store keeps UTC.
 from __future__ import annotations
 
 import builtins
+import functools
 import hashlib
 import json
 import re
@@ -15,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection
@@ -43,7 +44,7 @@ from mohao_desk.domain.lifecycle import (
 )
 from mohao_desk.domain.regimes import LegalRegime, regime_for
 from mohao_desk.domain.text import fold, nfc
-from mohao_desk.services.setup import UnitInfo, require_unit
+from mohao_desk.services.setup import UnitInfo, is_upstream, require_unit
 from mohao_desk.store import queries as q
 from mohao_desk.store.db import Database
 
@@ -53,6 +54,10 @@ FUTURE_TOLERANCE = timedelta(minutes=5)
 # The CLI adds its options (--to / --body, --missing) when it shows these.
 HANDOVER_NEEDS_RECEIVER = template("Phải chỉ rõ người nhận hoặc cơ quan nhận.")
 SUPPLEMENT_NEEDS_ITEMS = template("Phải liệt kê ít nhất một giấy tờ cần bổ sung.")
+UPSTREAM_READ_ONLY = template(
+    "Cơ sở dữ liệu của cơ quan cấp trên chỉ chứa số liệu các đơn vị gửi lên: không tiếp nhận "
+    "hay xử lý hồ sơ ở đây."
+)
 RATINGS = ("rat_hai_long", "hai_long", "khong_hai_long")
 RATING_LABELS = {
     "rat_hai_long": "Rất hài lòng",
@@ -203,6 +208,23 @@ def _clean(text: str | None, what: Phrase, *, required: bool = False, limit: int
     return value
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _writes(
+    act: Callable[Concatenate[Desk, _P], _R],
+) -> Callable[Concatenate[Desk, _P], _R]:
+    """An act that writes dossiers: refused, before anything else, on a read-only database."""
+
+    @functools.wraps(act)
+    def checked(desk: Desk, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        desk.require_writable()
+        return act(desk, *args, **kwargs)
+
+    return checked
+
+
 class Desk:
     """The services of one unit's desk, on its database."""
 
@@ -210,6 +232,7 @@ class Desk:
         self.db = db
         with db.read() as conn:
             self.unit: UnitInfo = require_unit(conn)
+            self._upstream = is_upstream(conn)
             self.regimes: list[LegalRegime] = q.load_regimes(conn)
             self._overrides = [
                 CalendarOverride(date.fromisoformat(r.day), bool(r.working), r.note)
@@ -218,6 +241,17 @@ class Desk:
         self.tz = ZoneInfo(self.unit.timezone)
         self._clock = clock
         self._calendar: WorkCalendar | None = None
+
+    @property
+    def read_only(self) -> bool:
+        """An upstream office's database (``upstream init``): it holds what the units sent,
+        and no act that writes dossiers is taken on it (the window hides them)."""
+        return self._upstream
+
+    def require_writable(self) -> None:
+        """Raise the reason why dossiers cannot be written here, if they cannot."""
+        if self._upstream:
+            raise DeskError(UPSTREAM_READ_ONLY)
 
     # ------------------------------------------------------------ time edges
     @property
@@ -302,6 +336,7 @@ class Desk:
             )
         return due_moment(self.calendar, received_at or self.now(), _period(found[1], verification))
 
+    @_writes
     def register(
         self,
         *,
@@ -422,6 +457,8 @@ class Desk:
                 raise NotFound("Không tìm thấy hồ sơ mã '{code}'.", code=code)
             epoch = datetime.now(UTC)
             listed = q.list_dossiers(conn, "all", epoch, epoch, epoch, only_id=row.id)
+            if not listed:  # pragma: no cover - a dossier always has its procedure
+                raise NotFound("Không tìm thấy hồ sơ mã '{code}'.", code=code)
             comps = q.components_of(conn, row.id)
             events = q.events_of(conn, row.id)
         return DossierDetail(
@@ -622,6 +659,7 @@ class Desk:
         by: str | None,
         change: Callable[[Connection, Any, datetime], tuple[dict[str, Any], dict[str, Any]]],
     ) -> DossierDetail:
+        self.require_writable()
         moment = self._at(at)
         code = code.strip()
         with self.db.begin() as conn:
@@ -630,7 +668,8 @@ class Desk:
                 raise NotFound("Không tìm thấy hồ sơ mã '{code}'.", code=code)
             status = Status(row.status)
             target = check_transition(act, status)
-            last = self._local(q.events_of(conn, row.id)[-1].at) if row.event_count else None
+            last_at = q.last_event_at(conn, row.id)
+            last = self._local(last_at) if last_at is not None else None
             if last is not None and moment < last:
                 raise DeskError(
                     "Thời điểm {moment:%H:%M %d/%m/%Y} trước thao tác gần nhất của hồ sơ "
@@ -660,6 +699,7 @@ class Desk:
             )
         return self.get(code)
 
+    @_writes
     def handover(
         self,
         code: str,
@@ -690,6 +730,7 @@ class Desk:
 
         return self._act(code, Act.HANDOVER, at, by, change)
 
+    @_writes
     def request_supplement(
         self,
         code: str,
@@ -719,6 +760,7 @@ class Desk:
 
         return self._act(code, Act.SUPPLEMENT_REQUEST, at, by, change)
 
+    @_writes
     def receive_supplement(
         self, code: str, *, note: str = "", at: datetime | None = None, by: str | None = None
     ) -> DossierDetail:
@@ -742,6 +784,7 @@ class Desk:
         original = extend_for_pause(cal, self._local(row.original_due_at), paused_at, moment)
         return {"due_at": self.to_utc(due), "original_due_at": self.to_utc(original)}
 
+    @_writes
     def resolve(
         self,
         code: str,
@@ -760,6 +803,7 @@ class Desk:
 
         return self._act(code, Act.RESOLVE, at, by, change)
 
+    @_writes
     def return_result(
         self, code: str, *, note: str = "", at: datetime | None = None, by: str | None = None
     ) -> DossierDetail:
@@ -784,14 +828,17 @@ class Desk:
 
         return self._act(code, act, kw.get("at"), kw.get("by"), change)
 
+    @_writes
     def refuse(self, code: str, *, reason: str, **kw: Any) -> DossierDetail:
         """Từ chối giải quyết after review, with the reasons in writing."""
         return self._ending(Act.REFUSE, code, reason, True, **kw)
 
+    @_writes
     def withdraw(self, code: str, *, reason: str = "", **kw: Any) -> DossierDetail:
         """The applicant withdraws the dossier."""
         return self._ending(Act.WITHDRAW, code, reason, False, **kw)
 
+    @_writes
     def stop(self, code: str, *, reason: str, **kw: Any) -> DossierDetail:
         """Dừng giải quyết (regime B's Thông báo dừng giải quyết hồ sơ)."""
         detail = self.get(code)
@@ -801,6 +848,7 @@ class Desk:
             )
         return self._ending(Act.STOP, code, reason, True, **kw)
 
+    @_writes
     def apologize(
         self,
         code: str,
@@ -837,6 +885,7 @@ class Desk:
 
         return self._act(code, Act.APOLOGIZE, at, by, change)
 
+    @_writes
     def rate(
         self, code: str, *, rating: str, at: datetime | None = None, by: str | None = None
     ) -> DossierDetail:
@@ -852,6 +901,7 @@ class Desk:
 
         return self._act(code, Act.RATE, at, by, change)
 
+    @_writes
     def digitize(
         self,
         code: str,

@@ -126,6 +126,16 @@ def add_officer_in(conn: Any, unit_id: int, o: OfficerInput) -> int:
     )
 
 
+# ``mode = upstream``: an upstream office's database (``upstream init``), which holds what the
+# units sent rather than a desk's own dossiers.
+MODE_SETTING = "mode"
+MODE_UPSTREAM = "upstream"
+
+
+def is_upstream(conn: Any) -> bool:
+    return bool(q.get_setting(conn, MODE_SETTING) == MODE_UPSTREAM)
+
+
 def require_unit(conn: Any) -> UnitInfo:
     row = q.own_unit(conn)
     if row is None:

@@ -64,14 +64,19 @@ from mohao_desk.domain.package import (
 )
 from mohao_desk.domain.text import group_digits
 from mohao_desk.services.desk import search_key
-from mohao_desk.services.setup import UnitInfo, init_unit, require_unit
+from mohao_desk.services.setup import (
+    MODE_SETTING,
+    MODE_UPSTREAM,
+    UnitInfo,
+    init_unit,
+    is_upstream,
+    require_unit,
+)
 from mohao_desk.store import queries as q
 from mohao_desk.store import sync_queries as sq
 from mohao_desk.store.bulk import search_index_suspended
 from mohao_desk.store.db import SCHEMA_HEAD, Database
 
-MODE_SETTING = "mode"
-MODE_UPSTREAM = "upstream"
 SHARE_SETTING = "share_personal_data"
 UPSTREAM_CALENDAR_SETTING = "upstream_calendar_days"
 UPSTREAM_OFFICE_SETTING = "upstream_office"
@@ -109,10 +114,6 @@ def _now(clock: Clock | None) -> datetime:
 
 def _epoch(moment: datetime) -> int:
     return int(moment.timestamp())
-
-
-def is_upstream(conn: Connection) -> bool:
-    return bool(q.get_setting(conn, MODE_SETTING) == MODE_UPSTREAM)
 
 
 def _private_key(conn: Connection) -> str:

@@ -825,6 +825,11 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Cơ sở dữ liệu của cơ quan cấp trên chỉ chứa số liệu các đơn vị gửi lên: không tiếp nhận hay xử lý hồ sơ ở đây.</source>
+        <translation>The upstream office's database only holds the figures the units send: dossiers are not received or processed here.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
         <source>tên giấy tờ cần bổ sung</source>
         <translation>name of the paper to supplement</translation>
     </message>

@@ -1,16 +1,20 @@
 """Issue 8: an export never overwrites a file already in the target folder (it is refused with
-the folder, the file and what to do; nothing is written, no sequence number is used)."""
+the folder, the file and what to do; nothing is written, no sequence number is used), and an
+upstream office's database only reads: no act on a dossier is taken there."""
 
 from __future__ import annotations
 
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from mohao_desk.cli import main
 from mohao_desk.domain.errors import DeskError
+from mohao_desk.domain.lifecycle import Status
 from mohao_desk.services import sync
+from mohao_desk.services.desk import UPSTREAM_READ_ONLY, Desk
 from mohao_desk.services.setup import init_unit
 from mohao_desk.store.db import open_database
 
@@ -109,3 +113,85 @@ def test_cli_export_refuses_an_existing_file(world: World, capsys) -> None:
         capsys, "upstream", "export-config", "--out", str(world.out), "--db", str(world.up.path)
     )
     assert code == 0, err  # another unit's file name: no conflict
+
+
+# ------------------------------------------------------------------ upstream reads only
+
+
+@pytest.fixture
+def upstream(world: World) -> Desk:
+    """The upstream database with unit A's dossiers imported."""
+    sync.import_packages(world.up, [world.export(world.a)])
+    return Desk(world.up)
+
+
+def _ready_one(desk: Desk) -> str:
+    """An imported dossier whose result waits to be returned (the demo's others are done)."""
+    return next(s.code for s in desk.list("all") if s.status is Status.RESULT_READY)
+
+
+def test_the_read_only_property(world: World, upstream) -> None:
+    desk = upstream
+    assert desk.read_only is True
+    assert Desk(world.a).read_only is False
+
+
+def test_every_act_is_refused_on_the_upstream_database(
+    world: World, upstream, tmp_path: Path
+) -> None:
+    desk = upstream
+    code = _ready_one(desk)
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4")
+    new_due = datetime(2030, 1, 7, 9, 0)
+    acts = {
+        "register": lambda: desk.register(procedure_code="1.004873", applicant_name="An"),
+        "handover": lambda: desk.handover(code, body="Tư pháp"),
+        "request_supplement": lambda: desk.request_supplement(code, missing=["CCCD"]),
+        "receive_supplement": lambda: desk.receive_supplement(code),
+        "resolve": lambda: desk.resolve(code),
+        "return_result": lambda: desk.return_result(code),
+        "refuse": lambda: desk.refuse(code, reason="x"),
+        "withdraw": lambda: desk.withdraw(code),
+        "stop": lambda: desk.stop(code, reason="x"),
+        "apologize": lambda: desk.apologize(code, reason="x", new_due=new_due),
+        "rate": lambda: desk.rate(code, rating="hai_long"),
+        "digitize": lambda: desk.digitize(code, file=scan, component=1),
+    }
+    before = world.dump()
+    for name, act in acts.items():
+        with pytest.raises(DeskError) as refused:
+            act()
+        assert refused.value.template == UPSTREAM_READ_ONLY, name
+    assert world.dump() == before
+    assert not (world.up.path.parent / "attachments").exists()
+    # Reading still works.
+    assert desk.get(code).summary.code == code
+
+
+def test_an_act_on_an_imported_dossier_does_not_crash(upstream, monkeypatch) -> None:
+    """The root cause of the IndexError: an imported dossier carries the desk's event count but
+    none of its events here; the last act's moment comes from the events that exist."""
+    desk = upstream
+    code = _ready_one(desk)
+    assert desk.get(code).events == []
+    monkeypatch.setattr(desk, "require_writable", lambda: None)  # the act itself, unguarded
+    detail = desk.return_result(code)
+    assert detail.summary.status is Status.RETURNED
+
+
+def test_cli_refuses_acts_on_the_upstream_database(world: World, upstream, capsys) -> None:
+    desk = upstream
+    code = _ready_one(desk)
+    before = world.dump()
+    db = str(world.up.path)
+    for argv in (
+        ("return", "--dossier", code),
+        ("register", "--procedure", "1.004873", "--name", "Nguyễn Văn An"),
+        ("handover", "--dossier", code, "--to", "x"),
+    ):
+        exit_code, out, err = run(capsys, *argv, "--db", db)
+        assert out == ""
+        assert exit_code == 2, argv
+        assert err.splitlines() == [f"mohao-desk: {DeskError(UPSTREAM_READ_ONLY).message}"]
+    assert world.dump() == before
