@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from mohao_desk.domain.errors import DeskError
+from mohao_desk.domain.text import group_digits
 
 EXIT_BAD_INPUT = 2
 MAX_COUNT = 10**9
@@ -41,7 +42,8 @@ def parse_moment(text: str) -> datetime:
         except ValueError:
             continue
     raise DeskError(
-        f"Thời điểm '{text}' không hợp lệ (dạng YYYY-MM-DDTHH:MM, ví dụ 2024-04-26T09:00)."
+        "Thời điểm '{text}' không hợp lệ (dạng YYYY-MM-DDTHH:MM, ví dụ 2024-04-26T09:00).",
+        text=text,
     )
 
 
@@ -52,14 +54,14 @@ def parse_day(text: str) -> date:
             return datetime.strptime(raw, fmt).date()
         except ValueError:
             continue
-    raise DeskError(f"Ngày '{text}' không hợp lệ (dạng YYYY-MM-DD, ví dụ 2024-04-26).")
+    raise DeskError("Ngày '{text}' không hợp lệ (dạng YYYY-MM-DD, ví dụ 2024-04-26).", text=text)
 
 
 def parse_hhmm(text: str) -> time:
     try:
         return datetime.strptime(text.strip(), "%H:%M").time()
     except ValueError:
-        raise DeskError(f"Giờ '{text}' không hợp lệ (dạng HH:MM).") from None
+        raise DeskError("Giờ '{text}' không hợp lệ (dạng HH:MM).", text=text) from None
 
 
 def _count(text: str) -> int:
@@ -136,7 +138,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     for spec in args.officer or []:
         parts = spec.split(":")
         if len(parts) < 2:
-            raise DeskError(f"Cán bộ '{spec}' phải có dạng tendangnhap:Họ tên[:Chức danh].")
+            raise DeskError(
+                "Cán bộ '{spec}' phải có dạng tendangnhap:Họ tên[:Chức danh].", spec=spec
+            )
         officers.append(OfficerInput(parts[0], parts[1], parts[2] if len(parts) > 2 else ""))
     db = _open(args, create=True)
     info = init_unit(
@@ -177,7 +181,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 Path(str(path) + suffix).unlink(missing_ok=True)
         raise
     print(
-        f"Đã tạo {report.dossiers} hồ sơ mẫu ({report.events} sự kiện) cho {report.unit} "
+        f"Đã tạo {group_digits(report.dossiers)} hồ sơ mẫu ({group_digits(report.events)} sự "
+        f"kiện) cho {report.unit} "
         f"trong {report.seconds:.1f} giây: {db.path}"
     )
     return 0
@@ -243,7 +248,7 @@ def _print_table(items: list[Any]) -> None:
             f"{d.code:<28} {_cut(d.procedure, 30):<30} {_cut(d.applicant, 22):<22} "
             f"{_vn(d.original_due_at):<16} {_cut(_state_text(d), 34):<34} {d.status.label}"
         )
-    print(f"Tổng: {len(items)} hồ sơ")
+    print(f"Tổng: {group_digits(len(items))} hồ sơ")
 
 
 def _print_detail(detail: Any, fmt: str) -> None:
@@ -341,9 +346,11 @@ def cmd_register(args: argparse.Namespace) -> int:
             try:
                 count = int(parts[2]) if len(parts) > 2 else 1
             except ValueError:
-                raise DeskError(f"Số lượng giấy tờ trong '{spec}' không hợp lệ.") from None
+                raise DeskError(
+                    "Số lượng giấy tờ trong '{spec}' không hợp lệ.", spec=spec
+                ) from None
             if not parts[0] or not 1 <= count <= 99:
-                raise DeskError(f"Thành phần hồ sơ '{spec}' không hợp lệ.")
+                raise DeskError("Thành phần hồ sơ '{spec}' không hợp lệ.", spec=spec)
             components.append(ComponentSpec(parts[0], kind, count))
     received = parse_moment(args.received) if args.received else None
     desk = _desk(args)
@@ -413,7 +420,7 @@ def cmd_act(args: argparse.Namespace) -> int:
     elif name == "rate":
         detail = desk.rate(code, rating=args.rating, at=at, by=by)
     else:  # pragma: no cover - argparse limits the choices
-        raise DeskError(f"Lệnh '{name}' không tồn tại.")
+        raise DeskError("Lệnh '{name}' không tồn tại.", name=name)
     _print_detail(detail, args.format)
     return 0
 
@@ -463,7 +470,7 @@ def cmd_catalog(args: argparse.Namespace) -> int:
     db = _open(args)
     if args.catalog_command == "import":
         count = import_catalog(db, Path(args.file))
-        print(f"Đã cập nhật {count} thủ tục từ {args.file}")
+        print(f"Đã cập nhật {group_digits(count)} thủ tục từ {args.file}")
         return 0
     from mohao_desk.services.desk import Desk
 
@@ -476,7 +483,7 @@ def write_output(path_text: str, data: bytes) -> Path:
     """Write a produced file whole or not at all (a temporary file renamed into place)."""
     path = Path(path_text)
     if path.is_dir():
-        raise DeskError(f"'{path}' là một thư mục; hãy chỉ rõ tên tệp cần ghi.")
+        raise DeskError("'{path}' là một thư mục; hãy chỉ rõ tên tệp cần ghi.", path=path)
     tmp = path.with_name(path.name + ".part")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -484,7 +491,9 @@ def write_output(path_text: str, data: bytes) -> Path:
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise DeskError(f"Không ghi được tệp '{path}': {exc.strerror}.") from None
+        raise DeskError(
+            "Không ghi được tệp '{path}': {error}.", path=path, error=exc.strerror
+        ) from None
     return path
 
 
@@ -574,8 +583,9 @@ def cmd_overview(args: argparse.Namespace) -> int:
     if not path.exists():
         if not args.demo_if_empty:
             raise DeskError(
-                f"Chưa có cơ sở dữ liệu tại '{path}'. Chạy 'mohao-desk init' để thiết lập đơn vị, "
-                "hoặc 'mohao-desk demo' để thử với dữ liệu mẫu."
+                "Chưa có cơ sở dữ liệu tại '{path}'. Chạy 'mohao-desk init' để thiết lập đơn "
+                "vị, hoặc 'mohao-desk demo' để thử với dữ liệu mẫu.",
+                path=path,
             )
         from mohao_desk.services.demo import fill_demo
         from mohao_desk.store.db import open_database
@@ -831,6 +841,44 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def cli_message(exc: DeskError) -> str:
+    """The one stderr line of a refused command: the message, and what to type for the remedy
+    it speaks of ("…; phải nêu lý do ngoại lệ (dùng --override LÝ_DO để vẫn ghi nhận).")."""
+    hint = cli_hint(exc)
+    if not hint:
+        return exc.message
+    text = exc.message
+    end = "." if text.endswith(".") else ""
+    return f"{text.removesuffix('.')} ({hint}){end}"
+
+
+def cli_hint(exc: DeskError) -> str:
+    """The command-line remedy of a message, if it has one: the services' messages speak to
+    the person in front of the window, never of options or commands."""
+    from mohao_desk.domain.lifecycle import APOLOGY_RULES_BROKEN, SUPPLEMENT_REASON_NEEDED
+    from mohao_desk.domain.package import PackageError
+    from mohao_desk.services import desk, reports, setup, statistics, sync
+
+    if isinstance(exc, PackageError) and exc.check == "unit":
+        return "dùng 'mohao-desk trust TỆP_KHÓA' để đăng ký khóa của đơn vị"
+    hints = {
+        APOLOGY_RULES_BROKEN: "dùng --override LÝ_DO để vẫn ghi nhận",
+        SUPPLEMENT_REASON_NEEDED: "dùng --reason LÝ_DO",
+        desk.HANDOVER_NEEDS_RECEIVER: "dùng --to TÊN_ĐĂNG_NHẬP hoặc --body TÊN_CƠ_QUAN",
+        desk.SUPPLEMENT_NEEDS_ITEMS: "dùng --missing, lặp lại cho từng giấy tờ",
+        reports.EXPLANATION_NEEDS_UNIT: "dùng --unit MÃ_ĐƠN_VỊ",
+        setup.NO_UNIT: "chạy 'mohao-desk init' hoặc 'mohao-desk demo' trước",
+        statistics.PERIOD_KIND_AND_DAYS: "--period hoặc --from/--to",
+        statistics.PERIOD_KIND_WITHOUT_YEAR: "thêm --year",
+        statistics.PERIOD_YEAR_WITHOUT_KIND: "--year và --number chỉ dùng cùng --period",
+        statistics.PERIOD_MISSING: "--from và --to, hoặc --period và --year",
+        sync.KEY_CHANGED: "dùng --replace để thay khóa",
+        sync.UPSTREAM_EXPORTS_CONFIG: "dùng 'mohao-desk upstream export-config'",
+        sync.CONFIG_EXPORT_UPSTREAM_ONLY: "tạo bằng 'mohao-desk upstream init'",
+    }
+    return hints.get(exc.template, "")
+
+
 def main(argv: list[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure") and (sys.stdout.encoding or "").lower() != "utf-8":
         sys.stdout.reconfigure(encoding="utf-8")
@@ -844,7 +892,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except DeskError as exc:
-        print(f"mohao-desk: {exc.message}", file=sys.stderr)
+        print(f"mohao-desk: {cli_message(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

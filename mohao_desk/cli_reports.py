@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from mohao_desk.cli import _count, _desk, parse_day, write_output
 from mohao_desk.domain.errors import DeskError
+from mohao_desk.domain.text import group_digits
 
 FORMATS = {"kstt": ("json", "xlsx", "pdf"), "indicators": ("json", "pdf")}
 PERIODS = ("month", "quarter", "year", "cutoff", "cutoff-quarter", "cutoff-year")
@@ -18,7 +19,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     fmt = args.format or "json"
     if fmt not in FORMATS[args.kind]:
-        raise DeskError(f"Báo cáo '{args.kind}' xuất được dạng: {', '.join(FORMATS[args.kind])}.")
+        raise DeskError(
+            "Báo cáo '{kind}' xuất được dạng: {formats}.",
+            kind=args.kind,
+            formats=", ".join(FORMATS[args.kind]),
+        )
     docs = StatisticsDocuments(_desk(args))
     period = docs.stats.period(
         first=parse_day(args.start) if args.start else None,
@@ -33,8 +38,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         path = write_output(args.out, data)
         total = report.total
         print(
-            f"Biểu 06/VPCP/KSTT {span}: tiếp nhận {total.received_total}, đã giải quyết "
-            f"{total.resolved_total}, đang giải quyết {total.pending_total} — {path}"
+            f"Biểu 06/VPCP/KSTT {span}: tiếp nhận {group_digits(total.received_total)}, đã giải "
+            f"quyết {group_digits(total.resolved_total)}, đang giải quyết "
+            f"{group_digits(total.pending_total)} — {path}"
         )
         return 0
     data, indicators = docs.indicators(period, fmt, unit=args.unit, by_unit=args.by_unit)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mohao_desk.cli import _open
+from mohao_desk.domain.text import group_digits
 
 
 def _when(moment: object) -> str:
@@ -29,8 +30,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         span = f"hồ sơ thay đổi từ gói số {result.sequence - 1}"
     personal = "có" if result.personal_data else "không có"
     print(
-        f"Đã xuất gói số {result.sequence} ({span}): {result.items:,} hồ sơ, {personal} dữ liệu "
-        f"cá nhân, {result.bytes:,} byte — {result.path}"
+        f"Đã xuất gói số {result.sequence} ({span}): {group_digits(result.items)} hồ sơ, "
+        f"{personal} dữ liệu cá nhân, {group_digits(result.bytes)} byte — {result.path}"
     )
     return 0
 
@@ -76,12 +77,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     for o in report.outcomes:
         what = "hồ sơ" if o.kind == "desk" else "thủ tục"
         print(
-            f"{o.name}: {o.unit_name}, gói số {o.sequence}, {o.items:,} {what} — {labels[o.state]}"
+            f"{o.name}: {o.unit_name}, gói số {o.sequence}, {group_digits(o.items)} {what} — "
+            f"{labels[o.state]}"
         )
     if any(o.kind == "desk" for o in report.outcomes):
-        line = f"Hồ sơ: {report.dossiers_new:,} mới, {report.dossiers_updated:,} cập nhật"
+        line = (
+            f"Hồ sơ: {group_digits(report.dossiers_new)} mới, "
+            f"{group_digits(report.dossiers_updated)} cập nhật"
+        )
         if report.dossiers_kept:
-            line += f", {report.dossiers_kept:,} giữ bản mới hơn đã có"
+            line += f", {group_digits(report.dossiers_kept)} giữ bản mới hơn đã có"
         print(line)
     for gap in report.gaps:
         print(gap.text())
@@ -100,7 +105,8 @@ def cmd_upstream(args: argparse.Namespace) -> int:
 
     result = export_config_package(_open(args), Path(args.out), office_hours=args.office_hours)
     print(
-        f"Đã xuất gói cấu hình số {result.sequence}: {result.items} thủ tục, lịch và thiết lập "
+        f"Đã xuất gói cấu hình số {result.sequence}: {group_digits(result.items)} thủ tục, lịch "
+        "và thiết lập "
         f"— {result.path}"
     )
     return 0
@@ -116,7 +122,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     for r in rows:
         gaps = f"; thiếu gói số {ranges_text(r.missing)}" if r.missing else ""
         print(
-            f"{r.unit_name} ({r.unit_code}): {r.packages} gói, mới nhất số {r.last_sequence} "
+            f"{r.unit_name} ({r.unit_code}): {group_digits(r.packages)} gói, mới nhất số "
+            f"{r.last_sequence} "
             f"nhập lúc {_when(r.last_imported_at)}{gaps}"
         )
     return 0

@@ -28,6 +28,7 @@ from mohao_desk.documents.kstt import PDF_MARGINS, page_width, period_lines
 from mohao_desk.documents.listing import binary_streams, signature_row
 from mohao_desk.domain.periods import ReportPeriod
 from mohao_desk.domain.statistics import Indicator, IndicatorCounts, format_percent
+from mohao_desk.domain.text import group_digits
 
 TITLE = (
     "KẾT QUẢ CÁC CHỈ SỐ ĐÁNH GIÁ CHẤT LƯỢNG PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP "
@@ -70,7 +71,7 @@ class IndicatorDocument:
 
 
 def _number(n: int | None) -> str:
-    return "" if n is None else f"{n:,}".replace(",", ".")
+    return "" if n is None else group_digits(n)
 
 
 def verdict(item: Indicator) -> str:

@@ -39,6 +39,7 @@ from mohao_desk.documents.data import Letterhead, Signature
 from mohao_desk.documents.listing import binary_streams, signature_row
 from mohao_desk.domain.periods import ReportPeriod
 from mohao_desk.domain.statistics import KSTT_COLUMNS, KsttReport
+from mohao_desk.domain.text import group_digits
 
 FORM_NUMBER = "Biểu số 06/VPCP/KSTT"
 FORM_BASIS = "Ban hành kèm theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020"
@@ -104,7 +105,7 @@ def as_of_note(doc: KsttDocument) -> str:
 
 def _number(n: int) -> str:
     """ "1.234" (Vietnamese thousands separator)."""
-    return f"{n:,}".replace(",", ".")
+    return group_digits(n)
 
 
 # ------------------------------------------------------------------- XLSX

@@ -26,6 +26,7 @@ from mohao_desk.documents.base import (
 )
 from mohao_desk.documents.listdata import BookEntry, RegisterBook
 from mohao_desk.documents.listing import Band, Column, FastGrid, binary_streams
+from mohao_desk.domain.text import group_digits
 
 MARGINS = {"top": 12 * mm, "bottom": 16 * mm, "left": 15 * mm, "right": 10 * mm}
 FONT_SIZE = 8.5
@@ -101,7 +102,7 @@ def render(book: RegisterBook) -> bytes:
         Spacer(1, 2 * mm),
     ]
     story += title_block(lh)
-    count = f"{len(book.entries):,}".replace(",", ".")
+    count = group_digits(len(book.entries))
     story.append(
         para(
             f"Từ {vn_date(book.start)} đến {vn_date(book.end)} — Quyển số: {_volumes(book)} — "

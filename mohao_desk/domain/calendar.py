@@ -64,10 +64,12 @@ class OfficeHours:
         for part in text.split(","):
             match = _INTERVAL.match(part)
             if not match:
-                raise DeskError(f"Giờ làm việc '{text}' không đúng dạng HH:MM-HH:MM,HH:MM-HH:MM.")
+                raise DeskError(
+                    "Giờ làm việc '{text}' không đúng dạng HH:MM-HH:MM,HH:MM-HH:MM.", text=text
+                )
             h1, m1, h2, m2 = (int(g) for g in match.groups())
             if h1 > 24 or h2 > 24 or m1 > 59 or m2 > 59:
-                raise DeskError(f"Giờ làm việc '{text}' có giờ hoặc phút không hợp lệ.")
+                raise DeskError("Giờ làm việc '{text}' có giờ hoặc phút không hợp lệ.", text=text)
             intervals.append((h1 * 3600 + m1 * 60, h2 * 3600 + m2 * 60))
         return cls(tuple(intervals))
 
@@ -186,8 +188,10 @@ class WorkCalendar:
         i = ordinal - self._base
         if i < 0 or i >= self._size:
             raise CalendarRangeError(
-                f"Ngày {date.fromordinal(ordinal):%d/%m/%Y} nằm ngoài lịch làm việc "
-                f"({self.first_year}–{self.last_year})."
+                "Ngày {day:%d/%m/%Y} nằm ngoài lịch làm việc ({first_year}–{last_year}).",
+                day=date.fromordinal(ordinal),
+                first_year=self.first_year,
+                last_year=self.last_year,
             )
         return i
 
@@ -213,7 +217,9 @@ class WorkCalendar:
     def _work_ordinal(self, k: int) -> int:
         if k < 0 or k >= len(self._work_ordinals):
             raise CalendarRangeError(
-                f"Thời hạn vượt ra ngoài lịch làm việc ({self.first_year}–{self.last_year})."
+                "Thời hạn vượt ra ngoài lịch làm việc ({first_year}–{last_year}).",
+                first_year=self.first_year,
+                last_year=self.last_year,
             )
         return self._work_ordinals[k]
 

@@ -12,10 +12,13 @@ from itertools import pairwise
 from typing import Any
 
 from mohao_desk.domain.deadline import ProcessingTime, TimeUnit
-from mohao_desk.domain.errors import DeskError
+from mohao_desk.domain.errors import DeskError, Phrase
 from mohao_desk.domain.lifecycle import ApologyRules
 from mohao_desk.domain.regimes import FormSpec, LegalRegime
 from mohao_desk.domain.text import fold, nfc
+
+# Where in a catalog or regime file a check failed: "Thủ tục 1.004873", "Chế độ A".
+Where = Phrase | str
 
 COMPONENT_KINDS = {
     "original": "Bản chính",
@@ -49,7 +52,9 @@ def parse_kind(text: str) -> str:
     if key in _KIND_WORDS:
         return _KIND_WORDS[key]
     names = ", ".join(COMPONENT_KINDS.values())
-    raise DeskError(f"Loại giấy tờ '{text}' không hợp lệ (một trong: {names}).")
+    raise DeskError(
+        "Loại giấy tờ '{text}' không hợp lệ (một trong: {names}).", text=text, names=names
+    )
 
 
 @dataclass(frozen=True)
@@ -79,40 +84,46 @@ class Procedure:
     components: tuple[ComponentSpec, ...] = ()
 
 
-def _text(entry: dict[str, Any], key: str, where: str, required: bool = True) -> str:
+def _text(entry: dict[str, Any], key: str, where: Where, required: bool = True) -> str:
     value = entry.get(key, "")
     if not isinstance(value, str) or (required and not value.strip()):
-        raise DeskError(f"{where}: thiếu hoặc sai trường '{key}'.")
+        raise DeskError("{where}: thiếu hoặc sai trường '{key}'.", where=where, key=key)
     if len(value) > 1000:
-        raise DeskError(f"{where}: trường '{key}' quá dài.")
+        raise DeskError("{where}: trường '{key}' quá dài.", where=where, key=key)
     return nfc(value.strip())
 
 
-def _hhmm(text: Any, where: str) -> time:
+def _hhmm(text: Any, where: Where) -> time:
     if not isinstance(text, str):
-        raise DeskError(f"{where}: giờ '{text}' không đúng dạng HH:MM.")
+        raise DeskError("{where}: giờ '{text}' không đúng dạng HH:MM.", where=where, text=text)
     try:
         hour, minute = (int(x) for x in text.split(":"))
         return time(hour, minute)
     except (ValueError, TypeError):
-        raise DeskError(f"{where}: giờ '{text}' không đúng dạng HH:MM.") from None
+        raise DeskError(
+            "{where}: giờ '{text}' không đúng dạng HH:MM.", where=where, text=text
+        ) from None
 
 
-def parse_processing_time(raw: Any, where: str) -> ProcessingTime:
+def parse_processing_time(raw: Any, where: Where) -> ProcessingTime:
     if not isinstance(raw, dict):
-        raise DeskError(f"{where}: thời hạn giải quyết phải là một đối tượng.")
+        raise DeskError("{where}: thời hạn giải quyết phải là một đối tượng.", where=where)
     try:
         unit = TimeUnit(str(raw.get("unit")))
     except ValueError:
-        raise DeskError(f"{where}: đơn vị thời hạn '{raw.get('unit')}' không hợp lệ.") from None
+        raise DeskError(
+            "{where}: đơn vị thời hạn '{unit}' không hợp lệ.", where=where, unit=raw.get("unit")
+        ) from None
     value = raw.get("value", 0)
     if not isinstance(value, int) or isinstance(value, bool) or value < 0 or value > 3650:
-        raise DeskError(f"{where}: số lượng thời hạn '{value}' không hợp lệ.")
+        raise DeskError(
+            "{where}: số lượng thời hạn '{value}' không hợp lệ.", where=where, value=value
+        )
     cutoff = _hhmm(raw.get("cutoff", "15:00"), where)
     try:
         return ProcessingTime(value, unit, cutoff)
     except DeskError as exc:
-        raise DeskError(f"{where}: {exc.message}") from None
+        raise DeskError("{where}: {error}", where=where, error=Phrase.of(exc)) from None
 
 
 def parse_catalog(data: Any) -> list[Procedure]:
@@ -127,27 +138,31 @@ def parse_catalog(data: Any) -> list[Procedure]:
     procedures: list[Procedure] = []
     seen: set[str] = set()
     for n, entry in enumerate(entries, start=1):
-        where = f"Thủ tục thứ {n}"
+        where: Where = Phrase("Thủ tục thứ {n}", n=n)
         if not isinstance(entry, dict):
-            raise DeskError(f"{where}: phải là một đối tượng.")
+            raise DeskError("{where}: phải là một đối tượng.", where=where)
         code = _text(entry, "code", where)
-        where = f"Thủ tục {code}"
+        where = Phrase("Thủ tục {code}", code=code)
         if code in seen:
-            raise DeskError(f"{where}: mã thủ tục bị trùng.")
+            raise DeskError("{where}: mã thủ tục bị trùng.", where=where)
         seen.add(code)
         components = []
         raw_components = entry.get("components", [])
         if not isinstance(raw_components, list):
-            raise DeskError(f"{where}: 'components' phải là một danh sách.")
+            raise DeskError("{where}: 'components' phải là một danh sách.", where=where)
         for c in raw_components:
             if not isinstance(c, dict):
-                raise DeskError(f"{where}: thành phần hồ sơ phải là một đối tượng.")
+                raise DeskError("{where}: thành phần hồ sơ phải là một đối tượng.", where=where)
             kind = c.get("kind", "original")
             if kind not in COMPONENT_KINDS:
-                raise DeskError(f"{where}: loại giấy tờ '{kind}' không hợp lệ.")
+                raise DeskError(
+                    "{where}: loại giấy tờ '{kind}' không hợp lệ.", where=where, kind=kind
+                )
             count = c.get("count", 1)
             if not isinstance(count, int) or isinstance(count, bool) or not 0 < count < 100:
-                raise DeskError(f"{where}: số lượng giấy tờ '{count}' không hợp lệ.")
+                raise DeskError(
+                    "{where}: số lượng giấy tờ '{count}' không hợp lệ.", where=where, count=count
+                )
             components.append(ComponentSpec(_text(c, "name", where), kind, count))
         verification = entry.get("verification_time")
         procedures.append(
@@ -167,11 +182,13 @@ def parse_catalog(data: Any) -> list[Procedure]:
     return procedures
 
 
-def _date(text: Any, where: str) -> date:
+def _date(text: Any, where: Where) -> date:
     try:
         return date.fromisoformat(text)
     except (TypeError, ValueError):
-        raise DeskError(f"{where}: ngày '{text}' không đúng dạng YYYY-MM-DD.") from None
+        raise DeskError(
+            "{where}: ngày '{text}' không đúng dạng YYYY-MM-DD.", where=where, text=text
+        ) from None
 
 
 def parse_regimes(data: Any) -> list[LegalRegime]:
@@ -185,30 +202,30 @@ def parse_regimes(data: Any) -> list[LegalRegime]:
     for entry in entries:
         if not isinstance(entry, dict):
             raise DeskError("Chế độ pháp lý phải là một đối tượng.")
-        code = _text(entry, "code", "Chế độ pháp lý")
-        where = f"Chế độ {code}"
+        code = _text(entry, "code", Phrase("Chế độ pháp lý"))
+        where = Phrase("Chế độ {code}", code=code)
         apology = entry.get("apology", {})
         if not isinstance(apology, dict):
-            raise DeskError(f"{where}: 'apology' phải là một đối tượng.")
+            raise DeskError("{where}: 'apology' phải là một đối tượng.", where=where)
         days_before = apology.get("working_days_before", 1)
         if not isinstance(days_before, int) or not 0 <= days_before <= 30:
-            raise DeskError(f"{where}: 'working_days_before' không hợp lệ.")
+            raise DeskError("{where}: 'working_days_before' không hợp lệ.", where=where)
         once_only = apology.get("once_only", True)
         if not isinstance(once_only, bool):
-            raise DeskError(f"{where}: 'once_only' phải là true hoặc false.")
+            raise DeskError("{where}: 'once_only' phải là true hoặc false.", where=where)
         forms_raw = entry.get("forms", {})
         if not isinstance(forms_raw, dict):
-            raise DeskError(f"{where}: 'forms' phải là một đối tượng.")
+            raise DeskError("{where}: 'forms' phải là một đối tượng.", where=where)
         forms = {}
         for key, spec in forms_raw.items():
             if not isinstance(spec, dict):
-                raise DeskError(f"{where}: mẫu '{key}' phải là một đối tượng.")
+                raise DeskError("{where}: mẫu '{key}' phải là một đối tượng.", where=where, key=key)
             forms[key] = FormSpec(key, _text(spec, "number", where), _text(spec, "title", where))
         valid_to = entry.get("valid_to")
         start = _date(entry.get("valid_from"), where)
         end = _date(valid_to, where) if valid_to else None
         if end is not None and end < start:
-            raise DeskError(f"{where}: ngày hết hiệu lực trước ngày bắt đầu hiệu lực.")
+            raise DeskError("{where}: ngày hết hiệu lực trước ngày bắt đầu hiệu lực.", where=where)
         regimes.append(
             LegalRegime(
                 code=code,
@@ -226,6 +243,8 @@ def parse_regimes(data: Any) -> list[LegalRegime]:
     for earlier, later in pairwise(regimes):
         if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
             raise DeskError(
-                f"Chế độ {earlier.code} và {later.code} có thời gian hiệu lực chồng nhau."
+                "Chế độ {first} và {second} có thời gian hiệu lực chồng nhau.",
+                first=earlier.code,
+                second=later.code,
             )
     return regimes

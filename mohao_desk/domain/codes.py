@@ -20,7 +20,8 @@ def check_agency_code(code: str) -> str:
     code = code.strip()
     if not AGENCY_CODE.match(code):
         raise DeskError(
-            f"Mã cơ quan '{code}' không đúng định dạng mã định danh điện tử (ví dụ 000.17.22.H56)."
+            "Mã cơ quan '{code}' không đúng định dạng mã định danh điện tử (ví dụ 000.17.22.H56).",
+            code=code,
         )
     return code
 
@@ -39,16 +40,16 @@ class DossierCode:
         match = _DOSSIER_CODE.match(text.strip())
         if not match:
             raise DeskError(
-                f"Mã hồ sơ '{text}' không đúng dạng {{mã cơ quan}}-{{yyMMdd}}-{{NNNN}}."
+                "Mã hồ sơ '{text}' không đúng dạng {{mã cơ quan}}-{{yyMMdd}}-{{NNNN}}.", text=text
             )
         check_agency_code(match["agency"])
         if int(match["seq"]) < 1:
-            raise DeskError(f"Mã hồ sơ '{text}' có số thứ tự 0.")
+            raise DeskError("Mã hồ sơ '{text}' có số thứ tự 0.", text=text)
         raw = match["day"]
         try:
             day = date(2000 + int(raw[:2]), int(raw[2:4]), int(raw[4:]))
         except ValueError:
-            raise DeskError(f"Mã hồ sơ '{text}' chứa ngày không hợp lệ.") from None
+            raise DeskError("Mã hồ sơ '{text}' chứa ngày không hợp lệ.", text=text) from None
         return cls(match["agency"], day, int(match["seq"]))
 
 

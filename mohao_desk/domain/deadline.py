@@ -52,7 +52,7 @@ class ProcessingTime:
 
     def __post_init__(self) -> None:
         if self.value > MAX_PERIOD_VALUE:
-            raise DeskError(f"Thời hạn giải quyết quá lớn (tối đa {MAX_PERIOD_VALUE}).")
+            raise DeskError("Thời hạn giải quyết quá lớn (tối đa {limit}).", limit=MAX_PERIOD_VALUE)
         if self.unit is TimeUnit.SAME_DAY:
             if self.value not in (0, 1):
                 raise DeskError("Thủ tục giải quyết trong ngày không có số ngày.")
@@ -85,7 +85,7 @@ def due_moment(calendar: WorkCalendar, received: datetime, period: ProcessingTim
         return calendar.add_calendar_days(received, period.value)
     if unit is TimeUnit.MONTHS:
         return calendar.add_months(received, period.value)
-    raise DeskError(f"Đơn vị thời hạn không được hỗ trợ: {unit}")
+    raise DeskError("Đơn vị thời hạn không được hỗ trợ: {unit}", unit=unit)
 
 
 def extend_for_pause(

@@ -7,7 +7,15 @@ from datetime import datetime
 from enum import StrEnum
 
 from mohao_desk.domain.calendar import WorkCalendar
-from mohao_desk.domain.errors import DeskError, IllegalTransition, RuleViolation
+from mohao_desk.domain.errors import DeskError, IllegalTransition, Phrase, RuleViolation, template
+
+# Rules that an exception reason lets the officer pass; the CLI adds how to give that reason
+# (its --override / --reason option) when it shows them.
+APOLOGY_RULES_BROKEN = template("{rules} Muốn vẫn ghi nhận, phải nêu lý do ngoại lệ.")
+SUPPLEMENT_REASON_NEEDED = template(
+    "Hồ sơ đã được yêu cầu bổ sung {previous_requests} lần. Yêu cầu bổ sung thêm lần nữa sẽ "
+    "khiến hồ sơ bị tính là quá hạn; phải nêu lý do."
+)
 
 
 class Channel(StrEnum):
@@ -37,8 +45,9 @@ class Channel(StrEnum):
         }
         if key not in aliases:
             raise DeskError(
-                f"Kênh tiếp nhận '{text}' không hợp lệ (1 = trực tiếp, 2 = trực tuyến, "
-                "3 = bưu chính công ích)."
+                "Kênh tiếp nhận '{text}' không hợp lệ (1 = trực tiếp, 2 = trực tuyến, "
+                "3 = bưu chính công ích).",
+                text=text,
             )
         return aliases[key]
 
@@ -154,7 +163,9 @@ def check_transition(act: Act, status: Status) -> Status:
     allowed, target = TRANSITIONS[act]
     if status not in allowed:
         raise IllegalTransition(
-            f"Không thể thực hiện '{act.label}' khi hồ sơ đang ở trạng thái '{status.label}'."
+            "Không thể thực hiện '{act}' khi hồ sơ đang ở trạng thái '{status}'.",
+            act=act.label,
+            status=status.label,
         )
     return target if target is not None else status
 
@@ -186,43 +197,47 @@ def check_apology(
     """
     if new_due <= at:
         raise DeskError(
-            f"Ngày hẹn trả mới ({new_due:%H:%M %d/%m/%Y}) phải sau thời điểm xin lỗi "
-            f"({at:%H:%M %d/%m/%Y})."
+            "Ngày hẹn trả mới ({new_due:%H:%M %d/%m/%Y}) phải sau thời điểm xin lỗi "
+            "({at:%H:%M %d/%m/%Y}).",
+            new_due=new_due,
+            at=at,
         )
     if new_due <= due:
         raise DeskError(
-            f"Ngày hẹn trả mới ({new_due:%H:%M %d/%m/%Y}) phải sau ngày hẹn hiện tại "
-            f"({due:%H:%M %d/%m/%Y})."
+            "Ngày hẹn trả mới ({new_due:%H:%M %d/%m/%Y}) phải sau ngày hẹn hiện tại "
+            "({due:%H:%M %d/%m/%Y}).",
+            new_due=new_due,
+            due=due,
         )
     if not calendar.is_open(new_due):
         raise DeskError(
-            f"Ngày hẹn trả mới ({new_due:%H:%M %d/%m/%Y}) không rơi vào giờ làm việc của một "
-            "ngày làm việc."
+            "Ngày hẹn trả mới ({new_due:%H:%M %d/%m/%Y}) không rơi vào giờ làm việc của một "
+            "ngày làm việc.",
+            new_due=new_due,
         )
-    broken: list[str] = []
+    broken: list[Phrase] = []
     if rules.once_only and previous_apologies >= 1:
-        broken.append("Chỉ được hẹn lại ngày trả kết quả một lần.")
+        broken.append(Phrase("Chỉ được hẹn lại ngày trả kết quả một lần."))
     if rules.working_days_before > 0:
         latest_day = due.date()
         for _ in range(rules.working_days_before):
             latest_day = calendar.previous_working_day(latest_day)
         if at.date() > latest_day:
             broken.append(
-                f"Phiếu xin lỗi phải được gửi chậm nhất {rules.working_days_before} ngày làm việc "
-                f"trước ngày hết hạn (hạn chót gửi: ngày {latest_day:%d/%m/%Y})."
+                Phrase(
+                    "Phiếu xin lỗi phải được gửi chậm nhất {days} ngày làm việc trước ngày hết "
+                    "hạn (hạn chót gửi: ngày {latest_day:%d/%m/%Y}).",
+                    days=rules.working_days_before,
+                    latest_day=latest_day,
+                )
             )
     if broken and not (override and override.strip()):
-        raise RuleViolation(
-            " ".join(broken) + " Muốn vẫn ghi nhận, phải nêu lý do ngoại lệ (--override)."
-        )
-    return broken
+        raise RuleViolation(APOLOGY_RULES_BROKEN, rules=tuple(broken))
+    return [str(rule) for rule in broken]
 
 
 def check_supplement_request(previous_requests: int, reason: str | None) -> None:
     """A second (or later) supplement request needs a reason: it makes the dossier count as
     overdue in the national index (domain.md §3)."""
     if previous_requests >= 1 and not (reason and reason.strip()):
-        raise RuleViolation(
-            f"Hồ sơ đã được yêu cầu bổ sung {previous_requests} lần. Yêu cầu bổ sung thêm lần "
-            "nữa sẽ khiến hồ sơ bị tính là quá hạn; phải nêu lý do (--reason)."
-        )
+        raise RuleViolation(SUPPLEMENT_REASON_NEEDED, previous_requests=previous_requests)

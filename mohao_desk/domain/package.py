@@ -38,8 +38,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from mohao_desk.domain.calendar import OfficeHours
 from mohao_desk.domain.catalog import Procedure, parse_catalog
 from mohao_desk.domain.codes import AGENCY_CODE
-from mohao_desk.domain.errors import DeskError
+from mohao_desk.domain.errors import Clause, DeskError, Phrase, template
 from mohao_desk.domain.lifecycle import Channel, Status
+from mohao_desk.domain.text import group_digits
 
 PACKAGE_FORMAT = "mohao-desk-package"
 KEY_FORMAT = "mohao-desk-public-key"
@@ -66,34 +67,47 @@ _MIN_MOMENT = 946_684_800  # 2000-01-01
 CONFIG_SETTINGS = ("upstream_office", "office_hours")
 
 
+PACKAGE_REFUSED = template("Gói '{name}' bị từ chối: {reason}; cơ sở dữ liệu không thay đổi.")
+PACKAGE_REFUSED_DETAIL = template(
+    "Gói '{name}' bị từ chối: {reason} ({detail}); cơ sở dữ liệu không thay đổi."
+)
+KEY_REFUSED = template("Tệp khóa '{name}' bị từ chối: {reason}.")
+KEY_REFUSED_DETAIL = template("Tệp khóa '{name}' bị từ chối: {reason} ({detail}).")
+
+
 class PackageError(DeskError):
-    """A package (or key file) failed a check; nothing was changed."""
+    """A package (or key file) failed a check; nothing was changed.
+
+    ``PackageError(name, check, detail, **params)``: the file's name, which check failed (a key
+    of :attr:`LABELS`), and optionally what exactly, as a template literal with its parameters
+    (``"trường '{field}' không hợp lệ", field=field``)."""
 
     LABELS: ClassVar[dict[str, str]] = {
-        "size": "quá lớn",
-        "container": "không phải gói đồng bộ mohao_desk",
-        "damaged": "tệp bị hỏng hoặc bị cắt cụt",
-        "version": "được tạo bởi phiên bản mới hơn",
-        "manifest": "tệp kê khai không hợp lệ",
-        "integrity": "nội dung đã bị thay đổi (mã băm không khớp)",
-        "unit": "đơn vị gửi chưa được đăng ký tin cậy",
-        "signature": "chữ ký không hợp lệ",
-        "payload": "nội dung gói không hợp lệ",
-        "kind": "loại gói không phù hợp",
-        "sequence": "trùng số thứ tự gói với nội dung khác",
-        "chain": "không khớp chuỗi gói trước",
-        "key": "tệp khóa công khai không hợp lệ",
+        "size": template("quá lớn"),
+        "container": template("không phải gói đồng bộ mohao_desk"),
+        "damaged": template("tệp bị hỏng hoặc bị cắt cụt"),
+        "version": template("được tạo bởi phiên bản mới hơn"),
+        "manifest": template("tệp kê khai không hợp lệ"),
+        "integrity": template("nội dung đã bị thay đổi (mã băm không khớp)"),
+        "unit": template("đơn vị gửi chưa được đăng ký tin cậy"),
+        "signature": template("chữ ký không hợp lệ"),
+        "payload": template("nội dung gói không hợp lệ"),
+        "kind": template("loại gói không phù hợp"),
+        "sequence": template("trùng số thứ tự gói với nội dung khác"),
+        "chain": template("không khớp chuỗi gói trước"),
+        "key": template("tệp khóa công khai không hợp lệ"),
     }
 
-    def __init__(self, name: str, check: str, detail: str = "") -> None:
-        label = self.LABELS[check]
-        what = "Tệp khóa" if check == "key" else "Gói"
-        text = f"{what} '{name}' bị từ chối: {label}"
+    def __init__(self, name: str, check: str, detail: str = "", /, **params: object) -> None:
+        reason = Phrase(self.LABELS[check])
+        if check == "key":
+            message = KEY_REFUSED_DETAIL if detail else KEY_REFUSED
+        else:
+            message = PACKAGE_REFUSED_DETAIL if detail else PACKAGE_REFUSED
         if detail:
-            text += f" ({detail})"
-        if check != "key":
-            text += "; cơ sở dữ liệu không thay đổi"
-        super().__init__(text + ".")
+            super().__init__(message, name=name, reason=reason, detail=Phrase(detail, **params))
+        else:
+            super().__init__(message, name=name, reason=reason)
         self.name = name
         self.check = check
 
@@ -168,7 +182,7 @@ def parse_key_file(name: str, data: bytes) -> KeyFile:
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise PackageError(name, "key", "không phải JSON UTF-8") from None
     if not isinstance(raw, dict) or raw.get("format") != KEY_FORMAT:
-        raise PackageError(name, "key", f"thiếu 'format: {KEY_FORMAT}'")
+        raise PackageError(name, "key", "thiếu 'format: {format}'", format=KEY_FORMAT)
     if raw.get("version") != 1 or raw.get("algorithm") != "Ed25519":
         raise PackageError(name, "key", "phiên bản hoặc thuật toán không được hỗ trợ")
     role = raw.get("role")
@@ -244,11 +258,11 @@ def _parse_utc(value: Any, field: str, name: str, *, nullable: bool = False) -> 
     if value is None and nullable:
         return None
     if not isinstance(value, str) or not value.endswith("Z") or len(value) != 20:
-        raise PackageError(name, "manifest", f"trường '{field}' phải là thời điểm UTC")
+        raise PackageError(name, "manifest", "trường '{field}' phải là thời điểm UTC", field=field)
     try:
         return datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
     except ValueError:
-        raise PackageError(name, "manifest", f"trường '{field}' không hợp lệ") from None
+        raise PackageError(name, "manifest", "trường '{field}' không hợp lệ", field=field) from None
 
 
 def _int(value: Any, low: int, high: int) -> TypeGuard[int]:
@@ -275,7 +289,11 @@ def parse_manifest(name: str, data: bytes) -> Manifest:
         raise PackageError(name, "manifest", "trường 'schema_version' không hợp lệ")
     if version > SCHEMA_VERSION:
         raise PackageError(
-            name, "version", f"lược đồ gói {version}, chương trình này đọc đến {SCHEMA_VERSION}"
+            name,
+            "version",
+            "lược đồ gói {version}, chương trình này đọc đến {schema_version}",
+            version=version,
+            schema_version=SCHEMA_VERSION,
         )
     kind = raw.get("kind")
     if kind not in COUNT_KEYS:
@@ -304,7 +322,9 @@ def parse_manifest(name: str, data: bytes) -> Manifest:
         or set(counts) != set(expected)
         or not all(_int(counts[k], 0, 10**8) for k in expected)
     ):
-        raise PackageError(name, "manifest", f"trường 'counts' phải có {', '.join(expected)}")
+        raise PackageError(
+            name, "manifest", "trường 'counts' phải có {keys}", keys=", ".join(expected)
+        )
     previous = raw.get("previous_sha256")
     if previous is not None and not (isinstance(previous, str) and _HEX64.match(previous)):
         raise PackageError(name, "manifest", "trường 'previous_sha256' không hợp lệ")
@@ -400,37 +420,69 @@ class OpenedPackage:
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, name: str) -> bytes:
     """Read one member, never inflating more than ``limit`` bytes (the header's size may lie)."""
     if info.file_size > limit:
-        raise PackageError(name, "size", f"thành phần {info.filename} vượt {limit:,} byte")
+        raise PackageError(
+            name,
+            "size",
+            "thành phần {member} vượt {limit} byte",
+            member=info.filename,
+            limit=group_digits(limit),
+        )
     try:
         with archive.open(info) as handle:
             data = handle.read(limit + 1)
     except Exception as exc:  # BadZipFile, zlib.error, EOFError… from a corrupted stream
-        raise PackageError(name, "damaged", f"{info.filename}: {exc}") from None
+        raise PackageError(
+            name, "damaged", "{member}: {error}", member=info.filename, error=str(exc)
+        ) from None
     if len(data) > limit:
-        raise PackageError(name, "size", f"thành phần {info.filename} vượt {limit:,} byte")
+        raise PackageError(
+            name,
+            "size",
+            "thành phần {member} vượt {limit} byte",
+            member=info.filename,
+            limit=group_digits(limit),
+        )
     return data
 
 
 def open_package(name: str, data: bytes) -> OpenedPackage:
     """Container, manifest, payload hash. Raises :class:`PackageError`."""
     if len(data) > MAX_PACKAGE_BYTES:
-        raise PackageError(name, "size", f"{len(data):,} byte, tối đa {MAX_PACKAGE_BYTES:,}")
+        raise PackageError(
+            name,
+            "size",
+            "{size} byte, tối đa {limit}",
+            size=group_digits(len(data)),
+            limit=group_digits(MAX_PACKAGE_BYTES),
+        )
     if not data.startswith(_ZIP_MAGIC):
         raise PackageError(name, "container")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except Exception as exc:  # zipfile raises many kinds on a damaged directory
-        raise PackageError(name, "damaged", str(exc) or type(exc).__name__) from None
+        raise PackageError(
+            name, "damaged", "{error}", error=str(exc) or type(exc).__name__
+        ) from None
     names = tuple(i.filename for i in infos)
     if names != MEMBERS:
         if set(MEMBERS) - set(names):
-            raise PackageError(name, "container", f"thành phần: {', '.join(names) or 'không có'}")
-        raise PackageError(name, "damaged", f"thành phần thừa hoặc lặp: {', '.join(names)}")
+            raise PackageError(
+                name, "container", "thành phần: {members}", members=", ".join(names) or "không có"
+            )
+        raise PackageError(
+            name, "damaged", "thành phần thừa hoặc lặp: {members}", members=", ".join(names)
+        )
     limits = (MAX_MANIFEST_BYTES, MAX_PAYLOAD_BYTES, MAX_SIGNATURE_BYTES)
     for info, limit in zip(infos, limits, strict=True):  # before inflating anything
         if info.file_size > limit:
-            raise PackageError(name, "size", f"thành phần {info.filename} vượt {limit:,} byte")
+            raise PackageError(
+                name,
+                "size",
+                "thành phần {member} vượt {limit} byte",
+                member=info.filename,
+                limit=group_digits(limit),
+            )
     manifest_bytes = _read_member(archive, infos[0], MAX_MANIFEST_BYTES, name)
     manifest = parse_manifest(name, manifest_bytes)
     if infos[1].file_size != manifest.payload_size:
@@ -458,8 +510,9 @@ def check_signature(package: OpenedPackage, public_raw: bytes) -> None:
         raise PackageError(
             name,
             "signature",
-            f"ký bằng khóa {short_fingerprint(manifest.key_fingerprint)}, khác khóa đã đăng ký "
-            f"{short_fingerprint(fingerprint(public_raw))}",
+            "ký bằng khóa {signed}, khác khóa đã đăng ký {trusted}",
+            signed=short_fingerprint(manifest.key_fingerprint),
+            trusted=short_fingerprint(fingerprint(public_raw)),
         )
     message = _signed_message(package.manifest_bytes, manifest.payload_sha256)
     try:
@@ -561,29 +614,25 @@ class DeskPayload:
     count: int
 
 
-def _bad(name: str, detail: str) -> PackageError:
-    return PackageError(name, "payload", detail)
-
-
 def _load_payload(name: str, payload: bytes) -> dict[str, Any]:
     try:
         raw = json.loads(payload)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise _bad(name, "không phải JSON UTF-8") from None
+        raise PackageError(name, "payload", "không phải JSON UTF-8") from None
     if not isinstance(raw, dict):
-        raise _bad(name, "phải là một đối tượng JSON")
+        raise PackageError(name, "payload", "phải là một đối tượng JSON")
     return raw
 
 
 def _procedures(name: str, raw: Any) -> list[Procedure]:
     if not isinstance(raw, list):
-        raise _bad(name, "'procedures' phải là một danh sách")
+        raise PackageError(name, "payload", "'procedures' phải là một danh sách")
     if not raw:
         return []
     try:
         return parse_catalog({"format": "mohao-catalog", "procedures": raw})
     except DeskError as exc:
-        raise _bad(name, exc.message.rstrip(".")) from None
+        raise PackageError(name, "payload", "{error}", error=Clause.of(exc)) from None
 
 
 def _check_column(
@@ -602,8 +651,10 @@ def _check_column(
     wanted = _TYPES[base]
     if not types <= {wanted}:
         if type(None) in types:
-            raise _bad(name, f"cột '{column}' có giá trị trống")
-        raise _bad(name, f"cột '{column}' có giá trị không đúng kiểu")
+            raise PackageError(name, "payload", "cột '{column}' có giá trị trống", column=column)
+        raise PackageError(
+            name, "payload", "cột '{column}' có giá trị không đúng kiểu", column=column
+        )
     ok = True
     if not present:
         return
@@ -624,11 +675,11 @@ def _check_column(
         pattern = re.compile(rf"(?:{prefix}\d{{6}}-\d{{4,6}}\n)*")
         ok = pattern.fullmatch("\n".join(present) + "\n") is not None
         if ok and len(set(present)) != len(present):
-            raise _bad(name, "mã hồ sơ bị trùng")
+            raise PackageError(name, "payload", "mã hồ sơ bị trùng")
     elif base == "facts":
         ok = all(_facts_ok(v) for v in present)
     if not ok:
-        raise _bad(name, f"cột '{column}' có giá trị không hợp lệ")
+        raise PackageError(name, "payload", "cột '{column}' có giá trị không hợp lệ", column=column)
 
 
 _TYPES: dict[str, type] = {
@@ -672,38 +723,38 @@ def parse_desk_payload(
     skips the per-column checks (for bytes already checked once)."""
     raw = _load_payload(name, payload)
     if set(raw) != {"procedures", "officers", "dossiers"}:
-        raise _bad(name, "phải có đúng 'procedures', 'officers', 'dossiers'")
+        raise PackageError(name, "payload", "phải có đúng 'procedures', 'officers', 'dossiers'")
     procedures = _procedures(name, raw["procedures"])
     officers_raw = raw["officers"]
     if not isinstance(officers_raw, list):
-        raise _bad(name, "'officers' phải là một danh sách")
+        raise PackageError(name, "payload", "'officers' phải là một danh sách")
     officers: list[tuple[str, str, str]] = []
     for o in officers_raw:
         if not isinstance(o, dict) or not all(
             type(o.get(k)) is str and len(o[k]) <= 200 for k in ("username", "full_name", "title")
         ):
-            raise _bad(name, "cán bộ không hợp lệ")
+            raise PackageError(name, "payload", "cán bộ không hợp lệ")
         if not o["username"] or any(ch.isspace() for ch in o["username"]) or not o["full_name"]:
-            raise _bad(name, f"cán bộ '{o['username']}' không hợp lệ")
+            raise PackageError(
+                name, "payload", "cán bộ '{username}' không hợp lệ", username=o["username"]
+            )
         officers.append((o["username"], o["full_name"], o["title"]))
     usernames = {o[0] for o in officers}
     if len(usernames) != len(officers):
-        raise _bad(name, "cán bộ bị trùng")
+        raise PackageError(name, "payload", "cán bộ bị trùng")
     dossiers = raw["dossiers"]
     expected = dossier_columns(manifest.personal_data)
     if not isinstance(dossiers, dict) or tuple(dossiers) != expected:
         if isinstance(dossiers, dict) and set(dossiers) - set(expected):
-            detail = "có dữ liệu cá nhân mà tệp kê khai không khai báo"
-        else:
-            detail = "các cột hồ sơ không đúng"
-        raise _bad(name, detail)
+            raise PackageError(name, "payload", "có dữ liệu cá nhân mà tệp kê khai không khai báo")
+        raise PackageError(name, "payload", "các cột hồ sơ không đúng")
     lengths = {len(v) if isinstance(v, list) else -1 for v in dossiers.values()}
     if len(lengths) != 1 or -1 in lengths:
-        raise _bad(name, "các cột hồ sơ không cùng độ dài")
+        raise PackageError(name, "payload", "các cột hồ sơ không cùng độ dài")
     count = lengths.pop()
     codes = {p.code for p in procedures}
     if len(codes) != len(procedures):
-        raise _bad(name, "thủ tục bị trùng")
+        raise PackageError(name, "payload", "thủ tục bị trùng")
     ctx = {"procedures": codes, "officers": usernames, "unit_code": manifest.unit_code}
     if not check:  # the same bytes were checked before (their hash was checked again)
         return DeskPayload(procedures, officers, dossiers, count)
@@ -712,7 +763,13 @@ def parse_desk_payload(
         _check_column(name, column, kinds[column], dossiers[column], ctx)
     got = {"dossiers": count, "procedures": len(procedures), "officers": len(officers)}
     if got != manifest.counts:
-        raise _bad(name, f"số lượng {got} khác tệp kê khai {manifest.counts}")
+        raise PackageError(
+            name,
+            "payload",
+            "số lượng {got} khác tệp kê khai {counts}",
+            got=got,
+            counts=manifest.counts,
+        )
     return DeskPayload(procedures, officers, dossiers, count)
 
 
@@ -749,11 +806,13 @@ def config_payload_bytes(
 def parse_config_payload(name: str, manifest: Manifest, payload: bytes) -> ConfigPayload:
     raw = _load_payload(name, payload)
     if set(raw) != {"procedures", "calendar_overrides", "settings"}:
-        raise _bad(name, "phải có đúng 'procedures', 'calendar_overrides', 'settings'")
+        raise PackageError(
+            name, "payload", "phải có đúng 'procedures', 'calendar_overrides', 'settings'"
+        )
     procedures = _procedures(name, raw["procedures"])
     entries = raw["calendar_overrides"]
     if not isinstance(entries, list):
-        raise _bad(name, "'calendar_overrides' phải là một danh sách")
+        raise PackageError(name, "payload", "'calendar_overrides' phải là một danh sách")
     calendar: list[CalendarEntry] = []
     for e in entries:
         try:
@@ -762,30 +821,43 @@ def parse_config_payload(name: str, manifest: Manifest, payload: bytes) -> Confi
             if not isinstance(working, bool) or not isinstance(note, str) or len(note) > 300:
                 raise ValueError
         except (TypeError, KeyError, ValueError):
-            raise _bad(name, "ngày điều chỉnh lịch không hợp lệ") from None
+            raise PackageError(name, "payload", "ngày điều chỉnh lịch không hợp lệ") from None
         if not 2015 <= day.year <= 2040:
-            raise _bad(name, f"ngày {day:%d/%m/%Y} ngoài phạm vi lịch 2015–2040")
+            raise PackageError(
+                name, "payload", "ngày {day:%d/%m/%Y} ngoài phạm vi lịch 2015–2040", day=day
+            )
         calendar.append(CalendarEntry(day, working, note))
     if len({c.day for c in calendar}) != len(calendar):
-        raise _bad(name, "ngày điều chỉnh lịch bị trùng")
+        raise PackageError(name, "payload", "ngày điều chỉnh lịch bị trùng")
     settings = raw["settings"]
     if not isinstance(settings, dict) or set(settings) - set(CONFIG_SETTINGS):
-        raise _bad(name, f"chỉ được đặt các thiết lập {', '.join(CONFIG_SETTINGS)}")
+        raise PackageError(
+            name,
+            "payload",
+            "chỉ được đặt các thiết lập {settings}",
+            settings=", ".join(CONFIG_SETTINGS),
+        )
     for key, value in settings.items():
         if not isinstance(value, str) or not value.strip() or len(value) > 300:
-            raise _bad(name, f"thiết lập '{key}' không hợp lệ")
+            raise PackageError(name, "payload", "thiết lập '{key}' không hợp lệ", key=key)
     if "office_hours" in settings:
         try:
             OfficeHours.parse(settings["office_hours"])
         except DeskError as exc:
-            raise _bad(name, exc.message.rstrip(".")) from None
+            raise PackageError(name, "payload", "{error}", error=Clause.of(exc)) from None
     got = {
         "procedures": len(procedures),
         "calendar_overrides": len(calendar),
         "settings": len(settings),
     }
     if got != manifest.counts:
-        raise _bad(name, f"số lượng {got} khác tệp kê khai {manifest.counts}")
+        raise PackageError(
+            name,
+            "payload",
+            "số lượng {got} khác tệp kê khai {counts}",
+            got=got,
+            counts=manifest.counts,
+        )
     return ConfigPayload(procedures, calendar, dict(settings))
 
 

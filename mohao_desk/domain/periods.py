@@ -81,18 +81,30 @@ def report_period(kind: PeriodKind | str, year: int, number: int | None = None) 
         kind = PeriodKind(kind)
     except ValueError:
         names = ", ".join(k.value for k in PeriodKind)
-        raise DeskError(f"Loại kỳ báo cáo '{kind}' không hợp lệ ({names}).") from None
+        raise DeskError(
+            "Loại kỳ báo cáo '{kind}' không hợp lệ ({names}).", kind=kind, names=names
+        ) from None
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise DeskError(f"Năm báo cáo {year} không hợp lệ ({MIN_YEAR}–{MAX_YEAR}).")
+        raise DeskError(
+            "Năm báo cáo {year} không hợp lệ ({min_year}–{max_year}).",
+            year=year,
+            min_year=MIN_YEAR,
+            max_year=MAX_YEAR,
+        )
     if kind.needs_number:
+        quarters = kind.numbers == 4
+        if number is None and quarters:
+            raise DeskError("Kỳ báo cáo '{kind}' cần số quý (1–4).", kind=kind.value)
         if number is None:
-            what = "quý (1–4)" if kind.numbers == 4 else "tháng (1–12)"
-            raise DeskError(f"Kỳ báo cáo '{kind.value}' cần số {what}.")
+            raise DeskError("Kỳ báo cáo '{kind}' cần số tháng (1–12).", kind=kind.value)
+        if not 1 <= number <= kind.numbers and quarters:
+            raise DeskError("Quý {number} không hợp lệ (1–4).", number=number)
         if not 1 <= number <= kind.numbers:
-            what = "Quý" if kind.numbers == 4 else "Tháng"
-            raise DeskError(f"{what} {number} không hợp lệ (1–{kind.numbers}).")
+            raise DeskError("Tháng {number} không hợp lệ (1–12).", number=number)
     elif number is not None:
-        raise DeskError(f"Kỳ báo cáo '{kind.value}' (cả năm) không nhận số tháng hay quý.")
+        raise DeskError(
+            "Kỳ báo cáo '{kind}' (cả năm) không nhận số tháng hay quý.", kind=kind.value
+        )
     n = number or 0
     if kind is PeriodKind.MONTH:
         first = date(year, n, 1)
@@ -118,6 +130,8 @@ def custom_period(first: date, last: date) -> ReportPeriod:
     """A period given by its two days (``--from`` / ``--to``)."""
     if last < first:
         raise DeskError(
-            f"Ngày kết thúc kỳ báo cáo {last:%d/%m/%Y} trước ngày bắt đầu {first:%d/%m/%Y}."
+            "Ngày kết thúc kỳ báo cáo {last:%d/%m/%Y} trước ngày bắt đầu {first:%d/%m/%Y}.",
+            last=last,
+            first=first,
         )
     return ReportPeriod(first, last, "")

@@ -38,7 +38,12 @@ class LegalRegime:
 
     def form(self, key: str) -> FormSpec:
         if key not in self.forms:
-            raise DeskError(f"Chế độ {self.code} ({self.name}) không có mẫu '{key}'.")
+            raise DeskError(
+                "Chế độ {code} ({name}) không có mẫu '{key}'.",
+                code=self.code,
+                name=self.name,
+                key=key,
+            )
         return self.forms[key]
 
 
@@ -47,4 +52,4 @@ def regime_for(day: date, regimes: Sequence[LegalRegime]) -> LegalRegime:
     for regime in regimes:
         if regime.covers(day):
             return regime
-    raise DeskError(f"Không có chế độ pháp lý nào áp dụng cho ngày {day:%d/%m/%Y}.")
+    raise DeskError("Không có chế độ pháp lý nào áp dụng cho ngày {day:%d/%m/%Y}.", day=day)

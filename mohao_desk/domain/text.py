@@ -20,3 +20,10 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.translate(_EXTRA))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.lower().split())
+
+
+def group_digits(n: int) -> str:
+    """A whole number with Vietnamese thousands separators: ``group_digits(5000) == "5.000"``,
+    ``group_digits(-1234567) == "-1.234.567"``. The one number format of the CLI, the
+    documents and the window."""
+    return f"{n:,}".replace(",", ".")

@@ -38,7 +38,10 @@ class CalendarService:
     def _check(self, day: date) -> None:
         if not DEFAULT_FIRST_YEAR <= day.year <= DEFAULT_LAST_YEAR:
             raise DeskError(
-                f"Ngày {day:%d/%m/%Y} nằm ngoài lịch ({DEFAULT_FIRST_YEAR}–{DEFAULT_LAST_YEAR})."
+                "Ngày {day:%d/%m/%Y} nằm ngoài lịch ({first_year}–{last_year}).",
+                day=day,
+                first_year=DEFAULT_FIRST_YEAR,
+                last_year=DEFAULT_LAST_YEAR,
             )
 
     def set_override(self, day: date, *, working: bool, note: str = "") -> None:
@@ -53,13 +56,16 @@ class CalendarService:
         with self.db.begin() as conn:
             unit = require_unit(conn)
             if not q.delete_override(conn, unit.id, day):
-                raise DeskError(f"Ngày {day:%d/%m/%Y} không có điều chỉnh nào.")
+                raise DeskError("Ngày {day:%d/%m/%Y} không có điều chỉnh nào.", day=day)
 
     def year(self, year: int) -> list[tuple[date, str]]:
         """The days of a year that are not ordinary (holidays, make-up days, overrides)."""
         if not DEFAULT_FIRST_YEAR <= year <= DEFAULT_LAST_YEAR:
             raise DeskError(
-                f"Năm {year} nằm ngoài lịch ({DEFAULT_FIRST_YEAR}–{DEFAULT_LAST_YEAR})."
+                "Năm {year} nằm ngoài lịch ({first_year}–{last_year}).",
+                year=year,
+                first_year=DEFAULT_FIRST_YEAR,
+                last_year=DEFAULT_LAST_YEAR,
             )
         names = holiday_names(year, year)
         _, make_up = vietnam_public_days(year, year)

@@ -23,7 +23,7 @@ from mohao_desk.domain.deadline import due_moment, extend_for_pause, timeliness
 from mohao_desk.domain.errors import DeskError
 from mohao_desk.domain.lifecycle import Status
 from mohao_desk.domain.regimes import regime_for
-from mohao_desk.domain.text import fold
+from mohao_desk.domain.text import fold, group_digits
 from mohao_desk.services.setup import OfficerInput, init_unit, unit_info
 from mohao_desk.store import bulk
 from mohao_desk.store import queries as q
@@ -153,11 +153,14 @@ DEMO_LAST_DAY = date(2040, 6, 30)
 def check_demo_request(dossiers: int, now: datetime | None) -> None:
     """Refuse an impossible demo request before anything is created."""
     if not 0 <= dossiers <= MAX_DEMO_DOSSIERS:
-        raise DeskError(f"Số hồ sơ mẫu phải từ 0 đến {MAX_DEMO_DOSSIERS:,}.")
+        raise DeskError(
+            "Số hồ sơ mẫu phải từ 0 đến {limit}.", limit=group_digits(MAX_DEMO_DOSSIERS)
+        )
     if now is not None and not DEMO_FIRST_DAY <= now.date() <= DEMO_LAST_DAY:
         raise DeskError(
-            f"Mốc thời gian dữ liệu mẫu phải trong khoảng {DEMO_FIRST_DAY:%d/%m/%Y}–"
-            f"{DEMO_LAST_DAY:%d/%m/%Y}."
+            "Mốc thời gian dữ liệu mẫu phải trong khoảng {first:%d/%m/%Y}–{last:%d/%m/%Y}.",
+            first=DEMO_FIRST_DAY,
+            last=DEMO_LAST_DAY,
         )
 
 
@@ -197,8 +200,9 @@ def fill_demo(
         info = unit_info(row)
         if unit_code and unit_code != info.code:
             raise DeskError(
-                f"Cơ sở dữ liệu đã thuộc đơn vị {info.code}, không thể thêm dữ liệu mẫu cho "
-                f"{unit_code}."
+                "Cơ sở dữ liệu đã thuộc đơn vị {code}, không thể thêm dữ liệu mẫu cho {unit_code}.",
+                code=info.code,
+                unit_code=unit_code,
             )
     tz = ZoneInfo(info.timezone)
     anchor = now or datetime.combine(datetime.now(tz).date(), time())

@@ -7,6 +7,7 @@ zone (what the officer reads on the wall clock); the store keeps UTC.
 from __future__ import annotations
 
 import builtins
+import functools
 import hashlib
 import json
 import re
@@ -15,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection
@@ -32,7 +33,7 @@ from mohao_desk.domain.deadline import (
     extend_for_pause,
     timeliness,
 )
-from mohao_desk.domain.errors import DeskError, NotFound
+from mohao_desk.domain.errors import DeskError, NotFound, Phrase, template
 from mohao_desk.domain.lifecycle import (
     Act,
     Channel,
@@ -43,13 +44,20 @@ from mohao_desk.domain.lifecycle import (
 )
 from mohao_desk.domain.regimes import LegalRegime, regime_for
 from mohao_desk.domain.text import fold, nfc
-from mohao_desk.services.setup import UnitInfo, require_unit
+from mohao_desk.services.setup import UnitInfo, is_upstream, require_unit
 from mohao_desk.store import queries as q
 from mohao_desk.store.db import Database
 
 _PHONE = re.compile(r"^\+?[0-9][0-9 .-]{6,18}[0-9]$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 FUTURE_TOLERANCE = timedelta(minutes=5)
+# The CLI adds its options (--to / --body, --missing) when it shows these.
+HANDOVER_NEEDS_RECEIVER = template("Phải chỉ rõ người nhận hoặc cơ quan nhận.")
+SUPPLEMENT_NEEDS_ITEMS = template("Phải liệt kê ít nhất một giấy tờ cần bổ sung.")
+UPSTREAM_READ_ONLY = template(
+    "Cơ sở dữ liệu của cơ quan cấp trên chỉ chứa số liệu các đơn vị gửi lên: không tiếp nhận "
+    "hay xử lý hồ sơ ở đây."
+)
 RATINGS = ("rat_hai_long", "hai_long", "khong_hai_long")
 RATING_LABELS = {
     "rat_hai_long": "Rất hài lòng",
@@ -167,14 +175,14 @@ def parse_supplement_item(text: str) -> dict[str, Any]:
     from mohao_desk.domain.catalog import parse_kind
 
     parts = [p.strip() for p in text.split("|")]
-    name = _clean(parts[0], "tên giấy tờ cần bổ sung", required=True, limit=300)
+    name = _clean(parts[0], Phrase("tên giấy tờ cần bổ sung"), required=True, limit=300)
     kind = parse_kind(parts[1]) if len(parts) > 1 and parts[1] else "original"
     try:
         count = int(parts[2]) if len(parts) > 2 and parts[2] else 1
     except ValueError:
-        raise DeskError(f"Số lượng trong '{text}' không hợp lệ.") from None
+        raise DeskError("Số lượng trong '{text}' không hợp lệ.", text=text) from None
     if not 1 <= count <= 99:
-        raise DeskError(f"Số lượng trong '{text}' phải từ 1 đến 99.")
+        raise DeskError("Số lượng trong '{text}' phải từ 1 đến 99.", text=text)
     return {"name": name, "kind": kind, "count": count}
 
 
@@ -188,14 +196,33 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.strftime("%Y-%m-%dT%H:%M") if moment else None
 
 
-def _clean(text: str | None, what: str, *, required: bool = False, limit: int = 500) -> str:
+def _clean(text: str | None, what: Phrase, *, required: bool = False, limit: int = 500) -> str:
     """NFC, one line (tabs and line breaks become single spaces), length-checked."""
     value = " ".join(nfc(text or "").split())
     if required and not value:
-        raise DeskError(f"Thiếu {what}.")
+        raise DeskError("Thiếu {what}.", what=what)
     if len(value) > limit:
-        raise DeskError(f"{what.capitalize()} quá dài (tối đa {limit} ký tự).")
+        raise DeskError(
+            "{what} quá dài (tối đa {limit} ký tự).", what=what.capitalized(), limit=limit
+        )
     return value
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _writes(
+    act: Callable[Concatenate[Desk, _P], _R],
+) -> Callable[Concatenate[Desk, _P], _R]:
+    """An act that writes dossiers: refused, before anything else, on a read-only database."""
+
+    @functools.wraps(act)
+    def checked(desk: Desk, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        desk.require_writable()
+        return act(desk, *args, **kwargs)
+
+    return checked
 
 
 class Desk:
@@ -210,6 +237,7 @@ class Desk:
     def _load(self) -> None:
         with self.db.read() as conn:
             self.unit: UnitInfo = require_unit(conn)
+            self._upstream = is_upstream(conn)
             self.regimes: list[LegalRegime] = q.load_regimes(conn)
             self._overrides = [
                 CalendarOverride(date.fromisoformat(r.day), bool(r.working), r.note)
@@ -224,6 +252,17 @@ class Desk:
         before it replaces the old one, so that a reader never sees half of it."""
         self._load()
         self._calendar = vietnam_calendar(self._overrides, self.unit.office_hours)
+
+    @property
+    def read_only(self) -> bool:
+        """An upstream office's database (``upstream init``): it holds what the units sent,
+        and no act that writes dossiers is taken on it (the window hides them)."""
+        return self._upstream
+
+    def require_writable(self) -> None:
+        """Raise the reason why dossiers cannot be written here, if they cannot."""
+        if self._upstream:
+            raise DeskError(UPSTREAM_READ_ONLY)
 
     # ------------------------------------------------------------ time edges
     @property
@@ -282,7 +321,7 @@ class Desk:
                 return None
         row = q.officer_by_username(conn, self.unit.id, username)
         if row is None:
-            raise NotFound(f"Không có cán bộ với tên đăng nhập '{username}'.")
+            raise NotFound("Không có cán bộ với tên đăng nhập '{username}'.", username=username)
         return int(row.id)
 
     def _at(self, at: datetime | None) -> datetime:
@@ -290,7 +329,7 @@ class Desk:
         if at is None:
             at = now
         elif at > now + FUTURE_TOLERANCE:
-            raise DeskError(f"Thời điểm {at:%H:%M %d/%m/%Y} ở tương lai.")
+            raise DeskError("Thời điểm {at:%H:%M %d/%m/%Y} ở tương lai.", at=at)
         # Acts are recorded to the minute, as the forms write them ("09 giờ 00 phút").
         return at.replace(second=0, microsecond=0)
 
@@ -302,9 +341,13 @@ class Desk:
         with self.db.read() as conn:
             found = q.procedure_by_code(conn, procedure_code)
         if found is None:
-            raise NotFound(f"Không có thủ tục mã '{procedure_code}' trong danh mục.")
+            raise NotFound(
+                "Không có thủ tục mã '{procedure_code}' trong danh mục.",
+                procedure_code=procedure_code,
+            )
         return due_moment(self.calendar, received_at or self.now(), _period(found[1], verification))
 
+    @_writes
     def register(
         self,
         *,
@@ -323,17 +366,17 @@ class Desk:
         note: str = "",
     ) -> DossierDetail:
         """Tiếp nhận hồ sơ: create the dossier, its code, its due moment, its first event."""
-        name = _clean(applicant_name, "họ tên người nộp", required=True, limit=200)
-        phone = _clean(phone, "số điện thoại", limit=32)
+        name = _clean(applicant_name, Phrase("họ tên người nộp"), required=True, limit=200)
+        phone = _clean(phone, Phrase("số điện thoại"), limit=32)
         if phone and not _PHONE.match(phone):
-            raise DeskError(f"Số điện thoại '{phone}' không hợp lệ.")
-        email = _clean(email, "thư điện tử", limit=200)
+            raise DeskError("Số điện thoại '{phone}' không hợp lệ.", phone=phone)
+        email = _clean(email, Phrase("thư điện tử"), limit=200)
         if email and not _EMAIL.match(email):
-            raise DeskError(f"Địa chỉ thư điện tử '{email}' không hợp lệ.")
-        address = _clean(address, "địa chỉ")
-        id_number = _clean(id_number, "số giấy tờ tùy thân", limit=32)
+            raise DeskError("Địa chỉ thư điện tử '{email}' không hợp lệ.", email=email)
+        address = _clean(address, Phrase("địa chỉ"))
+        id_number = _clean(id_number, Phrase("số giấy tờ tùy thân"), limit=32)
         if id_number and not id_number.isalnum():
-            raise DeskError(f"Số giấy tờ tùy thân '{id_number}' không hợp lệ.")
+            raise DeskError("Số giấy tờ tùy thân '{id_number}' không hợp lệ.", id_number=id_number)
         if not 1 <= sets_count <= 99:
             raise DeskError("Số bộ hồ sơ phải từ 1 đến 99.")
         received = self._at(received_at)
@@ -341,10 +384,15 @@ class Desk:
         with self.db.begin() as conn:
             found = q.procedure_by_code(conn, procedure_code)
             if found is None:
-                raise NotFound(f"Không có thủ tục mã '{procedure_code}' trong danh mục.")
+                raise NotFound(
+                    "Không có thủ tục mã '{procedure_code}' trong danh mục.",
+                    procedure_code=procedure_code,
+                )
             procedure_id, procedure = found
             if verification and procedure.verification_time is None:
-                raise DeskError(f"Thủ tục '{procedure.name}' không có thời hạn xác minh riêng.")
+                raise DeskError(
+                    "Thủ tục '{name}' không có thời hạn xác minh riêng.", name=procedure.name
+                )
             due = due_moment(self.calendar, received, _period(procedure, verification))
             officer_id = self._officer_id(conn, by)
             sequence = q.next_sequence(conn, self.unit.id, received.date())
@@ -406,7 +454,7 @@ class Desk:
                     "due_at": _iso(due),
                     "regime": regime.code,
                     "components": len(specs),
-                    "note": _clean(note, "ghi chú"),
+                    "note": _clean(note, Phrase("ghi chú")),
                 },
             )
         return self.get(code)
@@ -417,9 +465,11 @@ class Desk:
         with self.db.read() as conn:
             row = q.dossier_by_code(conn, code)
             if row is None:
-                raise NotFound(f"Không tìm thấy hồ sơ mã '{code}'.")
+                raise NotFound("Không tìm thấy hồ sơ mã '{code}'.", code=code)
             epoch = datetime.now(UTC)
             listed = q.list_dossiers(conn, "all", epoch, epoch, epoch, only_id=row.id)
+            if not listed:  # pragma: no cover - a dossier always has its procedure
+                raise NotFound("Không tìm thấy hồ sơ mã '{code}'.", code=code)
             comps = q.components_of(conn, row.id)
             events = q.events_of(conn, row.id)
         return DossierDetail(
@@ -509,7 +559,7 @@ class Desk:
 
     def count(self, view: str) -> int:
         if view not in q.VIEWS:
-            raise DeskError(f"Danh sách '{view}' không tồn tại.")
+            raise DeskError("Danh sách '{view}' không tồn tại.", view=view)
         with self.db.read() as conn:
             return q.count_dossiers(conn, view, *self._day_bounds(self.now()))
 
@@ -517,7 +567,7 @@ class Desk:
         self, view: str, *, search: str | None = None, limit: int | None = None
     ) -> list[DossierSummary]:
         if view not in q.VIEWS:
-            raise DeskError(f"Danh sách '{view}' không tồn tại.")
+            raise DeskError("Danh sách '{view}' không tồn tại.", view=view)
         now = self.now()
         with self.db.read() as conn:
             rows = q.list_dossiers(conn, view, *self._day_bounds(now), search=search, limit=limit)
@@ -534,7 +584,7 @@ class Desk:
     ) -> builtins.list[int]:
         """Ids of a board view, in board order (see ``queries.BOARD_VIEWS``)."""
         if view not in q.BOARD_VIEWS:
-            raise DeskError(f"Danh sách '{view}' không tồn tại.")
+            raise DeskError("Danh sách '{view}' không tồn tại.", view=view)
         with self.db.read() as conn:
             officer_id = self._officer_id(conn, officer) if view == "mine" else None
             return q.board_ids(
@@ -620,19 +670,23 @@ class Desk:
         by: str | None,
         change: Callable[[Connection, Any, datetime], tuple[dict[str, Any], dict[str, Any]]],
     ) -> DossierDetail:
+        self.require_writable()
         moment = self._at(at)
         code = code.strip()
         with self.db.begin() as conn:
             row = q.dossier_by_code(conn, code)
             if row is None:
-                raise NotFound(f"Không tìm thấy hồ sơ mã '{code}'.")
+                raise NotFound("Không tìm thấy hồ sơ mã '{code}'.", code=code)
             status = Status(row.status)
             target = check_transition(act, status)
-            last = self._local(q.events_of(conn, row.id)[-1].at) if row.event_count else None
+            last_at = q.last_event_at(conn, row.id)
+            last = self._local(last_at) if last_at is not None else None
             if last is not None and moment < last:
                 raise DeskError(
-                    f"Thời điểm {moment:%H:%M %d/%m/%Y} trước thao tác gần nhất của hồ sơ "
-                    f"({last:%H:%M %d/%m/%Y})."
+                    "Thời điểm {moment:%H:%M %d/%m/%Y} trước thao tác gần nhất của hồ sơ "
+                    "({last:%H:%M %d/%m/%Y}).",
+                    moment=moment,
+                    last=last,
                 )
             officer_id = self._officer_id(conn, by)
             values, data = change(conn, row, moment)
@@ -656,6 +710,7 @@ class Desk:
             )
         return self.get(code)
 
+    @_writes
     def handover(
         self,
         code: str,
@@ -667,13 +722,13 @@ class Desk:
         by: str | None = None,
     ) -> DossierDetail:
         """Chuyển hồ sơ: to an officer of the unit and/or a processing body (a control-slip row)."""
-        body = _clean(body, "tên cơ quan nhận", limit=200)
+        body = _clean(body, Phrase("tên cơ quan nhận"), limit=200)
         if not to and not body:
-            raise DeskError("Phải chỉ rõ người nhận (--to) hoặc cơ quan nhận (--body).")
+            raise DeskError(HANDOVER_NEEDS_RECEIVER)
 
         def change(conn: Connection, row: Any, moment: datetime) -> tuple[dict, dict]:
             values: dict[str, Any] = {}
-            data: dict[str, Any] = {"body": body, "note": _clean(note, "ghi chú")}
+            data: dict[str, Any] = {"body": body, "note": _clean(note, Phrase("ghi chú"))}
             if to:
                 officer_id = self._officer_id(conn, to)
                 values["officer_id"] = officer_id
@@ -686,6 +741,7 @@ class Desk:
 
         return self._act(code, Act.HANDOVER, at, by, change)
 
+    @_writes
     def request_supplement(
         self,
         code: str,
@@ -698,7 +754,7 @@ class Desk:
         """Yêu cầu bổ sung: everything missing at once; the clock pauses."""
         items = [parse_supplement_item(m) for m in missing if m and m.strip()]
         if not items:
-            raise DeskError("Phải liệt kê ít nhất một giấy tờ cần bổ sung (--missing).")
+            raise DeskError(SUPPLEMENT_NEEDS_ITEMS)
 
         def change(conn: Connection, row: Any, moment: datetime) -> tuple[dict, dict]:
             check_supplement_request(row.supplement_count, reason)
@@ -709,12 +765,13 @@ class Desk:
             data = {
                 "missing": [i["name"] for i in items],
                 "items": items,
-                "reason": _clean(reason, "lý do"),
+                "reason": _clean(reason, Phrase("lý do")),
             }
             return values, data
 
         return self._act(code, Act.SUPPLEMENT_REQUEST, at, by, change)
 
+    @_writes
     def receive_supplement(
         self, code: str, *, note: str = "", at: datetime | None = None, by: str | None = None
     ) -> DossierDetail:
@@ -723,7 +780,10 @@ class Desk:
         def change(conn: Connection, row: Any, moment: datetime) -> tuple[dict, dict]:
             paused = self.calendar.office_seconds_between(self._local(row.paused_at), moment)
             values = {"paused_at": None, **self._resume(row, moment)}
-            return values, {"paused_office_seconds": paused, "note": _clean(note, "ghi chú")}
+            return values, {
+                "paused_office_seconds": paused,
+                "note": _clean(note, Phrase("ghi chú")),
+            }
 
         return self._act(code, Act.SUPPLEMENT_RECEIVED, at, by, change)
 
@@ -735,6 +795,7 @@ class Desk:
         original = extend_for_pause(cal, self._local(row.original_due_at), paused_at, moment)
         return {"due_at": self.to_utc(due), "original_due_at": self.to_utc(original)}
 
+    @_writes
     def resolve(
         self,
         code: str,
@@ -749,22 +810,23 @@ class Desk:
         def change(conn: Connection, row: Any, moment: datetime) -> tuple[dict, dict]:
             result = timeliness(moment, self._local(row.original_due_at), row.supplement_count)
             values = {"finished_at": self.to_utc(moment), "result_electronic": electronic}
-            return values, {"timeliness": result.value, "note": _clean(note, "ghi chú")}
+            return values, {"timeliness": result.value, "note": _clean(note, Phrase("ghi chú"))}
 
         return self._act(code, Act.RESOLVE, at, by, change)
 
+    @_writes
     def return_result(
         self, code: str, *, note: str = "", at: datetime | None = None, by: str | None = None
     ) -> DossierDetail:
         """Trả kết quả to the applicant (who signs the book)."""
 
         def change(conn: Connection, row: Any, moment: datetime) -> tuple[dict, dict]:
-            return {"returned_at": self.to_utc(moment)}, {"note": _clean(note, "ghi chú")}
+            return {"returned_at": self.to_utc(moment)}, {"note": _clean(note, Phrase("ghi chú"))}
 
         return self._act(code, Act.RETURN, at, by, change)
 
     def _ending(self, act: Act, code: str, reason: str, required: bool, **kw: Any) -> DossierDetail:
-        text = _clean(reason, "lý do", required=required)
+        text = _clean(reason, Phrase("lý do"), required=required)
 
         def change(conn: Connection, row: Any, moment: datetime) -> tuple[dict, dict]:
             values: dict[str, Any] = {"paused_at": None}
@@ -777,14 +839,17 @@ class Desk:
 
         return self._act(code, act, kw.get("at"), kw.get("by"), change)
 
+    @_writes
     def refuse(self, code: str, *, reason: str, **kw: Any) -> DossierDetail:
         """Từ chối giải quyết after review, with the reasons in writing."""
         return self._ending(Act.REFUSE, code, reason, True, **kw)
 
+    @_writes
     def withdraw(self, code: str, *, reason: str = "", **kw: Any) -> DossierDetail:
         """The applicant withdraws the dossier."""
         return self._ending(Act.WITHDRAW, code, reason, False, **kw)
 
+    @_writes
     def stop(self, code: str, *, reason: str, **kw: Any) -> DossierDetail:
         """Dừng giải quyết (regime B's Thông báo dừng giải quyết hồ sơ)."""
         detail = self.get(code)
@@ -794,6 +859,7 @@ class Desk:
             )
         return self._ending(Act.STOP, code, reason, True, **kw)
 
+    @_writes
     def apologize(
         self,
         code: str,
@@ -805,7 +871,7 @@ class Desk:
         by: str | None = None,
     ) -> DossierDetail:
         """Xin lỗi và hẹn lại ngày trả kết quả, under the rules of the dossier's regime."""
-        text = _clean(reason, "lý do chậm trễ", required=True)
+        text = _clean(reason, Phrase("lý do chậm trễ"), required=True)
 
         def change(conn: Connection, row: Any, moment: datetime) -> tuple[dict, dict]:
             regime = next(r for r in self.regimes if r.code == row.regime_code)
@@ -824,23 +890,29 @@ class Desk:
                 "new_due_at": _iso(new_due),
                 "original_due_at": _iso(self._local(row.original_due_at)),
                 "broken_rules": broken,
-                "override": _clean(override, "lý do ngoại lệ") if broken else "",
+                "override": _clean(override, Phrase("lý do ngoại lệ")) if broken else "",
             }
             return values, data
 
         return self._act(code, Act.APOLOGIZE, at, by, change)
 
+    @_writes
     def rate(
         self, code: str, *, rating: str, at: datetime | None = None, by: str | None = None
     ) -> DossierDetail:
         if rating not in RATINGS:
-            raise DeskError(f"Mức đánh giá '{rating}' không hợp lệ ({', '.join(RATINGS)}).")
+            raise DeskError(
+                "Mức đánh giá '{rating}' không hợp lệ ({ratings}).",
+                rating=rating,
+                ratings=", ".join(RATINGS),
+            )
 
         def change(conn: Connection, row: Any, moment: datetime) -> tuple[dict, dict]:
             return {"rating": rating}, {"rating_label": RATING_LABELS[rating]}
 
         return self._act(code, Act.RATE, at, by, change)
 
+    @_writes
     def digitize(
         self,
         code: str,
@@ -855,10 +927,10 @@ class Desk:
     ) -> DossierDetail:
         """Số hóa: a component (by its number) or the result, with the file's SHA-256."""
         if (component is None) == (not result):
-            raise DeskError("Chọn đúng một: số thứ tự thành phần hồ sơ (--component) hoặc kết quả.")
+            raise DeskError("Chọn đúng một: số thứ tự thành phần hồ sơ hoặc kết quả.")
         file = Path(file)
         if not file.is_file():
-            raise DeskError(f"Không tìm thấy tệp '{file}'.")
+            raise DeskError("Không tìm thấy tệp '{file}'.", file=file)
         digest = hashlib.sha256()
         with open(file, "rb") as handle:
             for chunk in iter(lambda: handle.read(1 << 20), b""):
@@ -883,7 +955,9 @@ class Desk:
                 match = [c for c in comps if c.position == component]
                 if not match:
                     raise DeskError(
-                        f"Hồ sơ không có thành phần số {component} (có {len(comps)} thành phần)."
+                        "Hồ sơ không có thành phần số {component} (có {count} thành phần).",
+                        component=component,
+                        count=len(comps),
                     )
                 target = match[0]
                 component_id = target.id

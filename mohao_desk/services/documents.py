@@ -74,13 +74,17 @@ class DocumentService:
         for regime in self.desk.regimes:
             if regime.code == code:
                 return regime
-        raise DeskError(f"Không có chế độ pháp lý '{code}'.")
+        raise DeskError("Không có chế độ pháp lý '{code}'.", code=code)
 
     # ------------------------------------------------------------- forms
     def render(self, kind: str, code: str) -> bytes:
         """The PDF of one form of one dossier."""
         if kind not in DOSSIER_KINDS:
-            raise DeskError(f"Loại văn bản '{kind}' không tồn tại ({', '.join(DOSSIER_KINDS)}).")
+            raise DeskError(
+                "Loại văn bản '{kind}' không tồn tại ({kinds}).",
+                kind=kind,
+                kinds=", ".join(DOSSIER_KINDS),
+            )
         document = self.build(kind, code)
         renderer = _renderers()[kind]
         return renderer(document)
@@ -167,8 +171,8 @@ class DocumentService:
         request = _last(detail, Act.SUPPLEMENT_REQUEST)
         if request is None:
             raise DeskError(
-                f"Hồ sơ {detail.summary.code} chưa có yêu cầu bổ sung nào; ghi nhận bằng lệnh "
-                "'supplement-request' trước."
+                "Hồ sơ {code} chưa có yêu cầu bổ sung nào; ghi nhận yêu cầu bổ sung trước.",
+                code=detail.summary.code,
             )
         items = []
         for raw in request.data.get("items") or [
@@ -198,8 +202,10 @@ class DocumentService:
         s = detail.summary
         if s.status is not Status.REFUSED:
             raise DeskError(
-                f"Hồ sơ {s.code} đang ở trạng thái '{s.status.label}', không phải hồ sơ bị từ "
-                "chối: không lập Phiếu từ chối. Ghi nhận từ chối bằng lệnh 'refuse' trước."
+                "Hồ sơ {code} đang ở trạng thái '{status}', không phải hồ sơ bị từ chối: không "
+                "lập Phiếu từ chối. Ghi nhận từ chối giải quyết trước.",
+                code=s.code,
+                status=s.status.label,
             )
         refusal = _last(detail, Act.REFUSE)
         assert refusal is not None
@@ -219,11 +225,13 @@ class DocumentService:
             late = s.timeliness is not None and s.timeliness.value == "qua_han"
             if not (at_risk or late):
                 raise DeskError(
-                    f"Hồ sơ {s.code} không quá hạn và không sắp đến hạn: không lập phiếu xin lỗi."
+                    "Hồ sơ {code} không quá hạn và không sắp đến hạn: không lập phiếu xin lỗi.",
+                    code=s.code,
                 )
             raise DeskError(
-                f"Hồ sơ {s.code} chưa ghi nhận xin lỗi: dùng lệnh 'apologize' với lý do và "
-                "ngày hẹn mới trước khi in phiếu."
+                "Hồ sơ {code} chưa ghi nhận xin lỗi: ghi nhận xin lỗi, với lý do và ngày hẹn "
+                "mới, trước khi in phiếu.",
+                code=s.code,
             )
         new_due = apology.data.get("new_due_at")
         original = apology.data.get("original_due_at")
@@ -242,11 +250,14 @@ class DocumentService:
         regime = self._regime(detail.regime)
         if "stop" not in regime.forms:
             raise DeskError(
-                f"Hồ sơ {s.code} thuộc {regime.name}: không có Thông báo dừng giải quyết hồ sơ."
+                "Hồ sơ {code} thuộc {name}: không có Thông báo dừng giải quyết hồ sơ.",
+                code=s.code,
+                name=regime.name,
             )
         if s.status is not Status.STOPPED:
             raise DeskError(
-                f"Hồ sơ {s.code} chưa dừng giải quyết; ghi nhận bằng lệnh 'stop' trước khi in."
+                "Hồ sơ {code} chưa dừng giải quyết; ghi nhận dừng giải quyết trước khi in.",
+                code=s.code,
             )
         stop = _last(detail, Act.STOP)
         assert stop is not None

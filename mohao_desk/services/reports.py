@@ -39,10 +39,10 @@ from mohao_desk.documents.listdata import (
     RegisterBook,
 )
 from mohao_desk.domain.deadline import Timeliness, countdown, format_office_duration
-from mohao_desk.domain.errors import DeskError
+from mohao_desk.domain.errors import DeskError, template
 from mohao_desk.domain.lifecycle import Act, Channel, Status
 from mohao_desk.domain.regimes import LegalRegime, regime_for
-from mohao_desk.domain.text import fold
+from mohao_desk.domain.text import fold, group_digits
 from mohao_desk.services.desk import Desk, DossierSummary
 from mohao_desk.services.documents import DocumentService
 from mohao_desk.store import queries as q
@@ -79,6 +79,12 @@ _FINISHED_LABELS = {
 }
 
 
+# The CLI adds its option (--unit) when it shows this.
+EXPLANATION_NEEDS_UNIT = template(
+    "Đây là cơ sở dữ liệu của cơ quan cấp trên: chọn đơn vị cần lập báo cáo giải trình."
+)
+
+
 class ReportService:
     """The date-range documents of a desk."""
 
@@ -92,7 +98,7 @@ class ReportService:
             with desk.db.read() as conn:
                 row = q.unit_by_code(conn, unit.strip())
             if row is None:
-                raise DeskError(f"Không có đơn vị mã '{unit}' trong cơ sở dữ liệu này.")
+                raise DeskError("Không có đơn vị mã '{unit}' trong cơ sở dữ liệu này.", unit=unit)
             self.unit_id, self.unit_name = int(row.id), str(row.name)
 
     # ------------------------------------------------------------ helpers
@@ -116,15 +122,23 @@ class ReportService:
 
     def _check_range(self, start: date, end: date, limit: int) -> None:
         if end < start:
-            raise DeskError(f"Ngày kết thúc {end:%d/%m/%Y} trước ngày bắt đầu {start:%d/%m/%Y}.")
+            raise DeskError(
+                "Ngày kết thúc {end:%d/%m/%Y} trước ngày bắt đầu {start:%d/%m/%Y}.",
+                end=end,
+                start=start,
+            )
         days = (end - start).days + 1
         if days > limit:
             raise DeskError(
-                f"Khoảng thời gian {start:%d/%m/%Y}–{end:%d/%m/%Y} dài {days} ngày, quá giới "
-                f"hạn {limit} ngày: chia thành nhiều khoảng ngắn hơn."
+                "Khoảng thời gian {start:%d/%m/%Y}–{end:%d/%m/%Y} dài {days} ngày, quá giới "
+                "hạn {limit} ngày: chia thành nhiều khoảng ngắn hơn.",
+                start=start,
+                end=end,
+                days=days,
+                limit=limit,
             )
         if start > self.desk.now().date():
-            raise DeskError(f"Ngày bắt đầu {start:%d/%m/%Y} ở tương lai.")
+            raise DeskError("Ngày bắt đầu {start:%d/%m/%Y} ở tương lai.", start=start)
         self._check_day(start)
         self._check_day(end)
 
@@ -172,7 +186,9 @@ class ReportService:
         desk = self.desk
         now = desk.now()
         if day > now.date():
-            raise DeskError(f"Ngày {day:%d/%m/%Y} chưa đến: không lập danh sách cho ngày sau.")
+            raise DeskError(
+                "Ngày {day:%d/%m/%Y} chưa đến: không lập danh sách cho ngày sau.", day=day
+            )
         self._check_day(day)
         as_of = self.daily_as_of(day, now)
         day_start = datetime.combine(day, time())
@@ -269,8 +285,12 @@ class ReportService:
             total = rq.count_received(conn, desk.unit.id, t0, t1)
             if total > MAX_BOOK_ENTRIES:
                 raise DeskError(
-                    f"Khoảng {start:%d/%m/%Y}–{end:%d/%m/%Y} có {total:,} hồ sơ, quá "
-                    f"{MAX_BOOK_ENTRIES:,} dòng một lần in: chọn khoảng ngày ngắn hơn."
+                    "Khoảng {start:%d/%m/%Y}–{end:%d/%m/%Y} có {total} hồ sơ, quá {limit} dòng "
+                    "một lần in: chọn khoảng ngày ngắn hơn.",
+                    start=start,
+                    end=end,
+                    total=group_digits(total),
+                    limit=group_digits(MAX_BOOK_ENTRIES),
                 )
             rows = rq.received_between(conn, desk.unit.id, t0, t1)
             events = rq.events_received_between(conn, desk.unit.id, t0, t1, [a.value for a in acts])
@@ -334,10 +354,7 @@ class ReportService:
         not ended. Statuses and pauses are the current ones (see the module's docstring)."""
         self._check_range(start, end, MAX_REPORT_DAYS)
         if not self.unit_name and self._upstream():
-            raise DeskError(
-                "Đây là cơ sở dữ liệu của cơ quan cấp trên: chọn đơn vị cần lập báo cáo giải "
-                "trình (--unit MÃ_ĐƠN_VỊ)."
-            )
+            raise DeskError(EXPLANATION_NEEDS_UNIT)
         desk = self.desk
         cal = desk.calendar
         now = desk.now()

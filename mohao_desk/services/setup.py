@@ -12,11 +12,14 @@ from typing import Any
 from mohao_desk.domain.calendar import OfficeHours
 from mohao_desk.domain.catalog import Procedure, parse_catalog, parse_regimes
 from mohao_desk.domain.codes import check_agency_code
-from mohao_desk.domain.errors import DeskError
+from mohao_desk.domain.errors import DeskError, template
 from mohao_desk.domain.regimes import LegalRegime
-from mohao_desk.domain.text import nfc
+from mohao_desk.domain.text import group_digits, nfc
 from mohao_desk.store import queries as q
 from mohao_desk.store.db import Database
+
+# The CLI adds how to set the unit up ('mohao-desk init') when it shows this.
+NO_UNIT = template("Cơ sở dữ liệu chưa được thiết lập đơn vị.")
 
 
 def read_resource_json(*parts: str) -> Any:
@@ -105,11 +108,14 @@ def init_unit(
 def add_officer_in(conn: Any, unit_id: int, o: OfficerInput) -> int:
     username = o.username.strip()
     if not username or len(username) > 64 or any(ch.isspace() for ch in username):
-        raise DeskError(f"Tên đăng nhập '{o.username}' không hợp lệ (không dấu cách, tối đa 64).")
+        raise DeskError(
+            "Tên đăng nhập '{username}' không hợp lệ (không dấu cách, tối đa 64).",
+            username=o.username,
+        )
     if not o.full_name.strip():
         raise DeskError("Họ tên cán bộ không được để trống.")
     if q.officer_by_username(conn, unit_id, username) is not None:
-        raise DeskError(f"Đã có cán bộ với tên đăng nhập '{username}'.")
+        raise DeskError("Đã có cán bộ với tên đăng nhập '{username}'.", username=username)
     return q.insert_officer(
         conn,
         unit_id=unit_id,
@@ -120,13 +126,20 @@ def add_officer_in(conn: Any, unit_id: int, o: OfficerInput) -> int:
     )
 
 
+# ``mode = upstream``: an upstream office's database (``upstream init``), which holds what the
+# units sent rather than a desk's own dossiers.
+MODE_SETTING = "mode"
+MODE_UPSTREAM = "upstream"
+
+
+def is_upstream(conn: Any) -> bool:
+    return bool(q.get_setting(conn, MODE_SETTING) == MODE_UPSTREAM)
+
+
 def require_unit(conn: Any) -> UnitInfo:
     row = q.own_unit(conn)
     if row is None:
-        raise DeskError(
-            "Cơ sở dữ liệu chưa được thiết lập đơn vị. Chạy 'mohao-desk init' hoặc "
-            "'mohao-desk demo' trước."
-        )
+        raise DeskError(NO_UNIT)
     return unit_info(row)
 
 
@@ -139,13 +152,19 @@ def import_catalog(db: Database, path: Path) -> int:
     try:
         size = path.stat().st_size
     except OSError:
-        raise DeskError(f"Không đọc được tệp danh mục '{path}'.") from None
+        raise DeskError("Không đọc được tệp danh mục '{path}'.", path=path) from None
     if size > MAX_CATALOG_BYTES:
-        raise DeskError(f"Tệp danh mục '{path}' quá lớn ({size:,} byte).")
+        raise DeskError(
+            "Tệp danh mục '{path}' quá lớn ({size} byte).", path=path, size=group_digits(size)
+        )
     try:
         data = json.loads(path.read_bytes().decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DeskError(f"Tệp danh mục '{path}' không phải JSON UTF-8 hợp lệ: {exc}.") from None
+        raise DeskError(
+            "Tệp danh mục '{path}' không phải JSON UTF-8 hợp lệ: {error}.",
+            path=path,
+            error=str(exc),
+        ) from None
     procedures = parse_catalog(data)
     with db.begin() as conn:
         require_unit(conn)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from mohao_desk.documents.data import Letterhead, Signature
-from mohao_desk.domain.errors import DeskError, NotFound
+from mohao_desk.domain.errors import DeskError, NotFound, template
 from mohao_desk.domain.periods import ReportPeriod, custom_period, report_period
 from mohao_desk.domain.regimes import regime_for
 from mohao_desk.domain.statistics import (
@@ -88,6 +88,16 @@ class IndicatorReport:
         return data
 
 
+# How a period is asked for went wrong; the CLI adds its options (--period, --from/--to, --year,
+# --number) when it shows these.
+PERIOD_KIND_AND_DAYS = template(
+    "Chọn kỳ báo cáo theo loại kỳ hoặc theo ngày bắt đầu và ngày kết thúc, không cả hai."
+)
+PERIOD_KIND_WITHOUT_YEAR = template("Kỳ báo cáo theo loại kỳ cần năm.")
+PERIOD_YEAR_WITHOUT_KIND = template("Năm và số tháng hay quý chỉ dùng cùng loại kỳ báo cáo.")
+PERIOD_MISSING = template("Cần kỳ báo cáo: ngày bắt đầu và ngày kết thúc, hoặc loại kỳ và năm.")
+
+
 class StatisticsService:
     def __init__(self, desk: Any) -> None:
         self.desk = desk
@@ -106,28 +116,29 @@ class StatisticsService:
         year with its number."""
         if kind is not None:
             if first is not None or last is not None:
-                raise DeskError(
-                    "Chọn kỳ báo cáo theo --period hoặc theo --from/--to, không cả hai."
-                )
+                raise DeskError(PERIOD_KIND_AND_DAYS)
             if year is None:
-                raise DeskError("Kỳ báo cáo theo --period cần năm (--year).")
+                raise DeskError(PERIOD_KIND_WITHOUT_YEAR)
             return report_period(kind, year, number)
         if year is not None or number is not None:
-            raise DeskError("--year và --number chỉ dùng cùng --period.")
+            raise DeskError(PERIOD_YEAR_WITHOUT_KIND)
         if first is None or last is None:
-            raise DeskError("Cần kỳ báo cáo: --from và --to, hoặc --period và --year.")
+            raise DeskError(PERIOD_MISSING)
         return custom_period(first, last)
 
     def _check(self, period: ReportPeriod) -> None:
         if period.last < period.first:
             raise DeskError(
-                f"Ngày kết thúc kỳ báo cáo {period.last:%d/%m/%Y} trước ngày bắt đầu "
-                f"{period.first:%d/%m/%Y}."
+                "Ngày kết thúc kỳ báo cáo {last:%d/%m/%Y} trước ngày bắt đầu {first:%d/%m/%Y}.",
+                last=period.last,
+                first=period.first,
             )
         if period.days > MAX_PERIOD_DAYS:
             raise DeskError("Kỳ báo cáo dài tối đa 3 năm.")
         if period.first > self.desk.now().date():
-            raise DeskError(f"Ngày bắt đầu kỳ báo cáo {period.first:%d/%m/%Y} ở tương lai.")
+            raise DeskError(
+                "Ngày bắt đầu kỳ báo cáo {first:%d/%m/%Y} ở tương lai.", first=period.first
+            )
 
     def bounds(self, period: ReportPeriod) -> tuple[datetime, datetime]:
         """Local ``[start, end)`` of a period: its first midnight, and the midnight after its
@@ -160,7 +171,7 @@ class StatisticsService:
         for row in rows.values():
             if row.code == code.strip():
                 return _unit_ref(row)
-        raise NotFound(f"Không có đơn vị mã '{code}' trong cơ sở dữ liệu.")
+        raise NotFound("Không có đơn vị mã '{code}' trong cơ sở dữ liệu.", code=code)
 
     def _utc(self, local: datetime, unit: UnitRef) -> datetime:
         return local.replace(tzinfo=ZoneInfo(unit.timezone))
@@ -474,7 +485,7 @@ class StatisticsDocuments:
             return layout.render_xlsx(document), document.sheets[0].report
         if fmt == "pdf":
             return layout.render_pdf(document), document.sheets[0].report
-        raise DeskError(f"Định dạng '{fmt}' không hỗ trợ (json, xlsx, pdf).")
+        raise DeskError("Định dạng '{fmt}' không hỗ trợ (json, xlsx, pdf).", fmt=fmt)
 
     def indicators(
         self, period: ReportPeriod, fmt: str, *, unit: str | None = None, by_unit: bool = False
@@ -487,7 +498,7 @@ class StatisticsDocuments:
         if fmt == "json":
             return _json(report.as_dict()), report
         if fmt != "pdf":
-            raise DeskError(f"Định dạng '{fmt}' không hỗ trợ cho chỉ số (json, pdf).")
+            raise DeskError("Định dạng '{fmt}' không hỗ trợ cho chỉ số (json, pdf).", fmt=fmt)
         from mohao_desk.documents.indicators import IndicatorDocument, render
 
         head, preparer = self._signatures()

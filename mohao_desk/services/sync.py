@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from mohao_desk.domain.calendar import OfficeHours
-from mohao_desk.domain.errors import DeskError
+from mohao_desk.domain.errors import DeskError, template
 from mohao_desk.domain.package import (
     FACT_ACTS,
     KIND_CONFIG,
@@ -62,15 +62,21 @@ from mohao_desk.domain.package import (
     short_fingerprint,
     short_unit_name,
 )
+from mohao_desk.domain.text import group_digits
 from mohao_desk.services.desk import search_key
-from mohao_desk.services.setup import UnitInfo, init_unit, require_unit
+from mohao_desk.services.setup import (
+    MODE_SETTING,
+    MODE_UPSTREAM,
+    UnitInfo,
+    init_unit,
+    is_upstream,
+    require_unit,
+)
 from mohao_desk.store import queries as q
 from mohao_desk.store import sync_queries as sq
 from mohao_desk.store.bulk import search_index_suspended
 from mohao_desk.store.db import SCHEMA_HEAD, Database
 
-MODE_SETTING = "mode"
-MODE_UPSTREAM = "upstream"
 SHARE_SETTING = "share_personal_data"
 UPSTREAM_CALENDAR_SETTING = "upstream_calendar_days"
 UPSTREAM_OFFICE_SETTING = "upstream_office"
@@ -83,6 +89,24 @@ PROGRAM = f"mohao-desk (lược đồ {SCHEMA_HEAD})"
 
 Clock = Callable[[], datetime]
 
+# Messages the CLI completes with its own commands or options when it shows them.
+KEY_CHANGED = template(
+    "Đơn vị {name} ({unit_code}) đã được đăng ký với khóa {trusted}, khác khóa trong tệp "
+    "({offered}). Nếu đơn vị đã cài lại chương trình, hãy xác nhận dấu vân tay với đơn vị rồi "
+    "thay bằng khóa mới."
+)
+UPSTREAM_EXPORTS_CONFIG = template(
+    "Đây là cơ sở dữ liệu của cơ quan cấp trên: ở đây chỉ xuất gói cấu hình (danh mục, lịch) "
+    "cho các đơn vị, không xuất gói hồ sơ."
+)
+CONFIG_EXPORT_UPSTREAM_ONLY = template(
+    "Chỉ cơ sở dữ liệu của cơ quan cấp trên mới xuất được gói cấu hình."
+)
+EXPORT_FILE_EXISTS = template(
+    "Thư mục '{folder}' đã có tệp '{file}': không ghi đè. Hãy chọn thư mục khác, hoặc chuyển "
+    "tệp cũ ra chỗ khác rồi xuất lại."
+)
+
 
 def _now(clock: Clock | None) -> datetime:
     return (clock() if clock else datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
@@ -90,10 +114,6 @@ def _now(clock: Clock | None) -> datetime:
 
 def _epoch(moment: datetime) -> int:
     return int(moment.timestamp())
-
-
-def is_upstream(conn: Connection) -> bool:
-    return bool(q.get_setting(conn, MODE_SETTING) == MODE_UPSTREAM)
 
 
 def _private_key(conn: Connection) -> str:
@@ -105,8 +125,9 @@ def _private_key(conn: Connection) -> str:
     return str(pem)
 
 
-def _write_file(path: Path, data: bytes) -> None:
-    """Write next to the target, then rename: a reader never sees half a file."""
+def _write_file(path: Path, data: bytes, *, overwrite: bool = True) -> None:
+    """Write next to the target, then rename: a reader never sees half a file. Without
+    ``overwrite``, an existing file of that name is refused (:func:`_new_package_path`)."""
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -114,16 +135,34 @@ def _write_file(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if not overwrite and path.exists():  # appeared while we wrote
+            tmp.unlink(missing_ok=True)
+            raise _file_exists(path)
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise DeskError(f"Không ghi được tệp '{path}': {exc.strerror or exc}.") from None
+        raise DeskError(
+            "Không ghi được tệp '{path}': {error}.", path=path, error=exc.strerror or str(exc)
+        ) from None
+
+
+def _file_exists(path: Path) -> DeskError:
+    return DeskError(EXPORT_FILE_EXISTS, folder=path.parent, file=path.name)
+
+
+def _new_package_path(out_dir: Path, unit_code: str, sequence: int) -> Path:
+    """Where package ``sequence`` goes; a file already there is never overwritten (it may be
+    the only copy of an earlier package, or another database's), and nothing is recorded."""
+    path = out_dir / f"{unit_code}_{sequence:06d}{PACKAGE_SUFFIX}"
+    if path.exists():
+        raise _file_exists(path)
+    return path
 
 
 def _out_dir(out: Path) -> Path:
     out = Path(out).expanduser()
     if out.exists() and not out.is_dir():
-        raise DeskError(f"'{out}' không phải là thư mục.")
+        raise DeskError("'{out}' không phải là thư mục.", out=out)
     return out
 
 
@@ -185,21 +224,30 @@ def trust(db: Database, key_path: Path, *, replace: bool = False) -> TrustResult
             raise PackageError(key_path.name, "key", "tệp quá lớn")
         data = key_path.read_bytes()
     except OSError as exc:
-        raise DeskError(f"Không đọc được tệp khóa '{key_path}': {exc.strerror}.") from None
+        raise DeskError(
+            "Không đọc được tệp khóa '{key_path}': {error}.",
+            key_path=key_path,
+            error=exc.strerror,
+        ) from None
     key = parse_key_file(key_path.name, data)
     with db.begin() as conn:
         own = require_unit(conn)
         upstream = is_upstream(conn)
         wanted = ROLE_DESK if upstream else ROLE_UPSTREAM
-        if key.role != wanted:
-            where = "cơ quan cấp trên" if upstream else "Bộ phận Một cửa"
-            whose = "một Bộ phận Một cửa" if upstream else "cơ quan cấp trên"
+        if key.role != wanted and upstream:
             raise DeskError(
-                f"Tệp khóa '{key_path.name}' là khóa của {_role_label(key.role)}; cơ sở dữ liệu "
-                f"{where} này chỉ đăng ký khóa của {whose}."
+                "Tệp khóa '{name}' là khóa của cơ quan cấp trên; cơ sở dữ liệu cơ quan cấp trên "
+                "này chỉ đăng ký khóa của một Bộ phận Một cửa.",
+                name=key_path.name,
+            )
+        if key.role != wanted:
+            raise DeskError(
+                "Tệp khóa '{name}' là khóa của Bộ phận Một cửa; cơ sở dữ liệu Bộ phận Một cửa "
+                "này chỉ đăng ký khóa của cơ quan cấp trên.",
+                name=key_path.name,
             )
         if key.unit_code == own.code:
-            raise DeskError(f"Tệp khóa '{key_path.name}' là khóa của chính đơn vị này.")
+            raise DeskError("Tệp khóa '{name}' là khóa của chính đơn vị này.", name=key_path.name)
         row = q.unit_by_code(conn, key.unit_code)
         state = "new"
         if row is None:
@@ -220,10 +268,11 @@ def trust(db: Database, key_path: Path, *, replace: bool = False) -> TrustResult
                     )
                 if not replace:
                     raise DeskError(
-                        f"Đơn vị {row.name} ({key.unit_code}) đã được đăng ký với khóa "
-                        f"{short_fingerprint(existing.fingerprint)}, khác khóa trong tệp "
-                        f"({short_fingerprint(key.fingerprint)}). Nếu đơn vị đã cài lại chương "
-                        "trình, hãy xác nhận dấu vân tay với đơn vị rồi dùng --replace."
+                        KEY_CHANGED,
+                        name=row.name,
+                        unit_code=key.unit_code,
+                        trusted=short_fingerprint(existing.fingerprint),
+                        offered=short_fingerprint(key.fingerprint),
                     )
                 state = "replaced"
             q.update_unit(conn, unit_id, name=key.unit_name)
@@ -231,10 +280,6 @@ def trust(db: Database, key_path: Path, *, replace: bool = False) -> TrustResult
             conn, unit_id, key.role, base64.b64encode(key.public_key).decode(), key.fingerprint
         )
     return TrustResult(key.unit_code, key.unit_name, key.role, key.fingerprint, state)
-
-
-def _role_label(role: str) -> str:
-    return "cơ quan cấp trên" if role == ROLE_UPSTREAM else "Bộ phận Một cửa"
 
 
 # ---------------------------------------------------------------------------- upstream
@@ -273,13 +318,13 @@ def export_desk_package(db: Database, out_dir: Path, *, clock: Clock | None = No
     with db.begin() as conn:  # IMMEDIATE: no act is in flight while we read
         unit = require_unit(conn)
         if is_upstream(conn):
-            raise DeskError(
-                "Đây là cơ sở dữ liệu của cơ quan cấp trên: dùng 'mohao-desk upstream "
-                "export-config' để gửi danh mục, lịch cho các đơn vị."
-            )
+            raise DeskError(UPSTREAM_EXPORTS_CONFIG)
         pem = _private_key(conn)
         personal = bool(q.get_setting(conn, SHARE_SETTING, False))
         last = sq.last_export(conn, KIND_DESK)
+        sequence = 1 if last is None else last.sequence + 1
+        # Refused here, inside the transaction: a key pair made just now is rolled back too.
+        path = _new_package_path(out_dir, unit.code, sequence)
         until = _now(clock)
         since = None if last is None else min(last.until, until) - EXPORT_OVERLAP
         low, high = (0 if since is None else _epoch(since)), _epoch(until)
@@ -287,7 +332,6 @@ def export_desk_package(db: Database, out_dir: Path, *, clock: Clock | None = No
         facts_rows = sq.changed_facts(conn, unit.id, low, high, FACT_ACTS)
         staff = sq.officers_by_username(conn, unit.id)
         catalog = {p.code: p for _, p in q.list_procedures(conn, active_only=False)}
-    sequence = 1 if last is None else last.sequence + 1
     previous = None if last is None else last.sha256
     names = dossier_columns(personal)
     columns: dict[str, list[Any]] = {}
@@ -328,7 +372,6 @@ def export_desk_package(db: Database, out_dir: Path, *, clock: Clock | None = No
         program=PROGRAM,
     )
     data, sha = build_package(manifest, payload, pem)
-    path = out_dir / f"{unit.code}_{sequence:06d}{PACKAGE_SUFFIX}"
     _record(db, path, data, manifest, sha, len(rows))
     return ExportResult(
         path, KIND_DESK, sequence, len(rows), since, until, sha, personal, len(data)
@@ -339,7 +382,7 @@ def _record(
     db: Database, path: Path, data: bytes, manifest: Manifest, sha: str, items: int
 ) -> None:
     """Write the file, then record the export; a failure to record removes the file."""
-    _write_file(path, data)
+    _write_file(path, data, overwrite=False)
     try:
         with db.begin() as conn:
             last = sq.last_export(conn, manifest.kind)
@@ -378,12 +421,11 @@ def export_config_package(
     with db.begin() as conn:
         unit = require_unit(conn)
         if not is_upstream(conn):
-            raise DeskError(
-                "Chỉ cơ sở dữ liệu của cơ quan cấp trên (tạo bằng 'mohao-desk upstream init') "
-                "mới xuất được gói cấu hình."
-            )
+            raise DeskError(CONFIG_EXPORT_UPSTREAM_ONLY)
         pem = _private_key(conn)
         last = sq.last_export(conn, KIND_CONFIG)
+        sequence = 1 if last is None else last.sequence + 1
+        path = _new_package_path(out_dir, unit.code, sequence)
         procedures = [p for _, p in q.list_procedures(conn)]
         calendar = [
             CalendarEntry(datetime.strptime(r.day, "%Y-%m-%d").date(), bool(r.working), r.note)
@@ -393,7 +435,6 @@ def export_config_package(
     until = _now(clock)
     payload = config_payload_bytes(procedures, calendar, settings)
     digest, size = payload_digest(payload)
-    sequence = 1 if last is None else last.sequence + 1
     manifest = Manifest(
         kind=KIND_CONFIG,
         unit_code=unit.code,
@@ -415,7 +456,6 @@ def export_config_package(
         program=PROGRAM,
     )
     data, sha = build_package(manifest, payload, pem)
-    path = out_dir / f"{unit.code}_{sequence:06d}{PACKAGE_SUFFIX}"
     _record(db, path, data, manifest, sha, len(procedures))
     return ExportResult(
         path, KIND_CONFIG, sequence, len(procedures), manifest.since, until, sha, False, len(data)
@@ -484,13 +524,23 @@ def _read(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_PACKAGE_BYTES:
-            raise PackageError(path.name, "size", f"{size:,} byte, tối đa {MAX_PACKAGE_BYTES:,}")
+            raise PackageError(
+                path.name,
+                "size",
+                "{size} byte, tối đa {limit}",
+                size=group_digits(size),
+                limit=group_digits(MAX_PACKAGE_BYTES),
+            )
         with open(path, "rb") as handle:
             data = handle.read(MAX_PACKAGE_BYTES + 1)
     except OSError as exc:
-        raise DeskError(f"Không đọc được tệp '{path}': {exc.strerror}.") from None
+        raise DeskError(
+            "Không đọc được tệp '{path}': {error}.", path=path, error=exc.strerror
+        ) from None
     if len(data) > MAX_PACKAGE_BYTES:
-        raise PackageError(path.name, "size", f"tối đa {MAX_PACKAGE_BYTES:,} byte")
+        raise PackageError(
+            path.name, "size", "tối đa {limit} byte", limit=group_digits(MAX_PACKAGE_BYTES)
+        )
     return data
 
 
@@ -501,20 +551,25 @@ def _verify(
     trusted key and signature, the payload."""
     package = open_package(path.name, data)
     manifest = package.manifest
+    if manifest.kind != kind and kind == KIND_DESK:
+        raise PackageError(
+            path.name,
+            "kind",
+            "đây là gói cấu hình của cơ quan cấp trên, chỉ nhập tại Bộ phận Một cửa",
+        )
     if manifest.kind != kind:
-        if kind == KIND_DESK:
-            detail = "đây là gói cấu hình của cơ quan cấp trên, chỉ nhập tại Bộ phận Một cửa"
-        else:
-            detail = "đây là gói hồ sơ của Bộ phận Một cửa, chỉ nhập tại cơ quan cấp trên"
-        raise PackageError(path.name, "kind", detail)
+        raise PackageError(
+            path.name, "kind", "đây là gói hồ sơ của Bộ phận Một cửa, chỉ nhập tại cơ quan cấp trên"
+        )
     key = keys.get(manifest.unit_code)
     wanted_role = ROLE_DESK if kind == KIND_DESK else ROLE_UPSTREAM
     if key is None or key.role != wanted_role:
         raise PackageError(
             path.name,
             "unit",
-            f"{manifest.unit_name} ({manifest.unit_code}); dùng 'mohao-desk trust' với tệp "
-            "khóa công khai của đơn vị",
+            "{unit_name} ({unit_code}); hãy đăng ký tệp khóa công khai của đơn vị trước",
+            unit_name=manifest.unit_name,
+            unit_code=manifest.unit_code,
         )
     check_signature(package, base64.b64decode(key.public_key))
     payload: DeskPayload | ConfigPayload
@@ -534,17 +589,24 @@ def _check_order(checked: list[_Checked], logs: dict[tuple[int, str], dict[int, 
         key = (c.unit_id, m.kind, m.sequence)
         before = logs.get((c.unit_id, m.kind), {}).get(m.sequence)
         other = seen.get(key)
-        if before is not None:
-            known_sha, where = before.sha256, "đã nhập trước đây"
-        elif other is not None:
-            known_sha, where = other.package.sha256, f"có trong tệp '{other.path.name}'"
-        else:
-            known_sha, where = None, ""
-        if known_sha is not None:
-            if known_sha != c.package.sha256:
-                raise PackageError(
-                    c.path.name, "sequence", f"gói số {m.sequence} của {m.unit_name} {where}"
-                )
+        if before is not None and before.sha256 != c.package.sha256:
+            raise PackageError(
+                c.path.name,
+                "sequence",
+                "gói số {sequence} của {unit_name} đã nhập trước đây",
+                sequence=m.sequence,
+                unit_name=m.unit_name,
+            )
+        if before is None and other is not None and other.package.sha256 != c.package.sha256:
+            raise PackageError(
+                c.path.name,
+                "sequence",
+                "gói số {sequence} của {unit_name} có trong tệp '{other}'",
+                sequence=m.sequence,
+                unit_name=m.unit_name,
+                other=other.path.name,
+            )
+        if before is not None or other is not None:
             c.duplicate = True
             continue
         seen[key] = c
@@ -561,12 +623,20 @@ def _check_order(checked: list[_Checked], logs: dict[tuple[int, str], dict[int, 
         before_entry = hashes.get((unit_id, kind, seq - 1))
         if before_entry is not None and before_entry[0] != m.previous_sha256:
             raise PackageError(
-                c.path.name, "chain", f"gói số {seq - 1} của {m.unit_name} có mã băm khác"
+                c.path.name,
+                "chain",
+                "gói số {sequence} của {unit_name} có mã băm khác",
+                sequence=seq - 1,
+                unit_name=m.unit_name,
             )
         after = hashes.get((unit_id, kind, seq + 1))
         if after is not None and after[1] != c.package.sha256:
             raise PackageError(
-                c.path.name, "chain", f"gói số {seq + 1} của {m.unit_name} không nối tiếp gói này"
+                c.path.name,
+                "chain",
+                "gói số {sequence} của {unit_name} không nối tiếp gói này",
+                sequence=seq + 1,
+                unit_name=m.unit_name,
             )
 
 
@@ -673,7 +743,10 @@ def _apply_desk_packages(
             unknown = set(payload.dossiers["regime"]) - regimes
             if unknown:
                 raise PackageError(
-                    c.path.name, "payload", f"chế độ pháp lý không xác định: {sorted(unknown)}"
+                    c.path.name,
+                    "payload",
+                    "chế độ pháp lý không xác định: {regimes}",
+                    regimes=str(sorted(unknown)),
                 )
             officers = sq.upsert_officers(conn, c.unit_id, payload.officers)
             _upsert_dossiers(conn, c, payload, procedure_ids, officers, state, report)

@@ -86,15 +86,20 @@ def _database_error(path: Path, exc: BaseException) -> DatabaseError:
     lowered = text.lower()
     if "locked" in lowered or "busy" in lowered:
         return DatabaseError(
-            f"Cơ sở dữ liệu '{path}' đang bị chương trình khác ghi; hãy thử lại sau ít phút."
+            "Cơ sở dữ liệu '{path}' đang bị chương trình khác ghi; hãy thử lại sau ít phút.",
+            path=path,
         )
     if "readonly" in lowered or "read-only" in lowered:
-        return DatabaseError(f"Không ghi được cơ sở dữ liệu '{path}': tệp chỉ cho phép đọc.")
+        return DatabaseError(
+            "Không ghi được cơ sở dữ liệu '{path}': tệp chỉ cho phép đọc.", path=path
+        )
     if "unable to open" in lowered:
-        return DatabaseError(f"Không mở được cơ sở dữ liệu '{path}' (kiểm tra quyền truy cập).")
+        return DatabaseError(
+            "Không mở được cơ sở dữ liệu '{path}' (kiểm tra quyền truy cập).", path=path
+        )
     if "disk" in lowered and "full" in lowered:
-        return DatabaseError(f"Ổ đĩa chứa cơ sở dữ liệu '{path}' đã đầy.")
-    return DatabaseError(f"Lỗi cơ sở dữ liệu '{path}': {text}.")
+        return DatabaseError("Ổ đĩa chứa cơ sở dữ liệu '{path}' đã đầy.", path=path)
+    return DatabaseError("Lỗi cơ sở dữ liệu '{path}': {text}.", path=path, text=text)
 
 
 def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -122,11 +127,13 @@ def _probe(path: Path) -> tuple[str | None, int, bool]:
         with open(path, "rb") as handle:
             header = handle.read(16)
     except OSError as exc:
-        raise DatabaseError(f"Không mở được cơ sở dữ liệu '{path}': {exc.strerror}.") from None
+        raise DatabaseError(
+            "Không mở được cơ sở dữ liệu '{path}': {error}.", path=path, error=exc.strerror
+        ) from None
     if not header:
         return None, 0, False
     if header != _SQLITE_MAGIC:
-        raise DatabaseError(f"Tệp '{path}' không phải là cơ sở dữ liệu SQLite.")
+        raise DatabaseError("Tệp '{path}' không phải là cơ sở dữ liệu SQLite.", path=path)
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -141,7 +148,9 @@ def _probe(path: Path) -> tuple[str | None, int, bool]:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"Không đọc được cơ sở dữ liệu '{path}': {exc}.") from None
+        raise DatabaseError(
+            "Không đọc được cơ sở dữ liệu '{path}': {error}.", path=path, error=str(exc)
+        ) from None
     foreign = (
         bool(
             {t for t in tables if not t.startswith("dossier_fts")}
@@ -158,33 +167,40 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
     try:
         exists = path.exists()
     except OSError as exc:
-        raise DatabaseError(f"Không truy cập được '{path}': {exc.strerror}.") from None
+        raise DatabaseError(
+            "Không truy cập được '{path}': {error}.", path=path, error=exc.strerror
+        ) from None
     if exists and path.is_dir():
-        raise DatabaseError(f"'{path}' là một thư mục, không phải tệp cơ sở dữ liệu.")
+        raise DatabaseError("'{path}' là một thư mục, không phải tệp cơ sở dữ liệu.", path=path)
     if not exists:
         if not create:
-            raise DatabaseError(f"Không tìm thấy cơ sở dữ liệu '{path}'.")
+            raise DatabaseError("Không tìm thấy cơ sở dữ liệu '{path}'.", path=path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseError(
-                f"Không tạo được thư mục '{path.parent}': {exc.strerror}."
+                "Không tạo được thư mục '{parent}': {error}.",
+                parent=path.parent,
+                error=exc.strerror,
             ) from None
         revision, user_version, foreign = None, 0, False
     else:
         revision, user_version, foreign = _probe(path)
         if revision is None and not foreign and not create:
             raise DatabaseError(
-                f"Tệp '{path}' chưa phải là cơ sở dữ liệu mohao_desk (rỗng hoặc chưa thiết lập)."
+                "Tệp '{path}' chưa phải là cơ sở dữ liệu mohao_desk (rỗng hoặc chưa thiết lập).",
+                path=path,
             )
     if foreign:
-        raise DatabaseError(f"Tệp '{path}' là cơ sở dữ liệu SQLite của chương trình khác.")
+        raise DatabaseError(
+            "Tệp '{path}' là cơ sở dữ liệu SQLite của chương trình khác.", path=path
+        )
     if user_version > USER_VERSION or (revision is not None and revision not in SCHEMA_REVISIONS):
         raise DatabaseError(
-            f"Cơ sở dữ liệu '{path}' được tạo bởi phiên bản mohao_desk mới hơn "
-            f"(lược đồ {revision if revision not in SCHEMA_REVISIONS else user_version}). Hãy "
-            "cập nhật chương trình; dữ liệu không bị "
-            "thay đổi."
+            "Cơ sở dữ liệu '{path}' được tạo bởi phiên bản mohao_desk mới hơn (lược đồ "
+            "{schema}). Hãy cập nhật chương trình; dữ liệu không bị thay đổi.",
+            path=path,
+            schema=revision if revision not in SCHEMA_REVISIONS else user_version,
         )
     # URL.create: a path with '?' or '%' must stay a path, not become URL syntax.
     engine = create_engine(URL.create("sqlite", database=str(path)))

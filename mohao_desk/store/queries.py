@@ -379,6 +379,18 @@ def events_of(conn: Connection, dossier_id: int) -> Sequence[Row[Any]]:
     ).all()
 
 
+def last_event_at(conn: Connection, dossier_id: int) -> datetime | None:
+    """The moment of a dossier's last event; None when it has none here (a dossier imported
+    from a desk's package carries its counters but not its events)."""
+    value = conn.execute(
+        select(event.c.at)
+        .where(event.c.dossier_id == dossier_id)
+        .order_by(event.c.seq.desc())
+        .limit(1)
+    ).scalar()
+    return value if isinstance(value, datetime) else None
+
+
 def insert_attachment(conn: Connection, values: dict[str, Any]) -> None:
     from mohao_desk.store.schema import attachment
 

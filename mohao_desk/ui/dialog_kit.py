@@ -1,5 +1,6 @@
-"""Small pieces shared by the desk's dialogs: service calls (threaded or inline), the texts of
-moments, the inline error banner, and a row that takes scanned files dropped on it."""
+"""Small pieces shared by the desk's dialogs: service calls (threaded or inline), the text of an
+error (translated), the texts of moments, the inline error banner, and a row that takes scanned
+files dropped on it."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
+from mohao_desk.domain.errors import CONTEXT as ERRORS_CONTEXT
 from mohao_desk.domain.errors import DeskError
-from mohao_desk.ui import worker
+from mohao_desk.ui import labels, worker
 
 ERROR_STYLE = (
     "QLabel { background: #fdecea; border: 1px solid #e57373; border-radius: 4px;"
@@ -47,10 +49,27 @@ def call_service(
 
 
 def error_text(exc: BaseException) -> str:
-    """The message to show: a :class:`DeskError`'s Vietnamese message as it is."""
+    """The message to show for an exception, in the current language.
+
+    A :class:`DeskError` carries a Vietnamese template and its parameters: the template is
+    translated in the ``DeskError`` context (``resources/translations/errors_en.ts``), then
+    filled; parameters that are phrases are translated the same way, and those that are domain
+    labels (a status, an act) through :func:`labels.tr_label`. Without a translator (or when a
+    translation does not fit its parameters) this is the Vietnamese message as it is."""
     if isinstance(exc, DeskError):
-        return exc.message
+        return exc.render(_translate_error, _translate_label)
     return f"{type(exc).__name__}: {exc}"
+
+
+_KNOWN_LABELS = frozenset(labels.LABELS)
+
+
+def _translate_error(text: str) -> str:
+    return QCoreApplication.translate(ERRORS_CONTEXT, text)
+
+
+def _translate_label(text: str) -> str:
+    return labels.tr_label(text) if text in _KNOWN_LABELS else text
 
 
 def moment_text(moment: datetime | None) -> str:

@@ -321,8 +321,9 @@ def test_trusting_another_key_for_a_known_unit_needs_replace(world: World) -> No
     path = world.root / "new.key.json"
     path.write_bytes(pk.key_file_bytes(UNIT_A[0], UNIT_A[1], pk.ROLE_DESK, pk.public_key_of(pem)))
     before = world.dump()
-    with pytest.raises(DeskError, match="--replace"):
+    with pytest.raises(DeskError, match="thay bằng khóa mới") as refused:
         sync.trust(world.up, path)
+    assert refused.value.template == sync.KEY_CHANGED
     assert world.dump() == before
     assert sync.trust(world.up, path, replace=True).state == "replaced"
     # The old key's packages are now refused as signed with the wrong key.

@@ -127,5 +127,6 @@ def test_tampered_or_bad_config_is_refused_whole(world: World) -> None:
 def test_only_an_upstream_database_exports_config(world: World) -> None:
     with pytest.raises(DeskError, match="cấp trên"):
         sync.export_config_package(world.a, world.out)
-    with pytest.raises(DeskError, match="export-config"):
+    with pytest.raises(DeskError, match="chỉ xuất gói cấu hình") as refused:
         sync.export_desk_package(world.up, world.out)
+    assert refused.value.template == sync.UPSTREAM_EXPORTS_CONFIG

@@ -1,0 +1,1352 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="vi">
+<context>
+    <name>DeskError</name>
+    <message>
+        <extracomment>mohao_desk/cli.py</extracomment>
+        <source>Thời điểm '{text}' không hợp lệ (dạng YYYY-MM-DDTHH:MM, ví dụ 2024-04-26T09:00).</source>
+        <translation>Moment '{text}' is not valid (format YYYY-MM-DDTHH:MM, e.g. 2024-04-26T09:00).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/cli.py</extracomment>
+        <source>Ngày '{text}' không hợp lệ (dạng YYYY-MM-DD, ví dụ 2024-04-26).</source>
+        <translation>Date '{text}' is not valid (format YYYY-MM-DD, e.g. 2024-04-26).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/cli.py</extracomment>
+        <source>'{path}' là một thư mục; hãy chỉ rõ tên tệp cần ghi.</source>
+        <translation>'{path}' is a folder; give the name of the file to write.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/cli.py</extracomment>
+        <source>Giờ '{text}' không hợp lệ (dạng HH:MM).</source>
+        <translation>Time '{text}' is not valid (format HH:MM).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/cli.py</extracomment>
+        <source>Cán bộ '{spec}' phải có dạng tendangnhap:Họ tên[:Chức danh].</source>
+        <translation>Officer '{spec}' must be written username:Full name[:Title].</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/cli.py, mohao_desk/services/sync.py</extracomment>
+        <source>Không ghi được tệp '{path}': {error}.</source>
+        <translation>Could not write file '{path}': {error}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/cli.py</extracomment>
+        <source>Chưa có cơ sở dữ liệu tại '{path}'. Chạy 'mohao-desk init' để thiết lập đơn vị, hoặc 'mohao-desk demo' để thử với dữ liệu mẫu.</source>
+        <translation>There is no database at '{path}'. Run 'mohao-desk init' to set up the unit, or 'mohao-desk demo' to try it with sample data.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/cli.py</extracomment>
+        <source>Thành phần hồ sơ '{spec}' không hợp lệ.</source>
+        <translation>Dossier component '{spec}' is not valid.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/cli.py</extracomment>
+        <source>Số lượng giấy tờ trong '{spec}' không hợp lệ.</source>
+        <translation>Number of papers in '{spec}' is not valid.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/cli.py</extracomment>
+        <source>Lệnh '{name}' không tồn tại.</source>
+        <translation>Command '{name}' does not exist.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/cli_reports.py</extracomment>
+        <source>Báo cáo '{kind}' xuất được dạng: {formats}.</source>
+        <translation>Report '{kind}' can be exported as: {formats}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/calendar.py</extracomment>
+        <source>Giờ làm việc phải có ít nhất một khoảng thời gian.</source>
+        <translation>Office hours need at least one time range.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/calendar.py</extracomment>
+        <source>Ngày {day:%d/%m/%Y} nằm ngoài lịch làm việc ({first_year}–{last_year}).</source>
+        <translation>Date {day:%d/%m/%Y} is outside the working calendar ({first_year}–{last_year}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/calendar.py</extracomment>
+        <source>Thời hạn vượt ra ngoài lịch làm việc ({first_year}–{last_year}).</source>
+        <translation>The deadline falls outside the working calendar ({first_year}–{last_year}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/calendar.py</extracomment>
+        <source>Khoảng giờ làm việc không hợp lệ.</source>
+        <translation>Office hours range is not valid.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/calendar.py</extracomment>
+        <source>Các khoảng giờ làm việc phải tăng dần và không chồng lên nhau.</source>
+        <translation>Office hours ranges must be in increasing order and must not overlap.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/calendar.py</extracomment>
+        <source>Giờ làm việc '{text}' không đúng dạng HH:MM-HH:MM,HH:MM-HH:MM.</source>
+        <translation>Office hours '{text}' are not in the form HH:MM-HH:MM,HH:MM-HH:MM.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/calendar.py</extracomment>
+        <source>Giờ làm việc '{text}' có giờ hoặc phút không hợp lệ.</source>
+        <translation>Office hours '{text}' have an invalid hour or minute.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>Loại giấy tờ '{text}' không hợp lệ (một trong: {names}).</source>
+        <translation>Paper kind '{text}' is not valid (one of: {names}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>{where}: thiếu hoặc sai trường '{key}'.</source>
+        <translation>{where}: field '{key}' is missing or wrong.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>{where}: trường '{key}' quá dài.</source>
+        <translation>{where}: field '{key}' is too long.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>{where}: giờ '{text}' không đúng dạng HH:MM.</source>
+        <translation>{where}: time '{text}' is not in the form HH:MM.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>{where}: thời hạn giải quyết phải là một đối tượng.</source>
+        <translation>{where}: the processing time must be an object.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>{where}: số lượng thời hạn '{value}' không hợp lệ.</source>
+        <translation>{where}: processing time amount '{value}' is not valid.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>Tệp danh mục thủ tục không đúng định dạng (thiếu 'format: mohao-catalog').</source>
+        <translation>The procedure catalog file has the wrong format (missing 'format: mohao-catalog').</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>Tệp danh mục thủ tục không có thủ tục nào.</source>
+        <translation>The procedure catalog file has no procedures.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>Thủ tục thứ {n}</source>
+        <translation>Procedure no. {n}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>Thủ tục {code}</source>
+        <translation>Procedure {code}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>Tệp chế độ pháp lý không đúng định dạng.</source>
+        <translation>The legal regime file has the wrong format.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>Tệp chế độ pháp lý không có chế độ nào.</source>
+        <translation>The legal regime file has no regimes.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>Chế độ {code}</source>
+        <translation>Regime {code}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>{where}: đơn vị thời hạn '{unit}' không hợp lệ.</source>
+        <translation>{where}: processing time unit '{unit}' is not valid.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>{where}: {error}</source>
+        <translation>{where}: {error}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>{where}: phải là một đối tượng.</source>
+        <translation>{where}: must be an object.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>{where}: mã thủ tục bị trùng.</source>
+        <translation>{where}: duplicate procedure code.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>{where}: 'components' phải là một danh sách.</source>
+        <translation>{where}: 'components' must be a list.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>{where}: ngày '{text}' không đúng dạng YYYY-MM-DD.</source>
+        <translation>{where}: date '{text}' is not in the form YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>Chế độ pháp lý phải là một đối tượng.</source>
+        <translation>A legal regime must be an object.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>Chế độ pháp lý</source>
+        <translation>Legal regime</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>{where}: 'apology' phải là một đối tượng.</source>
+        <translation>{where}: 'apology' must be an object.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>{where}: 'working_days_before' không hợp lệ.</source>
+        <translation>{where}: 'working_days_before' is not valid.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>{where}: 'once_only' phải là true hoặc false.</source>
+        <translation>{where}: 'once_only' must be true or false.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>{where}: 'forms' phải là một đối tượng.</source>
+        <translation>{where}: 'forms' must be an object.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>{where}: ngày hết hiệu lực trước ngày bắt đầu hiệu lực.</source>
+        <translation>{where}: the end of validity is before its start.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>Chế độ {first} và {second} có thời gian hiệu lực chồng nhau.</source>
+        <translation>Regimes {first} and {second} have overlapping periods of validity.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>{where}: thành phần hồ sơ phải là một đối tượng.</source>
+        <translation>{where}: a dossier component must be an object.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>{where}: loại giấy tờ '{kind}' không hợp lệ.</source>
+        <translation>{where}: paper kind '{kind}' is not valid.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>{where}: số lượng giấy tờ '{count}' không hợp lệ.</source>
+        <translation>{where}: number of papers '{count}' is not valid.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>{where}: mẫu '{key}' phải là một đối tượng.</source>
+        <translation>{where}: form '{key}' must be an object.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/codes.py</extracomment>
+        <source>Mã cơ quan '{code}' không đúng định dạng mã định danh điện tử (ví dụ 000.17.22.H56).</source>
+        <translation>Agency code '{code}' is not in the electronic identifier format (e.g. 000.17.22.H56).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/codes.py</extracomment>
+        <source>Số thứ tự hồ sơ phải từ 1.</source>
+        <translation>The dossier sequence number must start from 1.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/codes.py</extracomment>
+        <source>Mã hồ sơ '{text}' không đúng dạng {{mã cơ quan}}-{{yyMMdd}}-{{NNNN}}.</source>
+        <translation>Dossier code '{text}' is not in the form {{agency code}}-{{yyMMdd}}-{{NNNN}}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/codes.py</extracomment>
+        <source>Mã hồ sơ '{text}' có số thứ tự 0.</source>
+        <translation>Dossier code '{text}' has sequence number 0.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/codes.py</extracomment>
+        <source>Mã hồ sơ '{text}' chứa ngày không hợp lệ.</source>
+        <translation>Dossier code '{text}' contains an invalid date.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/deadline.py</extracomment>
+        <source>Đơn vị thời hạn không được hỗ trợ: {unit}</source>
+        <translation>Processing time unit not supported: {unit}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/deadline.py</extracomment>
+        <source>Thời hạn giải quyết quá lớn (tối đa {limit}).</source>
+        <translation>Processing time is too long (at most {limit}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/deadline.py</extracomment>
+        <source>Thủ tục giải quyết trong ngày không có số ngày.</source>
+        <translation>A same-day procedure has no number of days.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/deadline.py</extracomment>
+        <source>Thời hạn giải quyết phải là số dương.</source>
+        <translation>The processing time must be a positive number.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/lifecycle.py</extracomment>
+        <source>{rules} Muốn vẫn ghi nhận, phải nêu lý do ngoại lệ.</source>
+        <translation>{rules} To record it anyway, give a reason for the exception.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/lifecycle.py</extracomment>
+        <source>Hồ sơ đã được yêu cầu bổ sung {previous_requests} lần. Yêu cầu bổ sung thêm lần nữa sẽ khiến hồ sơ bị tính là quá hạn; phải nêu lý do.</source>
+        <translation>The applicant has already been asked for supplements {previous_requests} time(s). Asking again makes the dossier count as overdue; a reason is required.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/lifecycle.py</extracomment>
+        <source>Hồ sơ đã được tiếp nhận; không thể tiếp nhận lại.</source>
+        <translation>The dossier has already been registered; it cannot be registered again.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/lifecycle.py</extracomment>
+        <source>Không thể thực hiện '{act}' khi hồ sơ đang ở trạng thái '{status}'.</source>
+        <translation>Cannot record '{act}' while the dossier is '{status}'.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/lifecycle.py</extracomment>
+        <source>Ngày hẹn trả mới ({new_due:%H:%M %d/%m/%Y}) phải sau thời điểm xin lỗi ({at:%H:%M %d/%m/%Y}).</source>
+        <translation>The new return date ({new_due:%H:%M %d/%m/%Y}) must be after the apology ({at:%H:%M %d/%m/%Y}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/lifecycle.py</extracomment>
+        <source>Ngày hẹn trả mới ({new_due:%H:%M %d/%m/%Y}) phải sau ngày hẹn hiện tại ({due:%H:%M %d/%m/%Y}).</source>
+        <translation>The new return date ({new_due:%H:%M %d/%m/%Y}) must be after the current due date ({due:%H:%M %d/%m/%Y}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/lifecycle.py</extracomment>
+        <source>Ngày hẹn trả mới ({new_due:%H:%M %d/%m/%Y}) không rơi vào giờ làm việc của một ngày làm việc.</source>
+        <translation>The new return date ({new_due:%H:%M %d/%m/%Y}) is not within office hours of a working day.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/lifecycle.py</extracomment>
+        <source>Kênh tiếp nhận '{text}' không hợp lệ (1 = trực tiếp, 2 = trực tuyến, 3 = bưu chính công ích).</source>
+        <translation>Channel '{text}' is not valid (1 = in person, 2 = online, 3 = public postal service).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/lifecycle.py</extracomment>
+        <source>Chỉ được hẹn lại ngày trả kết quả một lần.</source>
+        <translation>The return date may be re-appointed only once.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/lifecycle.py</extracomment>
+        <source>Phiếu xin lỗi phải được gửi chậm nhất {days} ngày làm việc trước ngày hết hạn (hạn chót gửi: ngày {latest_day:%d/%m/%Y}).</source>
+        <translation>The apology slip must be sent at least {days} working day(s) before the due date (last day to send it: {latest_day:%d/%m/%Y}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>Gói '{name}' bị từ chối: {reason}; cơ sở dữ liệu không thay đổi.</source>
+        <translation>Package '{name}' was refused: {reason}; the database was not changed.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>Gói '{name}' bị từ chối: {reason} ({detail}); cơ sở dữ liệu không thay đổi.</source>
+        <translation>Package '{name}' was refused: {reason} ({detail}); the database was not changed.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>Tệp khóa '{name}' bị từ chối: {reason}.</source>
+        <translation>Key file '{name}' was refused: {reason}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>Tệp khóa '{name}' bị từ chối: {reason} ({detail}).</source>
+        <translation>Key file '{name}' was refused: {reason} ({detail}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>quá lớn</source>
+        <translation>too large</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>không phải gói đồng bộ mohao_desk</source>
+        <translation>not a mohao_desk sync package</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>tệp bị hỏng hoặc bị cắt cụt</source>
+        <translation>the file is damaged or truncated</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>được tạo bởi phiên bản mới hơn</source>
+        <translation>made by a newer version</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>tệp kê khai không hợp lệ</source>
+        <translation>the manifest is not valid</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>nội dung đã bị thay đổi (mã băm không khớp)</source>
+        <translation>the content has been altered (hash mismatch)</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>đơn vị gửi chưa được đăng ký tin cậy</source>
+        <translation>the sending unit is not registered as trusted</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>chữ ký không hợp lệ</source>
+        <translation>the signature is not valid</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>nội dung gói không hợp lệ</source>
+        <translation>the package content is not valid</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>loại gói không phù hợp</source>
+        <translation>wrong kind of package</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>trùng số thứ tự gói với nội dung khác</source>
+        <translation>same package number as another package with different content</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>không khớp chuỗi gói trước</source>
+        <translation>does not follow the previous package in the chain</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>tệp khóa công khai không hợp lệ</source>
+        <translation>the public key file is not valid</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>Khóa riêng của đơn vị không phải khóa Ed25519.</source>
+        <translation>The unit's private key is not an Ed25519 key.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py, mohao_desk/services/sync.py</extracomment>
+        <source>tệp quá lớn</source>
+        <translation>file too large</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>thiếu 'format: {format}'</source>
+        <translation>missing 'format: {format}'</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>phiên bản hoặc thuật toán không được hỗ trợ</source>
+        <translation>version or algorithm not supported</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>vai trò phải là 'desk' hoặc 'upstream'</source>
+        <translation>the role must be 'desk' or 'upstream'</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>mã đơn vị không hợp lệ</source>
+        <translation>invalid unit code</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>tên đơn vị không hợp lệ</source>
+        <translation>invalid unit name</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>khóa công khai phải dài 32 byte</source>
+        <translation>the public key must be 32 bytes long</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>dấu vân tay không khớp với khóa</source>
+        <translation>the fingerprint does not match the key</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>trường '{field}' phải là thời điểm UTC</source>
+        <translation>field '{field}' must be a UTC moment</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>tệp kê khai không mang định dạng gói</source>
+        <translation>the manifest does not carry the package format</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>trường 'schema_version' không hợp lệ</source>
+        <translation>field 'schema_version' is not valid</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>lược đồ gói {version}, chương trình này đọc đến {schema_version}</source>
+        <translation>package schema {version}, this program reads up to {schema_version}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>trường 'kind' phải là 'desk' hoặc 'config'</source>
+        <translation>field 'kind' must be 'desk' or 'config'</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>thiếu trường 'unit'</source>
+        <translation>missing field 'unit'</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>số thứ tự gói phải là số nguyên dương</source>
+        <translation>the package number must be a positive integer</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>thời điểm bắt đầu sau thời điểm kết thúc</source>
+        <translation>the start moment is after the end moment</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>trường 'counts' phải có {keys}</source>
+        <translation>field 'counts' must have {keys}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>trường 'previous_sha256' không hợp lệ</source>
+        <translation>field 'previous_sha256' is not valid</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>chỉ gói số 1 được thiếu mã băm của gói trước</source>
+        <translation>only package no. 1 may lack the hash of the previous package</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>trường 'payload_sha256' không hợp lệ</source>
+        <translation>field 'payload_sha256' is not valid</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>trường 'payload_size' không hợp lệ</source>
+        <translation>field 'payload_size' is not valid</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>trường 'personal_data' phải là true hoặc false</source>
+        <translation>field 'personal_data' must be true or false</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>trường 'key_fingerprint' không hợp lệ</source>
+        <translation>field 'key_fingerprint' is not valid</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>thành phần {member} vượt {limit} byte</source>
+        <translation>member {member} exceeds {limit} bytes</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py, mohao_desk/services/sync.py</extracomment>
+        <source>{size} byte, tối đa {limit}</source>
+        <translation>{size} bytes, at most {limit}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>thành phần thừa hoặc lặp: {members}</source>
+        <translation>extra or repeated members: {members}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>kích thước nội dung khác tệp kê khai</source>
+        <translation>the content size differs from the manifest</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>ký bằng khóa {signed}, khác khóa đã đăng ký {trusted}</source>
+        <translation>signed with key {signed}, not the registered key {trusted}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>phải là một đối tượng JSON</source>
+        <translation>must be a JSON object</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>'procedures' phải là một danh sách</source>
+        <translation>'procedures' must be a list</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>cột '{column}' có giá trị không đúng kiểu</source>
+        <translation>column '{column}' has values of the wrong type</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>cột '{column}' có giá trị không hợp lệ</source>
+        <translation>column '{column}' has invalid values</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>phải có đúng 'procedures', 'officers', 'dossiers'</source>
+        <translation>must have exactly 'procedures', 'officers', 'dossiers'</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>'officers' phải là một danh sách</source>
+        <translation>'officers' must be a list</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>cán bộ bị trùng</source>
+        <translation>duplicate officers</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>các cột hồ sơ không đúng</source>
+        <translation>the dossier columns are not right</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>các cột hồ sơ không cùng độ dài</source>
+        <translation>the dossier columns differ in length</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>thủ tục bị trùng</source>
+        <translation>duplicate procedures</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>số lượng {got} khác tệp kê khai {counts}</source>
+        <translation>counts {got} differ from the manifest {counts}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>phải có đúng 'procedures', 'calendar_overrides', 'settings'</source>
+        <translation>must have exactly 'procedures', 'calendar_overrides', 'settings'</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>'calendar_overrides' phải là một danh sách</source>
+        <translation>'calendar_overrides' must be a list</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>ngày điều chỉnh lịch bị trùng</source>
+        <translation>duplicate calendar adjustment days</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>chỉ được đặt các thiết lập {settings}</source>
+        <translation>only the settings {settings} may be set</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>không phải JSON UTF-8</source>
+        <translation>not UTF-8 JSON</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>khóa công khai không phải base64</source>
+        <translation>the public key is not base64</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>trường '{field}' không hợp lệ</source>
+        <translation>field '{field}' is not valid</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>{member}: {error}</source>
+        <translation>{member}: {error}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>{error}</source>
+        <translation>{error}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>thành phần: {members}</source>
+        <translation>members: {members}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>tệp chữ ký hỏng</source>
+        <translation>damaged signature file</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>chữ ký không khớp với nội dung</source>
+        <translation>the signature does not match the content</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>cột '{column}' có giá trị trống</source>
+        <translation>column '{column}' has empty values</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>cán bộ không hợp lệ</source>
+        <translation>invalid officer</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>cán bộ '{username}' không hợp lệ</source>
+        <translation>officer '{username}' is not valid</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>có dữ liệu cá nhân mà tệp kê khai không khai báo</source>
+        <translation>it has personal data that the manifest does not declare</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>ngày {day:%d/%m/%Y} ngoài phạm vi lịch 2015–2040</source>
+        <translation>date {day:%d/%m/%Y} is outside the calendar range 2015–2040</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>thiết lập '{key}' không hợp lệ</source>
+        <translation>setting '{key}' is not valid</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>ngày điều chỉnh lịch không hợp lệ</source>
+        <translation>invalid calendar adjustment day</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>mã hồ sơ bị trùng</source>
+        <translation>duplicate dossier codes</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/periods.py</extracomment>
+        <source>Năm báo cáo {year} không hợp lệ ({min_year}–{max_year}).</source>
+        <translation>Report year {year} is not valid ({min_year}–{max_year}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/periods.py, mohao_desk/services/statistics.py</extracomment>
+        <source>Ngày kết thúc kỳ báo cáo {last:%d/%m/%Y} trước ngày bắt đầu {first:%d/%m/%Y}.</source>
+        <translation>The end of the report period {last:%d/%m/%Y} is before its start {first:%d/%m/%Y}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/periods.py</extracomment>
+        <source>Loại kỳ báo cáo '{kind}' không hợp lệ ({names}).</source>
+        <translation>Report period kind '{kind}' is not valid ({names}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/periods.py</extracomment>
+        <source>Kỳ báo cáo '{kind}' cần số quý (1–4).</source>
+        <translation>Report period '{kind}' needs a quarter number (1–4).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/periods.py</extracomment>
+        <source>Kỳ báo cáo '{kind}' cần số tháng (1–12).</source>
+        <translation>Report period '{kind}' needs a month number (1–12).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/periods.py</extracomment>
+        <source>Quý {number} không hợp lệ (1–4).</source>
+        <translation>Quarter {number} is not valid (1–4).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/periods.py</extracomment>
+        <source>Tháng {number} không hợp lệ (1–12).</source>
+        <translation>Month {number} is not valid (1–12).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/periods.py</extracomment>
+        <source>Kỳ báo cáo '{kind}' (cả năm) không nhận số tháng hay quý.</source>
+        <translation>Report period '{kind}' (a whole year) takes no month or quarter number.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/regimes.py</extracomment>
+        <source>Không có chế độ pháp lý nào áp dụng cho ngày {day:%d/%m/%Y}.</source>
+        <translation>No legal regime applies on {day:%d/%m/%Y}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/regimes.py</extracomment>
+        <source>Chế độ {code} ({name}) không có mẫu '{key}'.</source>
+        <translation>Regime {code} ({name}) has no form '{key}'.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/calendar.py</extracomment>
+        <source>Ngày {day:%d/%m/%Y} nằm ngoài lịch ({first_year}–{last_year}).</source>
+        <translation>Date {day:%d/%m/%Y} is outside the calendar ({first_year}–{last_year}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/calendar.py</extracomment>
+        <source>Năm {year} nằm ngoài lịch ({first_year}–{last_year}).</source>
+        <translation>Year {year} is outside the calendar ({first_year}–{last_year}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/calendar.py</extracomment>
+        <source>Ngày {day:%d/%m/%Y} không có điều chỉnh nào.</source>
+        <translation>Date {day:%d/%m/%Y} has no adjustment.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/demo.py</extracomment>
+        <source>Số hồ sơ mẫu phải từ 0 đến {limit}.</source>
+        <translation>The number of sample dossiers must be between 0 and {limit}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/demo.py</extracomment>
+        <source>Mốc thời gian dữ liệu mẫu phải trong khoảng {first:%d/%m/%Y}–{last:%d/%m/%Y}.</source>
+        <translation>The sample data moment must be between {first:%d/%m/%Y} and {last:%d/%m/%Y}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/demo.py</extracomment>
+        <source>Cơ sở dữ liệu đã thuộc đơn vị {code}, không thể thêm dữ liệu mẫu cho {unit_code}.</source>
+        <translation>The database already belongs to unit {code}; sample data cannot be added for {unit_code}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/demo.py</extracomment>
+        <source>Danh mục không có thủ tục nào để tạo dữ liệu mẫu.</source>
+        <translation>The catalog has no procedure to make sample data with.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Phải chỉ rõ người nhận hoặc cơ quan nhận.</source>
+        <translation>Name the officer or the body that receives the dossier.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Phải liệt kê ít nhất một giấy tờ cần bổ sung.</source>
+        <translation>List at least one paper to be supplemented.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Cơ sở dữ liệu của cơ quan cấp trên chỉ chứa số liệu các đơn vị gửi lên: không tiếp nhận hay xử lý hồ sơ ở đây.</source>
+        <translation>The upstream office's database only holds the figures the units send: dossiers are not received or processed here.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>tên giấy tờ cần bổ sung</source>
+        <translation>name of the paper to supplement</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Số lượng trong '{text}' phải từ 1 đến 99.</source>
+        <translation>The number in '{text}' must be between 1 and 99.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Thiếu {what}.</source>
+        <translation>Missing {what}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>{what} quá dài (tối đa {limit} ký tự).</source>
+        <translation>{what} is too long (at most {limit} characters).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Số lượng trong '{text}' không hợp lệ.</source>
+        <translation>The number in '{text}' is not valid.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Không có cán bộ với tên đăng nhập '{username}'.</source>
+        <translation>There is no officer with username '{username}'.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Không có thủ tục mã '{procedure_code}' trong danh mục.</source>
+        <translation>There is no procedure with code '{procedure_code}' in the catalog.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>họ tên người nộp</source>
+        <translation>applicant's full name</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>số điện thoại</source>
+        <translation>phone number</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Số điện thoại '{phone}' không hợp lệ.</source>
+        <translation>Phone number '{phone}' is not valid.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>thư điện tử</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Địa chỉ thư điện tử '{email}' không hợp lệ.</source>
+        <translation>Email address '{email}' is not valid.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>địa chỉ</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>số giấy tờ tùy thân</source>
+        <translation>identity document number</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Số giấy tờ tùy thân '{id_number}' không hợp lệ.</source>
+        <translation>Identity document number '{id_number}' is not valid.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Số bộ hồ sơ phải từ 1 đến 99.</source>
+        <translation>The number of dossier sets must be between 1 and 99.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Danh sách '{view}' không tồn tại.</source>
+        <translation>List '{view}' does not exist.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>tên cơ quan nhận</source>
+        <translation>name of the receiving body</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>lý do</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Chỉ hồ sơ theo Nghị định 118/2025/NĐ-CP mới có thủ tục dừng giải quyết.</source>
+        <translation>Only dossiers under Decree 118/2025/NĐ-CP can be stopped.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>lý do chậm trễ</source>
+        <translation>reason for the delay</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Mức đánh giá '{rating}' không hợp lệ ({ratings}).</source>
+        <translation>Rating '{rating}' is not valid ({ratings}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Chọn đúng một: số thứ tự thành phần hồ sơ hoặc kết quả.</source>
+        <translation>Choose exactly one: the number of a dossier component, or the result.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Không tìm thấy tệp '{file}'.</source>
+        <translation>File '{file}' not found.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Thời điểm {at:%H:%M %d/%m/%Y} ở tương lai.</source>
+        <translation>Moment {at:%H:%M %d/%m/%Y} is in the future.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Thủ tục '{name}' không có thời hạn xác minh riêng.</source>
+        <translation>Procedure '{name}' has no separate verification time.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Không tìm thấy hồ sơ mã '{code}'.</source>
+        <translation>Dossier '{code}' not found.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Thời điểm {moment:%H:%M %d/%m/%Y} trước thao tác gần nhất của hồ sơ ({last:%H:%M %d/%m/%Y}).</source>
+        <translation>Moment {moment:%H:%M %d/%m/%Y} is before the dossier's last act ({last:%H:%M %d/%m/%Y}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>ghi chú</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Chỉ số hóa kết quả khi hồ sơ đã có kết quả.</source>
+        <translation>The result can only be digitized once the dossier has a result.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Hồ sơ không có thành phần số {component} (có {count} thành phần).</source>
+        <translation>The dossier has no component no. {component} (it has {count} components).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>lý do ngoại lệ</source>
+        <translation>reason for the exception</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/documents.py</extracomment>
+        <source>Không có chế độ pháp lý '{code}'.</source>
+        <translation>There is no legal regime '{code}'.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/documents.py</extracomment>
+        <source>Loại văn bản '{kind}' không tồn tại ({kinds}).</source>
+        <translation>Document kind '{kind}' does not exist ({kinds}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/documents.py</extracomment>
+        <source>Hồ sơ {code} chưa có yêu cầu bổ sung nào; ghi nhận yêu cầu bổ sung trước.</source>
+        <translation>Dossier {code} has no supplement request; record the supplement request first.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/documents.py</extracomment>
+        <source>Hồ sơ {code} đang ở trạng thái '{status}', không phải hồ sơ bị từ chối: không lập Phiếu từ chối. Ghi nhận từ chối giải quyết trước.</source>
+        <translation>Dossier {code} is '{status}', not refused: no refusal slip is made. Record the refusal first.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/documents.py</extracomment>
+        <source>Hồ sơ {code} chưa ghi nhận xin lỗi: ghi nhận xin lỗi, với lý do và ngày hẹn mới, trước khi in phiếu.</source>
+        <translation>Dossier {code} has no apology recorded: record the apology, with its reason and new return date, before printing the slip.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/documents.py</extracomment>
+        <source>Hồ sơ {code} thuộc {name}: không có Thông báo dừng giải quyết hồ sơ.</source>
+        <translation>Dossier {code} falls under {name}: it has no notice of stopping.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/documents.py</extracomment>
+        <source>Hồ sơ {code} chưa dừng giải quyết; ghi nhận dừng giải quyết trước khi in.</source>
+        <translation>Dossier {code} has not been stopped; record the stop before printing.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/documents.py</extracomment>
+        <source>Hồ sơ {code} không quá hạn và không sắp đến hạn: không lập phiếu xin lỗi.</source>
+        <translation>Dossier {code} is neither overdue nor due soon: no apology slip is made.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/reports.py</extracomment>
+        <source>Đây là cơ sở dữ liệu của cơ quan cấp trên: chọn đơn vị cần lập báo cáo giải trình.</source>
+        <translation>This is the upstream office's database: choose the unit for the explanation report.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/reports.py</extracomment>
+        <source>Ngày kết thúc {end:%d/%m/%Y} trước ngày bắt đầu {start:%d/%m/%Y}.</source>
+        <translation>The end date {end:%d/%m/%Y} is before the start date {start:%d/%m/%Y}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/reports.py</extracomment>
+        <source>Khoảng thời gian {start:%d/%m/%Y}–{end:%d/%m/%Y} dài {days} ngày, quá giới hạn {limit} ngày: chia thành nhiều khoảng ngắn hơn.</source>
+        <translation>The range {start:%d/%m/%Y}–{end:%d/%m/%Y} is {days} days long, over the limit of {limit} days: split it into shorter ranges.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/reports.py</extracomment>
+        <source>Ngày bắt đầu {start:%d/%m/%Y} ở tương lai.</source>
+        <translation>The start date {start:%d/%m/%Y} is in the future.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/reports.py</extracomment>
+        <source>Ngày {day:%d/%m/%Y} chưa đến: không lập danh sách cho ngày sau.</source>
+        <translation>{day:%d/%m/%Y} has not come yet: no list is made for a later day.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/reports.py</extracomment>
+        <source>Không có đơn vị mã '{unit}' trong cơ sở dữ liệu này.</source>
+        <translation>There is no unit with code '{unit}' in this database.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/reports.py</extracomment>
+        <source>Khoảng {start:%d/%m/%Y}–{end:%d/%m/%Y} có {total} hồ sơ, quá {limit} dòng một lần in: chọn khoảng ngày ngắn hơn.</source>
+        <translation>The range {start:%d/%m/%Y}–{end:%d/%m/%Y} has {total} dossiers, more than the {limit} rows printed at once: choose a shorter range.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/setup.py</extracomment>
+        <source>Cơ sở dữ liệu chưa được thiết lập đơn vị.</source>
+        <translation>The database has no unit set up yet.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/setup.py</extracomment>
+        <source>Tên đơn vị không được để trống.</source>
+        <translation>The unit name must not be empty.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/setup.py</extracomment>
+        <source>Tên đăng nhập '{username}' không hợp lệ (không dấu cách, tối đa 64).</source>
+        <translation>Username '{username}' is not valid (no spaces, at most 64 characters).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/setup.py</extracomment>
+        <source>Họ tên cán bộ không được để trống.</source>
+        <translation>The officer's full name must not be empty.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/setup.py</extracomment>
+        <source>Đã có cán bộ với tên đăng nhập '{username}'.</source>
+        <translation>There is already an officer with username '{username}'.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/setup.py</extracomment>
+        <source>Tệp danh mục '{path}' quá lớn ({size} byte).</source>
+        <translation>Catalog file '{path}' is too large ({size} bytes).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/setup.py</extracomment>
+        <source>Cơ sở dữ liệu này đã được thiết lập cho một đơn vị.</source>
+        <translation>This database has already been set up for a unit.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/setup.py</extracomment>
+        <source>Không đọc được tệp danh mục '{path}'.</source>
+        <translation>Could not read catalog file '{path}'.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/setup.py</extracomment>
+        <source>Tệp danh mục '{path}' không phải JSON UTF-8 hợp lệ: {error}.</source>
+        <translation>Catalog file '{path}' is not valid UTF-8 JSON: {error}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/setup.py</extracomment>
+        <source>Chức danh người ký: tối đa 4 dòng, mỗi dòng 80 ký tự.</source>
+        <translation>Signer's title: at most 4 lines of 80 characters each.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/statistics.py</extracomment>
+        <source>Chọn kỳ báo cáo theo loại kỳ hoặc theo ngày bắt đầu và ngày kết thúc, không cả hai.</source>
+        <translation>Choose the report period either by its kind or by its start and end dates, not both.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/statistics.py</extracomment>
+        <source>Kỳ báo cáo theo loại kỳ cần năm.</source>
+        <translation>A report period chosen by its kind needs a year.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/statistics.py</extracomment>
+        <source>Năm và số tháng hay quý chỉ dùng cùng loại kỳ báo cáo.</source>
+        <translation>The year and the month or quarter number only go with a kind of report period.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/statistics.py</extracomment>
+        <source>Cần kỳ báo cáo: ngày bắt đầu và ngày kết thúc, hoặc loại kỳ và năm.</source>
+        <translation>A report period is needed: start and end dates, or a kind of period and a year.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/statistics.py</extracomment>
+        <source>Không có đơn vị mã '{code}' trong cơ sở dữ liệu.</source>
+        <translation>There is no unit with code '{code}' in the database.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/statistics.py</extracomment>
+        <source>Định dạng '{fmt}' không hỗ trợ (json, xlsx, pdf).</source>
+        <translation>Format '{fmt}' is not supported (json, xlsx, pdf).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/statistics.py</extracomment>
+        <source>Kỳ báo cáo dài tối đa 3 năm.</source>
+        <translation>A report period is at most 3 years long.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/statistics.py</extracomment>
+        <source>Ngày bắt đầu kỳ báo cáo {first:%d/%m/%Y} ở tương lai.</source>
+        <translation>The start of the report period {first:%d/%m/%Y} is in the future.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/statistics.py</extracomment>
+        <source>Định dạng '{fmt}' không hỗ trợ cho chỉ số (json, pdf).</source>
+        <translation>Format '{fmt}' is not supported for the indicators (json, pdf).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>Đơn vị {name} ({unit_code}) đã được đăng ký với khóa {trusted}, khác khóa trong tệp ({offered}). Nếu đơn vị đã cài lại chương trình, hãy xác nhận dấu vân tay với đơn vị rồi thay bằng khóa mới.</source>
+        <translation>Unit {name} ({unit_code}) is registered with key {trusted}, which differs from the key in the file ({offered}). If the unit has reinstalled the program, confirm the fingerprint with the unit, then replace the key with the new one.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>Đây là cơ sở dữ liệu của cơ quan cấp trên: ở đây chỉ xuất gói cấu hình (danh mục, lịch) cho các đơn vị, không xuất gói hồ sơ.</source>
+        <translation>This is the upstream office's database: it exports configuration packages (catalog, calendar) for the units, not dossier packages.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>Chỉ cơ sở dữ liệu của cơ quan cấp trên mới xuất được gói cấu hình.</source>
+        <translation>Only an upstream office's database can export configuration packages.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>Thư mục '{folder}' đã có tệp '{file}': không ghi đè. Hãy chọn thư mục khác, hoặc chuyển tệp cũ ra chỗ khác rồi xuất lại.</source>
+        <translation>Folder '{folder}' already has a file '{file}': it is not overwritten. Choose another folder, or move the old file elsewhere and export again.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>'{out}' không phải là thư mục.</source>
+        <translation>'{out}' is not a folder.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>Không có gói nào để nhập.</source>
+        <translation>There are no packages to import.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>tối đa {limit} byte</source>
+        <translation>at most {limit} bytes</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>đây là gói cấu hình của cơ quan cấp trên, chỉ nhập tại Bộ phận Một cửa</source>
+        <translation>this is a configuration package from the upstream office, imported only at a One-Stop Desk</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>đây là gói hồ sơ của Bộ phận Một cửa, chỉ nhập tại cơ quan cấp trên</source>
+        <translation>this is a dossier package from a One-Stop Desk, imported only at the upstream office</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>{unit_name} ({unit_code}); hãy đăng ký tệp khóa công khai của đơn vị trước</source>
+        <translation>{unit_name} ({unit_code}); register the unit's public key file first</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>Không đọc được tệp khóa '{key_path}': {error}.</source>
+        <translation>Could not read key file '{key_path}': {error}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>Tệp khóa '{name}' là khóa của cơ quan cấp trên; cơ sở dữ liệu cơ quan cấp trên này chỉ đăng ký khóa của một Bộ phận Một cửa.</source>
+        <translation>Key file '{name}' belongs to an upstream office; this upstream office's database only registers the keys of One-Stop Desks.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>Tệp khóa '{name}' là khóa của Bộ phận Một cửa; cơ sở dữ liệu Bộ phận Một cửa này chỉ đăng ký khóa của cơ quan cấp trên.</source>
+        <translation>Key file '{name}' belongs to a One-Stop Desk; this One-Stop Desk's database only registers the key of its upstream office.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>Tệp khóa '{name}' là khóa của chính đơn vị này.</source>
+        <translation>Key file '{name}' is this unit's own key.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>Không đọc được tệp '{path}': {error}.</source>
+        <translation>Could not read file '{path}': {error}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>gói số {sequence} của {unit_name} đã nhập trước đây</source>
+        <translation>package no. {sequence} of {unit_name} was imported before</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>gói số {sequence} của {unit_name} có trong tệp '{other}'</source>
+        <translation>package no. {sequence} of {unit_name} is in file '{other}'</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>gói số {sequence} của {unit_name} có mã băm khác</source>
+        <translation>package no. {sequence} of {unit_name} has a different hash</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>gói số {sequence} của {unit_name} không nối tiếp gói này</source>
+        <translation>package no. {sequence} of {unit_name} does not follow this package</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>Một lần xuất gói khác vừa chạy cùng lúc; hãy xuất lại.</source>
+        <translation>Another export ran at the same time; export again.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>Khóa tin cậy vừa bị thay đổi trong khi nhập gói; hãy nhập lại.</source>
+        <translation>A trusted key was changed during the import; import again.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>chế độ pháp lý không xác định: {regimes}</source>
+        <translation>unknown legal regimes: {regimes}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>Một lần nhập gói khác vừa chạy cùng lúc; hãy nhập lại.</source>
+        <translation>Another import ran at the same time; import again.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/db.py</extracomment>
+        <source>Lỗi cơ sở dữ liệu '{path}': {text}.</source>
+        <translation>Database error '{path}': {text}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/db.py</extracomment>
+        <source>Cơ sở dữ liệu '{path}' đang bị chương trình khác ghi; hãy thử lại sau ít phút.</source>
+        <translation>Database '{path}' is being written by another program; try again in a few minutes.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/db.py</extracomment>
+        <source>Không ghi được cơ sở dữ liệu '{path}': tệp chỉ cho phép đọc.</source>
+        <translation>Could not write database '{path}': the file is read-only.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/db.py</extracomment>
+        <source>Không mở được cơ sở dữ liệu '{path}' (kiểm tra quyền truy cập).</source>
+        <translation>Could not open database '{path}' (check the access rights).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/db.py</extracomment>
+        <source>Ổ đĩa chứa cơ sở dữ liệu '{path}' đã đầy.</source>
+        <translation>The disk holding database '{path}' is full.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/db.py</extracomment>
+        <source>Tệp '{path}' không phải là cơ sở dữ liệu SQLite.</source>
+        <translation>File '{path}' is not an SQLite database.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/db.py</extracomment>
+        <source>'{path}' là một thư mục, không phải tệp cơ sở dữ liệu.</source>
+        <translation>'{path}' is a folder, not a database file.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/db.py</extracomment>
+        <source>Tệp '{path}' là cơ sở dữ liệu SQLite của chương trình khác.</source>
+        <translation>File '{path}' is another program's SQLite database.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/db.py</extracomment>
+        <source>Cơ sở dữ liệu '{path}' được tạo bởi phiên bản mohao_desk mới hơn (lược đồ {schema}). Hãy cập nhật chương trình; dữ liệu không bị thay đổi.</source>
+        <translation>Database '{path}' was made by a newer version of mohao_desk (schema {schema}). Update the program; the data has not been changed.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/db.py</extracomment>
+        <source>Không mở được cơ sở dữ liệu '{path}': {error}.</source>
+        <translation>Could not open database '{path}': {error}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/db.py</extracomment>
+        <source>Không đọc được cơ sở dữ liệu '{path}': {error}.</source>
+        <translation>Could not read database '{path}': {error}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/db.py</extracomment>
+        <source>Không truy cập được '{path}': {error}.</source>
+        <translation>Could not access '{path}': {error}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/db.py</extracomment>
+        <source>Không tìm thấy cơ sở dữ liệu '{path}'.</source>
+        <translation>Database '{path}' not found.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/db.py</extracomment>
+        <source>Tệp '{path}' chưa phải là cơ sở dữ liệu mohao_desk (rỗng hoặc chưa thiết lập).</source>
+        <translation>File '{path}' is not a mohao_desk database yet (empty or not set up).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/db.py</extracomment>
+        <source>Không tạo được thư mục '{parent}': {error}.</source>
+        <translation>Could not create folder '{parent}': {error}.</translation>
+    </message>
+</context>
+</TS>
