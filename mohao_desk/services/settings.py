@@ -147,13 +147,11 @@ def office_hours_text(sessions: Sequence[tuple[time, time]]) -> str:
         raise DeskError("Giờ làm việc phải có ít nhất một buổi.")
     if len(sessions) > 2:
         raise DeskError("Giờ làm việc có nhiều nhất hai buổi (sáng và chiều).")
-    messages = (
-        "Buổi sáng: giờ bắt đầu phải trước giờ kết thúc.",
-        "Buổi chiều: giờ bắt đầu phải trước giờ kết thúc.",
-    )
-    for (start, end), message in zip(sessions, messages, strict=False):
+    for n, (start, end) in enumerate(sessions):
         if (start.hour, start.minute) >= (end.hour, end.minute):
-            raise DeskError(message)
+            if n == 0:
+                raise DeskError("Buổi sáng: giờ bắt đầu phải trước giờ kết thúc.")
+            raise DeskError("Buổi chiều: giờ bắt đầu phải trước giờ kết thúc.")
     if len(sessions) == 2:
         (_, morning_end), (afternoon_start, _) = sessions
         if (afternoon_start.hour, afternoon_start.minute) <= (

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from mohao_desk.domain.deadline import Band
+from mohao_desk.domain.text import group_digits
 from mohao_desk.ui import worker
 from mohao_desk.ui.board_model import BoardModel
 from mohao_desk.ui.dialog_kit import error_text
@@ -49,8 +50,8 @@ NOTICE_MS = 60_000  # band changes are looked for every minute
 
 
 def count_text(n: int) -> str:
-    """ "5.000": counts with the Vietnamese thousands separator, as the documents write them."""
-    return f"{n:,}".replace(",", ".")
+    """ "5.000": counts as the CLI and the documents write them (``group_digits``)."""
+    return group_digits(n)
 
 
 class MainWindow(QMainWindow):

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from mohao_desk.domain.catalog import ComponentSpec, Procedure
+from mohao_desk.domain.errors import DeskError
 from mohao_desk.domain.lifecycle import Channel
 from mohao_desk.domain.text import fold
 from mohao_desk.ui.dialog_kit import (
@@ -564,14 +565,23 @@ class RegisterDialog(QDialog):
     def _save_failed(self, exc: BaseException) -> None:
         self._set_saving(False)
         message = error_text(exc)
+        # Which field the message is about, from its Vietnamese templates (the same whatever
+        # language the message is shown in).
+        about = message
+        if isinstance(exc, DeskError):
+            parts = [
+                exc.template,
+                *(p.template for p in exc.params.values() if hasattr(p, "template")),
+            ]
+            about = " ".join(parts)
         focus = None
-        if "họ tên" in message:
+        if "họ tên" in about:
             focus = self.name_edit
-        elif "điện thoại" in message:
+        elif "điện thoại" in about:
             focus = self.phone_edit
-        elif "thư điện tử" in message:
+        elif "thư điện tử" in about:
             focus = self.email_edit
-        elif "giấy tờ tùy thân" in message:
+        elif "giấy tờ tùy thân" in about:
             focus = self.id_edit
         self._show_error(message, focus)
 

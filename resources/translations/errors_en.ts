@@ -790,6 +790,11 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/calendar.py</extracomment>
+        <source>Năm đã chọn nằm ngoài lịch làm việc của chương trình.</source>
+        <translation>The chosen year is outside the program's working calendar.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/calendar.py</extracomment>
         <source>Ngày {day:%d/%m/%Y} không có điều chỉnh nào.</source>
         <translation>Date {day:%d/%m/%Y} has no adjustment.</translation>
     </message>
@@ -1064,6 +1069,46 @@
         <translation>The range {start:%d/%m/%Y}–{end:%d/%m/%Y} has {total} dossiers, more than the {limit} rows printed at once: choose a shorter range.</translation>
     </message>
     <message>
+        <extracomment>mohao_desk/services/settings.py</extracomment>
+        <source>Không có cán bộ với tên đăng nhập này.</source>
+        <translation>There is no officer with this username.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/settings.py, mohao_desk/services/setup.py</extracomment>
+        <source>Họ tên cán bộ không được để trống.</source>
+        <translation>The officer's full name must not be empty.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/settings.py</extracomment>
+        <source>Giờ làm việc phải có ít nhất một buổi.</source>
+        <translation>Office hours need at least one session.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/settings.py</extracomment>
+        <source>Giờ làm việc có nhiều nhất hai buổi (sáng và chiều).</source>
+        <translation>Office hours have at most two sessions (morning and afternoon).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/settings.py</extracomment>
+        <source>Không thể ngừng hoạt động cán bộ mặc định của đơn vị; hãy chọn cán bộ mặc định khác trước.</source>
+        <translation>The unit's default officer cannot be deactivated; choose another default officer first.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/settings.py</extracomment>
+        <source>Buổi chiều: giờ bắt đầu phải trước giờ kết thúc.</source>
+        <translation>Afternoon: the start must be before the end.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/settings.py</extracomment>
+        <source>Buổi chiều phải bắt đầu sau giờ kết thúc buổi sáng (làm việc liên tục thì chỉ dùng một buổi).</source>
+        <translation>The afternoon must start after the morning ends (for continuous hours use one session).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/settings.py</extracomment>
+        <source>Buổi sáng: giờ bắt đầu phải trước giờ kết thúc.</source>
+        <translation>Morning: the start must be before the end.</translation>
+    </message>
+    <message>
         <extracomment>mohao_desk/services/setup.py</extracomment>
         <source>Cơ sở dữ liệu chưa được thiết lập đơn vị.</source>
         <translation>The database has no unit set up yet.</translation>
@@ -1077,11 +1122,6 @@
         <extracomment>mohao_desk/services/setup.py</extracomment>
         <source>Tên đăng nhập '{username}' không hợp lệ (không dấu cách, tối đa 64).</source>
         <translation>Username '{username}' is not valid (no spaces, at most 64 characters).</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/setup.py</extracomment>
-        <source>Họ tên cán bộ không được để trống.</source>
-        <translation>The officer's full name must not be empty.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/setup.py</extracomment>
@@ -1107,6 +1147,16 @@
         <extracomment>mohao_desk/services/setup.py</extracomment>
         <source>Tệp danh mục '{path}' không phải JSON UTF-8 hợp lệ: {error}.</source>
         <translation>Catalog file '{path}' is not valid UTF-8 JSON: {error}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/setup.py</extracomment>
+        <source>Cán bộ mặc định phải là một cán bộ đang làm việc của đơn vị.</source>
+        <translation>The default officer must be an active officer of the unit.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/setup.py</extracomment>
+        <source>Chức danh người ký phải có ít nhất một dòng.</source>
+        <translation>The signer's title needs at least one line.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/setup.py</extracomment>
