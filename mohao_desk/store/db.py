@@ -7,6 +7,8 @@ revision we do not know, or a higher ``PRAGMA user_version``) is refused, never 
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,7 +25,6 @@ from mohao_desk.domain.errors import DeskError
 SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 USER_VERSION = len(SCHEMA_REVISIONS)
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 # How long a writer waits for another desk's transaction before giving up with a message.
 BUSY_TIMEOUT_MS = 5000
 
@@ -122,18 +123,28 @@ def _on_begin(conn: Connection) -> None:
 
 
 def _probe(path: Path) -> tuple[str | None, int, bool]:
-    """(alembic revision or None, user_version, has foreign tables) of an existing file."""
+    """(alembic revision or None, user_version, has foreign tables) of an existing file.
+
+    The file is never opened outside SQLite: closing any descriptor of a file drops every POSIX
+    lock this process holds on it (fcntl semantics), so a plain ``open()``/``close()`` beside a
+    live connection (a second ``open_database`` in one process) released that connection's
+    shared lock; another process closing its own connection then believed it was the last one,
+    checkpointed and deleted the WAL, and what this process wrote next went to a deleted file.
+    SQLite's own connections share one lock table per file and keep such descriptors open."""
     try:
-        with open(path, "rb") as handle:
-            header = handle.read(16)
+        size = path.stat().st_size
     except OSError as exc:
         raise DatabaseError(
             "Không mở được cơ sở dữ liệu '{path}': {error}.", path=path, error=exc.strerror
         ) from None
-    if not header:
+    if size == 0:
         return None, 0, False
-    if header != _SQLITE_MAGIC:
-        raise DatabaseError("Tệp '{path}' không phải là cơ sở dữ liệu SQLite.", path=path)
+    if not os.access(path, os.R_OK):
+        raise DatabaseError(
+            "Không mở được cơ sở dữ liệu '{path}': {error}.",
+            path=path,
+            error=os.strerror(errno.EACCES),
+        )
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -148,6 +159,10 @@ def _probe(path: Path) -> tuple[str | None, int, bool]:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if "file is not a database" in str(exc):
+            raise DatabaseError(
+                "Tệp '{path}' không phải là cơ sở dữ liệu SQLite.", path=path
+            ) from None
         raise DatabaseError(
             "Không đọc được cơ sở dữ liệu '{path}': {error}.", path=path, error=str(exc)
         ) from None

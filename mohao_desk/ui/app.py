@@ -213,7 +213,9 @@ def run_gui(db_path: Path | None = None, *, demo_if_empty: bool = False) -> int:
         if not path.exists() and demo_if_empty:
             from mohao_desk.services.demo import fill_demo
 
-            fill_demo(open_database(path), dossiers=3000)
+            demo = open_database(path)
+            fill_demo(demo, dossiers=3000)
+            demo.close()
         created = not path.exists()
         db = open_database(path)
         dialog = SetupDialog()
