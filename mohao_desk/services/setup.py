@@ -158,12 +158,22 @@ def import_catalog(db: Database, path: Path) -> int:
             "Tệp danh mục '{path}' quá lớn ({size} byte).", path=path, size=group_digits(size)
         )
     try:
-        data = json.loads(path.read_bytes().decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raw = path.read_bytes()
+    except OSError:
+        raise DeskError("Không đọc được tệp danh mục '{path}'.", path=path) from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
         raise DeskError(
-            "Tệp danh mục '{path}' không phải JSON UTF-8 hợp lệ: {error}.",
+            "Tệp danh mục '{path}' không phải văn bản UTF-8 (bảng mã Unicode).", path=path
+        ) from None
+    except json.JSONDecodeError as exc:
+        # The parser's own words are English: say where the file is broken, in ours.
+        raise DeskError(
+            "Tệp danh mục '{path}' không đúng định dạng JSON (lỗi ở dòng {line}, cột {column}).",
             path=path,
-            error=str(exc),
+            line=exc.lineno,
+            column=exc.colno,
         ) from None
     procedures = parse_catalog(data)
     with db.begin() as conn:

@@ -669,7 +669,7 @@ class DossierDialog(QDialog):
             text = countdown_text(cd)
             if s.paused:
                 text = self.tr("Tạm dừng chờ bổ sung — %1").replace("%1", text)
-            else:
+            elif text != tr_label(cd.band.label):  # not "quá hạn (quá hạn)"
                 text = f"{text} ({tr_label(cd.band.label)})"
             self.countdown_label.setText(text)
             _chip(self.countdown_label, BAND_COLORS[cd.band].name(), BAND_TEXT[cd.band].name())

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QStyle,
     QSystemTrayIcon,
@@ -302,7 +303,7 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(self._search_changed)
         self.search.returnPressed.connect(self._search_entered)
         self.search.installEventFilter(self)
-        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.search, 3)
         # Where the search looks: the selected view, or every dossier (Ctrl+Enter).
         self.search_all = QCheckBox(self.tr("Tìm trong &tất cả hồ sơ"), central)
         self.search_all.setToolTip(
@@ -312,7 +313,10 @@ class MainWindow(QMainWindow):
         search_row.addWidget(self.search_all)
         self.count_label = QLabel(central)
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
-        search_row.addWidget(self.count_label)
+        # A long count ("… — Ctrl+Enter: tìm trong tất cả") must not squeeze the search box.
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.count_label.setMinimumWidth(120)
+        search_row.addWidget(self.count_label, 1)
         layout.addLayout(search_row)
         QShortcut(QKeySequence("Ctrl+F"), self, lambda: self.search.setFocus())
 
@@ -505,6 +509,7 @@ class MainWindow(QMainWindow):
         else:
             text = self.tr("%1 hồ sơ")
         self.count_label.setText(text.replace("%1", shown).replace("%2", where))
+        self.count_label.setToolTip(self.count_label.text())
         self.board_refreshed.emit()
 
     def _selected_code(self) -> str | None:
@@ -657,7 +662,10 @@ class MainWindow(QMainWindow):
         dialog.changed.connect(self.refresh)
         self.dossier_pages[code] = dialog
         dialog.finished.connect(lambda _result, c=code: self.dossier_pages.pop(c, None))
-        dialog.open()
+        # Not modal: the officer keeps the board (search, scanner, another dossier) while a
+        # page is open, and may keep several pages side by side.
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        dialog.show()
         self.dossier_opened.emit(code)
 
     def open_register(self) -> None:

@@ -1145,8 +1145,13 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/setup.py</extracomment>
-        <source>Tệp danh mục '{path}' không phải JSON UTF-8 hợp lệ: {error}.</source>
-        <translation>Catalog file '{path}' is not valid UTF-8 JSON: {error}.</translation>
+        <source>Tệp danh mục '{path}' không phải văn bản UTF-8 (bảng mã Unicode).</source>
+        <translation>The catalog file '{path}' is not UTF-8 (Unicode) text.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/setup.py</extracomment>
+        <source>Tệp danh mục '{path}' không đúng định dạng JSON (lỗi ở dòng {line}, cột {column}).</source>
+        <translation>The catalog file '{path}' is not valid JSON (error at line {line}, column {column}).</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/setup.py</extracomment>
@@ -1350,8 +1355,8 @@
     </message>
     <message>
         <extracomment>mohao_desk/store/db.py</extracomment>
-        <source>Tệp '{path}' không phải là cơ sở dữ liệu SQLite.</source>
-        <translation>File '{path}' is not an SQLite database.</translation>
+        <source>Không mở được cơ sở dữ liệu '{path}': {error}.</source>
+        <translation>Could not open database '{path}': {error}.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/store/db.py</extracomment>
@@ -1367,11 +1372,6 @@
         <extracomment>mohao_desk/store/db.py</extracomment>
         <source>Cơ sở dữ liệu '{path}' được tạo bởi phiên bản mohao_desk mới hơn (lược đồ {schema}). Hãy cập nhật chương trình; dữ liệu không bị thay đổi.</source>
         <translation>Database '{path}' was made by a newer version of mohao_desk (schema {schema}). Update the program; the data has not been changed.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/store/db.py</extracomment>
-        <source>Không mở được cơ sở dữ liệu '{path}': {error}.</source>
-        <translation>Could not open database '{path}': {error}.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/store/db.py</extracomment>
@@ -1392,6 +1392,11 @@
         <extracomment>mohao_desk/store/db.py</extracomment>
         <source>Tệp '{path}' chưa phải là cơ sở dữ liệu mohao_desk (rỗng hoặc chưa thiết lập).</source>
         <translation>File '{path}' is not a mohao_desk database yet (empty or not set up).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/db.py</extracomment>
+        <source>Tệp '{path}' không phải là cơ sở dữ liệu SQLite.</source>
+        <translation>File '{path}' is not an SQLite database.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/store/db.py</extracomment>

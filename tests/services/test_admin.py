@@ -50,8 +50,8 @@ def test_catalog_import_adds_and_updates(db, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"\xff\xfe not utf-8", "không phải JSON UTF-8"),
-        (b"{ broken json", "không phải JSON UTF-8"),
+        (b"\xff\xfe not utf-8", "không phải văn bản UTF-8"),
+        (b"{ broken json", r"không đúng định dạng JSON \(lỗi ở dòng 1, cột 3\)"),
         (b'{"format": "other"}', "không đúng định dạng"),
         (
             json.dumps({"format": "mohao-catalog", "procedures": [

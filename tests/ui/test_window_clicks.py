@@ -116,10 +116,16 @@ def test_double_click_opens_one_dossier_page(qtbot, window: MainWindow) -> None:
     page = _pages()[0]
     QTest.keyClick(page, Qt.Key.Key_Escape)
     assert _pages() == []
-    # Another row opens its own page.
+    # Another row opens its own page; the board stays usable while pages are open (not modal).
     double_click_cell(window.table, 1, 0)
     assert [p.code for p in _pages()] == [window.model.summary_at(1).code]
-    _pages()[0].close()
+    assert not _pages()[0].isModal()
+    double_click_cell(window.table, 2, 0)
+    assert sorted(p.code for p in _pages()) == sorted(
+        window.model.summary_at(r).code for r in (1, 2)
+    )
+    for page in _pages():
+        page.close()
 
 
 def test_search_says_where_it_looks_and_ctrl_enter_searches_all(qtbot, window: MainWindow) -> None:
