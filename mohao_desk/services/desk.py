@@ -176,7 +176,16 @@ def parse_supplement_item(text: str) -> dict[str, Any]:
 
     parts = [p.strip() for p in text.split("|")]
     name = _clean(parts[0], Phrase("tên giấy tờ cần bổ sung"), required=True, limit=300)
-    kind = parse_kind(parts[1]) if len(parts) > 1 and parts[1] else "original"
+    if len(parts) > 1 and parts[1]:
+        kind = parse_kind(parts[1])
+    else:  # "Bản sao CCCD của cha mẹ" asks for a copy, as the officer wrote it
+        folded = fold(name)
+        if folded.startswith(("ban sao chung thuc", "ban sao co chung thuc")):
+            kind = "certified_copy"
+        elif folded.startswith("ban sao"):
+            kind = "copy"
+        else:
+            kind = "original"
     try:
         count = int(parts[2]) if len(parts) > 2 and parts[2] else 1
     except ValueError:

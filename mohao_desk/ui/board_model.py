@@ -64,6 +64,7 @@ class BoardModel(QAbstractTableModel):
     # The countdown sits next to the code: it is what an officer looks at first.
     COUNTDOWN = 1
     PROCEDURE = 2
+    APPLICANT = 3
     DUE = 4
 
     loaded = Signal()  # a page of rows arrived
@@ -125,8 +126,15 @@ class BoardModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._headers):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == self.DUE:
+            return self.tr(
+                "Hạn giải quyết theo quy định. Dấu → : đã xin lỗi và hẹn lại; đưa chuột vào ô"
+                " để xem ngày hẹn mới."
+            )
         return None
 
     def set_headers(self, labels: Sequence[str]) -> None:
@@ -188,7 +196,7 @@ class BoardModel(QAbstractTableModel):
             if cd is not None:
                 text = countdown_text(cd)
                 return f"‖ {text}" if s.paused else text  # ‖: clock paused (supplement)
-            return tr_label(s.timeliness.label) if s.timeliness else ""
+            return tr_label(s.timeliness.label) if s.timeliness else "—"  # e.g. withdrawn
         return tr_label(s.status.label)
 
     def _countdown(self, summary: Any) -> Any:

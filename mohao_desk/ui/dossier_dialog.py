@@ -92,11 +92,12 @@ SLIP_TITLES = {
     "refusal": QT_TRANSLATE_NOOP("DossierDialog", "Phiếu từ chối tiếp nhận giải quyết hồ sơ"),
     "stop": QT_TRANSLATE_NOOP("DossierDialog", "Thông báo dừng giải quyết hồ sơ"),
 }
+# Short names for the buttons (two a row); the tooltip gives the form's full title.
 SLIP_BUTTONS = {
-    "supplement": QT_TRANSLATE_NOOP("DossierDialog", "Phiếu yêu cầu bổ sung"),
-    "apology": QT_TRANSLATE_NOOP("DossierDialog", "Phiếu xin lỗi, hẹn lại"),
+    "supplement": QT_TRANSLATE_NOOP("DossierDialog", "Phiếu bổ sung"),
+    "apology": QT_TRANSLATE_NOOP("DossierDialog", "Phiếu xin lỗi"),
     "refusal": QT_TRANSLATE_NOOP("DossierDialog", "Phiếu từ chối"),
-    "stop": QT_TRANSLATE_NOOP("DossierDialog", "Thông báo dừng giải quyết"),
+    "stop": QT_TRANSLATE_NOOP("DossierDialog", "Thông báo dừng"),
 }
 SLIP_FILES = {
     "receipt": "giay-tiep-nhan",
@@ -457,7 +458,10 @@ class DossierDialog(QDialog):
         self.supplement_warning = MessageBanner(self.form_pages_of[Act.SUPPLEMENT_REQUEST])
         self.supplement_missing = QPlainTextEdit(self.form_pages_of[Act.SUPPLEMENT_REQUEST])
         self.supplement_missing.setPlaceholderText(
-            self.tr("Mỗi dòng một giấy tờ.\nCó thể ghi thêm: Tên giấy tờ | loại | số lượng")
+            self.tr(
+                "Mỗi dòng một giấy tờ, ví dụ:\nBản sao CCCD của cha mẹ\n"
+                "Tờ khai đăng ký khai sinh | bản chính | 2"
+            )
         )
         self.supplement_missing.setTabChangesFocus(True)
         self.supplement_missing.setMinimumHeight(70)
@@ -548,27 +552,28 @@ class DossierDialog(QDialog):
         buttons.addWidget(self.cancel_act_button)
         box = QVBoxLayout(self.form_box)
         box.addWidget(self.form_pages)
+        box.addLayout(buttons)  # "Ghi nhận" stays where it was when a message appears under it
         box.addWidget(self.act_error)
-        box.addLayout(buttons)
         self.form_box.hide()
         return self.form_box
 
     def _build_prints(self) -> QGroupBox:
         box = QGroupBox(self.tr("In phiếu"), self)
         self.prints_box = box
-        layout = QVBoxLayout(box)
+        layout = QGridLayout(box)
         layout.setSpacing(6)
         self.print_buttons: dict[str, QPushButton] = {}
         labels = {
-            "receipt": self.tr("Giấy tiếp nhận, hẹn trả"),
+            "receipt": self.tr("Giấy tiếp nhận"),
             "control": self.tr("Phiếu kiểm soát"),
             **{kind: self.tr(text) for kind, text in SLIP_BUTTONS.items()},
         }
         for kind, label in labels.items():
             button = QPushButton(label, box)
             button.setAutoDefault(False)
+            button.setToolTip(self.tr(SLIP_TITLES[kind]))
             button.clicked.connect(lambda _checked=False, k=kind: self.print_slip(k))
-            layout.addWidget(button)
+            layout.addWidget(button, len(self.print_buttons) // 2, len(self.print_buttons) % 2)
             self.print_buttons[kind] = button
             if kind in SLIP_BUTTONS:
                 button.hide()  # shown once the dossier has such a slip
@@ -669,6 +674,12 @@ class DossierDialog(QDialog):
             text = countdown_text(cd)
             if s.paused:
                 text = self.tr("Tạm dừng chờ bổ sung — %1").replace("%1", text)
+            elif s.appointment is not None:  # beside "Hẹn lại: …", say which date this is
+                text = (
+                    self.tr("Hạn theo quy định: %1 (%2)")
+                    .replace("%1", text)
+                    .replace("%2", tr_label(cd.band.label))
+                )
             elif text != tr_label(cd.band.label):  # not "quá hạn (quá hạn)"
                 text = f"{text} ({tr_label(cd.band.label)})"
             self.countdown_label.setText(text)
@@ -809,14 +820,12 @@ class DossierDialog(QDialog):
             if d.get("override"):
                 parts.append(self.tr("ngoại lệ: %1").replace("%1", d["override"]))
         elif event.act is Act.DIGITIZE:
+            file = str(d.get("file") or "")
             if d.get("target") == "result":
-                parts.append(self.tr("Kết quả: %1").replace("%1", d.get("file", "")))
-            else:
-                parts.append(
-                    self.tr("Thành phần %1: %2")
-                    .replace("%1", str(d.get("component", "")))
-                    .replace("%2", d.get("file", ""))
-                )
+                parts.append(self.tr("Kết quả: %1").replace("%1", file) if file else "")
+            elif d.get("component"):
+                text = self.tr("Thành phần %1").replace("%1", str(d["component"]))
+                parts.append(f"{text}: {file}" if file else text)
         elif event.act is Act.RATE:
             parts.append(tr_label(d.get("rating_label", "")))
         for key in ("reason", "note"):

@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._fitted_width = -1
         self.last_message = ""
+        self.last_folder = ""
         self.dossier_pages: dict[str, QWidget] = {}
         self._last_notice_check = desk.now()
         if unit is not None:
@@ -399,14 +400,16 @@ class MainWindow(QMainWindow):
             self.fit_columns()
 
     def _show_default_status(self) -> None:
+        """Which unit and which database, always at the right of the status bar (a permanent
+        widget: passing messages do not wipe it)."""
         if self.unit_scope is not None:
-            self.statusBar().showMessage(
-                self.tr("Dữ liệu đơn vị gửi lên cơ quan cấp trên: chỉ xem, không ghi được.")
-            )
+            text = self.tr("Dữ liệu đơn vị gửi lên cơ quan cấp trên: chỉ xem, không ghi được.")
         else:
-            self.statusBar().showMessage(
-                f"{self.desk.unit.name} ({self.desk.unit.code}) — {self.desk.db.path}"
-            )
+            text = f"{self.desk.unit.name} ({self.desk.unit.code}) — {self.desk.db.path}"
+        self.where_label = QLabel(text, self)
+        self.where_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.where_label.setStyleSheet("color: #5f6368;")
+        self.statusBar().addPermanentWidget(self.where_label)
 
     # ------------------------------------------------------------ data
     def current_view(self) -> str:
@@ -489,6 +492,10 @@ class MainWindow(QMainWindow):
         ids, first_rows = page
         selected = self._selected_code()
         self.model.set_ids(ids, first_rows)
+        if self.unit_scope is not None:
+            # Units send no applicant names unless they chose to share personal data.
+            named = any(str(r.applicant).strip() for r in first_rows)
+            self.table.setColumnHidden(BoardModel.APPLICANT, not named)
         if selected is not None:  # keep the officer's place after a refresh or a notice
             row = self.model.row_of_code(selected)
             if row is not None:
@@ -542,12 +549,21 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _scope_changed(self) -> None:
+        # The list on the left shows where the search looks: no view is highlighted while it
+        # looks in every dossier.
+        current = self.views.currentItem()
+        if self.search_all.isChecked():
+            self.views.clearSelection()
+        elif current is not None:
+            current.setSelected(True)
         self._update_search_hint()
         if len(self.search.text().strip()) >= SEARCH_MIN:
             self.refresh(counts=False)
 
     def _update_search_hint(self) -> None:
-        if self.search_all.isChecked():
+        if self.unit_scope is not None:  # the units send no names or phones by default
+            hint = self.tr("Tìm trong «%1» theo mã hồ sơ").replace("%1", self.current_view_label())
+        elif self.search_all.isChecked():
             hint = self.tr(
                 "Tìm trong tất cả hồ sơ: mã hồ sơ, họ tên, số điện thoại (không cần dấu)"
             )
@@ -759,9 +775,10 @@ class MainWindow(QMainWindow):
         if self.read_only:
             return
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Chọn thư mục lưu gói gửi cấp trên")
+            self, self.tr("Chọn thư mục lưu gói gửi cấp trên"), self.last_folder
         )
         if folder:
+            self.last_folder = folder  # the USB stick again next time
             self.export_package_to(Path(folder))
 
     def export_package_to(self, folder: Path) -> None:

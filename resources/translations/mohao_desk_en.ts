@@ -29,6 +29,11 @@
         <translation>Received</translation>
     </message>
     <message>
+        <location filename="../../mohao_desk/ui/board_model.py" line="135"/>
+        <source>Hạn giải quyết theo quy định. Dấu → : đã xin lỗi và hẹn lại; đưa chuột vào ô để xem ngày hẹn mới.</source>
+        <translation>The legal due moment. →: apologized and re-appointed; hover over the cell to see the new date.</translation>
+    </message>
+    <message>
         <location filename="../../mohao_desk/ui/board_model.py" line="59"/>
         <source>Hạn trả</source>
         <translation>Due</translation>
@@ -300,12 +305,12 @@
 <context>
     <name>ComponentDropRow</name>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="179"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="180"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="181"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="182"/>
         <source>Chọn tệp bản quét (hoặc kéo thả tệp vào dòng này)</source>
         <translation>Choose a scanned file (or drop files on this row)</translation>
     </message>
@@ -313,43 +318,43 @@
 <context>
     <name>ComponentRow</name>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="51"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="52"/>
         <source>Bản quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)</source>
         <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="93"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="94"/>
         <source>%1 · %2 bản</source>
         <translation>%1 · qty %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="102"/>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="156"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="103"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="157"/>
         <source>Đính kèm bản quét…</source>
         <translation>Attach scan…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="104"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="105"/>
         <source>Chọn tệp bản quét của giấy tờ này (hoặc kéo thả tệp vào dòng này)</source>
         <translation>Choose the scan of this paper (or drop the file on this row)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="107"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="108"/>
         <source>Bỏ tệp</source>
         <translation>Remove file</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="139"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="140"/>
         <source>Chọn bản quét: %1</source>
         <translation>Choose scan: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="150"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="151"/>
         <source>Tệp: %1</source>
         <translation>File: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="152"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="153"/>
         <source>Đổi tệp…</source>
         <translation>Change file…</translation>
     </message>
@@ -385,7 +390,7 @@
 <context>
     <name>DialogKit</name>
     <message>
-        <location filename="../../mohao_desk/ui/dialog_kit.py" line="64"/>
+        <location filename="../../mohao_desk/ui/dialog_kit.py" line="83"/>
         <source>%1 giờ %2 phút, ngày %3</source>
         <translation>%1:%2, %3</translation>
     </message>
@@ -493,422 +498,429 @@
         <translation>Notice of stopped processing</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="96"/>
-        <source>Phiếu yêu cầu bổ sung</source>
-        <translation>Supplement request slip</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="97"/>
-        <source>Phiếu xin lỗi, hẹn lại</source>
-        <translation>Apology slip</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="98"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="99"/>
         <source>Phiếu từ chối</source>
         <translation>Refusal slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="99"/>
-        <source>Thông báo dừng giải quyết</source>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="97"/>
+        <source>Phiếu bổ sung</source>
+        <translation>Supplement slip</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="98"/>
+        <source>Phiếu xin lỗi</source>
+        <translation>Apology slip</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="100"/>
+        <source>Thông báo dừng</source>
         <translation>Stop notice</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="228"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="607"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="229"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="612"/>
         <source>Hồ sơ %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="260"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="261"/>
         <source>Thông tin hồ sơ</source>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="267"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="268"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="268"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="269"/>
         <source>Người nộp:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="269"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="270"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="270"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="271"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="271"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="272"/>
         <source>Kênh nộp:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="272"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="273"/>
         <source>Tiếp nhận:</source>
         <translation>Received:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="273"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="274"/>
         <source>Hẹn trả:</source>
         <translation>Return due:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="274"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="275"/>
         <source>Hạn ban đầu:</source>
         <translation>Originally due:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="275"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="276"/>
         <source>Cán bộ xử lý:</source>
         <translation>Officer:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="276"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="277"/>
         <source>Kết thúc:</source>
         <translation>Finished:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="277"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="278"/>
         <source>Bổ sung / xin lỗi:</source>
         <translation>Supplements / apologies:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="295"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="296"/>
         <source>Thành phần hồ sơ và kết quả</source>
         <translation>Components and result</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="297"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="298"/>
         <source>Thành phần hồ sơ và kết quả — kéo thả bản quét vào dòng</source>
         <translation>Papers and result — drop scans on a row</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="310"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="311"/>
         <source>Kết quả giải quyết</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="323"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="324"/>
         <source>Quá trình giải quyết</source>
         <translation>Processing history</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="326"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="327"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="326"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="394"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="327"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="395"/>
         <source>Thao tác</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="326"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="327"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="326"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="327"/>
         <source>Nội dung</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="364"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="365"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="375"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="376"/>
         <source>Hồ sơ do đơn vị gửi lên: chỉ xem. Thao tác, số hóa và in phiếu được thực hiện tại Bộ phận Một cửa của đơn vị.</source>
         <translation>A dossier sent by the unit: view only. Acts, digitization and slips are done at the unit&apos;s one-stop desk.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="406"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="407"/>
         <source>Hồ sơ đã kết thúc: không còn thao tác nào.</source>
         <translation>The dossier is closed: no actions left.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="449"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="450"/>
         <source>— Không chọn cán bộ —</source>
         <translation>— No officer —</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="451"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="452"/>
         <source>Ví dụ: Công chức Tư pháp - Hộ tịch</source>
         <translation>e.g. Justice and civil status officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="452"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="453"/>
         <source>Chuyển cho cán bộ:</source>
         <translation>Hand over to officer:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="453"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="454"/>
         <source>Cơ quan, bộ phận nhận:</source>
         <translation>Receiving agency or unit:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="454"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="471"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="478"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="455"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="475"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="482"/>
         <source>Ghi chú:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="460"/>
-        <source>Mỗi dòng một giấy tờ.
-Có thể ghi thêm: Tên giấy tờ | loại | số lượng</source>
-        <translation>One paper per line.
-Optionally: paper name | kind | quantity</translation>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="462"/>
+        <source>Mỗi dòng một giấy tờ, ví dụ:
+Bản sao CCCD của cha mẹ
+Tờ khai đăng ký khai sinh | bản chính | 2</source>
+        <translation>One paper per line, for example:
+Bản sao CCCD của cha mẹ
+Tờ khai đăng ký khai sinh | bản chính | 2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="465"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="500"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="850"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="567"/>
+        <source>Giấy tiếp nhận</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="827"/>
+        <source>Thành phần %1</source>
+        <translation>Component %1</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="469"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="504"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="859"/>
         <source>Lý do:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="467"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="471"/>
         <source>Giấy tờ cần bổ sung:</source>
         <translation>Papers missing:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="475"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="479"/>
         <source>Kết quả điện tử</source>
         <translation>Electronic result</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="481"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="485"/>
         <source>Ghi chú (người nhận, giấy tờ đã giao):</source>
         <translation>Note (recipient, papers handed over):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="489"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="493"/>
         <source>Lý do chậm trễ</source>
         <translation>Reason for the delay</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="495"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="499"/>
         <source>Lý do ngoại lệ (bắt buộc để vẫn ghi nhận):</source>
         <translation>Exception reason (required to record anyway):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="498"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="502"/>
         <source>Ví dụ: Chủ tịch UBND đồng ý bằng văn bản</source>
         <translation>e.g. approved in writing by the committee chair</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="501"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="505"/>
         <source>Ngày giờ hẹn trả mới:</source>
         <translation>New return date and time:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="508"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="512"/>
         <source>Lý do từ chối (bắt buộc):</source>
         <translation>Reason for refusal (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="509"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="513"/>
         <source>Lý do rút hồ sơ:</source>
         <translation>Reason for withdrawal:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="510"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="514"/>
         <source>Lý do dừng giải quyết (bắt buộc):</source>
         <translation>Reason for stopping (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="530"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1021"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="534"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1030"/>
         <source>Ghi nhận</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="542"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="546"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="557"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="561"/>
         <source>In phiếu</source>
         <translation>Print slips</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="563"/>
-        <source>Giấy tiếp nhận, hẹn trả</source>
-        <translation>Receipt and appointment</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="564"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="568"/>
         <source>Phiếu kiểm soát</source>
         <translation>Control slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="604"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="609"/>
         <source>Hồ sơ %1 — %2</source>
         <translation>Dossier %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="619"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="624"/>
         <source>%1 bộ</source>
         <translation>sets: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="627"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="632"/>
         <source>Chưa phân công</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="634"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="639"/>
         <source>trả ngày %1</source>
         <translation>returned %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="639"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="644"/>
         <source>%1 lần bổ sung · %2 lần xin lỗi</source>
         <translation>supplements: %1 · apologies: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="671"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="676"/>
         <source>Tạm dừng chờ bổ sung — %1</source>
         <translation>Paused for supplement — %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="681"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="679"/>
+        <source>Hạn theo quy định: %1 (%2)</source>
+        <translation>Legal due: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="692"/>
         <source>Hẹn lại: %1</source>
         <translation>Rescheduled: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="696"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="800"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="707"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="811"/>
         <source>Giải quyết %1</source>
         <translation>Resolved: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="726"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="737"/>
         <source>✔ Đã số hóa %1 — %2</source>
         <translation>✔ Digitized %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="731"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="742"/>
         <source> (tái sử dụng)</source>
         <translation> (reused)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="735"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="746"/>
         <source>Chưa số hóa</source>
         <translation>Not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="748"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="759"/>
         <source>✔ Đã số hóa</source>
         <translation>✔ Digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="753"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="764"/>
         <source>Đã có kết quả, chưa số hóa</source>
         <translation>Result ready, not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="755"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="766"/>
         <source>Chưa có kết quả</source>
         <translation>No result yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="786"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="797"/>
         <source>Hẹn trả %1</source>
         <translation>Return due %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="791"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="802"/>
         <source>Chuyển cho %1</source>
         <translation>Handed over to %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="793"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="804"/>
         <source>Cần bổ sung: %1</source>
         <translation>Missing: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="805"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="816"/>
         <source>Hẹn lại %1</source>
         <translation>Rescheduled to %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="810"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="821"/>
         <source>ngoại lệ: %1</source>
         <translation>exception: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="813"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="825"/>
         <source>Kết quả: %1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="816"/>
-        <source>Thành phần %1: %2</source>
-        <translation>Paper %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="843"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="852"/>
         <source>Hồ sơ đã được yêu cầu bổ sung %1 lần. Yêu cầu thêm lần nữa sẽ khiến hồ sơ bị tính là QUÁ HẠN; phải nêu lý do.</source>
         <translation>Supplement requests so far: %1. Another request makes the dossier count as OVERDUE; a reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="847"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="856"/>
         <source>Lý do (bắt buộc):</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="852"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="861"/>
         <source>Đang hẹn trả: %1</source>
         <translation>Return now due: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="854"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="863"/>
         <source> (hạn ban đầu %1)</source>
         <translation> (originally %1)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="898"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="907"/>
         <source>Chọn cán bộ nhận hoặc ghi cơ quan, bộ phận nhận.</source>
         <translation>Choose the receiving officer or enter the receiving agency or unit.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="907"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="916"/>
         <source>Ghi ít nhất một giấy tờ cần bổ sung (mỗi dòng một).</source>
         <translation>Enter at least one missing paper (one per line).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="911"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="920"/>
         <source>Yêu cầu bổ sung lần nữa sẽ bị tính là quá hạn: phải nêu lý do.</source>
         <translation>Another supplement request counts as overdue: a reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="921"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="930"/>
         <source>Phải nêu lý do.</source>
         <translation>A reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="926"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="935"/>
         <source>Phải nêu lý do chậm trễ.</source>
         <translation>The reason for the delay is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1021"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1030"/>
         <source>Đang ghi…</source>
         <translation>Recording…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1032"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1041"/>
         <source>Chọn bản quét</source>
         <translation>Choose scans</translation>
     </message>
@@ -1210,254 +1222,259 @@ Optionally: paper name | kind | quantity</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="238"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="626"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="800"/>
+        <location filename="../../mohao_desk/ui/app.py" line="240"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="648"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="826"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Desk</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="63"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="65"/>
         <source>Đến hạn hôm nay</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="64"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="66"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="65"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="67"/>
         <source>Quá hạn chưa xin lỗi</source>
         <translation>Overdue without apology</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="66"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="68"/>
         <source>Chờ bổ sung</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="67"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="69"/>
         <source>Chưa số hóa</source>
         <translation>Not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="68"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="70"/>
         <source>Hồ sơ của tôi</source>
         <translation>My dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="69"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="71"/>
         <source>Đang giải quyết</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="70"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="72"/>
         <source>Tất cả hồ sơ</source>
         <translation>All dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="245"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="248"/>
         <source>Thao tác</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="161"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="164"/>
         <source>Tiếp nhận hồ sơ</source>
         <translation>Register dossier</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="99"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="102"/>
         <source>%1 (%2) — hồ sơ đơn vị gửi lên, chỉ xem</source>
         <translation>%1 (%2) — dossiers sent by the unit, view only</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="165"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="168"/>
         <source>Tiếp nhận một hồ sơ mới và in giấy hẹn (F2)</source>
         <translation>Register a new dossier and print the receipt (F2)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="168"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="171"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="172"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="175"/>
         <source>Tải lại danh sách hồ sơ (F5)</source>
         <translation>Reload the list of dossiers (F5)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="175"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="178"/>
         <source>Danh sách hằng ngày</source>
         <translation>Daily list</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="178"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="181"/>
         <source>Danh sách theo dõi hồ sơ của một ngày, để lãnh đạo ký</source>
         <translation>The dossier list of one day, for the leader to sign</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="181"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="184"/>
         <source>Sổ theo dõi</source>
         <translation>Register book</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="184"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="187"/>
         <source>Sổ theo dõi hồ sơ của một khoảng thời gian</source>
         <translation>The register book of a range of days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="187"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="190"/>
         <source>Báo cáo giải trình</source>
         <translation>Explanation report</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="189"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="192"/>
         <source>Báo cáo giải trình hồ sơ quá hạn của một khoảng thời gian</source>
         <translation>The explanation report on overdue dossiers of a range of days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="192"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="195"/>
         <source>Xuất gói</source>
         <translation>Export package</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="195"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="198"/>
         <source>Xuất gói số liệu gửi cơ quan cấp trên (ra USB hoặc thư mục)</source>
         <translation>Export a data package for the upstream office (to a USB stick or a folder)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="201"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="204"/>
         <source>Nhập gói danh mục, lịch nghỉ của cơ quan cấp trên</source>
         <translation>Import the upstream office&apos;s package (catalog, days off)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="204"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="207"/>
         <source>Thiết lập</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="206"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="209"/>
         <source>Đơn vị, cán bộ, danh mục thủ tục, giờ làm việc, ngày nghỉ</source>
         <translation>Unit, officers, procedure catalog, office hours, days off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="209"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="212"/>
         <source>Đóng cửa sổ</source>
         <translation>Close window</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="223"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="226"/>
         <source>&amp;Hồ sơ</source>
         <translation>&amp;Dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="228"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="231"/>
         <source>&amp;Báo cáo</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="236"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="239"/>
         <source>&amp;Gửi, nhận</source>
         <translation>&amp;Packages</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="239"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="242"/>
         <source>H&amp;ệ thống</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="306"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="309"/>
         <source>Tìm trong &amp;tất cả hồ sơ</source>
         <translation>Search &amp;all dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="308"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="311"/>
         <source>Tìm trong mọi hồ sơ thay vì chỉ danh sách đang chọn (Ctrl+Enter)</source>
         <translation>Search every dossier instead of only the selected list (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="399"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="406"/>
         <source>Dữ liệu đơn vị gửi lên cơ quan cấp trên: chỉ xem, không ghi được.</source>
         <translation>Data the unit sent to the upstream office: view only, nothing can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="497"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="509"/>
         <source>%1+ hồ sơ trong «%2» — gõ thêm để thu hẹp</source>
         <translation>%1+ dossiers in “%2” — type more to narrow</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="499"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="511"/>
         <source>%1 hồ sơ trong «%2»</source>
         <translation>%1 dossiers in “%2”</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="501"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="513"/>
         <source> — Ctrl+Enter: tìm trong tất cả</source>
         <translation> — Ctrl+Enter: search all</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="553"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="565"/>
+        <source>Tìm trong «%1» theo mã hồ sơ</source>
+        <translation>Search in “%1” by dossier code</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="575"/>
         <source> — hoặc quét mã</source>
         <translation> — or scan a code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="685"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="710"/>
         <source>Danh sách theo dõi hồ sơ hằng ngày</source>
         <translation>Daily dossier list</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="701"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="726"/>
         <source>Sổ theo dõi hồ sơ</source>
         <translation>Register book</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="709"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="734"/>
         <source>Sổ theo dõi hồ sơ từ %1 đến %2</source>
         <translation>Register book from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="722"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="747"/>
         <source>Báo cáo giải trình hồ sơ quá hạn</source>
         <translation>Explanation report on overdue dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="733"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="758"/>
         <source>Báo cáo giải trình từ %1 đến %2</source>
         <translation>Explanation report from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="198"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="201"/>
         <source>Nhập gói</source>
         <translation>Import packages</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="269"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="272"/>
         <source>Cán bộ: </source>
         <translation>Officer: </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="503"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="515"/>
         <source>%1 hồ sơ mới nhất — gõ để tìm trong tất cả</source>
         <translation>newest %1 dossiers — type to search all</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="505"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="517"/>
         <source>%1 hồ sơ</source>
         <translation>dossiers: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="546"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="568"/>
         <source>Tìm trong tất cả hồ sơ: mã hồ sơ, họ tên, số điện thoại (không cần dấu)</source>
         <translation>Search all dossiers: dossier code, name, phone (diacritics optional)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="550"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="572"/>
         <source>Tìm trong «%1»: mã hồ sơ, họ tên, số điện thoại (không cần dấu)</source>
         <translation>Search in “%1”: dossier code, name, phone (diacritics optional)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="616"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="638"/>
         <source>%n hồ sơ vừa quá hạn</source>
         <translation>
             <numerusform>%n dossier just went overdue</numerusform>
@@ -1465,7 +1482,7 @@ Optionally: paper name | kind | quantity</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="619"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="641"/>
         <source>%n hồ sơ sắp đến hạn</source>
         <translation>
             <numerusform>%n dossier is now due soon</numerusform>
@@ -1473,37 +1490,37 @@ Optionally: paper name | kind | quantity</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="691"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="716"/>
         <source>Danh sách theo dõi hồ sơ ngày %1</source>
         <translation>Daily dossier list %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="753"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="778"/>
         <source>Chọn thư mục lưu gói gửi cấp trên</source>
         <translation>Choose a folder for the package to the upstream office</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="762"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="788"/>
         <source>Đang xuất gói …</source>
         <translation>Exporting the package …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="766"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="792"/>
         <source>Đã xuất gói số %1 (%2 hồ sơ): %3</source>
         <translation>Exported package no. %1 (%2 dossiers): %3</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="794"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="820"/>
         <source>Đang nhập gói …</source>
         <translation>Importing packages …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="805"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="831"/>
         <source>Đang lập %1 …</source>
         <translation>Preparing %1 …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="817"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="843"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>
@@ -1751,158 +1768,158 @@ Optionally: paper name | kind | quantity</translation>
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="186"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="187"/>
         <source>Tiếp nhận hồ sơ</source>
         <translation>Register dossier</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="202"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="203"/>
         <source>Gõ một phần tên thủ tục (có dấu hoặc không dấu) hoặc mã thủ tục…</source>
         <translation>Type part of the procedure&apos;s name (diacritics optional) or its code…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="217"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="218"/>
         <source>&amp;Thủ tục:</source>
         <translation>&amp;Procedure:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="226"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="227"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="231"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="232"/>
         <source>Bắt buộc</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="236"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="237"/>
         <source>CCCD / hộ chiếu</source>
         <translation>ID card / passport</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="239"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="240"/>
         <source>Trực tiếp</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="240"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="241"/>
         <source>Trực tuyến</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="241"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="242"/>
         <source>Bưu chính công ích</source>
         <translation>Public postal service</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="249"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="250"/>
         <source>Cần xác minh</source>
         <translation>Needs verification</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="252"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="253"/>
         <source>&amp;Họ và tên:</source>
         <translation>Full &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="253"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="254"/>
         <source>Đị&amp;a chỉ:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="254"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="255"/>
         <source>Điện th&amp;oại:</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="255"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="256"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="256"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="257"/>
         <source>Số &amp;giấy tờ:</source>
         <translation>&amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="257"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="258"/>
         <source>&amp;Kênh nộp:</source>
         <translation>&amp;Channel:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="258"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="259"/>
         <source>Số &amp;bộ hồ sơ:</source>
         <translation>Number of &amp;sets:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="271"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="272"/>
         <source>Thành phần hồ sơ đã nhận</source>
         <translation>Papers received</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="273"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="274"/>
         <source>Bỏ dấu ở giấy tờ chưa nhận. Kéo thả bản quét vào dòng để số hóa ngay.</source>
         <translation>Untick the papers not received. Drop a scan on a row to digitize it at once.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="307"/>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="590"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="308"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="600"/>
         <source>Lưu và in giấy hẹn  (Ctrl+S)</source>
         <translation>Save and print receipt  (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="309"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="310"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="418"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="419"/>
         <source>Lĩnh vực: %1   ·   Thời hạn giải quyết: %2</source>
         <translation>Field: %1   ·   Processing time: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="424"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="425"/>
         <source>Cần xác minh (thời hạn %1)</source>
         <translation>Needs verification (processing time %1)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="475"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="476"/>
         <source>Hẹn trả: (chọn thủ tục để tính ngày hẹn trả)</source>
         <translation>Return due: (choose a procedure to compute the return date)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="477"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="478"/>
         <source>Hẹn trả: %1</source>
         <translation>Return due: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="490"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="491"/>
         <source>Chưa chọn thủ tục hành chính.</source>
         <translation>No procedure chosen.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="494"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="495"/>
         <source>Chưa đánh dấu thành phần hồ sơ nào đã nhận.</source>
         <translation>No paper is ticked as received.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="549"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="550"/>
         <source>Giấy tiếp nhận hồ sơ và hẹn trả kết quả — %1</source>
         <translation>Receipt and appointment slip — %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="555"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="556"/>
         <source>Đã tiếp nhận hồ sơ %1</source>
         <translation>Dossier %1 registered</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="556"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="557"/>
         <source>Hồ sơ đã được tiếp nhận, nhưng:</source>
         <translation>The dossier was registered, but:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/register_dialog.py" line="590"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="600"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
@@ -2034,7 +2051,7 @@ Optionally: paper name | kind | quantity</translation>
         <translation>Officer line &apos;%1&apos; must read login: full name.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="231"/>
+        <location filename="../../mohao_desk/ui/app.py" line="233"/>
         <source>Chưa thiết lập được</source>
         <translation>Set-up failed</translation>
     </message>

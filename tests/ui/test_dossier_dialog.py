@@ -150,7 +150,7 @@ def test_stop_is_offered_for_regime_b_only(open_dialog, make_desk) -> None:
     assert [p.windowTitle() for p in open_previews()] == [
         f"Thông báo dừng giải quyết hồ sơ — {code}"
     ]
-    assert _slip_buttons(dialog) == ["Thông báo dừng giải quyết"]
+    assert _slip_buttons(dialog) == ["Thông báo dừng"]
 
 
 def test_supplement_request_pauses_and_supplement_received_resumes(
@@ -187,7 +187,7 @@ def test_supplement_request_pauses_and_supplement_received_resumes(
     assert [p.windowTitle() for p in open_previews()] == [
         f"Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ — {code}"
     ]
-    assert _slip_buttons(dialog) == ["Phiếu yêu cầu bổ sung"]
+    assert _slip_buttons(dialog) == ["Phiếu bổ sung"]
     close_previews()
 
     with qtbot.waitSignal(dialog.changed):
@@ -437,7 +437,7 @@ def test_every_slip_made_stays_printable(qtbot, open_dialog, desk: Desk) -> None
     desk.receive_supplement(code, by="motcua")
     desk.apologize(code, reason="Chờ xác minh", new_due=datetime(2024, 5, 8, 9, 0), by="motcua")
     dialog = open_dialog(desk, code)
-    assert _slip_buttons(dialog) == ["Phiếu yêu cầu bổ sung", "Phiếu xin lỗi, hẹn lại"]
+    assert _slip_buttons(dialog) == ["Phiếu bổ sung", "Phiếu xin lỗi"]
     qtbot.mouseClick(dialog.print_buttons["supplement"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.print_buttons["apology"], Qt.MouseButton.LeftButton)
     assert sorted(p.windowTitle() for p in open_previews()) == [
