@@ -31,14 +31,21 @@ def install_translations(app: QApplication, language: str | None = None) -> list
     """Load every translation of ``language`` (the system's by default) that we ship.
 
     Vietnamese is the source language of our own texts; ``resources/translations`` holds one
-    ``.qm`` per catalogue and language (``mohao_desk_en.qm`` for the UI, and further files
-    named ``<catalogue>_<lang>.qm``, e.g. Qt's standard texts in Vietnamese, which Qt itself does
-    not ship). Qt's own translation of its dialogs is added when Qt has one."""
+    ``.qm`` per catalogue and language (``mohao_desk_en.qm`` for the UI, ``qt_vi.qm`` for Qt's
+    own standard texts in Vietnamese, which Qt itself does not ship). A language we have no UI
+    catalogue for shows the Vietnamese UI, so it gets Vietnamese Qt texts too, and Vietnamese
+    gets the Vietnamese locale (calendar month and day names, ``1.234,5``); another language
+    gets Qt's own translation of its dialogs when Qt has one."""
     lang = language or QLocale.system().name().split("_")[0]
-    installed: list[QTranslator] = []
     folder = resources.files("mohao_desk.resources") / "translations"
-    for candidate in sorted(folder.iterdir(), key=lambda entry: entry.name):
-        if not (candidate.is_file() and candidate.name.endswith(f"_{lang}.qm")):
+    entries = sorted(
+        (entry for entry in folder.iterdir() if entry.is_file()), key=lambda entry: entry.name
+    )
+    if not any(entry.name == f"mohao_desk_{lang}.qm" for entry in entries):
+        lang = "vi"
+    installed: list[QTranslator] = []
+    for candidate in entries:
+        if not candidate.name.endswith(f"_{lang}.qm"):
             continue
         translator = QTranslator(app)
         with resources.as_file(candidate) as path:
@@ -46,6 +53,7 @@ def install_translations(app: QApplication, language: str | None = None) -> list
                 app.installTranslator(translator)
                 installed.append(translator)
     if lang == "vi":
+        QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
         return installed
     qt_translator = QTranslator(app)
     qt_path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -207,6 +215,8 @@ def run_gui(db_path: Path | None = None, *, demo_if_empty: bool = False) -> int:
     app.setApplicationName("mohao_desk")
     app.setApplicationDisplayName("Bộ phận Một cửa")
     app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
+    # Qt's own file dialogs (translated by qt_vi.qm), not the system's in the system's language.
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
     install_translations(app)
     path = db_path or default_db_path()
     try:
