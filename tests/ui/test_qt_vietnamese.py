@@ -438,7 +438,7 @@ def test_run_gui_uses_qt_dialogs(qapp, tmp_path, monkeypatch) -> None:
 
     monkeypatch.setattr(app_module.SetupDialog, "exec", exec_)
     try:
-        assert app_module.run_gui(tmp_path / "new.sqlite3") == 0
+        assert app_module.run_gui(tmp_path / "new.sqlite3") == 1  # cancelled: nothing set up
     finally:
         for translator in qapp.findChildren(QTranslator):
             qapp.removeTranslator(translator)
