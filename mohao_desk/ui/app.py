@@ -69,7 +69,7 @@ class SetupDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Thiết lập đơn vị"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(680)  # the examples in the fields show whole
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, QDateTime, QMimeData, QPoint, Qt, QTime, QUrl
 from PySide6.QtGui import QDragEnterEvent
+from PySide6.QtTest import QTest
 
 from mohao_desk.domain.lifecycle import Act, Status
 from mohao_desk.services.desk import Desk
@@ -57,9 +58,9 @@ def _visible_acts(dialog: DossierDialog) -> set[Act]:
 
 def _act(dialog: DossierDialog, act: Act) -> None:
     """Click the act's button, then "Ghi nhận"."""
-    dialog.act_buttons[act].click()
+    QTest.mouseClick(dialog.act_buttons[act], Qt.MouseButton.LeftButton)
     assert dialog.form_box.isVisible() and dialog.current_act is act
-    dialog.confirm_button.click()
+    QTest.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
 
 
 def _slip_buttons(dialog: DossierDialog) -> list[str]:
@@ -125,9 +126,13 @@ def test_only_the_acts_the_state_allows(open_dialog, desk: Desk) -> None:
     assert _visible_acts(dialog) == {Act.RETURN}
     _act(dialog, Act.RETURN)
     assert _visible_acts(dialog) == {Act.RATE}
-    dialog.act_buttons[Act.RATE].click()
-    dialog.rating_buttons["rat_hai_long"].click()
-    dialog.confirm_button.click()
+    QTest.mouseClick(dialog.act_buttons[Act.RATE], Qt.MouseButton.LeftButton)
+    QTest.mouseClick(
+        dialog.rating_buttons["rat_hai_long"],
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(8, dialog.rating_buttons["rat_hai_long"].height() // 2),
+    )
+    QTest.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert desk.get(code).events[-1].data["rating_label"] == "Rất hài lòng"
     assert dialog.timeline.item(dialog.timeline.rowCount() - 1, 3).text() == "Rất hài lòng"
 
@@ -137,12 +142,12 @@ def test_stop_is_offered_for_regime_b_only(open_dialog, make_desk) -> None:
     code = _register(desk, received_at=None)
     dialog = open_dialog(desk, code)
     assert Act.STOP in _visible_acts(dialog)
-    dialog.act_buttons[Act.STOP].click()
-    dialog.confirm_button.click()  # a reason is required
+    QTest.mouseClick(dialog.act_buttons[Act.STOP], Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)  # a reason is required
     assert dialog.act_error.text() == "Phải nêu lý do."
     assert desk.get(code).summary.status is Status.RECEIVED
     type_text(dialog.reason_edits[Act.STOP], "Người nộp không bổ sung theo yêu cầu")
-    dialog.confirm_button.click()
+    QTest.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert dialog.status_label.text() == "Dừng giải quyết"
     assert _visible_acts(dialog) == set()
     assert dialog.no_act_label.isVisible()
@@ -158,12 +163,12 @@ def test_supplement_request_pauses_and_supplement_received_resumes(
 ) -> None:
     code = _register(desk)
     dialog = open_dialog(desk, code)
-    dialog.act_buttons[Act.SUPPLEMENT_REQUEST].click()
+    QTest.mouseClick(dialog.act_buttons[Act.SUPPLEMENT_REQUEST], Qt.MouseButton.LeftButton)
     assert dialog.supplement_warning.isHidden()  # first request: no warning
     type_text(dialog.supplement_missing, "Giấy xác nhận cư trú\nBản sao CCCD|copy|2")
     type_text(dialog.supplement_reason, "Hồ sơ chưa đủ giấy tờ")
     with qtbot.waitSignal(dialog.changed):
-        dialog.confirm_button.click()
+        QTest.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert dialog.status_label.text() == "Chờ bổ sung"
     assert dialog.countdown_label.text().startswith("Tạm dừng chờ bổ sung — còn 3 ngày")
     assert dialog.form_box.isHidden()
@@ -202,18 +207,18 @@ def test_second_supplement_request_warns_and_needs_a_reason(open_dialog, desk: D
     desk.request_supplement(code, missing=["Giấy xác nhận cư trú"])
     desk.receive_supplement(code)
     dialog = open_dialog(desk, code)
-    dialog.act_buttons[Act.SUPPLEMENT_REQUEST].click()
+    QTest.mouseClick(dialog.act_buttons[Act.SUPPLEMENT_REQUEST], Qt.MouseButton.LeftButton)
     assert dialog.supplement_warning.isVisible()
     assert "QUÁ HẠN" in dialog.supplement_warning.text()
     assert dialog.supplement_reason_label.text() == "Lý do (bắt buộc):"
     type_text(dialog.supplement_missing, "Tờ khai (bản sửa)")
-    dialog.confirm_button.click()
+    QTest.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert dialog.act_error.isVisible()
     assert "phải nêu lý do" in dialog.act_error.text()
     assert desk.get(code).summary.supplement_count == 1  # nothing changed
     assert dialog.supplement_missing.toPlainText() == "Tờ khai (bản sửa)"  # nothing lost
     type_text(dialog.supplement_reason, "Tờ khai ghi sai năm sinh")
-    dialog.confirm_button.click()
+    QTest.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert desk.get(code).summary.supplement_count == 2
     assert dialog.fields["counts"].text() == "2 lần bổ sung · 0 lần xin lỗi"
 
@@ -228,10 +233,10 @@ def test_resolve_then_return(qtbot, open_dialog, desk: Desk) -> None:
     assert dialog.fields["finished"].text() == "26/04/2024 09:00, trước hạn"
     assert dialog.result_row.accepting
     assert dialog.result_row.state.text() == "Đã có kết quả, chưa số hóa"
-    dialog.act_buttons[Act.RETURN].click()
+    QTest.mouseClick(dialog.act_buttons[Act.RETURN], Qt.MouseButton.LeftButton)
     type_text(dialog.note_edits[Act.RETURN], "Ông An nhận, đã ký sổ")
     with qtbot.waitSignal(dialog.changed):
-        dialog.confirm_button.click()
+        QTest.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert dialog.status_label.text() == "Đã trả kết quả"
     detail = desk.get(code)
     assert detail.summary.status is Status.RETURNED
@@ -241,13 +246,13 @@ def test_resolve_then_return(qtbot, open_dialog, desk: Desk) -> None:
 def test_handover_to_an_officer(open_dialog, desk: Desk) -> None:
     code = _register(desk)
     dialog = open_dialog(desk, code)
-    dialog.act_buttons[Act.HANDOVER].click()
-    dialog.confirm_button.click()
+    QTest.mouseClick(dialog.act_buttons[Act.HANDOVER], Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert dialog.act_error.text() == "Chọn cán bộ nhận hoặc ghi cơ quan, bộ phận nhận."
     box = dialog.handover_officer
     box.setCurrentIndex(box.findData("tuphap"))
     type_text(dialog.handover_body, "Công chức Tư pháp - Hộ tịch")
-    dialog.confirm_button.click()
+    QTest.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert dialog.status_label.text() == "Đang giải quyết"
     assert dialog.fields["officer"].text() == "Trần Văn Đức"
     last = desk.get(code).events[-1]
@@ -272,12 +277,12 @@ def test_apology_refuses_a_second_reappointment_without_an_override(
 ) -> None:
     code = _register(desk)
     dialog = open_dialog(desk, code)
-    dialog.act_buttons[Act.APOLOGIZE].click()
+    QTest.mouseClick(dialog.act_buttons[Act.APOLOGIZE], Qt.MouseButton.LeftButton)
     assert dialog.apology_due.displayFormat() == "dd/MM/yyyy HH:mm"
     assert dialog.override_edit.isHidden()
     type_text(dialog.apology_reason, "Chờ xác minh của Công an")
     _set_new_due(dialog, datetime(2024, 5, 8, 9, 0))
-    dialog.confirm_button.click()
+    QTest.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     s = desk.get(code).summary
     assert (s.apology_count, s.due_at) == (1, datetime(2024, 5, 8, 9, 0))
     assert dialog.fields["due"].text() == "08/05/2024 09:00"
@@ -290,21 +295,21 @@ def test_apology_refuses_a_second_reappointment_without_an_override(
     close_previews()
 
     # A second re-appointment: the rule's message, the override field, nothing recorded.
-    dialog.act_buttons[Act.APOLOGIZE].click()
+    QTest.mouseClick(dialog.act_buttons[Act.APOLOGIZE], Qt.MouseButton.LeftButton)
     assert dialog.override_edit.isHidden()
     type_text(dialog.apology_reason, "Lần hai")
     _set_new_due(dialog, datetime(2024, 5, 10, 9, 0))
-    dialog.confirm_button.click()
+    QTest.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert dialog.act_error.isVisible()
     assert "Chỉ được hẹn lại ngày trả kết quả một lần." in dialog.act_error.text()
     assert dialog.override_edit.isVisible()
     assert desk.get(code).summary.apology_count == 1
     # Still refused while the override reason is empty.
-    dialog.confirm_button.click()
+    QTest.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert desk.get(code).summary.apology_count == 1
     assert dialog.apology_reason.toPlainText() == "Lần hai"  # nothing typed is lost
     type_text(dialog.override_edit, "Chủ tịch UBND đồng ý bằng văn bản")
-    dialog.confirm_button.click()
+    QTest.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     detail = desk.get(code)
     assert detail.summary.apology_count == 2
     assert detail.summary.due_at == datetime(2024, 5, 10, 9, 0)
@@ -361,9 +366,9 @@ def test_a_refused_act_shows_the_message_and_changes_nothing(open_dialog, desk: 
     code = _register(desk)
     dialog = open_dialog(desk, code)
     desk.resolve(code)  # another desk acted meanwhile; this page still offers a refusal
-    dialog.act_buttons[Act.REFUSE].click()
+    QTest.mouseClick(dialog.act_buttons[Act.REFUSE], Qt.MouseButton.LeftButton)
     type_text(dialog.reason_edits[Act.REFUSE], "Không đủ điều kiện")
-    dialog.confirm_button.click()
+    QTest.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert dialog.act_error.text() == (
         "Không thể thực hiện 'Từ chối giải quyết' khi hồ sơ đang ở trạng thái "
         "'Có kết quả, chờ trả'."
@@ -382,8 +387,8 @@ def test_print_receipt_and_control_slip(open_dialog, desk: Desk) -> None:
     code = _register(desk)
     dialog = open_dialog(desk, code)
     assert _slip_buttons(dialog) == []  # no supplement/apology/refusal yet
-    dialog.print_buttons["receipt"].click()
-    dialog.print_buttons["control"].click()
+    QTest.mouseClick(dialog.print_buttons["receipt"], Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.print_buttons["control"], Qt.MouseButton.LeftButton)
     previews = open_previews()
     assert sorted(p.windowTitle() for p in previews) == [
         f"Giấy tiếp nhận hồ sơ và hẹn trả kết quả — {code}",
@@ -398,9 +403,9 @@ def test_print_receipt_and_control_slip(open_dialog, desk: Desk) -> None:
 def test_refusal_prints_its_slip(open_dialog, desk: Desk) -> None:
     code = _register(desk)
     dialog = open_dialog(desk, code)
-    dialog.act_buttons[Act.REFUSE].click()
+    QTest.mouseClick(dialog.act_buttons[Act.REFUSE], Qt.MouseButton.LeftButton)
     type_text(dialog.reason_edits[Act.REFUSE], "Không thuộc thẩm quyền")
-    dialog.confirm_button.click()
+    QTest.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert dialog.status_label.text() == "Từ chối giải quyết"
     assert _slip_buttons(dialog) == ["Phiếu từ chối"]
     assert [p.windowTitle() for p in open_previews()] == [
@@ -420,10 +425,10 @@ def test_threaded_acts(qtbot, open_dialog, desk: Desk) -> None:
     dialog = open_dialog(desk, code, officer="tuphap", synchronous=False)
     qtbot.waitUntil(lambda: dialog.detail is not None, timeout=5000)
     qtbot.waitUntil(lambda: dialog.handover_officer.count() == 3, timeout=5000)
-    dialog.act_buttons[Act.SUPPLEMENT_REQUEST].click()
+    QTest.mouseClick(dialog.act_buttons[Act.SUPPLEMENT_REQUEST], Qt.MouseButton.LeftButton)
     type_text(dialog.supplement_missing, "Giấy xác nhận cư trú")
     with qtbot.waitSignal(dialog.changed, timeout=10_000):
-        dialog.confirm_button.click()
+        QTest.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert dialog.status_label.text() == "Chờ bổ sung"
     assert desk.get(code).events[-1].officer == "Trần Văn Đức"
     qtbot.waitUntil(lambda: len(open_previews()) == 1, timeout=5000)

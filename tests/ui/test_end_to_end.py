@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
 from mohao_desk.domain.lifecycle import Act, Status
 from mohao_desk.services.desk import Desk
 from mohao_desk.ui.board_model import BoardModel
@@ -30,7 +33,10 @@ def test_register_count_down_pause_resolve_return(qtbot, db) -> None:
     type_text(dialog.name_edit, "Nguyễn Văn Bình")
     assert "04/05/2024" in dialog.due_label.text()  # shown before saving
     with qtbot.waitSignal(dialog.registered) as registered:
-        dialog.save_button.click()  # (Ctrl+S is covered by test_register_dialog.py)
+        # (Ctrl+S is covered by test_register_dialog.py)
+        QTest.mouseClick(
+            dialog.save_button, Qt.MouseButton.LeftButton
+        )  # (Ctrl+S is covered by test_register_dialog.py)
     code = registered.args[0]
     close_previews()  # the receipt preview opened after saving
 
@@ -46,10 +52,10 @@ def test_register_count_down_pause_resolve_return(qtbot, db) -> None:
     page = window.findChild(DossierDialog)
     assert page is not None
     assert not page.act_buttons[Act.RETURN].isVisible()  # not allowed yet
-    page.act_buttons[Act.SUPPLEMENT_REQUEST].click()
+    QTest.mouseClick(page.act_buttons[Act.SUPPLEMENT_REQUEST], Qt.MouseButton.LeftButton)
     page.supplement_missing.setPlainText("Bản sao trích lục bản án ly hôn")
     clock.now = datetime(2024, 5, 2, 9, 0)
-    page.confirm_button.click()
+    QTest.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
     close_previews()
     assert desk.get(code).summary.status is Status.WAITING_SUPPLEMENT
     window.refresh()
@@ -61,14 +67,14 @@ def test_register_count_down_pause_resolve_return(qtbot, db) -> None:
     assert window.model.data(window.model.index(row, BoardModel.COUNTDOWN)) == frozen
 
     # Supplement received, result ready, returned.
-    page.act_buttons[Act.SUPPLEMENT_RECEIVED].click()
-    page.confirm_button.click()
+    QTest.mouseClick(page.act_buttons[Act.SUPPLEMENT_RECEIVED], Qt.MouseButton.LeftButton)
+    QTest.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
     clock.now = datetime(2024, 5, 6, 10, 0)
-    page.act_buttons[Act.RESOLVE].click()
-    page.confirm_button.click()
+    QTest.mouseClick(page.act_buttons[Act.RESOLVE], Qt.MouseButton.LeftButton)
+    QTest.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
     clock.now = datetime(2024, 5, 6, 14, 0)
-    page.act_buttons[Act.RETURN].click()
-    page.confirm_button.click()
+    QTest.mouseClick(page.act_buttons[Act.RETURN], Qt.MouseButton.LeftButton)
+    QTest.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
     close_previews()
     detail = desk.get(code)
     assert detail.summary.status is Status.RETURNED

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtTest import QTest
 
 from mohao_desk.services.desk import Desk
 from mohao_desk.services.documents import DocumentService
@@ -68,7 +70,7 @@ def test_save_button_asks_for_a_name_with_the_default_file_name(
     monkeypatch.setattr("mohao_desk.ui.pdf_preview.QFileDialog.getSaveFileName", fake_dialog)
     dialog = show_pdf(None, receipt, "Giấy tiếp nhận", "giay-tiep-nhan-X.pdf")
     try:
-        dialog.save_button.click()
+        QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
         assert asked["start"].endswith("giay-tiep-nhan-X.pdf")
         assert (tmp_path / "chon.pdf").read_bytes() == receipt
     finally:
@@ -95,5 +97,5 @@ def test_print_to_a_pdf_printer_renders_every_page(qtbot, receipt: bytes, tmp_pa
 
 def test_close_button_closes_the_preview(qtbot, receipt: bytes) -> None:
     dialog = show_pdf(None, receipt, "Giấy tiếp nhận", "giay.pdf")
-    dialog.close_button.click()
+    QTest.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()

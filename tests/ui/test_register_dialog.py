@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from mohao_desk.domain.lifecycle import Channel, Status
 from mohao_desk.services.desk import Desk
@@ -151,7 +152,7 @@ def test_empty_name_shows_the_message_and_keeps_everything_typed(
     # Corrected, it saves; the message goes away with the dialog.
     type_text(dialog.name_edit, "Trần Thị Bình")
     with qtbot.waitSignal(dialog.registered) as blocker:
-        dialog.save_button.click()
+        QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert len(desk.get(blocker.args[0]).components) == 1
 
 
@@ -160,18 +161,18 @@ def test_bad_phone_and_no_procedure_are_refused_inline(
 ) -> None:
     _type_procedure(qtbot, dialog, "xyz")
     type_text(dialog.name_edit, "Nguyễn Văn An")
-    dialog.save_button.click()
+    QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.error_label.text() == "Chưa chọn thủ tục hành chính."
     _type_procedure(qtbot, dialog, "khai tu")
     type_text(dialog.phone_edit, "goi sau")
-    dialog.save_button.click()
+    QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.error_label.text() == "Số điện thoại 'goi sau' không hợp lệ."
     assert dialog.focusWidget() is dialog.phone_edit
     assert dialog.name_edit.text() == "Nguyễn Văn An"
     for row in dialog.rows:
         row.check.setChecked(False)
     dialog.phone_edit.clear()
-    dialog.save_button.click()
+    QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.error_label.text() == "Chưa đánh dấu thành phần hồ sơ nào đã nhận."
     assert desk.list("all") == []
 
@@ -185,7 +186,7 @@ def test_attaching_a_scan_ticks_the_component(qtbot, dialog: RegisterDialog, tmp
     drop_files(row, [scan])
     assert row.ticked and row.file == scan
     assert "giay-chung-sinh.jpg" in row.file_label.text()
-    row.clear_button.click()
+    QTest.mouseClick(row.clear_button, Qt.MouseButton.LeftButton)
     assert row.file is None
 
 
@@ -200,7 +201,7 @@ def test_threaded_registration(qtbot, desk: Desk) -> None:
         qtbot.waitUntil(lambda: "ngày 26/04/2024" in dialog.due_label.text())
         type_text(dialog.name_edit, "Lê Thị Cúc")
         with qtbot.waitSignal(dialog.registered, timeout=10_000) as blocker:
-            dialog.save_button.click()
+            QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
         worker.wait_all()
         detail = desk.get(blocker.args[0])
         assert detail.summary.procedure_code == "2.000635"

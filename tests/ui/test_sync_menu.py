@@ -39,6 +39,16 @@ def test_export_then_import_upstream_config(
     assert [p.name for p in packages] == ["000.17.22.H56_000001.mhd"]
     assert "Đã xuất gói số 1 (1 hồ sơ)" in message_boxes.texts("information")[-1]
 
+    # A file of the next package's name already there (a desk restored from a backup): the
+    # export refuses, says so, and leaves the file alone.
+    taken = outbox / "000.17.22.H56_000002.mhd"
+    taken.write_bytes(b"someone else's package")
+    click_action(qtbot, window, window.export_action)
+    assert "000.17.22.H56_000002.mhd" in message_boxes.texts("warning")[-1]
+    assert taken.read_bytes() == b"someone else's package"
+    taken.unlink()
+    message_boxes.shown.clear()
+
     # Cancelling the folder chooser exports nothing.
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getExistingDirectory", lambda *a, **k: "")
     click_action(qtbot, window, window.export_action)
