@@ -196,6 +196,9 @@ def fill_demo(
                 "head_signature",
                 {"lines": ["TM. Ủy ban nhân dân", "Chủ tịch"], "name": DEMO_OFFICERS[-1].full_name},
             )
+            # What the province's configuration package names it (since 07/2025 the upstream
+            # office of a ward; the explanation report is addressed to it).
+            q.put_setting(conn, "upstream_office", "Ủy ban nhân dân tỉnh Hưng Yên")
     else:
         info = unit_info(row)
         if unit_code and unit_code != info.code:

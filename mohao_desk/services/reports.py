@@ -433,7 +433,11 @@ class ReportService:
             if r.valid_from <= end and (r.valid_to is None or r.valid_to >= start)
         ] or [self._regime(end)]
         regime = self._regime(end)
-        addressee = settings["explanation_addressee"] or _upstream(regime, desk.unit.parent_name)
+        with desk.db.read() as conn:
+            office = q.get_setting(conn, "upstream_office")  # sent by the upstream office
+        addressee = settings["explanation_addressee"] or _upstream(
+            regime, desk.unit.parent_name, office if isinstance(office, str) else ""
+        )
         letterhead: Letterhead = self.documents.letterhead(regime.code, None, now.date())
         letterhead = replace(letterhead, number=settings["explanation_number"])
         return ExplanationReport(
@@ -632,9 +636,11 @@ def _tallies(entries: list[LateEntry], key: Callable[[LateEntry], str]) -> tuple
     return tuple(sorted(tallies, key=lambda t: (-t.late, fold(t.label))))
 
 
-def _upstream(regime: LegalRegime, parent_name: str) -> str:
-    """The regime's upstream office, named fully when the unit's parent body is that office
-    ("Ủy ban nhân dân thị xã" + the unit's parent "Ủy ban nhân dân thị xã Mỹ Hào")."""
-    if parent_name and fold(parent_name).startswith(fold(regime.upstream)):
-        return parent_name
+def _upstream(regime: LegalRegime, parent_name: str, office: str = "") -> str:
+    """The regime's upstream office, named fully: by the name the upstream office sent in its
+    configuration package ("Ủy ban nhân dân tỉnh Hưng Yên"), else by the unit's parent body when
+    that body is the office ("Ủy ban nhân dân thị xã" + "Ủy ban nhân dân thị xã Mỹ Hào")."""
+    for name in (office, parent_name):
+        if name and fold(name).startswith(fold(regime.upstream)):
+            return name
     return regime.upstream
