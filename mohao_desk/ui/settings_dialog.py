@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -971,6 +972,7 @@ class CalendarTab(_Tab):
         shown = [d.day for d in days]
         if current in shown:
             self.table.selectRow(shown.index(current))
+            self.table.scrollTo(self.table.model().index(shown.index(current), 0))
         else:
             self.table.clearSelection()
         self.update_buttons()
@@ -1005,6 +1007,24 @@ class CalendarTab(_Tab):
         value = self.date_edit.date()
         day = date(value.year(), value.month(), value.day())
         note, service = self.note_edit.text(), self._service()
+        question = (
+            (
+                self.tr("Thêm ngày làm việc %1 (%2)?")
+                if working
+                else self.tr("Thêm ngày nghỉ %1 (%2)?")
+            )
+            .replace("%1", f"{day:%d/%m/%Y}")
+            .replace("%2", self.tr(WEEKDAYS[day.weekday()]))
+        )
+        answer = QMessageBox.question(
+            self,
+            self.tr("Ngày nghỉ, ngày làm bù"),
+            question
+            + "\n"
+            + self.tr("Hạn trả của hồ sơ tiếp nhận từ nay được tính theo lịch mới."),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
 
         def work() -> list[Any]:
             service.set_override(day, working=working, note=note)

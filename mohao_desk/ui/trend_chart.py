@@ -43,7 +43,7 @@ class TrendChart(QWidget):
             x = legend_x + n * 120
             painter.fillRect(QRectF(x, line - 9, 10, 10), color)
             painter.drawText(x + 14, line, text)
-        if not self.points:
+        if not any(received or late for _, received, late in self.points):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("Chưa có số liệu"))
             return
         top, bottom = line + 12, self.height() - line - 8

@@ -52,157 +52,177 @@
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="67"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="68"/>
         <source>Thứ Hai</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="68"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="69"/>
         <source>Thứ Ba</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="69"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="70"/>
         <source>Thứ Tư</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="70"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="71"/>
         <source>Thứ Năm</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="71"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="72"/>
         <source>Thứ Sáu</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="72"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="73"/>
         <source>Thứ Bảy</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="73"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="74"/>
         <source>Chủ nhật</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="863"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="864"/>
         <source>&amp;Năm:</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="865"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="866"/>
         <source>Bỏ điều chỉnh đã chọn</source>
         <translation>Remove the selected change</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="874"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="875"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="874"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="875"/>
         <source>Thứ</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="874"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="875"/>
         <source>Lịch của đơn vị</source>
         <translation>Unit&apos;s calendar</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="875"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="876"/>
         <source>Theo lịch nhà nước</source>
         <translation>National calendar</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="875"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="876"/>
         <source>Điều chỉnh</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="875"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="876"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="882"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="883"/>
         <source>Thêm điều chỉnh của đơn vị</source>
         <translation>Add a change of the unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="893"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="894"/>
         <source>ví dụ: Công văn 12729/VPCP-KGVX ngày 25/12/2025</source>
         <translation>e.g. Letter 12729/VPCP-KGVX of 25/12/2025</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="895"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="896"/>
         <source>Thêm ngày nghỉ</source>
         <translation>Add a day off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="896"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="897"/>
         <source>Thêm ngày làm việc</source>
         <translation>Add a working day</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="900"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="901"/>
         <source>N&amp;gày:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="901"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="902"/>
         <source>Ghi &amp;chú:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="910"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="911"/>
         <source>Điều chỉnh ở đây được gửi đến các đơn vị trong gói cấu hình. Ngày nghỉ và ngày làm bù của nhà nước lấy từ lịch của chương trình.</source>
         <translation>Changes made here are sent to the units in the configuration package. National days off and make-up days come from the program&apos;s calendar.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="915"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="916"/>
         <source>Điều chỉnh (của đơn vị hoặc do cấp trên gửi) thay cho lịch nhà nước ở ngày đó. Điều chỉnh mới áp dụng cho hồ sơ tiếp nhận từ nay; hạn trả đã tính của hồ sơ đã tiếp nhận giữ nguyên.</source>
         <translation>A change (the unit&apos;s own or sent by the upstream office) replaces the national calendar on that day. New changes apply to dossiers registered from now on; due moments already computed stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="947"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="948"/>
         <source>Ngày làm việc</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="947"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="948"/>
         <source>Ngày nghỉ</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="948"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="949"/>
         <source>Làm bù (thứ Bảy làm việc)</source>
         <translation>Make-up day (working Saturday)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="953"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="954"/>
         <source>Do cấp trên gửi</source>
         <translation>Sent by the upstream office</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="955"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="956"/>
         <source>Của đơn vị</source>
         <translation>The unit&apos;s own</translation>
     </message>
     <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1012"/>
+        <source>Thêm ngày làm việc %1 (%2)?</source>
+        <translation>Add working day %1 (%2)?</translation>
+    </message>
+    <message>
         <location filename="../../mohao_desk/ui/settings_dialog.py" line="1014"/>
+        <source>Thêm ngày nghỉ %1 (%2)?</source>
+        <translation>Add day off %1 (%2)?</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1021"/>
+        <source>Ngày nghỉ, ngày làm bù</source>
+        <translation>Days off, make-up days</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1024"/>
+        <source>Hạn trả của hồ sơ tiếp nhận từ nay được tính theo lịch mới.</source>
+        <translation>Due moments of dossiers registered from now on follow the new calendar.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1034"/>
         <source>Đã thêm ngày làm việc %1.</source>
         <translation>Working day %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1016"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1036"/>
         <source>Đã thêm ngày nghỉ %1.</source>
         <translation>Day off %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1035"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1055"/>
         <source>Đã bỏ điều chỉnh ngày %1.</source>
         <translation>The change on %1 was removed.</translation>
     </message>
@@ -210,94 +230,94 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="65"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="66"/>
         <source>Danh mục thủ tục (*.json);;Mọi tệp (*)</source>
         <translation>Procedure catalog (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="536"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="537"/>
         <source>Tìm theo tên, mã hoặc lĩnh vực (có dấu hoặc không dấu)…</source>
         <translation>Search by name, code or field (diacritics optional)…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="542"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="543"/>
         <source>Nhập danh mục từ tệp…</source>
         <translation>Import a catalog file…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="550"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="551"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="550"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="551"/>
         <source>Tên thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="550"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="657"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="551"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="658"/>
         <source>Lĩnh vực</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="551"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="658"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="552"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="659"/>
         <source>Thời hạn giải quyết</source>
         <translation>Processing time</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="551"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="552"/>
         <source>Thành phần</source>
         <translation>Components</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="571"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="572"/>
         <source>Danh mục ở đây được gửi đến các đơn vị trong gói cấu hình. Tệp danh mục (JSON) thêm hoặc cập nhật thủ tục theo mã; tệp có lỗi bị từ chối toàn bộ.</source>
         <translation>The catalog here is sent to the units in the configuration package. A catalog file (JSON) adds or updates procedures by code; a file with an error is refused whole.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="576"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="577"/>
         <source>Danh mục do cơ quan cấp trên ban hành. Tệp danh mục (JSON) thêm hoặc cập nhật thủ tục theo mã; tệp có lỗi bị từ chối toàn bộ, danh mục giữ nguyên.</source>
         <translation>The catalog is issued by the upstream office. A catalog file (JSON) adds or updates procedures by code; a file with an error is refused whole and the catalog stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="622"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="623"/>
         <source>%1 / %2 thủ tục</source>
         <translation>%1 / %2 procedures</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="656"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="657"/>
         <source>Mã thủ tục</source>
         <translation>Procedure code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="661"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="662"/>
         <source>Thời hạn khi cần xác minh</source>
         <translation>Processing time with verification</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="663"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="664"/>
         <source>Căn cứ pháp lý</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="665"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="666"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="678"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="679"/>
         <source>%1 · %2 bản</source>
         <translation>%1 · copies: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="695"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="696"/>
         <source>Chọn tệp danh mục thủ tục</source>
         <translation>Choose a procedure catalog file</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="708"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="709"/>
         <source>Đã cập nhật %1 thủ tục từ tệp %2.</source>
         <translation>%1 procedures updated from %2.</translation>
     </message>
@@ -928,57 +948,57 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>HoursTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="736"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="737"/>
         <source>Buổi sáng</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="738"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="739"/>
         <source>Buổi chiều</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="740"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="741"/>
         <source>Bỏ chọn nếu đơn vị làm việc liên tục, không nghỉ trưa.</source>
         <translation>Untick if the unit works without a lunch break.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="746"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="747"/>
         <source>Từ</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="749"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="750"/>
         <source>đến</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="754"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="755"/>
         <source>Lưu giờ làm việc</source>
         <translation>Save office hours</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="765"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="766"/>
         <source>Giờ làm việc áp dụng cho mọi ngày làm việc, kể cả thứ Bảy làm bù. Hồ sơ đến ngoài giờ làm việc được tính là tiếp nhận vào giờ mở cửa kế tiếp.</source>
         <translation>Office hours apply to every working day, make-up Saturdays included. A dossier arriving outside office hours counts as received at the next opening.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="774"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="775"/>
         <source>Giờ làm việc mới áp dụng cho hồ sơ tiếp nhận từ nay: hạn trả của hồ sơ đã tiếp nhận giữ nguyên; thời gian còn lại của chúng được tính theo giờ mới.</source>
         <translation>New office hours apply to dossiers registered from now on: due moments of registered dossiers stay; their time left is counted with the new hours.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="808"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="809"/>
         <source>Giờ làm việc đang dùng có nhiều hơn hai buổi; lưu ở đây sẽ chỉ giữ buổi sáng và buổi chiều như trên.</source>
         <translation>The current office hours have more than two sessions; saving here keeps only the morning and afternoon above.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="814"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="815"/>
         <source>Giờ làm việc đang dùng: %1 (múi giờ %2).</source>
         <translation>Current office hours: %1 (time zone %2).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="838"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="839"/>
         <source>Đã lưu giờ làm việc; áp dụng cho hồ sơ tiếp nhận từ nay.</source>
         <translation>Office hours saved; they apply to dossiers registered from now on.</translation>
     </message>
@@ -1222,7 +1242,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="240"/>
+        <location filename="../../mohao_desk/ui/app.py" line="250"/>
         <location filename="../../mohao_desk/ui/main_window.py" line="648"/>
         <location filename="../../mohao_desk/ui/main_window.py" line="826"/>
         <source>Bộ phận Một cửa</source>
@@ -1528,125 +1548,125 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>OfficersTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="333"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="334"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="333"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="334"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="333"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="334"/>
         <source>Chức danh</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="334"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="335"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="342"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="343"/>
         <source>Cán bộ đã chọn</source>
         <translation>Selected officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="346"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="347"/>
         <source>Lưu sửa đổi</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="347"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="412"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="453"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="348"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="413"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="454"/>
         <source>Ngừng hoạt động</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="350"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="351"/>
         <source>Tên đăng nhập:</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="351"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="352"/>
         <source>Họ và tên:</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="352"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="353"/>
         <source>Chức danh:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="359"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="365"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="360"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="366"/>
         <source>Thêm cán bộ</source>
         <translation>Add officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="361"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="362"/>
         <source>không dấu cách, ví dụ tuphap</source>
         <translation>no spaces, e.g. tuphap</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="364"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="365"/>
         <source>Công chức Tư pháp - Hộ tịch</source>
         <translation>Công chức Tư pháp - Hộ tịch</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="368"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="369"/>
         <source>Tên đăng &amp;nhập:</source>
         <translation>&amp;Username:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="369"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="370"/>
         <source>Họ và &amp;tên:</source>
         <translation>Full &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="370"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="371"/>
         <source>Chức &amp;danh:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="386"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="387"/>
         <source>Cán bộ ngừng hoạt động vẫn còn tên trong hồ sơ và quá trình xử lý đã ghi, nhưng không còn trong danh sách chọn cán bộ.</source>
         <translation>A deactivated officer keeps their name in the dossiers and the recorded history, but is no longer offered in the officer lists.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="412"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="413"/>
         <source>Đang làm việc</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="441"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="442"/>
         <source>(chưa chọn)</source>
         <translation>(none selected)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="451"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="452"/>
         <source>Cho hoạt động lại</source>
         <translation>Reactivate</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="475"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="476"/>
         <source>Đã thêm cán bộ %1 (%2).</source>
         <translation>Officer %1 (%2) added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="499"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="500"/>
         <source>Đã lưu sửa đổi của cán bộ %1.</source>
         <translation>Changes to officer %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="515"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="516"/>
         <source>Cán bộ %1 đã hoạt động lại.</source>
         <translation>Officer %1 is active again.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="517"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="518"/>
         <source>Cán bộ %1 đã ngừng hoạt động.</source>
         <translation>Officer %1 was deactivated.</translation>
     </message>
@@ -1927,37 +1947,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1063"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1083"/>
         <source>Thiết lập</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1072"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1092"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1072"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1092"/>
         <source>Cán bộ</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1074"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1094"/>
         <source>Thủ tục</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1077"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1097"/>
         <source>Giờ làm việc</source>
         <translation>Office hours</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1079"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1099"/>
         <source>Ngày nghỉ, ngày làm bù</source>
         <translation>Days off, make-up days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1086"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1106"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -1965,93 +1985,93 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="63"/>
+        <location filename="../../mohao_desk/ui/app.py" line="71"/>
         <source>Thiết lập đơn vị</source>
         <translation>Unit set-up</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="68"/>
+        <location filename="../../mohao_desk/ui/app.py" line="76"/>
         <source>Chào mừng đến với phần mềm Bộ phận Một cửa. Hãy nhập thông tin đơn vị một lần; có thể sửa lại sau.</source>
         <translation>Welcome to the One-Stop Desk. Enter your unit&apos;s details once; you can change them later.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="76"/>
+        <location filename="../../mohao_desk/ui/app.py" line="84"/>
         <source>Ví dụ: %1</source>
         <translation>Example: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="81"/>
+        <location filename="../../mohao_desk/ui/app.py" line="89"/>
         <source>Mã định danh điện tử của đơn vị, do tỉnh cấp</source>
         <translation>The unit&apos;s electronic identifier, issued by the province</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="93"/>
+        <location filename="../../mohao_desk/ui/app.py" line="101"/>
         <source>Tên đơn vị:</source>
         <translation>Unit name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="94"/>
+        <location filename="../../mohao_desk/ui/app.py" line="102"/>
         <source>Mã định danh điện tử:</source>
         <translation>Electronic agency code:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="95"/>
+        <location filename="../../mohao_desk/ui/app.py" line="103"/>
         <source>Cơ quan cấp trên:</source>
         <translation>Parent agency:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="96"/>
+        <location filename="../../mohao_desk/ui/app.py" line="104"/>
         <source>Địa danh ghi trên văn bản:</source>
         <translation>Place name on documents:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="97"/>
+        <location filename="../../mohao_desk/ui/app.py" line="105"/>
         <source>Cán bộ (mỗi dòng: tên đăng nhập: họ tên: chức danh):</source>
         <translation>Officers (one per line: login: full name: title):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="99"/>
+        <location filename="../../mohao_desk/ui/app.py" line="107"/>
         <source>Dùng dữ liệu mẫu để làm quen (không nhập thông tin trên)</source>
         <translation>Use demo data to get to know the program (skip the details above)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="125"/>
+        <location filename="../../mohao_desk/ui/app.py" line="133"/>
         <source>tên đơn vị</source>
         <translation>unit name</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="126"/>
+        <location filename="../../mohao_desk/ui/app.py" line="134"/>
         <source>mã định danh điện tử</source>
         <translation>electronic identifier</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="127"/>
+        <location filename="../../mohao_desk/ui/app.py" line="135"/>
         <source>cơ quan cấp trên</source>
         <translation>upstream body</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="128"/>
+        <location filename="../../mohao_desk/ui/app.py" line="136"/>
         <source>địa danh ghi trên văn bản</source>
         <translation>place name on documents</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="132"/>
+        <location filename="../../mohao_desk/ui/app.py" line="140"/>
         <source>Chưa nhập: %1.</source>
         <translation>Missing: %1.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="139"/>
+        <location filename="../../mohao_desk/ui/app.py" line="147"/>
         <source>Mã định danh điện tử &apos;%1&apos; không đúng định dạng (ví dụ 000.17.22.H56).</source>
         <translation>The electronic identifier &apos;%1&apos; is not in the right format (for example 000.17.22.H56).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="146"/>
-        <location filename="../../mohao_desk/ui/app.py" line="168"/>
+        <location filename="../../mohao_desk/ui/app.py" line="154"/>
+        <location filename="../../mohao_desk/ui/app.py" line="176"/>
         <source>Dòng cán bộ &apos;%1&apos; phải có dạng tên đăng nhập: họ tên.</source>
         <translation>Officer line &apos;%1&apos; must read login: full name.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="233"/>
+        <location filename="../../mohao_desk/ui/app.py" line="243"/>
         <source>Chưa thiết lập được</source>
         <translation>Set-up failed</translation>
     </message>
@@ -2077,104 +2097,104 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>UnitTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="204"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="205"/>
         <source>Ủy ban nhân dân phường Bần Yên Nhân</source>
         <translation>Ủy ban nhân dân phường Bần Yên Nhân</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="206"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="207"/>
         <source>Ủy ban nhân dân thị xã Mỹ Hào</source>
         <translation>Ủy ban nhân dân thị xã Mỹ Hào</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="208"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="209"/>
         <source>Mỹ Hào</source>
         <translation>Mỹ Hào</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="209"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="210"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="215"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="216"/>
         <source>(có trong mọi mã hồ sơ; không sửa được)</source>
         <translation>(part of every dossier code; cannot be changed)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="216"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="217"/>
         <source>Mã định danh điện tử:</source>
         <translation>Electronic identifier:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="217"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="218"/>
         <source>&amp;Tên đơn vị:</source>
         <translation>Unit &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="218"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="219"/>
         <source>&amp;Cơ quan cấp trên:</source>
         <translation>&amp;Upstream body:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="219"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="220"/>
         <source>Địa &amp;danh ghi trên văn bản:</source>
         <translation>&amp;Place name on documents:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="221"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="222"/>
         <source>Người ký phiếu xin lỗi và thông báo dừng giải quyết</source>
         <translation>Signer of apology slips and stop notices</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="224"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="225"/>
         <source>KT. CHỦ TỊCH
 PHÓ CHỦ TỊCH</source>
         <translation>KT. CHỦ TỊCH
 PHÓ CHỦ TỊCH</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="230"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="231"/>
         <source>Chức da&amp;nh:</source>
         <translation>T&amp;itle:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="232"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="233"/>
         <source>Mỗi dòng một dòng chức danh, tối đa 4 dòng.</source>
         <translation>One title line per line, at most 4 lines.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="234"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="235"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="236"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="237"/>
         <source>Cán bộ mặc định</source>
         <translation>Default officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="240"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="241"/>
         <source>Chọn cán &amp;bộ:</source>
         <translation>&amp;Officer:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="244"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="245"/>
         <source>Cán bộ được ghi vào hồ sơ khi một thao tác không chọn cán bộ nào.</source>
         <translation>The officer recorded when an act names no officer.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="249"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="250"/>
         <source>Lưu thông tin đơn vị</source>
         <translation>Save unit details</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="287"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="288"/>
         <source>(chưa chọn)</source>
         <translation>(none selected)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="313"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="314"/>
         <source>Đã lưu thông tin đơn vị.</source>
         <translation>Unit details saved.</translation>
     </message>

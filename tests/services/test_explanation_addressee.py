@@ -18,8 +18,7 @@ def test_addressee_follows_the_upstream_offices_name(make_desk) -> None:
     with desk.db.begin() as conn:
         q.put_setting(conn, "upstream_office", "Ủy ban nhân dân tỉnh Hưng Yên")
     assert (
-        ReportService(desk).explanation_data(*period).addressee
-        == "Ủy ban nhân dân tỉnh Hưng Yên"
+        ReportService(desk).explanation_data(*period).addressee == "Ủy ban nhân dân tỉnh Hưng Yên"
     )
     # Regime A (before 07/2025): the town, named from the unit's parent body.
     spring = (date(2025, 3, 1), date(2025, 3, 31))

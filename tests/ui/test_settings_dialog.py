@@ -390,8 +390,10 @@ def test_calendar_tab_shows_the_year_as_the_calendar_sees_it(qtbot, dialog: Sett
 
 
 def test_days_off_and_working_days_reach_the_open_desk(
-    qtbot, dialog: SettingsDialog, desk: Desk, changes: list[str]
+    qtbot, dialog: SettingsDialog, desk: Desk, changes: list[str], message_boxes
 ) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     tab = dialog.calendar_tab
     open_tab(qtbot, dialog, "Ngày nghỉ, ngày làm bù")
     off, sunday = date(2024, 5, 2), date(2024, 5, 5)
@@ -399,6 +401,12 @@ def test_days_off_and_working_days_reach_the_open_desk(
     type_digits(qtbot, tab.date_edit, "02052024")
     assert tab.date_edit.text() == "02/05/2024"
     type_text(tab.note_edit, "Nghỉ bổ sung theo thông báo của tỉnh")
+    # Asked first; "No" changes nothing.
+    message_boxes.answer = QMessageBox.StandardButton.No
+    click(qtbot, tab.add_off_button)
+    assert message_boxes.texts("question")[-1].startswith("Thêm ngày nghỉ 02/05/2024 (Thứ Năm)?")
+    assert desk.calendar.is_working_day(off) and changes == []
+    message_boxes.answer = QMessageBox.StandardButton.Yes
     click(qtbot, tab.add_off_button)
     assert not desk.calendar.is_working_day(off)
     assert tab.banner.text() == "Đã thêm ngày nghỉ 02/05/2024."
