@@ -32,6 +32,9 @@ class _Parser(argparse.ArgumentParser):
 # ------------------------------------------------------------------ parsing
 
 
+WEEKDAYS_VI = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")  # thứ Hai … Chủ nhật
+
+
 def parse_moment(text: str) -> datetime:
     """``2024-04-26T09:00``, ``2024-04-26 09:00`` or ``26/04/2024 09:00`` (local time)."""
     raw = text.strip()
@@ -439,7 +442,8 @@ def cmd_officer(args: argparse.Namespace) -> int:
         with db.read() as conn:
             unit = require_unit(conn)
             for o in q.list_officers(conn, unit.id):
-                print(f"{o.username:<16} {o.full_name:<28} {o.title}")
+                state = "" if o.active else "  (ngừng hoạt động)"
+                print(f"{o.username:<16} {o.full_name:<28} {o.title}{state}")
     return 0
 
 
@@ -449,7 +453,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     service = CalendarService(_open(args))
     if args.calendar_command == "show":
         for day, label in service.year(args.year):
-            print(f"{day:%d/%m/%Y} {day:%a}  {label}")
+            print(f"{day:%d/%m/%Y} {WEEKDAYS_VI[day.weekday()]:<3} {label}")
         return 0
     day = parse_day(args.date)
     if args.calendar_command == "add-off":

@@ -218,6 +218,8 @@ def run_gui(db_path: Path | None = None, *, demo_if_empty: bool = False) -> int:
     # Qt's own file dialogs (translated by qt_vi.qm), not the system's in the system's language.
     app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
     install_translations(app)
+    # Qt adds this name to every window title: in the language of the UI.
+    app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Bộ phận Một cửa"))
     path = db_path or default_db_path()
     try:
         if not path.exists() and demo_if_empty:

@@ -10,7 +10,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -84,6 +85,8 @@ SLIP_OF_ACT = {
     Act.REFUSE: "refusal",
     Act.STOP: "stop",
 }
+# Acts after which the dossier is closed for good: confirmed before they are recorded.
+FINAL_ACTS = frozenset({Act.REFUSE, Act.WITHDRAW, Act.STOP})
 SLIP_TITLES = {
     "receipt": QT_TRANSLATE_NOOP("DossierDialog", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
     "control": QT_TRANSLATE_NOOP("DossierDialog", "Phiếu kiểm soát quá trình giải quyết hồ sơ"),
@@ -365,6 +368,7 @@ class DossierDialog(QDialog):
         self.close_button = QPushButton(self.tr("Đóng"), self)
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.close)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
         side = QVBoxLayout()
         side.addWidget(self.side_scroll, 1)
         side.addWidget(self.close_button)
@@ -680,7 +684,7 @@ class DossierDialog(QDialog):
                     .replace("%1", text)
                     .replace("%2", tr_label(cd.band.label))
                 )
-            elif text != tr_label(cd.band.label):  # not "quá hạn (quá hạn)"
+            elif cd.band is not Band.OVERDUE:  # "quá 9 ngày" says it already
                 text = f"{text} ({tr_label(cd.band.label)})"
             self.countdown_label.setText(text)
             _chip(self.countdown_label, BAND_COLORS[cd.band].name(), BAND_TEXT[cd.band].name())
@@ -957,6 +961,8 @@ class DossierDialog(QDialog):
         except ValueError as exc:
             self.act_error.show_error(str(exc))
             return
+        if act in FINAL_ACTS and not self._confirmed(act):
+            return
         method = {
             Act.HANDOVER: self.desk.handover,
             Act.SUPPLEMENT_REQUEST: self.desk.request_supplement,
@@ -978,6 +984,16 @@ class DossierDialog(QDialog):
         self._set_busy(True)
         self.act_error.clear_message()
         self._call(work, lambda result: self._act_done(act, slip, result), self._act_failed)
+
+    def _confirmed(self, act: Act) -> bool:
+        """Acts that end the dossier for good are asked once more."""
+        question = self.tr("%1 hồ sơ %2? Hồ sơ sẽ kết thúc và không thể hoàn tác.")
+        answer = QMessageBox.question(
+            self,
+            self.tr(dict(ACTS)[act]),
+            question.replace("%1", self.tr(dict(ACTS)[act])).replace("%2", self.code),
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _render(self, kind: str, code: str) -> bytes | None:
         """Worker side: a slip's PDF; a slip that cannot be made must not hide the act."""
@@ -1092,6 +1108,19 @@ class DossierDialog(QDialog):
         if self._busy:
             return  # an act is being written: its answer (and its slip) must not be lost
         super().reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if (
+            event.key() == Qt.Key.Key_Escape
+            and self.current_act is not None
+            and self.form_box.isVisible()
+        ):
+            # Esc closes the open form first (what was typed stays for when it is reopened);
+            # a second Esc closes the page.
+            self.close_act()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def done(self, result: int) -> None:
         self.tick_timer.stop()

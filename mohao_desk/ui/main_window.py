@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         )
         self.refresh_action = self._action(
             self.tr("Làm mới"),
-            self.refresh,
+            self.refresh_all,
             shortcut="F5",
             icon=pixmap.SP_BrowserReload,
             tip=self.tr("Tải lại danh sách hồ sơ (F5)"),
@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
             tip=self.tr("Đơn vị, cán bộ, danh mục thủ tục, giờ làm việc, ngày nghỉ"),
         )
         self.close_action = self._action(
-            self.tr("Đóng cửa sổ"), self.close, shortcut=QKeySequence.StandardKey.Close
+            self.tr("Thoát"), self.close, shortcut=QKeySequence.StandardKey.Quit
         )
 
     def writing_actions(self) -> list[QAction]:
@@ -270,16 +270,33 @@ class MainWindow(QMainWindow):
         bar.addAction(self.import_action)
         bar.addSeparator()
         bar.addWidget(QLabel(self.tr("Cán bộ: ")))
-        for username, full_name in self.desk.officers():
-            self.officer_box.addItem(full_name, username)
-        default = self.desk.default_officer()
-        if default is not None:
-            found = self.officer_box.findData(default)
-            if found >= 0:
-                self.officer_box.setCurrentIndex(found)
-        self.officer = self.officer_box.currentData()
+        self.officer_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.fill_officers(self.desk.officers(), self.desk.default_officer())
         self.officer_box.currentIndexChanged.connect(self._officer_changed)
         bar.addWidget(self.officer_box)
+
+    def fill_officers(self, officers: list[tuple[str, str]], default: str | None) -> None:
+        """The officers to pick from (active ones), keeping the one picked if still there."""
+        keep = self.officer_box.currentData() or default
+        self.officer_box.blockSignals(True)
+        self.officer_box.clear()
+        for username, full_name in officers:
+            self.officer_box.addItem(full_name, username)
+        found = self.officer_box.findData(keep) if keep is not None else -1
+        if found < 0 and default is not None:
+            found = self.officer_box.findData(default)
+        self.officer_box.setCurrentIndex(max(found, 0))
+        self.officer_box.blockSignals(False)
+        self.officer = self.officer_box.currentData()
+
+    def reload_officers(self) -> None:
+        """After officers were added or deactivated (the settings window, another PC)."""
+        if self.read_only:
+            return
+        self._call(
+            lambda: (self.desk.officers(), self.desk.default_officer()),
+            lambda found: self.fill_officers(*found),
+        )
 
     def _build_body(self) -> None:
         central = QWidget(self)
@@ -306,7 +323,7 @@ class MainWindow(QMainWindow):
         self.search.installEventFilter(self)
         search_row.addWidget(self.search, 3)
         # Where the search looks: the selected view, or every dossier (Ctrl+Enter).
-        self.search_all = QCheckBox(self.tr("Tìm trong &tất cả hồ sơ"), central)
+        self.search_all = QCheckBox(self.tr("Tìm trong &tất cả hồ sơ (Ctrl+Enter)"), central)
         self.search_all.setToolTip(
             self.tr("Tìm trong mọi hồ sơ thay vì chỉ danh sách đang chọn (Ctrl+Enter)")
         )
@@ -459,6 +476,11 @@ class MainWindow(QMainWindow):
 
         worker.run(fn, deliver, fail, parent=self)
 
+    def refresh_all(self) -> None:
+        """F5: the officers to pick from, the view and its counts."""
+        self.reload_officers()
+        self.refresh()
+
     def refresh(self, *, counts: bool = True) -> None:
         """Reload the ids of the current view (and the view counts)."""
         self._search_generation += 1
@@ -509,8 +531,6 @@ class MainWindow(QMainWindow):
             text = self.tr("%1+ hồ sơ trong «%2» — gõ thêm để thu hẹp")
         elif searching:
             text = self.tr("%1 hồ sơ trong «%2»")
-            if view != "all":
-                text += self.tr(" — Ctrl+Enter: tìm trong tất cả")
         elif limit is not None and len(ids) >= limit:
             text = self.tr("%1 hồ sơ mới nhất — gõ để tìm trong tất cả")
         else:
@@ -681,8 +701,22 @@ class MainWindow(QMainWindow):
         # Not modal: the officer keeps the board (search, scanner, another dossier) while a
         # page is open, and may keep several pages side by side.
         dialog.setWindowModality(Qt.WindowModality.NonModal)
+        self._cascade(dialog)
         dialog.show()
         self.dossier_opened.emit(code)
+
+    def _cascade(self, page: QWidget) -> None:
+        """A new page a little below and right of the last one open, so none hides another."""
+        others = [p for p in self.dossier_pages.values() if p is not page and _visible(p)]
+        if not others:
+            return
+        step = 32
+        last = others[-1].pos()
+        area = page.screen().availableGeometry()
+        x, y = last.x() + step, last.y() + step
+        if x + page.width() > area.right() or y + page.height() > area.bottom():
+            x, y = area.left() + step * (len(others) % 5), area.top() + step * (len(others) % 5)
+        page.move(x, y)
 
     def open_register(self) -> None:
         from mohao_desk.ui.register_dialog import RegisterDialog
@@ -767,7 +801,7 @@ class MainWindow(QMainWindow):
         if self.read_only:
             return
         dialog = SettingsDialog(self.desk, parent=self, synchronous=self.synchronous)
-        dialog.changed.connect(lambda _subject: self.refresh())
+        dialog.changed.connect(lambda _subject: self.refresh_all())
         dialog.open()
 
     def export_package(self) -> None:

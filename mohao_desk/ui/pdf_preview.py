@@ -88,7 +88,9 @@ class PdfPreviewDialog(QDialog):
     # ------------------------------------------------------------ printing
     def ask_print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.windowTitle())
+        # The print-to-file name Qt suggests is the document's name: the slip's file name
+        # (its dots would be taken for an extension), not the window title.
+        printer.setDocName(Path(self.file_name).stem.replace(".", "-"))
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("In %1").replace("%1", self.windowTitle()))
         dialog.setMinMax(1, max(1, self.document.pageCount()))
@@ -152,8 +154,10 @@ class PdfPreviewDialog(QDialog):
         )
 
     # -------------------------------------------------------------- saving
+    last_folder: str = ""  # where the officer saved the last PDF (this session)
+
     def ask_save(self) -> None:
-        start = str(Path.home() / self.file_name)
+        start = str(Path(PdfPreviewDialog.last_folder or Path.home()) / self.file_name)
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Lưu PDF"), start, self.tr("Tệp PDF (*.pdf)")
         )
@@ -163,6 +167,7 @@ class PdfPreviewDialog(QDialog):
             path += ".pdf"
         try:
             self.save_to(Path(path))
+            PdfPreviewDialog.last_folder = str(Path(path).parent)
         except OSError as exc:
             QMessageBox.warning(
                 self,

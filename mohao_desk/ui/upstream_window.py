@@ -57,6 +57,27 @@ COLUMNS = (
     ("electronic", QT_TRANSLATE_NOOP("UpstreamWindow", "Kết quả điện tử (4.1)")),
     ("satisfaction", QT_TRANSLATE_NOOP("UpstreamWindow", "Hài lòng (5.4)")),
 )
+# What the Decision 766 columns measure (header tooltips).
+COLUMN_TIPS = {
+    "online": QT_TRANSLATE_NOOP(
+        "UpstreamWindow", "Chỉ số 3.3 (Quyết định 766): tỷ lệ hồ sơ nộp trực tuyến"
+    ),
+    "on_time_rate": QT_TRANSLATE_NOOP(
+        "UpstreamWindow", "Chỉ số 2.1 (Quyết định 766): tỷ lệ hồ sơ giải quyết đúng hạn"
+    ),
+    "digitized": QT_TRANSLATE_NOOP(
+        "UpstreamWindow", "Chỉ số 4.2 (Quyết định 766): tỷ lệ số hóa hồ sơ và kết quả"
+    ),
+    "electronic": QT_TRANSLATE_NOOP(
+        "UpstreamWindow", "Chỉ số 4.1 (Quyết định 766): tỷ lệ kết quả điện tử"
+    ),
+    "satisfaction": QT_TRANSLATE_NOOP(
+        "UpstreamWindow", "Chỉ số 5.4 (Quyết định 766): mức độ hài lòng"
+    ),
+    "gaps": QT_TRANSLATE_NOOP(
+        "UpstreamWindow", "Số thứ tự các gói chưa nhận được (gói sau đã đến)"
+    ),
+}
 # Which board view a double-click on a column opens for the unit.
 DRILL_VIEWS = {
     "overdue": "overdue",
@@ -155,6 +176,11 @@ class UpstreamWindow(QMainWindow):
         layout.addWidget(self.heading)
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setHorizontalHeaderLabels([self.tr(label) for _, label in COLUMNS])
+        for column, (key, _label) in enumerate(COLUMNS):
+            tip = self.tr(COLUMN_TIPS[key]) if key in COLUMN_TIPS else ""
+            header_item = self.table.horizontalHeaderItem(column)
+            if header_item is not None and tip:
+                header_item.setToolTip(tip)
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         header.setMinimumHeight(46)  # two lines: the long titles wrap instead of being cut
@@ -205,7 +231,9 @@ class UpstreamWindow(QMainWindow):
 
     def _after_show(self) -> None:
         if self.rows and self.table.currentRow() < 0:
-            self.table.setCurrentCell(0, 0)
+            self.table.setCurrentCell(0, 0)  # draws that unit's trend
+        elif self.rows:
+            self.show_trend(self.table.currentRow())  # new packages: the trend changed too
 
     def _gather(self, first: date, last: date) -> list[dict[str, Any]]:
         """Everything the table shows, off the GUI thread."""

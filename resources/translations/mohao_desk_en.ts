@@ -325,12 +325,12 @@
 <context>
     <name>ComponentDropRow</name>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="180"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="183"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="182"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="185"/>
         <source>Chọn tệp bản quét (hoặc kéo thả tệp vào dòng này)</source>
         <translation>Choose a scanned file (or drop files on this row)</translation>
     </message>
@@ -418,276 +418,276 @@
 <context>
     <name>DossierDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="58"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="59"/>
         <source>Bản quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)</source>
         <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="64"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="65"/>
         <source>Chuyển xử lý</source>
         <translation>Hand over</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="65"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="66"/>
         <source>Yêu cầu bổ sung</source>
         <translation>Request supplement</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="66"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="67"/>
         <source>Nhận bổ sung</source>
         <translation>Supplement received</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="67"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="68"/>
         <source>Có kết quả</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="68"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="69"/>
         <source>Trả kết quả</source>
         <translation>Return result</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="69"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="70"/>
         <source>Xin lỗi và hẹn lại</source>
         <translation>Apologize, reschedule</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="70"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="71"/>
         <source>Từ chối</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="71"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="72"/>
         <source>Rút hồ sơ</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="72"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="73"/>
         <source>Dừng giải quyết</source>
         <translation>Stop processing</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="73"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="74"/>
         <source>Đánh giá</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="76"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="77"/>
         <source>Rất hài lòng</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="77"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="78"/>
         <source>Hài lòng</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="78"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="79"/>
         <source>Không hài lòng</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="88"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="91"/>
         <source>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</source>
         <translation>Receipt and appointment slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="89"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="92"/>
         <source>Phiếu kiểm soát quá trình giải quyết hồ sơ</source>
         <translation>Processing control slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="90"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="93"/>
         <source>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ</source>
         <translation>Request to supplement the dossier</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="91"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="94"/>
         <source>Phiếu xin lỗi và hẹn lại ngày trả kết quả</source>
         <translation>Apology and new return date</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="92"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="95"/>
         <source>Phiếu từ chối tiếp nhận giải quyết hồ sơ</source>
         <translation>Refusal slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="93"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="96"/>
         <source>Thông báo dừng giải quyết hồ sơ</source>
         <translation>Notice of stopped processing</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="99"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="102"/>
         <source>Phiếu từ chối</source>
         <translation>Refusal slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="97"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="100"/>
         <source>Phiếu bổ sung</source>
         <translation>Supplement slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="98"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="101"/>
         <source>Phiếu xin lỗi</source>
         <translation>Apology slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="100"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="103"/>
         <source>Thông báo dừng</source>
         <translation>Stop notice</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="229"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="612"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="232"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="616"/>
         <source>Hồ sơ %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="261"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="264"/>
         <source>Thông tin hồ sơ</source>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="268"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="271"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="269"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="272"/>
         <source>Người nộp:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="270"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="273"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="271"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="274"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="272"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="275"/>
         <source>Kênh nộp:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="273"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="276"/>
         <source>Tiếp nhận:</source>
         <translation>Received:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="274"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="277"/>
         <source>Hẹn trả:</source>
         <translation>Return due:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="275"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="278"/>
         <source>Hạn ban đầu:</source>
         <translation>Originally due:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="276"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="279"/>
         <source>Cán bộ xử lý:</source>
         <translation>Officer:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="277"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="280"/>
         <source>Kết thúc:</source>
         <translation>Finished:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="278"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="281"/>
         <source>Bổ sung / xin lỗi:</source>
         <translation>Supplements / apologies:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="296"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="299"/>
         <source>Thành phần hồ sơ và kết quả</source>
         <translation>Components and result</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="298"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="301"/>
         <source>Thành phần hồ sơ và kết quả — kéo thả bản quét vào dòng</source>
         <translation>Papers and result — drop scans on a row</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="311"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="314"/>
         <source>Kết quả giải quyết</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="324"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="327"/>
         <source>Quá trình giải quyết</source>
         <translation>Processing history</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="327"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="330"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="327"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="395"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="330"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="399"/>
         <source>Thao tác</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="327"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="330"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="327"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="330"/>
         <source>Nội dung</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="365"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="368"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="376"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="380"/>
         <source>Hồ sơ do đơn vị gửi lên: chỉ xem. Thao tác, số hóa và in phiếu được thực hiện tại Bộ phận Một cửa của đơn vị.</source>
         <translation>A dossier sent by the unit: view only. Acts, digitization and slips are done at the unit&apos;s one-stop desk.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="407"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="411"/>
         <source>Hồ sơ đã kết thúc: không còn thao tác nào.</source>
         <translation>The dossier is closed: no actions left.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="450"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="454"/>
         <source>— Không chọn cán bộ —</source>
         <translation>— No officer —</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="452"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="456"/>
         <source>Ví dụ: Công chức Tư pháp - Hộ tịch</source>
         <translation>e.g. Justice and civil status officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="453"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="457"/>
         <source>Chuyển cho cán bộ:</source>
         <translation>Hand over to officer:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="454"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="458"/>
         <source>Cơ quan, bộ phận nhận:</source>
         <translation>Receiving agency or unit:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="455"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="475"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="482"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="459"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="479"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="486"/>
         <source>Ghi chú:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="462"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="466"/>
         <source>Mỗi dòng một giấy tờ, ví dụ:
 Bản sao CCCD của cha mẹ
 Tờ khai đăng ký khai sinh | bản chính | 2</source>
@@ -696,251 +696,256 @@ Bản sao CCCD của cha mẹ
 Tờ khai đăng ký khai sinh | bản chính | 2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="567"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="571"/>
         <source>Giấy tiếp nhận</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="827"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="831"/>
         <source>Thành phần %1</source>
         <translation>Component %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="469"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="504"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="859"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="473"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="508"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="863"/>
         <source>Lý do:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="471"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="475"/>
         <source>Giấy tờ cần bổ sung:</source>
         <translation>Papers missing:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="479"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="483"/>
         <source>Kết quả điện tử</source>
         <translation>Electronic result</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="485"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="489"/>
         <source>Ghi chú (người nhận, giấy tờ đã giao):</source>
         <translation>Note (recipient, papers handed over):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="493"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="497"/>
         <source>Lý do chậm trễ</source>
         <translation>Reason for the delay</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="499"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="503"/>
         <source>Lý do ngoại lệ (bắt buộc để vẫn ghi nhận):</source>
         <translation>Exception reason (required to record anyway):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="502"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="506"/>
         <source>Ví dụ: Chủ tịch UBND đồng ý bằng văn bản</source>
         <translation>e.g. approved in writing by the committee chair</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="505"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="509"/>
         <source>Ngày giờ hẹn trả mới:</source>
         <translation>New return date and time:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="512"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="516"/>
         <source>Lý do từ chối (bắt buộc):</source>
         <translation>Reason for refusal (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="513"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="517"/>
         <source>Lý do rút hồ sơ:</source>
         <translation>Reason for withdrawal:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="514"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="518"/>
         <source>Lý do dừng giải quyết (bắt buộc):</source>
         <translation>Reason for stopping (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="534"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1030"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="538"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1046"/>
         <source>Ghi nhận</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="546"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="550"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="561"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="565"/>
         <source>In phiếu</source>
         <translation>Print slips</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="568"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="572"/>
         <source>Phiếu kiểm soát</source>
         <translation>Control slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="609"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="613"/>
         <source>Hồ sơ %1 — %2</source>
         <translation>Dossier %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="624"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="628"/>
         <source>%1 bộ</source>
         <translation>sets: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="632"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="636"/>
         <source>Chưa phân công</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="639"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="643"/>
         <source>trả ngày %1</source>
         <translation>returned %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="644"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="648"/>
         <source>%1 lần bổ sung · %2 lần xin lỗi</source>
         <translation>supplements: %1 · apologies: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="676"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="680"/>
         <source>Tạm dừng chờ bổ sung — %1</source>
         <translation>Paused for supplement — %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="679"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="683"/>
         <source>Hạn theo quy định: %1 (%2)</source>
         <translation>Legal due: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="692"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="696"/>
         <source>Hẹn lại: %1</source>
         <translation>Rescheduled: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="707"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="811"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="711"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="815"/>
         <source>Giải quyết %1</source>
         <translation>Resolved: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="737"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="741"/>
         <source>✔ Đã số hóa %1 — %2</source>
         <translation>✔ Digitized %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="742"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="746"/>
         <source> (tái sử dụng)</source>
         <translation> (reused)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="746"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="750"/>
         <source>Chưa số hóa</source>
         <translation>Not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="759"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="763"/>
         <source>✔ Đã số hóa</source>
         <translation>✔ Digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="764"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="768"/>
         <source>Đã có kết quả, chưa số hóa</source>
         <translation>Result ready, not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="766"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="770"/>
         <source>Chưa có kết quả</source>
         <translation>No result yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="797"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="801"/>
         <source>Hẹn trả %1</source>
         <translation>Return due %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="802"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="806"/>
         <source>Chuyển cho %1</source>
         <translation>Handed over to %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="804"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="808"/>
         <source>Cần bổ sung: %1</source>
         <translation>Missing: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="816"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="820"/>
         <source>Hẹn lại %1</source>
         <translation>Rescheduled to %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="821"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="825"/>
         <source>ngoại lệ: %1</source>
         <translation>exception: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="825"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="829"/>
         <source>Kết quả: %1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="852"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="856"/>
         <source>Hồ sơ đã được yêu cầu bổ sung %1 lần. Yêu cầu thêm lần nữa sẽ khiến hồ sơ bị tính là QUÁ HẠN; phải nêu lý do.</source>
         <translation>Supplement requests so far: %1. Another request makes the dossier count as OVERDUE; a reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="856"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="860"/>
         <source>Lý do (bắt buộc):</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="861"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="865"/>
         <source>Đang hẹn trả: %1</source>
         <translation>Return now due: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="863"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="867"/>
         <source> (hạn ban đầu %1)</source>
         <translation> (originally %1)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="907"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="911"/>
         <source>Chọn cán bộ nhận hoặc ghi cơ quan, bộ phận nhận.</source>
         <translation>Choose the receiving officer or enter the receiving agency or unit.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="916"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="920"/>
         <source>Ghi ít nhất một giấy tờ cần bổ sung (mỗi dòng một).</source>
         <translation>Enter at least one missing paper (one per line).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="920"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="924"/>
         <source>Yêu cầu bổ sung lần nữa sẽ bị tính là quá hạn: phải nêu lý do.</source>
         <translation>Another supplement request counts as overdue: a reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="930"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="934"/>
         <source>Phải nêu lý do.</source>
         <translation>A reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="935"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="939"/>
         <source>Phải nêu lý do chậm trễ.</source>
         <translation>The reason for the delay is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1030"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="990"/>
+        <source>%1 hồ sơ %2? Hồ sơ sẽ kết thúc và không thể hoàn tác.</source>
+        <translation>%1 dossier %2? The dossier will be closed; this cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1046"/>
         <source>Đang ghi…</source>
         <translation>Recording…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1041"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1057"/>
         <source>Chọn bản quét</source>
         <translation>Choose scans</translation>
     </message>
@@ -1242,9 +1247,10 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="250"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="648"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="826"/>
+        <location filename="../../mohao_desk/ui/app.py" line="222"/>
+        <location filename="../../mohao_desk/ui/app.py" line="252"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="668"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="860"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Desk</translation>
     </message>
@@ -1374,11 +1380,6 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>Unit, officers, procedure catalog, office hours, days off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="212"/>
-        <source>Đóng cửa sổ</source>
-        <translation>Close window</translation>
-    </message>
-    <message>
         <location filename="../../mohao_desk/ui/main_window.py" line="226"/>
         <source>&amp;Hồ sơ</source>
         <translation>&amp;Dossiers</translation>
@@ -1399,67 +1400,57 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="309"/>
-        <source>Tìm trong &amp;tất cả hồ sơ</source>
-        <translation>Search &amp;all dossiers</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="311"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="328"/>
         <source>Tìm trong mọi hồ sơ thay vì chỉ danh sách đang chọn (Ctrl+Enter)</source>
         <translation>Search every dossier instead of only the selected list (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="406"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="423"/>
         <source>Dữ liệu đơn vị gửi lên cơ quan cấp trên: chỉ xem, không ghi được.</source>
         <translation>Data the unit sent to the upstream office: view only, nothing can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="509"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="531"/>
         <source>%1+ hồ sơ trong «%2» — gõ thêm để thu hẹp</source>
         <translation>%1+ dossiers in “%2” — type more to narrow</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="511"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="533"/>
         <source>%1 hồ sơ trong «%2»</source>
         <translation>%1 dossiers in “%2”</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="513"/>
-        <source> — Ctrl+Enter: tìm trong tất cả</source>
-        <translation> — Ctrl+Enter: search all</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="565"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="585"/>
         <source>Tìm trong «%1» theo mã hồ sơ</source>
         <translation>Search in “%1” by dossier code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="575"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="595"/>
         <source> — hoặc quét mã</source>
         <translation> — or scan a code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="710"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="744"/>
         <source>Danh sách theo dõi hồ sơ hằng ngày</source>
         <translation>Daily dossier list</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="726"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="760"/>
         <source>Sổ theo dõi hồ sơ</source>
         <translation>Register book</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="734"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="768"/>
         <source>Sổ theo dõi hồ sơ từ %1 đến %2</source>
         <translation>Register book from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="747"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="781"/>
         <source>Báo cáo giải trình hồ sơ quá hạn</source>
         <translation>Explanation report on overdue dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="758"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="792"/>
         <source>Báo cáo giải trình từ %1 đến %2</source>
         <translation>Explanation report from %1 to %2</translation>
     </message>
@@ -1469,32 +1460,42 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>Import packages</translation>
     </message>
     <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="212"/>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
         <location filename="../../mohao_desk/ui/main_window.py" line="272"/>
         <source>Cán bộ: </source>
         <translation>Officer: </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="515"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="326"/>
+        <source>Tìm trong &amp;tất cả hồ sơ (Ctrl+Enter)</source>
+        <translation>Search &amp;all dossiers (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="535"/>
         <source>%1 hồ sơ mới nhất — gõ để tìm trong tất cả</source>
         <translation>newest %1 dossiers — type to search all</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="517"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="537"/>
         <source>%1 hồ sơ</source>
         <translation>dossiers: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="568"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="588"/>
         <source>Tìm trong tất cả hồ sơ: mã hồ sơ, họ tên, số điện thoại (không cần dấu)</source>
         <translation>Search all dossiers: dossier code, name, phone (diacritics optional)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="572"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="592"/>
         <source>Tìm trong «%1»: mã hồ sơ, họ tên, số điện thoại (không cần dấu)</source>
         <translation>Search in “%1”: dossier code, name, phone (diacritics optional)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="638"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="658"/>
         <source>%n hồ sơ vừa quá hạn</source>
         <translation>
             <numerusform>%n dossier just went overdue</numerusform>
@@ -1502,7 +1503,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="641"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="661"/>
         <source>%n hồ sơ sắp đến hạn</source>
         <translation>
             <numerusform>%n dossier is now due soon</numerusform>
@@ -1510,37 +1511,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="716"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="750"/>
         <source>Danh sách theo dõi hồ sơ ngày %1</source>
         <translation>Daily dossier list %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="778"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="812"/>
         <source>Chọn thư mục lưu gói gửi cấp trên</source>
         <translation>Choose a folder for the package to the upstream office</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="788"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="822"/>
         <source>Đang xuất gói …</source>
         <translation>Exporting the package …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="792"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="826"/>
         <source>Đã xuất gói số %1 (%2 hồ sơ): %3</source>
         <translation>Exported package no. %1 (%2 dossiers): %3</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="820"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="854"/>
         <source>Đang nhập gói …</source>
         <translation>Importing packages …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="831"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="865"/>
         <source>Đang lập %1 …</source>
         <translation>Preparing %1 …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="843"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="877"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>
@@ -1672,6 +1673,24 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
     </message>
 </context>
 <context>
+    <name>Packages</name>
+    <message>
+        <location filename="../../mohao_desk/ui/packages.py" line="16"/>
+        <source>Chọn gói cần nhập</source>
+        <translation>Choose the packages to import</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/packages.py" line="18"/>
+        <source>Gói mohao_desk (*.mhd)</source>
+        <translation>mohao_desk packages (*.mhd)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/packages.py" line="26"/>
+        <source>Đã nhập %1 gói.</source>
+        <translation>%1 package(s) imported.</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message numerus="yes">
         <location filename="../../mohao_desk/ui/pdf_preview.py" line="60"/>
@@ -1707,37 +1726,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="93"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="95"/>
         <source>In %1</source>
         <translation>Print %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="115"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="117"/>
         <source>Không in được</source>
         <translation>Could not print</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="115"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="117"/>
         <source>Không mở được máy in đã chọn.</source>
         <translation>The chosen printer could not be opened.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="158"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="162"/>
         <source>Lưu PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="158"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="162"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="169"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="174"/>
         <source>Không lưu được</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="170"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="175"/>
         <source>Không lưu được tệp %1: %2</source>
         <translation>Could not save %1: %2</translation>
     </message>
@@ -2071,7 +2090,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>Officer line &apos;%1&apos; must read login: full name.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="243"/>
+        <location filename="../../mohao_desk/ui/app.py" line="245"/>
         <source>Chưa thiết lập được</source>
         <translation>Set-up failed</translation>
     </message>
@@ -2297,57 +2316,87 @@ PHÓ CHỦ TỊCH</translation>
         <translation>Satisfaction (5.4)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="125"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="62"/>
+        <source>Chỉ số 3.3 (Quyết định 766): tỷ lệ hồ sơ nộp trực tuyến</source>
+        <translation>Indicator 3.3 (Decision 766): share of dossiers filed online</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="65"/>
+        <source>Chỉ số 2.1 (Quyết định 766): tỷ lệ hồ sơ giải quyết đúng hạn</source>
+        <translation>Indicator 2.1 (Decision 766): share of dossiers resolved on time</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="68"/>
+        <source>Chỉ số 4.2 (Quyết định 766): tỷ lệ số hóa hồ sơ và kết quả</source>
+        <translation>Indicator 4.2 (Decision 766): share of dossiers and results digitized</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="71"/>
+        <source>Chỉ số 4.1 (Quyết định 766): tỷ lệ kết quả điện tử</source>
+        <translation>Indicator 4.1 (Decision 766): share of electronic results</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="74"/>
+        <source>Chỉ số 5.4 (Quyết định 766): mức độ hài lòng</source>
+        <translation>Indicator 5.4 (Decision 766): satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="77"/>
+        <source>Số thứ tự các gói chưa nhận được (gói sau đã đến)</source>
+        <translation>Sequence numbers of packages not received (later ones arrived)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="146"/>
         <source>Tổng hợp các đơn vị — %1</source>
         <translation>All units — %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="127"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="148"/>
         <source>Thao tác</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="130"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="151"/>
         <source>Kỳ: </source>
         <translation>Period: </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="137"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="158"/>
         <source>Nhập gói của các đơn vị</source>
         <translation>Import units&apos; packages</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="140"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="161"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="145"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="166"/>
         <source>Thiết lập</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="147"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="168"/>
         <source>Danh mục thủ tục và ngày nghỉ gửi xuống các đơn vị</source>
         <translation>Procedure catalog and days off sent to the units</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="199"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="225"/>
         <source>%1: từ %2 đến %3</source>
         <translation>%1: from %2 to %3</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="270"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="298"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="338"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="366"/>
         <source>Tổng hợp các đơn vị</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="348"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="376"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>

@@ -133,9 +133,8 @@ def test_search_says_where_it_looks_and_ctrl_enter_searches_all(qtbot, window: M
     assert window.search.placeholderText().startswith("Tìm trong «Đến hạn hôm nay»:")
     type_text(window.search, "nguyen van")
     assert window.model.rowCount() == 1
-    assert window.count_label.text() == (
-        "1 hồ sơ trong «Đến hạn hôm nay» — Ctrl+Enter: tìm trong tất cả"
-    )
+    assert window.count_label.text() == "1 hồ sơ trong «Đến hạn hôm nay»"
+    assert window.search_all.text() == "Tìm trong &tất cả hồ sơ (Ctrl+Enter)"
     # One keystroke: Ctrl+Enter in the search box searches every dossier.
     QTest.keyClick(window.search, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert window.search_all.isChecked()
@@ -331,3 +330,55 @@ def test_settings_button_opens_the_settings_window(qtbot, window: MainWindow) ->
     ]
     assert dialog.windowTitle() == "Thiết lập"
     dialog.close()
+
+
+def test_escape_closes_the_open_form_before_the_page(qtbot, busy_desk: Desk) -> None:
+    code = busy_desk.list("pending")[0].code
+    page = DossierDialog(busy_desk, code, officer="motcua", synchronous=True)
+    qtbot.addWidget(page)
+    page.show()
+    QTest.mouseClick(page.act_buttons[Act.REFUSE], Qt.MouseButton.LeftButton)
+    type_text(page.reason_edits[Act.REFUSE], "Không thuộc thẩm quyền")
+    QTest.keyClick(page, Qt.Key.Key_Escape)
+    assert page.isVisible() and not page.form_box.isVisible()
+    # Reopened, the form still holds what was typed.
+    QTest.mouseClick(page.act_buttons[Act.REFUSE], Qt.MouseButton.LeftButton)
+    assert page.reason_edits[Act.REFUSE].toPlainText() == "Không thuộc thẩm quyền"
+    QTest.keyClick(page, Qt.Key.Key_Escape)
+    QTest.keyClick(page, Qt.Key.Key_Escape)
+    assert not page.isVisible()
+
+
+def test_final_acts_are_confirmed(qtbot, busy_desk: Desk, message_boxes) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from mohao_desk.domain.lifecycle import Status
+
+    code = busy_desk.list("pending")[0].code
+    page = DossierDialog(busy_desk, code, officer="motcua", synchronous=True)
+    qtbot.addWidget(page)
+    page.show()
+    QTest.mouseClick(page.act_buttons[Act.REFUSE], Qt.MouseButton.LeftButton)
+    type_text(page.reason_edits[Act.REFUSE], "Không thuộc thẩm quyền")
+    message_boxes.answer = QMessageBox.StandardButton.No
+    QTest.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+    assert message_boxes.texts("question") == [
+        f"Từ chối hồ sơ {code}? Hồ sơ sẽ kết thúc và không thể hoàn tác."
+    ]
+    assert busy_desk.get(code).summary.status is not Status.REFUSED
+    message_boxes.answer = QMessageBox.StandardButton.Yes
+    QTest.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+    assert busy_desk.get(code).summary.status is Status.REFUSED
+    page.close()
+    close_previews()
+
+
+def test_new_officers_can_be_picked_after_refresh(qtbot, window: MainWindow) -> None:
+    from mohao_desk.services.settings import add_officer
+    from mohao_desk.services.setup import OfficerInput
+
+    add_officer(window.desk.db, OfficerInput("thuquy", "Lê Thị Thu", "Thủ quỹ"))
+    click_action(qtbot, window, window.refresh_action)
+    names = [window.officer_box.itemText(i) for i in range(window.officer_box.count())]
+    assert "Lê Thị Thu" in names
+    assert window.officer == "motcua"  # the officer picked before stays picked
