@@ -85,6 +85,15 @@ SLIP_OF_ACT = {
     Act.REFUSE: "refusal",
     Act.STOP: "stop",
 }
+WEEKDAY_NAMES = (
+    QT_TRANSLATE_NOOP("DossierDialog", "thứ Hai"),
+    QT_TRANSLATE_NOOP("DossierDialog", "thứ Ba"),
+    QT_TRANSLATE_NOOP("DossierDialog", "thứ Tư"),
+    QT_TRANSLATE_NOOP("DossierDialog", "thứ Năm"),
+    QT_TRANSLATE_NOOP("DossierDialog", "thứ Sáu"),
+    QT_TRANSLATE_NOOP("DossierDialog", "thứ Bảy"),
+    QT_TRANSLATE_NOOP("DossierDialog", "Chủ nhật"),
+)
 # Acts after which the dossier is closed for good: confirmed before they are recorded.
 FINAL_ACTS = frozenset({Act.REFUSE, Act.WITHDRAW, Act.STOP})
 SLIP_TITLES = {
@@ -963,6 +972,8 @@ class DossierDialog(QDialog):
             return
         if act in FINAL_ACTS and not self._confirmed(act):
             return
+        if act is Act.APOLOGIZE and not self._appointment_confirmed(kwargs["new_due"]):
+            return
         method = {
             Act.HANDOVER: self.desk.handover,
             Act.SUPPLEMENT_REQUEST: self.desk.request_supplement,
@@ -992,6 +1003,21 @@ class DossierDialog(QDialog):
             self,
             self.tr(dict(ACTS)[act]),
             question.replace("%1", self.tr(dict(ACTS)[act])).replace("%2", self.code),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _appointment_confirmed(self, moment: datetime) -> bool:
+        """The new date goes on the slip the citizen takes home: say it in words once more
+        (a date field edited by typing can land on another day than the one meant)."""
+        from mohao_desk.ui.dialog_kit import appointment_text
+
+        weekday = self.tr(WEEKDAY_NAMES[moment.weekday()])
+        answer = QMessageBox.question(
+            self,
+            self.tr("Xin lỗi và hẹn lại"),
+            self.tr("Hẹn trả kết quả mới: %1 (%2). Ghi nhận và in phiếu xin lỗi?")
+            .replace("%1", appointment_text(moment))
+            .replace("%2", weekday),
         )
         return answer == QMessageBox.StandardButton.Yes
 

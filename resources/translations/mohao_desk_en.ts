@@ -325,12 +325,12 @@
 <context>
     <name>ComponentDropRow</name>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="183"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="192"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="185"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="194"/>
         <source>Chọn tệp bản quét (hoặc kéo thả tệp vào dòng này)</source>
         <translation>Choose a scanned file (or drop files on this row)</translation>
     </message>
@@ -449,6 +449,7 @@
     </message>
     <message>
         <location filename="../../mohao_desk/ui/dossier_dialog.py" line="70"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1017"/>
         <source>Xin lỗi và hẹn lại</source>
         <translation>Apologize, reschedule</translation>
     </message>
@@ -488,206 +489,206 @@
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="91"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="100"/>
         <source>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</source>
         <translation>Receipt and appointment slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="92"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="101"/>
         <source>Phiếu kiểm soát quá trình giải quyết hồ sơ</source>
         <translation>Processing control slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="93"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="102"/>
         <source>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ</source>
         <translation>Request to supplement the dossier</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="94"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="103"/>
         <source>Phiếu xin lỗi và hẹn lại ngày trả kết quả</source>
         <translation>Apology and new return date</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="95"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="104"/>
         <source>Phiếu từ chối tiếp nhận giải quyết hồ sơ</source>
         <translation>Refusal slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="96"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="105"/>
         <source>Thông báo dừng giải quyết hồ sơ</source>
         <translation>Notice of stopped processing</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="102"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="111"/>
         <source>Phiếu từ chối</source>
         <translation>Refusal slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="100"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="109"/>
         <source>Phiếu bổ sung</source>
         <translation>Supplement slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="101"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="110"/>
         <source>Phiếu xin lỗi</source>
         <translation>Apology slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="103"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="112"/>
         <source>Thông báo dừng</source>
         <translation>Stop notice</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="232"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="616"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="241"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="625"/>
         <source>Hồ sơ %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="264"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="273"/>
         <source>Thông tin hồ sơ</source>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="271"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="280"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="272"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="281"/>
         <source>Người nộp:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="273"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="282"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="274"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="283"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="275"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="284"/>
         <source>Kênh nộp:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="276"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="285"/>
         <source>Tiếp nhận:</source>
         <translation>Received:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="277"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="286"/>
         <source>Hẹn trả:</source>
         <translation>Return due:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="278"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="287"/>
         <source>Hạn ban đầu:</source>
         <translation>Originally due:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="279"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="288"/>
         <source>Cán bộ xử lý:</source>
         <translation>Officer:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="280"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="289"/>
         <source>Kết thúc:</source>
         <translation>Finished:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="281"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="290"/>
         <source>Bổ sung / xin lỗi:</source>
         <translation>Supplements / apologies:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="299"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="308"/>
         <source>Thành phần hồ sơ và kết quả</source>
         <translation>Components and result</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="301"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="310"/>
         <source>Thành phần hồ sơ và kết quả — kéo thả bản quét vào dòng</source>
         <translation>Papers and result — drop scans on a row</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="314"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="323"/>
         <source>Kết quả giải quyết</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="327"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="336"/>
         <source>Quá trình giải quyết</source>
         <translation>Processing history</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="330"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="339"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="330"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="399"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="339"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="408"/>
         <source>Thao tác</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="330"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="339"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="330"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="339"/>
         <source>Nội dung</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="368"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="377"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="380"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="389"/>
         <source>Hồ sơ do đơn vị gửi lên: chỉ xem. Thao tác, số hóa và in phiếu được thực hiện tại Bộ phận Một cửa của đơn vị.</source>
         <translation>A dossier sent by the unit: view only. Acts, digitization and slips are done at the unit&apos;s one-stop desk.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="411"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="420"/>
         <source>Hồ sơ đã kết thúc: không còn thao tác nào.</source>
         <translation>The dossier is closed: no actions left.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="454"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="463"/>
         <source>— Không chọn cán bộ —</source>
         <translation>— No officer —</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="456"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="465"/>
         <source>Ví dụ: Công chức Tư pháp - Hộ tịch</source>
         <translation>e.g. Justice and civil status officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="457"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="466"/>
         <source>Chuyển cho cán bộ:</source>
         <translation>Hand over to officer:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="458"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="467"/>
         <source>Cơ quan, bộ phận nhận:</source>
         <translation>Receiving agency or unit:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="459"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="479"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="486"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="468"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="488"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="495"/>
         <source>Ghi chú:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="466"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="475"/>
         <source>Mỗi dòng một giấy tờ, ví dụ:
 Bản sao CCCD của cha mẹ
 Tờ khai đăng ký khai sinh | bản chính | 2</source>
@@ -696,256 +697,296 @@ Bản sao CCCD của cha mẹ
 Tờ khai đăng ký khai sinh | bản chính | 2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="571"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="580"/>
         <source>Giấy tiếp nhận</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="831"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="840"/>
         <source>Thành phần %1</source>
         <translation>Component %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="473"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="508"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="863"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="482"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="517"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="872"/>
         <source>Lý do:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="475"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="89"/>
+        <source>thứ Hai</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="90"/>
+        <source>thứ Ba</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="91"/>
+        <source>thứ Tư</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="92"/>
+        <source>thứ Năm</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="93"/>
+        <source>thứ Sáu</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="94"/>
+        <source>thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="95"/>
+        <source>Chủ nhật</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="484"/>
         <source>Giấy tờ cần bổ sung:</source>
         <translation>Papers missing:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="483"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="492"/>
         <source>Kết quả điện tử</source>
         <translation>Electronic result</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="489"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="498"/>
         <source>Ghi chú (người nhận, giấy tờ đã giao):</source>
         <translation>Note (recipient, papers handed over):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="497"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="506"/>
         <source>Lý do chậm trễ</source>
         <translation>Reason for the delay</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="503"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="512"/>
         <source>Lý do ngoại lệ (bắt buộc để vẫn ghi nhận):</source>
         <translation>Exception reason (required to record anyway):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="506"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="515"/>
         <source>Ví dụ: Chủ tịch UBND đồng ý bằng văn bản</source>
         <translation>e.g. approved in writing by the committee chair</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="509"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="518"/>
         <source>Ngày giờ hẹn trả mới:</source>
         <translation>New return date and time:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="516"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="525"/>
         <source>Lý do từ chối (bắt buộc):</source>
         <translation>Reason for refusal (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="517"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="526"/>
         <source>Lý do rút hồ sơ:</source>
         <translation>Reason for withdrawal:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="518"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="527"/>
         <source>Lý do dừng giải quyết (bắt buộc):</source>
         <translation>Reason for stopping (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="538"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1046"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="547"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1072"/>
         <source>Ghi nhận</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="550"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="559"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="565"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="574"/>
         <source>In phiếu</source>
         <translation>Print slips</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="572"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="581"/>
         <source>Phiếu kiểm soát</source>
         <translation>Control slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="613"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="622"/>
         <source>Hồ sơ %1 — %2</source>
         <translation>Dossier %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="628"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="637"/>
         <source>%1 bộ</source>
         <translation>sets: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="636"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="645"/>
         <source>Chưa phân công</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="643"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="652"/>
         <source>trả ngày %1</source>
         <translation>returned %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="648"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="657"/>
         <source>%1 lần bổ sung · %2 lần xin lỗi</source>
         <translation>supplements: %1 · apologies: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="680"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="689"/>
         <source>Tạm dừng chờ bổ sung — %1</source>
         <translation>Paused for supplement — %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="683"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="692"/>
         <source>Hạn theo quy định: %1 (%2)</source>
         <translation>Legal due: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="696"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="705"/>
         <source>Hẹn lại: %1</source>
         <translation>Rescheduled: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="711"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="815"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="720"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="824"/>
         <source>Giải quyết %1</source>
         <translation>Resolved: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="741"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="750"/>
         <source>✔ Đã số hóa %1 — %2</source>
         <translation>✔ Digitized %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="746"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="755"/>
         <source> (tái sử dụng)</source>
         <translation> (reused)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="750"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="759"/>
         <source>Chưa số hóa</source>
         <translation>Not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="763"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="772"/>
         <source>✔ Đã số hóa</source>
         <translation>✔ Digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="768"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="777"/>
         <source>Đã có kết quả, chưa số hóa</source>
         <translation>Result ready, not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="770"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="779"/>
         <source>Chưa có kết quả</source>
         <translation>No result yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="801"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="810"/>
         <source>Hẹn trả %1</source>
         <translation>Return due %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="806"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="815"/>
         <source>Chuyển cho %1</source>
         <translation>Handed over to %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="808"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="817"/>
         <source>Cần bổ sung: %1</source>
         <translation>Missing: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="820"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="829"/>
         <source>Hẹn lại %1</source>
         <translation>Rescheduled to %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="825"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="834"/>
         <source>ngoại lệ: %1</source>
         <translation>exception: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="829"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="838"/>
         <source>Kết quả: %1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="856"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="865"/>
         <source>Hồ sơ đã được yêu cầu bổ sung %1 lần. Yêu cầu thêm lần nữa sẽ khiến hồ sơ bị tính là QUÁ HẠN; phải nêu lý do.</source>
         <translation>Supplement requests so far: %1. Another request makes the dossier count as OVERDUE; a reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="860"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="869"/>
         <source>Lý do (bắt buộc):</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="865"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="874"/>
         <source>Đang hẹn trả: %1</source>
         <translation>Return now due: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="867"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="876"/>
         <source> (hạn ban đầu %1)</source>
         <translation> (originally %1)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="911"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="920"/>
         <source>Chọn cán bộ nhận hoặc ghi cơ quan, bộ phận nhận.</source>
         <translation>Choose the receiving officer or enter the receiving agency or unit.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="920"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="929"/>
         <source>Ghi ít nhất một giấy tờ cần bổ sung (mỗi dòng một).</source>
         <translation>Enter at least one missing paper (one per line).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="924"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="933"/>
         <source>Yêu cầu bổ sung lần nữa sẽ bị tính là quá hạn: phải nêu lý do.</source>
         <translation>Another supplement request counts as overdue: a reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="934"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="943"/>
         <source>Phải nêu lý do.</source>
         <translation>A reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="939"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="948"/>
         <source>Phải nêu lý do chậm trễ.</source>
         <translation>The reason for the delay is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="990"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1001"/>
         <source>%1 hồ sơ %2? Hồ sơ sẽ kết thúc và không thể hoàn tác.</source>
         <translation>%1 dossier %2? The dossier will be closed; this cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1046"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1018"/>
+        <source>Hẹn trả kết quả mới: %1 (%2). Ghi nhận và in phiếu xin lỗi?</source>
+        <translation>New return moment: %1 (%2). Record it and print the apology slip?</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1072"/>
         <source>Đang ghi…</source>
         <translation>Recording…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1057"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1083"/>
         <source>Chọn bản quét</source>
         <translation>Choose scans</translation>
     </message>

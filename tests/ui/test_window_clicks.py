@@ -382,3 +382,28 @@ def test_new_officers_can_be_picked_after_refresh(qtbot, window: MainWindow) -> 
     names = [window.officer_box.itemText(i) for i in range(window.officer_box.count())]
     assert "Lê Thị Thu" in names
     assert window.officer == "motcua"  # the officer picked before stays picked
+
+
+def test_apology_date_is_confirmed_in_words(qtbot, busy_desk: Desk, message_boxes) -> None:
+    from PySide6.QtCore import QDate, QDateTime, QTime
+    from PySide6.QtWidgets import QMessageBox
+
+    code = next(s for s in busy_desk.list("pending") if s.applicant == "Nguyễn Văn An").code
+    page = DossierDialog(busy_desk, code, officer="motcua", synchronous=True)
+    qtbot.addWidget(page)
+    page.show()
+    QTest.mouseClick(page.act_buttons[Act.APOLOGIZE], Qt.MouseButton.LeftButton)
+    type_text(page.apology_reason, "Chờ xác minh")
+    page.apology_due.setDateTime(QDateTime(QDate(2024, 5, 8), QTime(9, 0)))
+    message_boxes.answer = QMessageBox.StandardButton.No
+    QTest.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+    assert message_boxes.texts("question") == [
+        "Hẹn trả kết quả mới: 09 giờ 00 phút, ngày 08/05/2024 (thứ Tư)."
+        " Ghi nhận và in phiếu xin lỗi?"
+    ]
+    assert busy_desk.get(code).summary.apology_count == 0
+    message_boxes.answer = QMessageBox.StandardButton.Yes
+    QTest.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+    assert busy_desk.get(code).summary.apology_count == 1
+    page.close()
+    close_previews()
