@@ -386,7 +386,9 @@ class DossierDialog(QDialog):
             self.prints_box.hide()
             self.read_only_label = QLabel(
                 self.tr(
-                    "Hồ sơ do đơn vị gửi lên: chỉ xem. Thao tác, số hóa và in phiếu được thực"
+                    "Hồ sơ do đơn vị gửi lên: chỉ xem. Gói gửi lên mang các mốc thời gian, trạng"
+                    " thái và số hóa của hồ sơ, không mang từng giấy tờ, quá trình xử lý chi tiết"
+                    " hay thông tin cá nhân của người dân. Thao tác, số hóa và in phiếu được thực"
                     " hiện tại Bộ phận Một cửa của đơn vị."
                 ),
                 self,

@@ -449,7 +449,7 @@
     </message>
     <message>
         <location filename="../../mohao_desk/ui/dossier_dialog.py" line="70"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1017"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1019"/>
         <source>Xin lỗi và hẹn lại</source>
         <translation>Apologize, reschedule</translation>
     </message>
@@ -540,7 +540,7 @@
     </message>
     <message>
         <location filename="../../mohao_desk/ui/dossier_dialog.py" line="241"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="625"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="627"/>
         <source>Hồ sơ %1</source>
         <translation>Dossier %1</translation>
     </message>
@@ -631,7 +631,7 @@
     </message>
     <message>
         <location filename="../../mohao_desk/ui/dossier_dialog.py" line="339"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="408"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="410"/>
         <source>Thao tác</source>
         <translation>Actions</translation>
     </message>
@@ -651,44 +651,39 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="389"/>
-        <source>Hồ sơ do đơn vị gửi lên: chỉ xem. Thao tác, số hóa và in phiếu được thực hiện tại Bộ phận Một cửa của đơn vị.</source>
-        <translation>A dossier sent by the unit: view only. Acts, digitization and slips are done at the unit&apos;s one-stop desk.</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="420"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="422"/>
         <source>Hồ sơ đã kết thúc: không còn thao tác nào.</source>
         <translation>The dossier is closed: no actions left.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="463"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="465"/>
         <source>— Không chọn cán bộ —</source>
         <translation>— No officer —</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="465"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="467"/>
         <source>Ví dụ: Công chức Tư pháp - Hộ tịch</source>
         <translation>e.g. Justice and civil status officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="466"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="468"/>
         <source>Chuyển cho cán bộ:</source>
         <translation>Hand over to officer:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="467"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="469"/>
         <source>Cơ quan, bộ phận nhận:</source>
         <translation>Receiving agency or unit:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="468"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="488"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="495"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="470"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="490"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="497"/>
         <source>Ghi chú:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="475"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="477"/>
         <source>Mỗi dòng một giấy tờ, ví dụ:
 Bản sao CCCD của cha mẹ
 Tờ khai đăng ký khai sinh | bản chính | 2</source>
@@ -697,19 +692,19 @@ Bản sao CCCD của cha mẹ
 Tờ khai đăng ký khai sinh | bản chính | 2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="580"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="582"/>
         <source>Giấy tiếp nhận</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="840"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="842"/>
         <source>Thành phần %1</source>
         <translation>Component %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="482"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="517"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="872"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="484"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="519"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="874"/>
         <source>Lý do:</source>
         <translation>Reason:</translation>
     </message>
@@ -749,244 +744,249 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="484"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="389"/>
+        <source>Hồ sơ do đơn vị gửi lên: chỉ xem. Gói gửi lên mang các mốc thời gian, trạng thái và số hóa của hồ sơ, không mang từng giấy tờ, quá trình xử lý chi tiết hay thông tin cá nhân của người dân. Thao tác, số hóa và in phiếu được thực hiện tại Bộ phận Một cửa của đơn vị.</source>
+        <translation>A dossier sent by the unit: view only. Packages carry a dossier&apos;s moments, status and digitization, not its papers, its detailed history or the citizen&apos;s personal data. Acts, digitization and slips are done at the unit&apos;s one-stop desk.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="486"/>
         <source>Giấy tờ cần bổ sung:</source>
         <translation>Papers missing:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="492"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="494"/>
         <source>Kết quả điện tử</source>
         <translation>Electronic result</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="498"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="500"/>
         <source>Ghi chú (người nhận, giấy tờ đã giao):</source>
         <translation>Note (recipient, papers handed over):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="506"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="508"/>
         <source>Lý do chậm trễ</source>
         <translation>Reason for the delay</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="512"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="514"/>
         <source>Lý do ngoại lệ (bắt buộc để vẫn ghi nhận):</source>
         <translation>Exception reason (required to record anyway):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="515"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="517"/>
         <source>Ví dụ: Chủ tịch UBND đồng ý bằng văn bản</source>
         <translation>e.g. approved in writing by the committee chair</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="518"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="520"/>
         <source>Ngày giờ hẹn trả mới:</source>
         <translation>New return date and time:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="525"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="527"/>
         <source>Lý do từ chối (bắt buộc):</source>
         <translation>Reason for refusal (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="526"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="528"/>
         <source>Lý do rút hồ sơ:</source>
         <translation>Reason for withdrawal:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="527"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="529"/>
         <source>Lý do dừng giải quyết (bắt buộc):</source>
         <translation>Reason for stopping (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="547"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1072"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="549"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1074"/>
         <source>Ghi nhận</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="559"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="561"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="574"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="576"/>
         <source>In phiếu</source>
         <translation>Print slips</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="581"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="583"/>
         <source>Phiếu kiểm soát</source>
         <translation>Control slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="622"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="624"/>
         <source>Hồ sơ %1 — %2</source>
         <translation>Dossier %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="637"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="639"/>
         <source>%1 bộ</source>
         <translation>sets: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="645"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="647"/>
         <source>Chưa phân công</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="652"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="654"/>
         <source>trả ngày %1</source>
         <translation>returned %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="657"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="659"/>
         <source>%1 lần bổ sung · %2 lần xin lỗi</source>
         <translation>supplements: %1 · apologies: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="689"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="691"/>
         <source>Tạm dừng chờ bổ sung — %1</source>
         <translation>Paused for supplement — %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="692"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="694"/>
         <source>Hạn theo quy định: %1 (%2)</source>
         <translation>Legal due: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="705"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="707"/>
         <source>Hẹn lại: %1</source>
         <translation>Rescheduled: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="720"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="824"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="722"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="826"/>
         <source>Giải quyết %1</source>
         <translation>Resolved: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="750"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="752"/>
         <source>✔ Đã số hóa %1 — %2</source>
         <translation>✔ Digitized %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="755"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="757"/>
         <source> (tái sử dụng)</source>
         <translation> (reused)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="759"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="761"/>
         <source>Chưa số hóa</source>
         <translation>Not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="772"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="774"/>
         <source>✔ Đã số hóa</source>
         <translation>✔ Digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="777"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="779"/>
         <source>Đã có kết quả, chưa số hóa</source>
         <translation>Result ready, not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="779"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="781"/>
         <source>Chưa có kết quả</source>
         <translation>No result yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="810"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="812"/>
         <source>Hẹn trả %1</source>
         <translation>Return due %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="815"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="817"/>
         <source>Chuyển cho %1</source>
         <translation>Handed over to %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="817"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="819"/>
         <source>Cần bổ sung: %1</source>
         <translation>Missing: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="829"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="831"/>
         <source>Hẹn lại %1</source>
         <translation>Rescheduled to %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="834"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="836"/>
         <source>ngoại lệ: %1</source>
         <translation>exception: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="838"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="840"/>
         <source>Kết quả: %1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="865"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="867"/>
         <source>Hồ sơ đã được yêu cầu bổ sung %1 lần. Yêu cầu thêm lần nữa sẽ khiến hồ sơ bị tính là QUÁ HẠN; phải nêu lý do.</source>
         <translation>Supplement requests so far: %1. Another request makes the dossier count as OVERDUE; a reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="869"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="871"/>
         <source>Lý do (bắt buộc):</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="874"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="876"/>
         <source>Đang hẹn trả: %1</source>
         <translation>Return now due: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="876"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="878"/>
         <source> (hạn ban đầu %1)</source>
         <translation> (originally %1)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="920"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="922"/>
         <source>Chọn cán bộ nhận hoặc ghi cơ quan, bộ phận nhận.</source>
         <translation>Choose the receiving officer or enter the receiving agency or unit.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="929"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="931"/>
         <source>Ghi ít nhất một giấy tờ cần bổ sung (mỗi dòng một).</source>
         <translation>Enter at least one missing paper (one per line).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="933"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="935"/>
         <source>Yêu cầu bổ sung lần nữa sẽ bị tính là quá hạn: phải nêu lý do.</source>
         <translation>Another supplement request counts as overdue: a reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="943"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="945"/>
         <source>Phải nêu lý do.</source>
         <translation>A reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="948"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="950"/>
         <source>Phải nêu lý do chậm trễ.</source>
         <translation>The reason for the delay is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1001"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1003"/>
         <source>%1 hồ sơ %2? Hồ sơ sẽ kết thúc và không thể hoàn tác.</source>
         <translation>%1 dossier %2? The dossier will be closed; this cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1018"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1020"/>
         <source>Hẹn trả kết quả mới: %1 (%2). Ghi nhận và in phiếu xin lỗi?</source>
         <translation>New return moment: %1 (%2). Record it and print the apology slip?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1072"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1074"/>
         <source>Đang ghi…</source>
         <translation>Recording…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1083"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1085"/>
         <source>Chọn bản quét</source>
         <translation>Choose scans</translation>
     </message>
