@@ -138,7 +138,8 @@ class Countdown:
         return self.band is Band.OVERDUE
 
     def text(self) -> str:
-        """ "còn 2 ngày 3 giờ", "còn 45 phút", "quá 1 ngày 2 giờ", "quá hạn"."""
+        """ "còn 2 ngày 3 giờ", "còn 45 phút", "đến hạn" (less than a minute left), "quá 1 ngày
+        2 giờ", "quá hạn"."""
         amount = abs(self.seconds)
         if self.repeated_supplements:
             left = format_office_duration(amount, self.day_seconds)
@@ -146,6 +147,8 @@ class Countdown:
         prefix = "quá" if self.overdue else "còn"
         if self.overdue and amount < 60:
             return "quá hạn"
+        if amount < 60:  # at the due moment itself: not "còn 0 phút"
+            return "đến hạn"
         return f"{prefix} {format_office_duration(amount, self.day_seconds)}"
 
 

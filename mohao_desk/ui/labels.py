@@ -93,6 +93,8 @@ def countdown_text(cd: Countdown) -> str:
         return template.replace("%1", duration_text(amount, cd.day_seconds))
     if cd.overdue and amount < 60:
         return QCoreApplication.translate("Labels", "quá hạn")
+    if amount < 60:
+        return QCoreApplication.translate("Labels", "đến hạn")
     if cd.overdue:
         template = QCoreApplication.translate("Labels", "quá %1")
     else:

@@ -1239,21 +1239,26 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
     </message>
     <message>
         <location filename="../../mohao_desk/ui/labels.py" line="97"/>
+        <source>đến hạn</source>
+        <translation>due now</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/labels.py" line="99"/>
         <source>quá %1</source>
         <translation>%1 overdue</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/labels.py" line="99"/>
+        <location filename="../../mohao_desk/ui/labels.py" line="101"/>
         <source>còn %1</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/labels.py" line="107"/>
+        <location filename="../../mohao_desk/ui/labels.py" line="109"/>
         <source>Trong ngày (tiếp nhận trước %1 giờ %2)</source>
         <translation>Same day (if received before %1:%2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/labels.py" line="113"/>
+        <location filename="../../mohao_desk/ui/labels.py" line="115"/>
         <source>%n ngày làm việc</source>
         <translation>
             <numerusform>%n working day</numerusform>
@@ -1261,7 +1266,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/labels.py" line="115"/>
+        <location filename="../../mohao_desk/ui/labels.py" line="117"/>
         <source>%n giờ làm việc</source>
         <translation>
             <numerusform>%n working hour</numerusform>
@@ -1269,7 +1274,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/labels.py" line="117"/>
+        <location filename="../../mohao_desk/ui/labels.py" line="119"/>
         <source>%n ngày</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -1277,7 +1282,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/labels.py" line="119"/>
+        <location filename="../../mohao_desk/ui/labels.py" line="121"/>
         <source>%n tháng</source>
         <translation>
             <numerusform>%n month</numerusform>

@@ -223,7 +223,7 @@ DUE = T(2024, 5, 7, 9, 0)
         (T(2024, 5, 6, 20, 0), 5400, Band.AT_RISK, "còn 1 giờ 30 phút"),
         (T(2024, 5, 7, 8, 15), 2700, Band.AT_RISK, "còn 45 phút"),
         (T(2024, 5, 7, 7, 0), 5400, Band.AT_RISK, "còn 1 giờ 30 phút"),
-        (DUE, 0, Band.AT_RISK, "còn 0 phút"),
+        (DUE, 0, Band.AT_RISK, "đến hạn"),
         # counted across the weekend, the 30/4 holidays and the make-up Saturday 04/05
         (T(2024, 4, 26, 16, 0), 3600 + 4 * DAY + 5400, Band.ON_TRACK, "còn 4 ngày 2 giờ"),
         (T(2024, 4, 28, 10, 0), 4 * DAY + 5400, Band.ON_TRACK, "còn 4 ngày 1 giờ"),
