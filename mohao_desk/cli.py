@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from mohao_desk.domain.errors import DeskError
+from mohao_desk.domain.os_errors import os_error
 from mohao_desk.domain.text import group_digits
 
 EXIT_BAD_INPUT = 2
@@ -496,7 +497,7 @@ def write_output(path_text: str, data: bytes) -> Path:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise DeskError(
-            "Không ghi được tệp '{path}': {error}.", path=path, error=exc.strerror
+            "Không ghi được tệp '{path}': {error}.", path=path, error=os_error(exc)
         ) from None
     return path
 

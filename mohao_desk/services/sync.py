@@ -16,6 +16,7 @@ The format and every check of a package live in ``domain/package.py``; the SQL i
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -28,6 +29,7 @@ from sqlalchemy import Connection
 
 from mohao_desk.domain.calendar import OfficeHours
 from mohao_desk.domain.errors import DeskError, template
+from mohao_desk.domain.os_errors import os_error
 from mohao_desk.domain.package import (
     FACT_ACTS,
     KIND_CONFIG,
@@ -140,9 +142,10 @@ def _write_file(path: Path, data: bytes, *, overwrite: bool = True) -> None:
             raise _file_exists(path)
         os.replace(tmp, path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # e.g. the folder is a file: no temp file either
+            tmp.unlink(missing_ok=True)
         raise DeskError(
-            "Không ghi được tệp '{path}': {error}.", path=path, error=exc.strerror or str(exc)
+            "Không ghi được tệp '{path}': {error}.", path=path, error=os_error(exc)
         ) from None
 
 
@@ -227,7 +230,7 @@ def trust(db: Database, key_path: Path, *, replace: bool = False) -> TrustResult
         raise DeskError(
             "Không đọc được tệp khóa '{key_path}': {error}.",
             key_path=key_path,
-            error=exc.strerror,
+            error=os_error(exc),
         ) from None
     key = parse_key_file(key_path.name, data)
     with db.begin() as conn:
@@ -535,7 +538,7 @@ def _read(path: Path) -> bytes:
             data = handle.read(MAX_PACKAGE_BYTES + 1)
     except OSError as exc:
         raise DeskError(
-            "Không đọc được tệp '{path}': {error}.", path=path, error=exc.strerror
+            "Không đọc được tệp '{path}': {error}.", path=path, error=os_error(exc)
         ) from None
     if len(data) > MAX_PACKAGE_BYTES:
         raise PackageError(

@@ -19,6 +19,7 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 
 from mohao_desk.domain.errors import DeskError
+from mohao_desk.domain.os_errors import os_error
 
 # Every migration revision in order; the last is the head. tests/store/test_migrations.py checks
 # this list against Alembic's script directory.
@@ -135,7 +136,7 @@ def _probe(path: Path) -> tuple[str | None, int, bool]:
         size = path.stat().st_size
     except OSError as exc:
         raise DatabaseError(
-            "Không mở được cơ sở dữ liệu '{path}': {error}.", path=path, error=exc.strerror
+            "Không mở được cơ sở dữ liệu '{path}': {error}.", path=path, error=os_error(exc)
         ) from None
     if size == 0:
         return None, 0, False
@@ -143,7 +144,7 @@ def _probe(path: Path) -> tuple[str | None, int, bool]:
         raise DatabaseError(
             "Không mở được cơ sở dữ liệu '{path}': {error}.",
             path=path,
-            error=os.strerror(errno.EACCES),
+            error=os_error(PermissionError(errno.EACCES, "")),
         )
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -183,7 +184,7 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
         exists = path.exists()
     except OSError as exc:
         raise DatabaseError(
-            "Không truy cập được '{path}': {error}.", path=path, error=exc.strerror
+            "Không truy cập được '{path}': {error}.", path=path, error=os_error(exc)
         ) from None
     if exists and path.is_dir():
         raise DatabaseError("'{path}' là một thư mục, không phải tệp cơ sở dữ liệu.", path=path)
@@ -196,7 +197,7 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
             raise DatabaseError(
                 "Không tạo được thư mục '{parent}': {error}.",
                 parent=path.parent,
-                error=exc.strerror,
+                error=os_error(exc),
             ) from None
         revision, user_version, foreign = None, 0, False
     else:

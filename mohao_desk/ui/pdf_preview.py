@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mohao_desk.domain.errors import DeskError
+from mohao_desk.domain.os_errors import os_error
+from mohao_desk.ui.dialog_kit import error_text
 from mohao_desk.ui.screen import fit_to_screen
 
 # Pages are rasterised for printing; above this resolution an A4 page image would cost more
@@ -172,9 +175,11 @@ class PdfPreviewDialog(QDialog):
             QMessageBox.warning(
                 self,
                 self.tr("Không lưu được"),
-                self.tr("Không lưu được tệp %1: %2")
-                .replace("%1", path)
-                .replace("%2", exc.strerror or str(exc)),
+                error_text(
+                    DeskError(
+                        "Không lưu được tệp '{path}': {error}.", path=path, error=os_error(exc)
+                    )
+                ),
             )
 
     def save_to(self, path: Path | str) -> None:

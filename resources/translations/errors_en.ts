@@ -344,6 +344,56 @@
         <translation>The apology slip must be sent at least {days} working day(s) before the due date (last day to send it: {latest_day:%d/%m/%Y}).</translation>
     </message>
     <message>
+        <extracomment>mohao_desk/domain/os_errors.py</extracomment>
+        <source>lỗi hệ thống, mã {code}</source>
+        <translation>system error, code {code}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/os_errors.py</extracomment>
+        <source>không có tệp hoặc thư mục này</source>
+        <translation>no such file or folder</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/os_errors.py</extracomment>
+        <source>không có quyền truy cập</source>
+        <translation>access denied</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/os_errors.py</extracomment>
+        <source>ổ đĩa đã đầy</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/os_errors.py</extracomment>
+        <source>ổ đĩa chỉ cho đọc</source>
+        <translation>the disk is read-only</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/os_errors.py</extracomment>
+        <source>đây là một thư mục</source>
+        <translation>this is a folder</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/os_errors.py</extracomment>
+        <source>đường dẫn không phải thư mục</source>
+        <translation>the path is not a folder</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/os_errors.py</extracomment>
+        <source>tệp đã có</source>
+        <translation>the file already exists</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/os_errors.py</extracomment>
+        <source>tên tệp quá dài</source>
+        <translation>the file name is too long</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/os_errors.py</extracomment>
+        <source>tệp đang được chương trình khác dùng</source>
+        <translation>the file is in use by another program</translation>
+    </message>
+    <message>
         <extracomment>mohao_desk/domain/package.py</extracomment>
         <source>Gói '{name}' bị từ chối: {reason}; cơ sở dữ liệu không thay đổi.</source>
         <translation>Package '{name}' was refused: {reason}; the database was not changed.</translation>
@@ -665,13 +715,8 @@
     </message>
     <message>
         <extracomment>mohao_desk/domain/package.py</extracomment>
-        <source>{member}: {error}</source>
-        <translation>{member}: {error}</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/domain/package.py</extracomment>
-        <source>{error}</source>
-        <translation>{error}</translation>
+        <source>thành phần {member} không giải nén được</source>
+        <translation>part {member} cannot be unpacked</translation>
     </message>
     <message>
         <extracomment>mohao_desk/domain/package.py</extracomment>
@@ -687,6 +732,11 @@
         <extracomment>mohao_desk/domain/package.py</extracomment>
         <source>chữ ký không khớp với nội dung</source>
         <translation>the signature does not match the content</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>{error}</source>
+        <translation>{error}</translation>
     </message>
     <message>
         <extracomment>mohao_desk/domain/package.py</extracomment>
@@ -1402,6 +1452,11 @@
         <extracomment>mohao_desk/store/db.py</extracomment>
         <source>Không tạo được thư mục '{parent}': {error}.</source>
         <translation>Could not create folder '{parent}': {error}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/ui/pdf_preview.py</extracomment>
+        <source>Không lưu được tệp '{path}': {error}.</source>
+        <translation>Could not save the file '{path}': {error}.</translation>
     </message>
 </context>
 </TS>
