@@ -8,6 +8,9 @@ from pathlib import Path
 
 # Qt must start offscreen in tests (set before anything imports Qt), on the screen of a common
 # office PC: 1024×768 at 96 dpi (the offscreen platform's own default is 800×600).
+# Qt keeps its own settings (the file dialog's recent places…) under XDG_CONFIG_HOME: tests
+# must not write into the developer's (set before Qt starts, like the screen below).
+os.environ["XDG_CONFIG_HOME"] = __import__("tempfile").mkdtemp(prefix="mohao-qtconfig-")
 if "QT_QPA_PLATFORM" not in os.environ:
     import json
     import tempfile

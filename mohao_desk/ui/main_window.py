@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from mohao_desk.domain.deadline import Band
-from mohao_desk.domain.text import group_digits
+from mohao_desk.domain.text import fold, group_digits
 from mohao_desk.ui import worker
 from mohao_desk.ui.board_model import BoardModel
 from mohao_desk.ui.dialog_kit import error_text
@@ -249,6 +249,9 @@ class MainWindow(QMainWindow):
         bar.setObjectName("desk_toolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # A right-click would offer to hide the tool bar, with no way back but a restart.
+        bar.toggleViewAction().setEnabled(False)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
         self.toolbar = bar
         self.addToolBar(bar)
         if not self.read_only:
@@ -321,6 +324,12 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(self._search_changed)
         self.search.returnPressed.connect(self._search_entered)
         self.search.installEventFilter(self)
+        self.search.setToolTip(
+            self.tr(
+                'Gõ mã hồ sơ, họ tên hoặc số điện thoại, không cần dấu ("nguyen van an");'
+                " máy quét mã: quét rồi Enter để mở hồ sơ. Ctrl+Enter: tìm trong tất cả hồ sơ."
+            )
+        )
         search_row.addWidget(self.search, 3)
         # Where the search looks: the selected view, or every dossier (Ctrl+Enter).
         self.search_all = QCheckBox(self.tr("Tìm trong &tất cả hồ sơ (Ctrl+Enter)"), central)
@@ -329,7 +338,7 @@ class MainWindow(QMainWindow):
         )
         self.search_all.toggled.connect(lambda _on: self._scope_changed())
         search_row.addWidget(self.search_all)
-        self.count_label = QLabel(central)
+        self.count_label = ElidedLabel(central)
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         # A long count ("… — Ctrl+Enter: tìm trong tất cả") must not squeeze the search box.
         self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -492,7 +501,13 @@ class MainWindow(QMainWindow):
         search = text if searching else None
         if self.unit_scope is not None:
             # The upstream office holds many units: the unit's code narrows every view.
-            search = f"{self.unit_scope[0]} {text}" if searching else self.unit_scope[0]
+            code = self.unit_scope[0]
+            if searching and fold(text).startswith(fold(code)):
+                search = text  # a code of this unit: it narrows by itself
+            elif searching:
+                search = f"{code} {text}"
+            else:
+                search = code
             limit = SEARCH_LIMIT if searching else ALL_LIMIT
         self._call(
             lambda: self.desk.board_page(view, search=search, officer=officer, limit=limit),
@@ -584,13 +599,11 @@ class MainWindow(QMainWindow):
         if self.unit_scope is not None:  # the units send no names or phones by default
             hint = self.tr("Tìm trong «%1» theo mã hồ sơ").replace("%1", self.current_view_label())
         elif self.search_all.isChecked():
-            hint = self.tr(
-                "Tìm trong tất cả hồ sơ: mã hồ sơ, họ tên, số điện thoại (không cần dấu)"
-            )
+            hint = self.tr("Tìm trong tất cả hồ sơ: mã hồ sơ, họ tên, điện thoại")
         else:
-            hint = self.tr(
-                "Tìm trong «%1»: mã hồ sơ, họ tên, số điện thoại (không cần dấu)"
-            ).replace("%1", self.current_view_label())
+            hint = self.tr("Tìm trong «%1»: mã hồ sơ, họ tên, điện thoại").replace(
+                "%1", self.current_view_label()
+            )
         if not self.read_only:
             hint += self.tr(" — hoặc quét mã")
         self.search.setPlaceholderText(hint)
@@ -884,6 +897,25 @@ class MainWindow(QMainWindow):
             self.tray.hide()
         worker.wait_all(5000)
         super().closeEvent(event)
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that ends in "…" when it is narrower than its text (the full text is
+    in the tooltip), instead of cutting a word in half."""
+
+    def paintEvent(self, event: Any) -> None:
+        from PySide6.QtGui import QPainter
+
+        painter = QPainter(self)
+        text = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width()
+        )
+        painter.drawText(
+            self.contentsRect(),
+            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+            text,
+        )
+        painter.end()
 
 
 def _visible(widget: QWidget) -> bool:

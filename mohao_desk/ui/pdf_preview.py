@@ -188,8 +188,24 @@ class PdfPreviewDialog(QDialog):
 
 
 def show_pdf(parent: QWidget | None, pdf: bytes, title: str, file_name: str) -> PdfPreviewDialog:
-    """Show ``pdf`` in a non-modal preview window and return it (it deletes itself on close)."""
+    """Show ``pdf`` in a non-modal preview window and return it (it deletes itself on close).
+
+    One preview per document: a preview of the same title already open is replaced, in its
+    place, by the fresh one (no second copy stacked on the first)."""
+    from PySide6.QtWidgets import QApplication
+
+    old = next(
+        (
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, PdfPreviewDialog) and w.isVisible() and w.windowTitle() == title
+        ),
+        None,
+    )
     dialog = PdfPreviewDialog(pdf, title, file_name, parent)
+    if old is not None:
+        dialog.setGeometry(old.geometry())
+        old.close()
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()

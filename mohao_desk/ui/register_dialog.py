@@ -603,6 +603,24 @@ class RegisterDialog(QDialog):
     def reject(self) -> None:
         if self._saving:
             return  # the registration is being written: its answer must not be lost
+        typed = any(
+            edit.text().strip()
+            for edit in (
+                self.name_edit,
+                self.address_edit,
+                self.phone_edit,
+                self.email_edit,
+                self.id_edit,
+            )
+        ) or any(row.file is not None for row in self.rows)
+        if typed:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Tiếp nhận hồ sơ"),
+                self.tr("Bỏ hồ sơ đang nhập? Những gì đã gõ sẽ mất."),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         super().reject()
 
     def done(self, result: int) -> None:

@@ -814,7 +814,12 @@ class HoursTab(_Tab):
         self.current_label.setText(
             self.tr("Giờ làm việc đang dùng: %1 (múi giờ %2).")
             .replace("%1", text)
-            .replace("%2", settings.timezone)
+            .replace(
+                "%2",
+                self.tr("giờ Việt Nam, UTC+7")
+                if settings.timezone == "Asia/Ho_Chi_Minh"
+                else settings.timezone,
+            )
         )
 
     @staticmethod

@@ -147,6 +147,8 @@ class UpstreamWindow(QMainWindow):
         fit_to_screen(self, 1280, 720)
         bar = QToolBar(self.tr("Thao tác"), self)
         bar.setMovable(False)
+        bar.toggleViewAction().setEnabled(False)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
         self.addToolBar(bar)
         bar.addWidget(QLabel(self.tr("Kỳ: ")))
         self.period_box = QComboBox(self)

@@ -87,142 +87,142 @@
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="864"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="869"/>
         <source>&amp;Năm:</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="866"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="871"/>
         <source>Bỏ điều chỉnh đã chọn</source>
         <translation>Remove the selected change</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="875"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="880"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="875"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="880"/>
         <source>Thứ</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="875"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="880"/>
         <source>Lịch của đơn vị</source>
         <translation>Unit&apos;s calendar</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="876"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="881"/>
         <source>Theo lịch nhà nước</source>
         <translation>National calendar</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="876"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="881"/>
         <source>Điều chỉnh</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="876"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="881"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="883"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="888"/>
         <source>Thêm điều chỉnh của đơn vị</source>
         <translation>Add a change of the unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="894"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="899"/>
         <source>ví dụ: Công văn 12729/VPCP-KGVX ngày 25/12/2025</source>
         <translation>e.g. Letter 12729/VPCP-KGVX of 25/12/2025</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="896"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="901"/>
         <source>Thêm ngày nghỉ</source>
         <translation>Add a day off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="897"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="902"/>
         <source>Thêm ngày làm việc</source>
         <translation>Add a working day</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="901"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="906"/>
         <source>N&amp;gày:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="902"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="907"/>
         <source>Ghi &amp;chú:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="911"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="916"/>
         <source>Điều chỉnh ở đây được gửi đến các đơn vị trong gói cấu hình. Ngày nghỉ và ngày làm bù của nhà nước lấy từ lịch của chương trình.</source>
         <translation>Changes made here are sent to the units in the configuration package. National days off and make-up days come from the program&apos;s calendar.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="916"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="921"/>
         <source>Điều chỉnh (của đơn vị hoặc do cấp trên gửi) thay cho lịch nhà nước ở ngày đó. Điều chỉnh mới áp dụng cho hồ sơ tiếp nhận từ nay; hạn trả đã tính của hồ sơ đã tiếp nhận giữ nguyên.</source>
         <translation>A change (the unit&apos;s own or sent by the upstream office) replaces the national calendar on that day. New changes apply to dossiers registered from now on; due moments already computed stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="948"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="953"/>
         <source>Ngày làm việc</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="948"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="953"/>
         <source>Ngày nghỉ</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="949"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="954"/>
         <source>Làm bù (thứ Bảy làm việc)</source>
         <translation>Make-up day (working Saturday)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="954"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="959"/>
         <source>Do cấp trên gửi</source>
         <translation>Sent by the upstream office</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="956"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="961"/>
         <source>Của đơn vị</source>
         <translation>The unit&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1012"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1017"/>
         <source>Thêm ngày làm việc %1 (%2)?</source>
         <translation>Add working day %1 (%2)?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1014"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1019"/>
         <source>Thêm ngày nghỉ %1 (%2)?</source>
         <translation>Add day off %1 (%2)?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1021"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1026"/>
         <source>Ngày nghỉ, ngày làm bù</source>
         <translation>Days off, make-up days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1024"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1029"/>
         <source>Hạn trả của hồ sơ tiếp nhận từ nay được tính theo lịch mới.</source>
         <translation>Due moments of dossiers registered from now on follow the new calendar.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1034"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1039"/>
         <source>Đã thêm ngày làm việc %1.</source>
         <translation>Working day %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1036"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1041"/>
         <source>Đã thêm ngày nghỉ %1.</source>
         <translation>Day off %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1055"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1060"/>
         <source>Đã bỏ điều chỉnh ngày %1.</source>
         <translation>The change on %1 was removed.</translation>
     </message>
@@ -1044,7 +1044,12 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>Current office hours: %1 (time zone %2).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="839"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="819"/>
+        <source>giờ Việt Nam, UTC+7</source>
+        <translation>Vietnam time, UTC+7</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="844"/>
         <source>Đã lưu giờ làm việc; áp dụng cho hồ sơ tiếp nhận từ nay.</source>
         <translation>Office hours saved; they apply to dossiers registered from now on.</translation>
     </message>
@@ -1295,8 +1300,8 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
     <message>
         <location filename="../../mohao_desk/ui/app.py" line="222"/>
         <location filename="../../mohao_desk/ui/app.py" line="252"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="668"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="860"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="681"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="873"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Desk</translation>
     </message>
@@ -1446,57 +1451,72 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="328"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="329"/>
+        <source>Gõ mã hồ sơ, họ tên hoặc số điện thoại, không cần dấu (&quot;nguyen van an&quot;); máy quét mã: quét rồi Enter để mở hồ sơ. Ctrl+Enter: tìm trong tất cả hồ sơ.</source>
+        <translation>Type a dossier code, a name or a phone number, diacritics optional (&quot;nguyen van an&quot;); a scanner: scan, then Enter opens the dossier. Ctrl+Enter: search all dossiers.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="337"/>
         <source>Tìm trong mọi hồ sơ thay vì chỉ danh sách đang chọn (Ctrl+Enter)</source>
         <translation>Search every dossier instead of only the selected list (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="423"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="432"/>
         <source>Dữ liệu đơn vị gửi lên cơ quan cấp trên: chỉ xem, không ghi được.</source>
         <translation>Data the unit sent to the upstream office: view only, nothing can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="531"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="546"/>
         <source>%1+ hồ sơ trong «%2» — gõ thêm để thu hẹp</source>
         <translation>%1+ dossiers in “%2” — type more to narrow</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="533"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="548"/>
         <source>%1 hồ sơ trong «%2»</source>
         <translation>%1 dossiers in “%2”</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="585"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="600"/>
         <source>Tìm trong «%1» theo mã hồ sơ</source>
         <translation>Search in “%1” by dossier code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="595"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="602"/>
+        <source>Tìm trong tất cả hồ sơ: mã hồ sơ, họ tên, điện thoại</source>
+        <translation>Search all dossiers: code, name, phone</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="604"/>
+        <source>Tìm trong «%1»: mã hồ sơ, họ tên, điện thoại</source>
+        <translation>Search in “%1”: code, name, phone</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="608"/>
         <source> — hoặc quét mã</source>
         <translation> — or scan a code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="744"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="757"/>
         <source>Danh sách theo dõi hồ sơ hằng ngày</source>
         <translation>Daily dossier list</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="760"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="773"/>
         <source>Sổ theo dõi hồ sơ</source>
         <translation>Register book</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="768"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="781"/>
         <source>Sổ theo dõi hồ sơ từ %1 đến %2</source>
         <translation>Register book from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="781"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="794"/>
         <source>Báo cáo giải trình hồ sơ quá hạn</source>
         <translation>Explanation report on overdue dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="792"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="805"/>
         <source>Báo cáo giải trình từ %1 đến %2</source>
         <translation>Explanation report from %1 to %2</translation>
     </message>
@@ -1511,37 +1531,27 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="272"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="275"/>
         <source>Cán bộ: </source>
         <translation>Officer: </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="326"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="335"/>
         <source>Tìm trong &amp;tất cả hồ sơ (Ctrl+Enter)</source>
         <translation>Search &amp;all dossiers (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="535"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="550"/>
         <source>%1 hồ sơ mới nhất — gõ để tìm trong tất cả</source>
         <translation>newest %1 dossiers — type to search all</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="537"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="552"/>
         <source>%1 hồ sơ</source>
         <translation>dossiers: %1</translation>
     </message>
-    <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="588"/>
-        <source>Tìm trong tất cả hồ sơ: mã hồ sơ, họ tên, số điện thoại (không cần dấu)</source>
-        <translation>Search all dossiers: dossier code, name, phone (diacritics optional)</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="592"/>
-        <source>Tìm trong «%1»: mã hồ sơ, họ tên, số điện thoại (không cần dấu)</source>
-        <translation>Search in “%1”: dossier code, name, phone (diacritics optional)</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="658"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="671"/>
         <source>%n hồ sơ vừa quá hạn</source>
         <translation>
             <numerusform>%n dossier just went overdue</numerusform>
@@ -1549,7 +1559,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="661"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="674"/>
         <source>%n hồ sơ sắp đến hạn</source>
         <translation>
             <numerusform>%n dossier is now due soon</numerusform>
@@ -1557,37 +1567,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="750"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="763"/>
         <source>Danh sách theo dõi hồ sơ ngày %1</source>
         <translation>Daily dossier list %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="812"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="825"/>
         <source>Chọn thư mục lưu gói gửi cấp trên</source>
         <translation>Choose a folder for the package to the upstream office</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="822"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="835"/>
         <source>Đang xuất gói …</source>
         <translation>Exporting the package …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="826"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="839"/>
         <source>Đã xuất gói số %1 (%2 hồ sơ): %3</source>
         <translation>Exported package no. %1 (%2 dossiers): %3</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="854"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="867"/>
         <source>Đang nhập gói …</source>
         <translation>Importing packages …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="865"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="878"/>
         <source>Đang lập %1 …</source>
         <translation>Preparing %1 …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="877"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="890"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>
@@ -1739,7 +1749,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>PdfPreviewDialog</name>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="60"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="63"/>
         <source>%n trang</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -1747,64 +1757,59 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="61"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="64"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="63"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="66"/>
         <source>In ra máy in (Ctrl+P)</source>
         <translation>Print on a printer (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="64"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="67"/>
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="65"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="68"/>
         <source>Lưu thành tệp PDF (Ctrl+S)</source>
         <translation>Save as a PDF file (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="67"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="70"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="95"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="98"/>
         <source>In %1</source>
         <translation>Print %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="117"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="120"/>
         <source>Không in được</source>
         <translation>Could not print</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="117"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="120"/>
         <source>Không mở được máy in đã chọn.</source>
         <translation>The chosen printer could not be opened.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="162"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="165"/>
         <source>Lưu PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="162"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="165"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="174"/>
+        <location filename="../../mohao_desk/ui/pdf_preview.py" line="177"/>
         <source>Không lưu được</source>
         <translation>Could not save</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/pdf_preview.py" line="175"/>
-        <source>Không lưu được tệp %1: %2</source>
-        <translation>Could not save %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1854,6 +1859,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
     <name>RegisterDialog</name>
     <message>
         <location filename="../../mohao_desk/ui/register_dialog.py" line="187"/>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="619"/>
         <source>Tiếp nhận hồ sơ</source>
         <translation>Register dossier</translation>
     </message>
@@ -2008,41 +2014,46 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
+    <message>
+        <location filename="../../mohao_desk/ui/register_dialog.py" line="620"/>
+        <source>Bỏ hồ sơ đang nhập? Những gì đã gõ sẽ mất.</source>
+        <translation>Discard this registration? What was typed will be lost.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1083"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1088"/>
         <source>Thiết lập</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1092"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1097"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1092"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1097"/>
         <source>Cán bộ</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1094"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1099"/>
         <source>Thủ tục</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1097"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1102"/>
         <source>Giờ làm việc</source>
         <translation>Office hours</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1099"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1104"/>
         <source>Ngày nghỉ, ngày làm bù</source>
         <translation>Days off, make-up days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1106"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1111"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -2402,47 +2413,47 @@ PHÓ CHỦ TỊCH</translation>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="151"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="153"/>
         <source>Kỳ: </source>
         <translation>Period: </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="158"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="160"/>
         <source>Nhập gói của các đơn vị</source>
         <translation>Import units&apos; packages</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="161"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="163"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="166"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="168"/>
         <source>Thiết lập</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="168"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="170"/>
         <source>Danh mục thủ tục và ngày nghỉ gửi xuống các đơn vị</source>
         <translation>Procedure catalog and days off sent to the units</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="225"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="227"/>
         <source>%1: từ %2 đến %3</source>
         <translation>%1: from %2 to %3</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="298"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="300"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="366"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="368"/>
         <source>Tổng hợp các đơn vị</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="376"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="378"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>

@@ -134,7 +134,7 @@ def test_main_window_in_english(english, qtbot, board_desk: Desk) -> None:
     assert board["statuses"] == ["Received", "Received"]
     # The unit's name; Qt adds the application's name to the title bar itself.
     assert window.windowTitle() == "Ủy ban nhân dân phường Bần Yên Nhân"
-    assert window.search.placeholderText().startswith("Search in “In progress”: dossier code")
+    assert window.search.placeholderText().startswith("Search in “In progress”: code, name, phone")
     assert window.count_label.text() == "dossiers: 2"
     window.close()
 

@@ -94,6 +94,12 @@ def test_dashboard_rows_drill_down_and_import(
     double_click_cell(window.table, 0, overdue)
     assert len([w for w in window.children_windows if w.isVisible()]) == 1
 
+    # Searching the unit's board by a dossier code finds it.
+    board.search.setText(codes[-1])
+    assert [board.model.data(board.model.index(r, 0)) for r in range(board.model.rowCount())] == [
+        codes[-1]
+    ]
+    board.search.clear()
     # A dossier opens read-only: no act, no scan, no slip.
     double_click_cell(board.table, 0, 0)
     page = board.dossier_pages[codes[0]]

@@ -407,3 +407,30 @@ def test_apology_date_is_confirmed_in_words(qtbot, busy_desk: Desk, message_boxe
     assert busy_desk.get(code).summary.apology_count == 1
     page.close()
     close_previews()
+
+
+def test_one_preview_per_document(qtbot, window: MainWindow) -> None:
+    for _ in range(2):
+        answer_next_dialog(lambda d: QTest.mouseClick(d.ok_button, Qt.MouseButton.LeftButton))
+        click_action(qtbot, window, window.daily_action)
+    assert [p.windowTitle() for p in open_previews()] == [
+        "Danh sách theo dõi hồ sơ ngày 26/04/2024"
+    ]
+    close_previews()
+
+
+def test_cancelling_a_filled_registration_asks_first(
+    qtbot, window: MainWindow, message_boxes
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    click_action(qtbot, window, window.register_action)
+    (dialog,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, RegisterDialog)]
+    type_text(dialog.name_edit, "Phạm Quang Huy")
+    message_boxes.answer = QMessageBox.StandardButton.No
+    QTest.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.name_edit.text() == "Phạm Quang Huy"
+    assert message_boxes.texts("question") == ["Bỏ hồ sơ đang nhập? Những gì đã gõ sẽ mất."]
+    message_boxes.answer = QMessageBox.StandardButton.Yes
+    QTest.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert not (shiboken6.isValid(dialog) and dialog.isVisible())
