@@ -77,7 +77,7 @@ def main(out: Path) -> None:
         dialog.name_edit.setFocus()
         app.processEvents()
         dialog.grab().save(str(picture(out, "registration", SIZE)))
-        dialog.close()
+        dialog.done(0)  # close() would ask whether to discard what was typed
 
         # A dossier in its life: handed over, scanned, a supplement asked and received, now
         # less than a working day from its due moment (amber).
