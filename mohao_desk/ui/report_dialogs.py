@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -48,6 +48,19 @@ def _month_start(day: date) -> date:
     return day.replace(day=1)
 
 
+def _view_buttons(dialog: QDialog) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """ "Xem" (the default) and "Hủy" under a document's day or range."""
+    buttons = QDialogButtonBox(dialog)
+    view = buttons.addButton(
+        QCoreApplication.translate("ReportDialogs", "Xem"), QDialogButtonBox.ButtonRole.AcceptRole
+    )
+    cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    view.setDefault(True)
+    return buttons, view, cancel
+
+
 class DayDialog(QDialog):
     """One day, today by default ("Xem" makes the document)."""
 
@@ -82,15 +95,8 @@ class DayDialog(QDialog):
         note.setWordWrap(True)
         note.setStyleSheet("color: #5f6368;")
         layout.addWidget(note)
-        self.buttons = QDialogButtonBox(self)
-        self.ok_button = self.buttons.addButton(
-            self.tr("Xem"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button, self.cancel_button = _view_buttons(self)
         layout.addWidget(self.buttons)
-        self.ok_button.setDefault(True)
         self.setMinimumWidth(380)
 
     def day(self) -> date:
@@ -134,15 +140,8 @@ class RangeDialog(QDialog):
         layout.addLayout(quick)
         self.error = MessageBanner(self)
         layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(self)
-        self.ok_button = self.buttons.addButton(
-            self.tr("Xem"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button, self.cancel_button = _view_buttons(self)
         layout.addWidget(self.buttons)
-        self.ok_button.setDefault(True)
         self.setMinimumWidth(420)
 
     def set_range(self, start: date, end: date) -> None:

@@ -382,29 +382,24 @@
 <context>
     <name>DayDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/report_dialogs.py" line="61"/>
+        <location filename="../../mohao_desk/ui/report_dialogs.py" line="74"/>
         <source>Ngày:</source>
         <translation>Day:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/report_dialogs.py" line="64"/>
+        <location filename="../../mohao_desk/ui/report_dialogs.py" line="77"/>
         <source>Hôm nay</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/report_dialogs.py" line="65"/>
+        <location filename="../../mohao_desk/ui/report_dialogs.py" line="78"/>
         <source>Hôm qua</source>
         <translation>Yesterday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/report_dialogs.py" line="77"/>
+        <location filename="../../mohao_desk/ui/report_dialogs.py" line="90"/>
         <source>Danh sách của một ngày đã qua được tính đến cuối giờ làm việc ngày đó, với trạng thái hiện tại của hồ sơ.</source>
         <translation>The list of a past day is measured at the end of that day&apos;s office hours, with the dossiers&apos; current status.</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/report_dialogs.py" line="87"/>
-        <source>Xem</source>
-        <translation>View</translation>
     </message>
 </context>
 <context>
@@ -1815,42 +1810,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>RangeDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/report_dialogs.py" line="113"/>
+        <location filename="../../mohao_desk/ui/report_dialogs.py" line="119"/>
         <source>Từ ngày:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/report_dialogs.py" line="114"/>
+        <location filename="../../mohao_desk/ui/report_dialogs.py" line="120"/>
         <source>Đến ngày:</source>
         <translation>To:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/report_dialogs.py" line="120"/>
+        <location filename="../../mohao_desk/ui/report_dialogs.py" line="126"/>
         <source>Tháng này</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/report_dialogs.py" line="121"/>
+        <location filename="../../mohao_desk/ui/report_dialogs.py" line="127"/>
         <source>Tháng trước</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/report_dialogs.py" line="122"/>
+        <location filename="../../mohao_desk/ui/report_dialogs.py" line="128"/>
         <source>Năm nay</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/report_dialogs.py" line="139"/>
-        <source>Xem</source>
-        <translation>View</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/report_dialogs.py" line="158"/>
+        <location filename="../../mohao_desk/ui/report_dialogs.py" line="157"/>
         <source>Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.</source>
         <translation>The last day must be on or after the first day.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/report_dialogs.py" line="161"/>
+        <location filename="../../mohao_desk/ui/report_dialogs.py" line="160"/>
         <source>Mỗi lần lập cho tối đa 366 ngày.</source>
         <translation>At most 366 days at a time.</translation>
     </message>
@@ -2018,6 +2008,14 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <location filename="../../mohao_desk/ui/register_dialog.py" line="620"/>
         <source>Bỏ hồ sơ đang nhập? Những gì đã gõ sẽ mất.</source>
         <translation>Discard this registration? What was typed will be lost.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialogs</name>
+    <message>
+        <location filename="../../mohao_desk/ui/report_dialogs.py" line="55"/>
+        <source>Xem</source>
+        <translation>View</translation>
     </message>
 </context>
 <context>
