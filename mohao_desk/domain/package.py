@@ -419,14 +419,18 @@ class OpenedPackage:
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, name: str) -> bytes:
     """Read one member, never inflating more than ``limit`` bytes (the header's size may lie)."""
-    if info.file_size > limit:
-        raise PackageError(
+
+    def too_big() -> PackageError:
+        return PackageError(
             name,
             "size",
             "thành phần {member} vượt {limit} byte",
             member=info.filename,
             limit=group_digits(limit),
         )
+
+    if info.file_size > limit:
+        raise too_big()
     try:
         with archive.open(info) as handle:
             data = handle.read(limit + 1)
@@ -435,13 +439,7 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, na
             name, "damaged", "thành phần {member} không giải nén được", member=info.filename
         ) from None
     if len(data) > limit:
-        raise PackageError(
-            name,
-            "size",
-            "thành phần {member} vượt {limit} byte",
-            member=info.filename,
-            limit=group_digits(limit),
-        )
+        raise too_big()
     return data
 
 
