@@ -332,11 +332,12 @@ class WorkCalendar:
         return start + timedelta(days=target - ordinal, seconds=self.office_hours.clock_at(r) - s)
 
     def same_day(self, received: datetime, cutoff: time) -> datetime:
-        """Before the cut-off: closing time of that working day; otherwise of the next one."""
+        """Received at or before the cut-off: closing time of that working day; *after* it
+        ("sau 15 giờ"): closing time of the next one. 15:00 sharp is the same day."""
         moment = self.normalize(received)
         ordinal = moment.toordinal()
         target = ordinal
-        if moment.time() >= cutoff:
+        if moment.time() > cutoff:
             target = self._work_ordinal(self._cum[ordinal - self._base] + 1)
         seconds = moment.hour * 3600 + moment.minute * 60 + moment.second
         return moment + timedelta(days=target - ordinal, seconds=self._closing - seconds)

@@ -61,7 +61,7 @@ class ProcessingTime:
 
     def describe(self) -> str:
         if self.unit is TimeUnit.SAME_DAY:
-            return f"Trong ngày (tiếp nhận trước {self.cutoff:%H} giờ {self.cutoff:%M})"
+            return f"Trong ngày (tiếp nhận đến {self.cutoff:%H} giờ {self.cutoff:%M})"
         return f"{self.value} {self.unit.label}"
 
 
@@ -93,12 +93,15 @@ def extend_for_pause(
 ) -> datetime:
     """Move a due moment out by the office time the clock was paused (supplement, §3).
 
-    A due moment at an opening (07:30, 13:30) stays at an opening when the shift lands exactly
-    on a boundary: 07:30 + one working day is the next day's 07:30, not this day's 17:00."""
+    The shift is office-time arithmetic, the same as a working-hour deadline: due 07:30 paused
+    4 office hours is 11:30, not 13:30. Only a shift of whole working days keeps a due moment
+    that sits at an opening (07:30, 13:30) at an opening: 07:30 + one working day is the next
+    day's 07:30, not this day's 17:00."""
     paused = calendar.office_seconds_between(paused_at, resumed_at)
     if paused <= 0:
         return due
-    at_opening = any(
+    whole_days = paused % calendar.office_hours.seconds_per_day == 0
+    at_opening = whole_days and any(
         due.hour * 3600 + due.minute * 60 + due.second == start
         for start, _ in calendar.office_hours.intervals
     )

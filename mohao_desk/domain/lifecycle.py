@@ -145,8 +145,10 @@ TRANSITIONS: dict[Act, tuple[frozenset[Status], Status | None]] = {
     Act.REFUSE: (OPEN_STATUSES, Status.REFUSED),
     Act.WITHDRAW: (OPEN_STATUSES, Status.WITHDRAWN),
     Act.STOP: (OPEN_STATUSES, Status.STOPPED),
-    # Acts that do not change the status, allowed in these states:
-    Act.APOLOGIZE: (OPEN_STATUSES, None),
+    # Acts that do not change the status, allowed in these states. No apology while the dossier
+    # waits for a supplement: its clock is paused, and the new date the slip promises would be
+    # moved by the pause when the supplement arrives (a printed date is never moved).
+    Act.APOLOGIZE: (RUNNING_STATUSES, None),
     Act.RATE: (frozenset({Status.RETURNED}), None),
 }
 
@@ -161,6 +163,12 @@ def check_transition(act: Act, status: Status) -> Status:
     if act not in TRANSITIONS:
         return status
     allowed, target = TRANSITIONS[act]
+    if act is Act.APOLOGIZE and status is Status.WAITING_SUPPLEMENT:
+        raise IllegalTransition(
+            "Hồ sơ đang chờ bổ sung: thời hạn giải quyết đang tạm dừng nên chưa lập phiếu xin "
+            "lỗi. Sau khi nhận đủ hồ sơ bổ sung, thời hạn được tính lại; khi đó nếu vẫn không "
+            "kịp hạn thì lập phiếu xin lỗi với ngày hẹn mới."
+        )
     if status not in allowed:
         raise IllegalTransition(
             "Không thể thực hiện '{act}' khi hồ sơ đang ở trạng thái '{status}'.",

@@ -48,7 +48,9 @@ class LegalRegime:
 
 
 def regime_for(day: date, regimes: Sequence[LegalRegime]) -> LegalRegime:
-    """The regime in force on a receipt day."""
+    """The regime in force on a receipt day: the day of the moment the dossier *counts from*
+    (``WorkCalendar.normalize``), not of its arrival. A dossier arriving online on 30/06/2025
+    at 18:00 counts from 01/07/2025 07:30 and falls under regime B."""
     for regime in regimes:
         if regime.covers(day):
             return regime

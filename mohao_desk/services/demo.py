@@ -416,7 +416,7 @@ class _Generator:
         name = self._name()
         phone = f"09{rng.randrange(10**8):08d}"
         address = f"{rng.choice(STREETS)}, phường Bần Yên Nhân, thị xã Mỹ Hào, tỉnh Hưng Yên"
-        regime = self._regime(received.date())
+        regime = self._regime(cal.normalize(received).date())
         handler = rng.choice(self.handlers)
         events: list[tuple[str, datetime, int, str | None, str, dict]] = []
         status = Status.RECEIVED.value

@@ -389,7 +389,7 @@ class Desk:
         if not 1 <= sets_count <= 99:
             raise DeskError("Số bộ hồ sơ phải từ 1 đến 99.")
         received = self._at(received_at)
-        regime = regime_for(received.date(), self.regimes)
+        regime = regime_for(self.calendar.normalize(received).date(), self.regimes)
         with self.db.begin() as conn:
             found = q.procedure_by_code(conn, procedure_code)
             if found is None:
@@ -797,12 +797,19 @@ class Desk:
         return self._act(code, Act.SUPPLEMENT_RECEIVED, at, by, change)
 
     def _resume(self, row: Any, moment: datetime) -> dict[str, Any]:
-        """Due moments moved out by the office time paused since ``row.paused_at``."""
+        """Due moments moved out by the office time paused since ``row.paused_at``.
+
+        The legal due moment always moves. The return appointment moves with it, except when an
+        apology slip set it: that date was promised to the applicant in writing and stays
+        exactly as printed (a new date needs a new slip)."""
         paused_at = self._local(row.paused_at)
         cal = self.calendar
-        due = extend_for_pause(cal, self._local(row.due_at), paused_at, moment)
         original = extend_for_pause(cal, self._local(row.original_due_at), paused_at, moment)
-        return {"due_at": self.to_utc(due), "original_due_at": self.to_utc(original)}
+        values = {"original_due_at": self.to_utc(original)}
+        if not row.apology_count:
+            due = extend_for_pause(cal, self._local(row.due_at), paused_at, moment)
+            values["due_at"] = self.to_utc(due)
+        return values
 
     @_writes
     def resolve(

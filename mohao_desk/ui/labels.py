@@ -106,7 +106,7 @@ def period_text(period: ProcessingTime) -> str:
     """A processing time as ``ProcessingTime.describe()`` writes it ("5 ngày làm việc")."""
     if period.unit is TimeUnit.SAME_DAY:
         return (
-            Labels.tr("Trong ngày (tiếp nhận trước %1 giờ %2)")
+            Labels.tr("Trong ngày (tiếp nhận đến %1 giờ %2)")
             .replace("%1", f"{period.cutoff:%H}")
             .replace("%2", f"{period.cutoff:%M}")
         )

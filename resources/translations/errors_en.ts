@@ -310,6 +310,11 @@
     </message>
     <message>
         <extracomment>mohao_desk/domain/lifecycle.py</extracomment>
+        <source>Hồ sơ đang chờ bổ sung: thời hạn giải quyết đang tạm dừng nên chưa lập phiếu xin lỗi. Sau khi nhận đủ hồ sơ bổ sung, thời hạn được tính lại; khi đó nếu vẫn không kịp hạn thì lập phiếu xin lỗi với ngày hẹn mới.</source>
+        <translation>The dossier is waiting for a supplement: its deadline is paused, so no apology slip yet. Once the supplement is complete the deadline is recomputed; if it still cannot be met, issue an apology slip with a new date.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/lifecycle.py</extracomment>
         <source>Không thể thực hiện '{act}' khi hồ sơ đang ở trạng thái '{status}'.</source>
         <translation>Cannot record '{act}' while the dossier is '{status}'.</translation>
     </message>

@@ -1254,8 +1254,8 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
     </message>
     <message>
         <location filename="../../mohao_desk/ui/labels.py" line="109"/>
-        <source>Trong ngày (tiếp nhận trước %1 giờ %2)</source>
-        <translation>Same day (if received before %1:%2)</translation>
+        <source>Trong ngày (tiếp nhận đến %1 giờ %2)</source>
+        <translation>Same day (if received by %1:%2)</translation>
     </message>
     <message numerus="yes">
         <location filename="../../mohao_desk/ui/labels.py" line="115"/>

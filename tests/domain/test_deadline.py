@@ -111,7 +111,10 @@ def test_working_hours(
     [
         (T(2024, 3, 11, 9, 0), T(2024, 3, 11, 17, 0)),
         (T(2024, 3, 11, 14, 59, 59), T(2024, 3, 11, 17, 0)),
-        (T(2024, 3, 11, 15, 0), T(2024, 3, 12, 17, 0)),  # 15:00 sharp: next working day
+        # "sau 15 giờ": 15:00 sharp is still the same day; 15:00:01 and 15:01 are after it
+        (T(2024, 3, 11, 15, 0), T(2024, 3, 11, 17, 0)),
+        (T(2024, 3, 11, 15, 0, 1), T(2024, 3, 12, 17, 0)),
+        (T(2024, 3, 11, 15, 1), T(2024, 3, 12, 17, 0)),
         (T(2024, 3, 11, 16, 30), T(2024, 3, 12, 17, 0)),
         (T(2024, 3, 11, 12, 0), T(2024, 3, 11, 17, 0)),  # lunch → 13:30, before the cut-off
         (T(2024, 3, 11, 6, 0), T(2024, 3, 11, 17, 0)),
@@ -123,9 +126,10 @@ def test_working_hours(
         (T(2024, 2, 7, 15, 30), T(2024, 2, 15, 17, 0)),
         (T(2024, 2, 12, 10, 0), T(2024, 2, 15, 17, 0)),
         # the 30/4 swap of 2024 and 2025
-        (T(2024, 4, 26, 15, 0), T(2024, 5, 2, 17, 0)),
+        (T(2024, 4, 26, 15, 1), T(2024, 5, 2, 17, 0)),
+        (T(2024, 4, 26, 15, 0), T(2024, 4, 26, 17, 0)),
         (T(2024, 5, 3, 16, 0), T(2024, 5, 4, 17, 0)),  # make-up Saturday
-        (T(2025, 4, 25, 15, 0), T(2025, 4, 26, 17, 0)),  # make-up Saturday
+        (T(2025, 4, 25, 15, 1), T(2025, 4, 26, 17, 0)),  # make-up Saturday
         (T(2025, 4, 29, 15, 30), T(2025, 5, 5, 17, 0)),
         (T(2025, 5, 2, 9, 0), T(2025, 5, 5, 17, 0)),  # swapped day off
     ],
@@ -137,7 +141,8 @@ def test_same_day(cal: WorkCalendar, received: datetime, expected: datetime) -> 
 def test_same_day_custom_cutoff(cal: WorkCalendar) -> None:
     period = ProcessingTime(0, SAME, cutoff=time(11, 0))
     assert due_moment(cal, T(2024, 3, 11, 10, 59), period) == T(2024, 3, 11, 17, 0)
-    assert due_moment(cal, T(2024, 3, 11, 11, 0), period) == T(2024, 3, 12, 17, 0)
+    assert due_moment(cal, T(2024, 3, 11, 11, 0), period) == T(2024, 3, 11, 17, 0)
+    assert due_moment(cal, T(2024, 3, 11, 11, 1), period) == T(2024, 3, 12, 17, 0)
 
 
 # ------------------------------------------------------------------ calendar days and months
@@ -200,9 +205,9 @@ def test_processing_time_describe() -> None:
     assert ProcessingTime(5, WD).describe() == "5 ngày làm việc"
     assert ProcessingTime(8, WH).describe() == "8 giờ làm việc"
     assert ProcessingTime(2, MO).describe() == "2 tháng"
-    assert ProcessingTime(0, SAME).describe() == "Trong ngày (tiếp nhận trước 15 giờ 00)"
+    assert ProcessingTime(0, SAME).describe() == "Trong ngày (tiếp nhận đến 15 giờ 00)"
     assert ProcessingTime(1, SAME, time(10, 30)).describe() == (
-        "Trong ngày (tiếp nhận trước 10 giờ 30)"
+        "Trong ngày (tiếp nhận đến 10 giờ 30)"
     )
 
 
@@ -311,6 +316,28 @@ def test_pause_outside_office_hours_changes_nothing(cal: WorkCalendar) -> None:
     assert extend_for_pause(cal, DUE, T(2024, 5, 3, 17, 30), T(2024, 5, 4, 7, 0)) == DUE
     assert extend_for_pause(cal, DUE, T(2024, 4, 27, 9, 0), T(2024, 5, 1, 16, 0)) == DUE
     assert extend_for_pause(cal, DUE, T(2024, 5, 3, 10, 0), T(2024, 5, 3, 10, 0)) == DUE
+
+
+def test_pause_of_part_of_a_day_is_office_time_arithmetic(cal: WorkCalendar) -> None:
+    # Issue 9: due Tue 18/03/2025 07:30, paused 07:30–11:30 on Thu 13/03 (4 office hours):
+    # 07:30 + 4 office hours is 11:30 of the due day, exactly as a 4-working-hour deadline
+    # from 07:30 ends, not 13:30 (a result at 12:00 is late).
+    due_at = T(2025, 3, 18, 7, 30)
+    new_due = extend_for_pause(cal, due_at, T(2025, 3, 13, 7, 30), T(2025, 3, 13, 11, 30))
+    assert new_due == T(2025, 3, 18, 11, 30)
+    assert new_due == due(cal, due_at, 4, WH)
+    assert timeliness(T(2025, 3, 18, 12, 0), new_due, 1) is Timeliness.LATE
+
+
+def test_pause_of_whole_days_keeps_an_opening_due_moment_at_an_opening(
+    cal: WorkCalendar,
+) -> None:
+    # due Tue 18/03/2025 07:30, paused a whole working day (Thu 13/03 07:30 → Fri 14/03 07:30):
+    # the next working day's 07:30, not the due day's 17:00.
+    new_due = extend_for_pause(
+        cal, T(2025, 3, 18, 7, 30), T(2025, 3, 13, 7, 30), T(2025, 3, 14, 7, 30)
+    )
+    assert new_due == T(2025, 3, 19, 7, 30)
 
 
 def test_pause_that_lands_on_a_closing_time(cal: WorkCalendar) -> None:

@@ -41,7 +41,8 @@ EXPECTED: dict[Act, dict[Status, Status]] = {
     },
     Act.STOP: {s: S.STOPPED for s in (S.RECEIVED, S.PROCESSING, S.WAITING_SUPPLEMENT)},
     # no status change
-    Act.APOLOGIZE: {s: s for s in (S.RECEIVED, S.PROCESSING, S.WAITING_SUPPLEMENT)},
+    # not while waiting for a supplement: the clock is paused (issue 9)
+    Act.APOLOGIZE: {s: s for s in (S.RECEIVED, S.PROCESSING)},
     Act.RATE: {S.RETURNED: S.RETURNED},
 }
 
@@ -60,9 +61,12 @@ def test_transition(act: Act, status: Status) -> None:
     else:
         with pytest.raises(IllegalTransition) as refused:
             check_transition(act, status)
-        assert refused.value.message == (
-            f"Không thể thực hiện '{act.label}' khi hồ sơ đang ở trạng thái '{status.label}'."
-        )
+        if act is Act.APOLOGIZE and status is Status.WAITING_SUPPLEMENT:
+            assert refused.value.message.startswith("Hồ sơ đang chờ bổ sung: thời hạn giải")
+        else:
+            assert refused.value.message == (
+                f"Không thể thực hiện '{act.label}' khi hồ sơ đang ở trạng thái '{status.label}'."
+            )
 
 
 def test_refusal_message_in_vietnamese() -> None:

@@ -222,7 +222,7 @@ def test_english_countdowns_and_periods(english) -> None:
     assert labels.period_text(ProcessingTime(1, TimeUnit.WORKING_DAYS)) == "1 working day"
     assert labels.period_text(ProcessingTime(5, TimeUnit.WORKING_DAYS)) == "5 working days"
     assert labels.period_text(ProcessingTime(0, TimeUnit.SAME_DAY)) == (
-        "Same day (if received before 15:00)"
+        "Same day (if received by 15:00)"
     )
     assert labels.tr_label(Status.WAITING_SUPPLEMENT.label) == "Awaiting supplement"
     assert labels.tr_label(Band.AT_RISK.label) == "due soon"
