@@ -810,11 +810,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_document)
 
     # Commands of other modules (each adds its own subcommands with ``command``).
+    from mohao_desk.cli_counter import add_commands as add_counter_commands
     from mohao_desk.cli_reports import add_commands as add_report_commands
     from mohao_desk.cli_sync import add_commands as add_sync_commands
 
     add_report_commands(command)
     add_sync_commands(command)
+    add_counter_commands(command)
 
     p = command("daily-list", "danh sách theo dõi hằng ngày cho lãnh đạo (PDF)")
     p.add_argument("--date", required=True, help="ngày, ví dụ 2024-05-07")

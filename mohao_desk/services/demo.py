@@ -230,6 +230,7 @@ def fill_demo(
     with db.begin(bulk=True) as conn:
         next_id = first_id = bulk.max_dossier_id(conn) + 1
         sequences = bulk.daily_sequences(conn, info.id)
+        book = bulk.yearly_sequences(conn, info.id, "book")
         jobs = []
         for chunk_no, start in enumerate(range(0, dossiers, CHUNK)):
             items = []
@@ -237,7 +238,8 @@ def fill_demo(
                 day_key = moment.date().isoformat()
                 seq = sequences.get(day_key, 0) + 1
                 sequences[day_key] = seq
-                items.append((next_id, moment, seq))
+                entry = book[moment.year] = book.get(moment.year, 0) + 1
+                items.append((next_id, moment, seq, entry))
                 next_id += 1
             jobs.append((seed, chunk_no, items))
         with bulk.search_index_suspended(conn, first_id):
@@ -247,11 +249,13 @@ def fill_demo(
                 bulk.insert_event_rows(conn, e_rows)
                 total_events += len(e_rows)
         bulk.store_daily_sequences(conn, info.id, sequences)
+        bulk.store_yearly_sequences(conn, info.id, "book", book)
         q.put_setting(conn, "demo_data", True)
     return DemoReport(info.code, dossiers, total_events, clock.perf_counter() - started)
 
 
-Job = tuple[int, int, list[tuple[int, datetime, int]]]
+# (seed, chunk number, [(dossier id, receipt moment, daily sequence, register book entry)])
+Job = tuple[int, int, list[tuple[int, datetime, int, int]]]
 Rows = tuple[list[tuple], list[tuple], list[tuple]]
 _WORKER: _Generator | None = None
 
@@ -264,8 +268,8 @@ def _generate(generator: _Generator, job: Job) -> Rows:
     d_rows: list[tuple] = []
     c_rows: list[tuple] = []
     e_rows: list[tuple] = []
-    for dossier_id, moment, seq in items:
-        generator.dossier(dossier_id, moment, seq, d_rows, c_rows, e_rows)
+    for dossier_id, moment, seq, entry in items:
+        generator.dossier(dossier_id, moment, seq, entry, d_rows, c_rows, e_rows)
     return d_rows, c_rows, e_rows
 
 
@@ -397,6 +401,7 @@ class _Generator:
         dossier_id: int,
         received: datetime,
         seq: int,
+        book_number: int,
         d_rows: list[tuple],
         c_rows: list[tuple],
         e_rows: list[tuple],
@@ -625,5 +630,7 @@ class _Generator:
                 rating,
                 seq_no,
                 self.now_utc,
+                received.year,
+                book_number,
             )
         )

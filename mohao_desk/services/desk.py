@@ -405,6 +405,8 @@ class Desk:
             due = due_moment(self.calendar, received, _period(procedure, verification))
             officer_id = self._officer_id(conn, by)
             sequence = q.next_sequence(conn, self.unit.id, received.date())
+            # The register book's entry, given now and printed on the receipt: never renumbered.
+            book_number = q.next_yearly(conn, self.unit.id, "book", received.year)
             code = format_code(self.unit.code, received.date(), sequence)
             received_utc, due_utc = self.to_utc(received), self.to_utc(due)
             dossier_id = q.insert_dossier(
@@ -431,6 +433,8 @@ class Desk:
                     "receiver_id": officer_id,
                     "event_count": 1,
                     "updated_at": datetime.now(UTC),
+                    "book_year": received.year,
+                    "book_number": book_number,
                 },
             )
             specs = list(components) if components is not None else list(procedure.components)

@@ -140,12 +140,16 @@ class DocumentService:
         )
 
     def _book_entry(self, code: str, received: datetime) -> tuple[int, int]:
+        """The register book's volume and entry number given at registration (revision 0005);
+        a dossier without one (imported from a unit) is ranked by its receipt time."""
         desk = self.desk
-        start = desk.to_utc(datetime.combine(date(received.year, 1, 1), time()))
-        end = desk.to_utc(datetime.combine(date(received.year, 12, 31), time(23, 59, 59)))
         with desk.db.read() as conn:
             row = q.dossier_by_code(conn, code)
             assert row is not None
+            if row.book_number is not None:
+                return int(row.book_year), int(row.book_number)
+            start = desk.to_utc(datetime.combine(date(received.year, 1, 1), time()))
+            end = desk.to_utc(datetime.combine(date(received.year, 12, 31), time(23, 59, 59)))
             entry = q.count_received_between(conn, desk.unit.id, start, end, row.id)
         return received.year, entry
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -308,10 +308,12 @@ class ReportService:
         entries = []
         numbers = dict(offsets)
         unit_name = desk.unit.name
-        for row in rows:
+        for row in _book_order(rows):
             s = desk.summarize(row, now)
             year = s.received_at.year
             numbers[year] = numbers.get(year, 0) + 1
+            if row.book_number is not None:  # given at registration (revision 0005)
+                year, numbers[year] = int(row.book_year), int(row.book_number)
             f = facts.get(row.id, {})
             result_at = f.get("resolve")
             if result_at is None and s.status in (Status.RESULT_READY, Status.RETURNED):
@@ -595,6 +597,18 @@ def _book_facts(
             data = json.loads(e.data) if e.data else {}
             f["reason"] = str(data.get("reason") or "")
     return facts
+
+
+def _book_order(rows: Sequence[Any]) -> list[Any]:
+    """Entries in the order they were written in the book: by the number each got at
+    registration (a back-dated registration comes after the entries already written), and
+    the unnumbered (imported) ones by receipt time, as the query gives them."""
+    if all(r.book_number is None for r in rows):
+        return list(rows)
+    return sorted(
+        rows,
+        key=lambda r: (0, r.book_year, r.book_number) if r.book_number is not None else (1, 0, 0),
+    )
 
 
 def _book_note(s: DossierSummary, f: dict[str, Any]) -> str:

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import Connection, func, select
 
-from mohao_desk.store.schema import component, daily_sequence, dossier, event
+from mohao_desk.store.schema import component, daily_sequence, dossier, event, yearly_sequence
 
 DOSSIER_COLUMNS = (
     "id", "code", "unit_id", "procedure_id", "regime_code", "applicant_name",
@@ -18,7 +18,7 @@ DOSSIER_COLUMNS = (
     "received_at", "due_at", "original_due_at", "finished_at", "returned_at", "paused_at",
     "status", "officer_id", "receiver_id", "supplement_count", "apology_count",
     "inputs_digitized", "result_digitized", "result_electronic", "rating", "event_count",
-    "updated_at",
+    "updated_at", "book_year", "book_number",
 )  # fmt: skip
 COMPONENT_COLUMNS = (
     "dossier_id", "position", "name", "kind", "quantity", "digitized_at", "digitized_by",
@@ -69,6 +69,27 @@ def store_daily_sequences(conn: Connection, unit_id: int, values: dict[str, int]
         "INSERT INTO daily_sequence (unit_id, day, last) VALUES (?, ?, ?) "
         "ON CONFLICT(unit_id, day) DO UPDATE SET last = excluded.last",
         [(unit_id, day, last) for day, last in values.items()],
+    )
+
+
+def yearly_sequences(conn: Connection, unit_id: int, kind: str) -> dict[int, int]:
+    rows = conn.execute(
+        select(yearly_sequence.c.year, yearly_sequence.c.last).where(
+            yearly_sequence.c.unit_id == unit_id, yearly_sequence.c.kind == kind
+        )
+    )
+    return {int(r.year): int(r.last) for r in rows}
+
+
+def store_yearly_sequences(
+    conn: Connection, unit_id: int, kind: str, values: dict[int, int]
+) -> None:
+    if not values:
+        return
+    conn.exec_driver_sql(
+        "INSERT INTO yearly_sequence (unit_id, kind, year, last) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(unit_id, kind, year) DO UPDATE SET last = excluded.last",
+        [(unit_id, kind, year, last) for year, last in values.items()],
     )
 
 

@@ -45,6 +45,7 @@ from mohao_desk.store.schema import (
     procedure_component,
     setting,
     unit,
+    yearly_sequence,
 )
 
 # ----------------------------------------------------------------- settings
@@ -304,6 +305,23 @@ def next_sequence(conn: Connection, unit_id: int, day: date) -> int:
         .where(daily_sequence.c.unit_id == unit_id, daily_sequence.c.day == key)
         .values(last=last + 1)
     )
+    return int(last) + 1
+
+
+def next_yearly(conn: Connection, unit_id: int, kind: str, year: int) -> int:
+    """The next number of a yearly sequence ("book": the register book's entries,
+    "counter_refusal": the refusal slips at the counter). Inside the caller's write transaction,
+    so two desks never get the same number."""
+    where = (
+        yearly_sequence.c.unit_id == unit_id,
+        yearly_sequence.c.kind == kind,
+        yearly_sequence.c.year == year,
+    )
+    last = conn.execute(select(yearly_sequence.c.last).where(*where)).scalar()
+    if last is None:
+        conn.execute(insert(yearly_sequence).values(unit_id=unit_id, kind=kind, year=year, last=1))
+        return 1
+    conn.execute(update(yearly_sequence).where(*where).values(last=last + 1))
     return int(last) + 1
 
 

@@ -107,7 +107,11 @@ def received_between(conn: Connection, unit_id: int, start: datetime, end: datet
     """Dossiers received in ``[start, end)`` in book order (receipt moment, then id: the order
     ``queries.count_received_between`` numbers the receipt slips in)."""
     query = _listing(
-        dossier.c.applicant_address, dossier.c.sets_count, dossier.c.regime_code
+        dossier.c.applicant_address,
+        dossier.c.sets_count,
+        dossier.c.regime_code,
+        dossier.c.book_year,
+        dossier.c.book_number,
     ).where(
         dossier.c.unit_id == unit_id,
         dossier.c.received_at >= start,

@@ -160,6 +160,11 @@ dossier = Table(
     Column("rating", String(24)),
     Column("event_count", Integer, nullable=False, server_default=text("0")),
     Column("updated_at", UtcMoment, nullable=False),
+    # Sổ theo dõi hồ sơ: the volume (the receipt year) and entry number given at registration
+    # and printed on the receipt; never renumbered (issue 9, revision 0005). NULL for dossiers
+    # an upstream office imported from its units.
+    Column("book_year", Integer),
+    Column("book_number", Integer),
     Index("ix_dossier_status_due", "status", "original_due_at"),
     Index(
         "ix_dossier_open_due",
@@ -238,6 +243,42 @@ daily_sequence = Table(
     Column("unit_id", ForeignKey("unit.id"), primary_key=True),
     Column("day", String(10), primary_key=True),
     Column("last", Integer, nullable=False),
+)
+
+# Numbers that run through a year per unit: the register book's entries (kind "book") and the
+# refusals at the counter (kind "counter_refusal"). Revision 0005.
+yearly_sequence = Table(
+    "yearly_sequence",
+    metadata,
+    Column("unit_id", ForeignKey("unit.id"), primary_key=True),
+    Column("kind", String(24), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("last", Integer, nullable=False),
+)
+
+# Từ chối tiếp nhận tại quầy (domain.md §1): the officer refuses a dossier at the counter and
+# prints Mẫu 03. No dossier is created, so a refusal here is never received, resolved or counted
+# in any dossier statistic; it is listed and counted on its own. Revision 0005.
+counter_refusal = Table(
+    "counter_refusal",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("unit_id", ForeignKey("unit.id"), nullable=False),
+    Column("year", Integer, nullable=False),  # local year of ``at``
+    Column("number", Integer, nullable=False),  # "Số: N/…" of the slip, per unit and year
+    Column("regime_code", ForeignKey("legal_regime.code"), nullable=False),
+    Column("procedure_id", ForeignKey("procedure.id"), nullable=False),
+    Column("applicant_name", Text, nullable=False),
+    Column("applicant_address", Text, nullable=False, server_default=""),
+    Column("applicant_phone", String(32), nullable=False, server_default=""),
+    Column("applicant_email", Text, nullable=False, server_default=""),
+    Column("channel", String(1), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("officer_id", ForeignKey("officer.id")),
+    Column("at", UtcMoment, nullable=False),
+    Column("recorded_at", UtcMoment, nullable=False),
+    UniqueConstraint("unit_id", "year", "number"),
+    Index(None, "unit_id", "at"),
 )
 
 setting = Table(

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.last_message = ""
         self.last_folder = ""
         self.dossier_pages: dict[str, QWidget] = {}
+        self.counter_list: QWidget | None = None  # the open list of refusals at the counter
         self._last_notice_check = desk.now()
         if unit is not None:
             self.setWindowTitle(
@@ -167,6 +168,19 @@ class MainWindow(QMainWindow):
             icon=pixmap.SP_FileDialogNewFolder,
             tip=self.tr("Tiếp nhận một hồ sơ mới và in giấy hẹn (F2)"),
         )
+        self.counter_refusal_action = self._action(
+            self.tr("Từ chối tiếp nhận tại quầy…"),
+            self.open_counter_refusal,
+            shortcut="Shift+F2",
+            tip=self.tr(
+                "Hồ sơ không đủ điều kiện: ghi lý do, in Phiếu từ chối (Mẫu 03); không tạo hồ sơ"
+            ),
+        )
+        self.counter_list_action = self._action(
+            self.tr("Từ chối tại quầy"),
+            self.open_counter_refusals,
+            tip=self.tr("Các lượt từ chối tiếp nhận tại quầy của một khoảng thời gian"),
+        )
         self.refresh_action = self._action(
             self.tr("Làm mới"),
             self.refresh_all,
@@ -216,6 +230,7 @@ class MainWindow(QMainWindow):
         """The actions a read-only board does not offer."""
         return [
             self.register_action,
+            self.counter_refusal_action,
             self.export_action,
             self.import_action,
             self.settings_action,
@@ -225,6 +240,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         dossiers = bar.addMenu(self.tr("&Hồ sơ"))
         dossiers.addAction(self.register_action)
+        dossiers.addAction(self.counter_refusal_action)
         dossiers.addAction(self.refresh_action)
         dossiers.addSeparator()
         dossiers.addAction(self.close_action)
@@ -232,6 +248,7 @@ class MainWindow(QMainWindow):
         if self.unit_scope is None:
             reports.addAction(self.daily_action)
             reports.addAction(self.book_action)
+            reports.addAction(self.counter_list_action)
         # Seen from the upstream office, a unit's explanation report equals the unit's own; the
         # daily list and the register book are the desk's working papers.
         reports.addAction(self.explanation_action)
@@ -243,6 +260,7 @@ class MainWindow(QMainWindow):
             system.addAction(self.settings_action)
         else:
             dossiers.removeAction(self.register_action)
+            dossiers.removeAction(self.counter_refusal_action)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Thao tác"), self)
@@ -741,6 +759,46 @@ class MainWindow(QMainWindow):
         )
         dialog.registered.connect(lambda _code: self.refresh())
         dialog.open()
+
+    def open_counter_refusal(self) -> None:
+        """Từ chối tiếp nhận tại quầy: the form, then the preview of its Mẫu 03."""
+        from mohao_desk.ui.counter_dialog import CounterRefusalDialog
+
+        if self.read_only:
+            return
+        dialog = CounterRefusalDialog(self.desk, parent=self, synchronous=self.synchronous)
+        dialog.refused.connect(self.show_counter_slip)
+        dialog.open()
+
+    def open_counter_refusals(self) -> None:
+        """Ask for the range (this month by default), then list its refusals at the counter."""
+        from mohao_desk.ui.counter_dialog import CounterRefusalList
+        from mohao_desk.ui.report_dialogs import ask_range
+
+        today = self.desk.now().date()
+        chosen = ask_range(
+            self,
+            self.tr("Từ chối tiếp nhận tại quầy"),
+            date(today.year, today.month, 1),
+            today,
+            today,
+        )
+        if chosen is None:
+            return
+        listing = CounterRefusalList(self.desk, *chosen, parent=self, synchronous=self.synchronous)
+        listing.reprint.connect(self.show_counter_slip)
+        self.counter_list = listing
+        listing.open()
+
+    def show_counter_slip(self, refusal_id: int) -> None:
+        from mohao_desk.services.counter import CounterService
+
+        service = CounterService(self.desk)
+        self._show_pdf(
+            lambda: service.slip(refusal_id),
+            self.tr("Phiếu từ chối tiếp nhận tại quầy"),
+            f"tu-choi-tai-quay-{refusal_id}.pdf",
+        )
 
     def _report_service(self) -> Any:
         from mohao_desk.services.reports import ReportService

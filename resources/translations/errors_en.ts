@@ -854,6 +854,66 @@
         <translation>Date {day:%d/%m/%Y} has no adjustment.</translation>
     </message>
     <message>
+        <extracomment>mohao_desk/services/counter.py</extracomment>
+        <source>Thiếu lý do từ chối tiếp nhận.</source>
+        <translation>The reason for refusing the dossier is missing.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/counter.py</extracomment>
+        <source>Lý do từ chối quá dài (tối đa {limit} ký tự).</source>
+        <translation>The reason for the refusal is too long (at most {limit} characters).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/counter.py, mohao_desk/services/desk.py</extracomment>
+        <source>họ tên người nộp</source>
+        <translation>applicant's full name</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/counter.py, mohao_desk/services/desk.py</extracomment>
+        <source>số điện thoại</source>
+        <translation>phone number</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/counter.py, mohao_desk/services/desk.py</extracomment>
+        <source>Số điện thoại '{phone}' không hợp lệ.</source>
+        <translation>Phone number '{phone}' is not valid.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/counter.py, mohao_desk/services/desk.py</extracomment>
+        <source>thư điện tử</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/counter.py, mohao_desk/services/desk.py</extracomment>
+        <source>Địa chỉ thư điện tử '{email}' không hợp lệ.</source>
+        <translation>Email address '{email}' is not valid.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/counter.py, mohao_desk/services/desk.py</extracomment>
+        <source>địa chỉ</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/counter.py</extracomment>
+        <source>Không có phiếu từ chối tại quầy số {id}.</source>
+        <translation>There is no counter refusal number {id}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/counter.py</extracomment>
+        <source>Ngày cuối ({end:%d/%m/%Y}) trước ngày đầu ({start:%d/%m/%Y}).</source>
+        <translation>The last day ({end:%d/%m/%Y}) is before the first day ({start:%d/%m/%Y}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/counter.py</extracomment>
+        <source>Chỉ liệt kê được tối đa {days} ngày một lần.</source>
+        <translation>At most {days} days can be listed at a time.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/counter.py, mohao_desk/services/desk.py</extracomment>
+        <source>Không có thủ tục mã '{procedure_code}' trong danh mục.</source>
+        <translation>There is no procedure with code '{procedure_code}' in the catalog.</translation>
+    </message>
+    <message>
         <extracomment>mohao_desk/services/demo.py</extracomment>
         <source>Số hồ sơ mẫu phải từ 0 đến {limit}.</source>
         <translation>The number of sample dossiers must be between 0 and {limit}.</translation>
@@ -917,41 +977,6 @@
         <extracomment>mohao_desk/services/desk.py</extracomment>
         <source>Không có cán bộ với tên đăng nhập '{username}'.</source>
         <translation>There is no officer with username '{username}'.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/desk.py</extracomment>
-        <source>Không có thủ tục mã '{procedure_code}' trong danh mục.</source>
-        <translation>There is no procedure with code '{procedure_code}' in the catalog.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/desk.py</extracomment>
-        <source>họ tên người nộp</source>
-        <translation>applicant's full name</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/desk.py</extracomment>
-        <source>số điện thoại</source>
-        <translation>phone number</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/desk.py</extracomment>
-        <source>Số điện thoại '{phone}' không hợp lệ.</source>
-        <translation>Phone number '{phone}' is not valid.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/desk.py</extracomment>
-        <source>thư điện tử</source>
-        <translation>email</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/desk.py</extracomment>
-        <source>Địa chỉ thư điện tử '{email}' không hợp lệ.</source>
-        <translation>Email address '{email}' is not valid.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/desk.py</extracomment>
-        <source>địa chỉ</source>
-        <translation>address</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/desk.py</extracomment>

@@ -380,6 +380,130 @@
     </message>
 </context>
 <context>
+    <name>CounterRefusalDialog</name>
+    <message>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="45"/>
+        <source>Từ chối tiếp nhận hồ sơ tại quầy</source>
+        <translation>Refuse a dossier at the counter</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="49"/>
+        <source>Hồ sơ không đủ điều kiện tiếp nhận: ghi lý do và in Phiếu từ chối tiếp nhận (Mẫu 03) cho người nộp. Không tạo hồ sơ, không tính vào số hồ sơ tiếp nhận.</source>
+        <translation>The dossier cannot be accepted: write the reasons and print the refusal slip (Form 03) for the applicant. No dossier is created and nothing is counted as received.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="58"/>
+        <source>Gõ một phần tên thủ tục (có dấu hoặc không dấu) hoặc mã thủ tục…</source>
+        <translation>Type part of the procedure&apos;s name (diacritics optional) or its code…</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="65"/>
+        <source>&amp;Thủ tục:</source>
+        <translation>&amp;Procedure:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="72"/>
+        <source>Bắt buộc</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="76"/>
+        <source>Mỗi lý do một dòng (bắt buộc)</source>
+        <translation>One reason per line (required)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="78"/>
+        <source>&amp;Họ và tên:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="79"/>
+        <source>Đị&amp;a chỉ:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="80"/>
+        <source>Điện th&amp;oại:</source>
+        <translation>P&amp;hone:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="81"/>
+        <source>&amp;Lý do từ chối:</source>
+        <translation>&amp;Reasons:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="87"/>
+        <source>Ghi nhận và in phiếu</source>
+        <translation>Record and print the slip</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="89"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="129"/>
+        <source>Chọn thủ tục người nộp yêu cầu.</source>
+        <translation>Choose the procedure the applicant asks for.</translation>
+    </message>
+</context>
+<context>
+    <name>CounterRefusalList</name>
+    <message>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="181"/>
+        <source>Từ chối tiếp nhận tại quầy từ %1 đến %2</source>
+        <translation>Refusals at the counter from %1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="192"/>
+        <source>Số phiếu</source>
+        <translation>Slip no.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="193"/>
+        <source>Thời điểm</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="194"/>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="195"/>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="197"/>
+        <source>Lý do</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="196"/>
+        <source>Cán bộ</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="210"/>
+        <source>In lại phiếu</source>
+        <translation>Print the slip again</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="213"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="225"/>
+        <source>%n lượt từ chối tiếp nhận tại quầy (không phải hồ sơ: không tính vào số hồ sơ tiếp nhận, giải quyết trong báo cáo).</source>
+        <translation>
+            <numerusform>%n refusal at the counter (not a dossier: not counted as received or resolved in the reports).</numerusform>
+            <numerusform>%n refusals at the counter (not dossiers: not counted as received or resolved in the reports).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DayDialog</name>
     <message>
         <location filename="../../mohao_desk/ui/report_dialogs.py" line="74"/>
@@ -1295,8 +1419,8 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
     <message>
         <location filename="../../mohao_desk/ui/app.py" line="222"/>
         <location filename="../../mohao_desk/ui/app.py" line="252"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="681"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="873"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="699"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="931"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Desk</translation>
     </message>
@@ -1341,212 +1465,242 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>All dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="248"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="266"/>
         <source>Thao tác</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="164"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="165"/>
         <source>Tiếp nhận hồ sơ</source>
         <translation>Register dossier</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="102"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="103"/>
         <source>%1 (%2) — hồ sơ đơn vị gửi lên, chỉ xem</source>
         <translation>%1 (%2) — dossiers sent by the unit, view only</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="168"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="169"/>
         <source>Tiếp nhận một hồ sơ mới và in giấy hẹn (F2)</source>
         <translation>Register a new dossier and print the receipt (F2)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="171"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="172"/>
+        <source>Từ chối tiếp nhận tại quầy…</source>
+        <translation>Refuse at the counter…</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="176"/>
+        <source>Hồ sơ không đủ điều kiện: ghi lý do, in Phiếu từ chối (Mẫu 03); không tạo hồ sơ</source>
+        <translation>The dossier cannot be accepted: write the reasons, print the refusal slip (Form 03); no dossier is created</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="180"/>
+        <source>Từ chối tại quầy</source>
+        <translation>Refusals at the counter</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="182"/>
+        <source>Các lượt từ chối tiếp nhận tại quầy của một khoảng thời gian</source>
+        <translation>The refusals at the counter of a range of days</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="185"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="175"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="189"/>
         <source>Tải lại danh sách hồ sơ (F5)</source>
         <translation>Reload the list of dossiers (F5)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="178"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="192"/>
         <source>Danh sách hằng ngày</source>
         <translation>Daily list</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="181"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="195"/>
         <source>Danh sách theo dõi hồ sơ của một ngày, để lãnh đạo ký</source>
         <translation>The dossier list of one day, for the leader to sign</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="184"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="198"/>
         <source>Sổ theo dõi</source>
         <translation>Register book</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="187"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="201"/>
         <source>Sổ theo dõi hồ sơ của một khoảng thời gian</source>
         <translation>The register book of a range of days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="190"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="204"/>
         <source>Báo cáo giải trình</source>
         <translation>Explanation report</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="192"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="206"/>
         <source>Báo cáo giải trình hồ sơ quá hạn của một khoảng thời gian</source>
         <translation>The explanation report on overdue dossiers of a range of days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="195"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="209"/>
         <source>Xuất gói</source>
         <translation>Export package</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="198"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="212"/>
         <source>Xuất gói số liệu gửi cơ quan cấp trên (ra USB hoặc thư mục)</source>
         <translation>Export a data package for the upstream office (to a USB stick or a folder)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="204"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="218"/>
         <source>Nhập gói danh mục, lịch nghỉ của cơ quan cấp trên</source>
         <translation>Import the upstream office&apos;s package (catalog, days off)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="207"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="221"/>
         <source>Thiết lập</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="209"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="223"/>
         <source>Đơn vị, cán bộ, danh mục thủ tục, giờ làm việc, ngày nghỉ</source>
         <translation>Unit, officers, procedure catalog, office hours, days off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="226"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="241"/>
         <source>&amp;Hồ sơ</source>
         <translation>&amp;Dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="231"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="247"/>
         <source>&amp;Báo cáo</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="239"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="256"/>
         <source>&amp;Gửi, nhận</source>
         <translation>&amp;Packages</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="242"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="259"/>
         <source>H&amp;ệ thống</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="329"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="347"/>
         <source>Gõ mã hồ sơ, họ tên hoặc số điện thoại, không cần dấu (&quot;nguyen van an&quot;); máy quét mã: quét rồi Enter để mở hồ sơ. Ctrl+Enter: tìm trong tất cả hồ sơ.</source>
         <translation>Type a dossier code, a name or a phone number, diacritics optional (&quot;nguyen van an&quot;); a scanner: scan, then Enter opens the dossier. Ctrl+Enter: search all dossiers.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="337"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="355"/>
         <source>Tìm trong mọi hồ sơ thay vì chỉ danh sách đang chọn (Ctrl+Enter)</source>
         <translation>Search every dossier instead of only the selected list (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="432"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="450"/>
         <source>Dữ liệu đơn vị gửi lên cơ quan cấp trên: chỉ xem, không ghi được.</source>
         <translation>Data the unit sent to the upstream office: view only, nothing can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="546"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="564"/>
         <source>%1+ hồ sơ trong «%2» — gõ thêm để thu hẹp</source>
         <translation>%1+ dossiers in “%2” — type more to narrow</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="548"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="566"/>
         <source>%1 hồ sơ trong «%2»</source>
         <translation>%1 dossiers in “%2”</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="600"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="618"/>
         <source>Tìm trong «%1» theo mã hồ sơ</source>
         <translation>Search in “%1” by dossier code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="602"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="620"/>
         <source>Tìm trong tất cả hồ sơ: mã hồ sơ, họ tên, điện thoại</source>
         <translation>Search all dossiers: code, name, phone</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="604"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="622"/>
         <source>Tìm trong «%1»: mã hồ sơ, họ tên, điện thoại</source>
         <translation>Search in “%1”: code, name, phone</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="608"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="626"/>
         <source> — hoặc quét mã</source>
         <translation> — or scan a code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="757"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="781"/>
+        <source>Từ chối tiếp nhận tại quầy</source>
+        <translation>Refusals at the counter</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="799"/>
+        <source>Phiếu từ chối tiếp nhận tại quầy</source>
+        <translation>Refusal slip (at the counter)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="815"/>
         <source>Danh sách theo dõi hồ sơ hằng ngày</source>
         <translation>Daily dossier list</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="773"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="831"/>
         <source>Sổ theo dõi hồ sơ</source>
         <translation>Register book</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="781"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="839"/>
         <source>Sổ theo dõi hồ sơ từ %1 đến %2</source>
         <translation>Register book from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="794"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="852"/>
         <source>Báo cáo giải trình hồ sơ quá hạn</source>
         <translation>Explanation report on overdue dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="805"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="863"/>
         <source>Báo cáo giải trình từ %1 đến %2</source>
         <translation>Explanation report from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="201"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="215"/>
         <source>Nhập gói</source>
         <translation>Import packages</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="212"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="226"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="275"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="293"/>
         <source>Cán bộ: </source>
         <translation>Officer: </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="335"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="353"/>
         <source>Tìm trong &amp;tất cả hồ sơ (Ctrl+Enter)</source>
         <translation>Search &amp;all dossiers (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="550"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="568"/>
         <source>%1 hồ sơ mới nhất — gõ để tìm trong tất cả</source>
         <translation>newest %1 dossiers — type to search all</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="552"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="570"/>
         <source>%1 hồ sơ</source>
         <translation>dossiers: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="671"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="689"/>
         <source>%n hồ sơ vừa quá hạn</source>
         <translation>
             <numerusform>%n dossier just went overdue</numerusform>
@@ -1554,7 +1708,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="674"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="692"/>
         <source>%n hồ sơ sắp đến hạn</source>
         <translation>
             <numerusform>%n dossier is now due soon</numerusform>
@@ -1562,37 +1716,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="763"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="821"/>
         <source>Danh sách theo dõi hồ sơ ngày %1</source>
         <translation>Daily dossier list %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="825"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="883"/>
         <source>Chọn thư mục lưu gói gửi cấp trên</source>
         <translation>Choose a folder for the package to the upstream office</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="835"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="893"/>
         <source>Đang xuất gói …</source>
         <translation>Exporting the package …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="839"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="897"/>
         <source>Đã xuất gói số %1 (%2 hồ sơ): %3</source>
         <translation>Exported package no. %1 (%2 dossiers): %3</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="867"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="925"/>
         <source>Đang nhập gói …</source>
         <translation>Importing packages …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="878"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="936"/>
         <source>Đang lập %1 …</source>
         <translation>Preparing %1 …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="890"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="948"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>

@@ -329,3 +329,29 @@ def test_report_kstt_json(tmp_path: Path, capsys, demo_db: Path) -> None:
     code, _, err = cli(capsys, "report", "kstt", "--from", "2026-10-31", "--to", "2026-06-01",
                        "--out", str(tmp_path / "bad.json"), "--db", str(demo_db))  # fmt: skip
     assert code == 2 and not (tmp_path / "bad.json").exists()
+
+
+def test_counter_refusal_commands(tmp_path: Path, capsys, demo_db: Path) -> None:
+    slip = tmp_path / "tu-choi.pdf"
+    code, out, err = cli(
+        capsys,
+        "--db", str(demo_db), "counter-refuse", "--procedure", "2.000815",
+        "--name", "Trần Văn Bình", "--reason", "Bản chính bị tẩy xóa",
+        "--reason", "Không có bản chính để đối chiếu", "--out", str(slip),
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out.startswith("Đã ghi nhận từ chối tiếp nhận tại quầy số 1/")
+    assert "Không tạo hồ sơ." in out and slip.read_bytes().startswith(b"%PDF")
+    code, out, _ = cli(capsys, "--db", str(demo_db), "counter-refusals", "--format", "json")
+    (listed,) = json.loads(out)
+    assert listed["reason"] == "Bản chính bị tẩy xóa\nKhông có bản chính để đối chiếu"
+    code, out, _ = cli(
+        capsys, "--db", str(demo_db), "counter-refusal-slip", str(listed["id"]),
+        "--out", str(tmp_path / "again.pdf"),
+    )  # fmt: skip
+    assert code == 0 and (tmp_path / "again.pdf").read_bytes().startswith(b"%PDF")
+    code, out, err = cli(
+        capsys, "--db", str(demo_db), "counter-refuse", "--procedure", "2.000815",
+        "--name", "An", "--reason", " ",
+    )  # fmt: skip
+    assert (code, out, err.strip()) == (2, "", "mohao-desk: Thiếu lý do từ chối tiếp nhận.")

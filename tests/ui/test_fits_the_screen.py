@@ -191,3 +191,18 @@ def test_the_check_sees_a_window_too_tall_or_a_button_cut_off(qtbot) -> None:
     with pytest.raises(AssertionError):
         assert_fits(narrow)
     narrow.close()
+
+
+def test_counter_refusal_dialogs(qtbot, demo_desk: Desk) -> None:
+    from datetime import date
+
+    from mohao_desk.ui.counter_dialog import CounterRefusalDialog, CounterRefusalList
+
+    form = CounterRefusalDialog(demo_desk, synchronous=True)
+    qtbot.addWidget(form)
+    form.show()
+    assert_fits(form)
+    listing = CounterRefusalList(demo_desk, date(2024, 4, 1), date(2024, 4, 30), synchronous=True)
+    qtbot.addWidget(listing)
+    listing.show()
+    assert_fits(listing)
