@@ -149,6 +149,14 @@ MAX_DEMO_DOSSIERS = 10_000_000
 DEMO_FIRST_DAY = date(2016, 1, 1)
 DEMO_LAST_DAY = date(2040, 6, 30)
 
+# Why the demo's counter refused a request (one reason per line, as an officer writes them).
+COUNTER_REFUSAL_REASONS = (
+    "Bản chính giấy tờ bị tẩy xóa, sửa chữa",
+    "Yêu cầu không thuộc thẩm quyền giải quyết của Ủy ban nhân dân phường",
+    "Người yêu cầu không xuất trình được giấy tờ tùy thân",
+    "Giấy tờ nước ngoài chưa được hợp pháp hóa lãnh sự\nBản dịch chưa được chứng thực",
+)
+
 
 def check_demo_request(dossiers: int, now: datetime | None) -> None:
     """Refuse an impossible demo request before anything is created."""
@@ -250,6 +258,10 @@ def fill_demo(
                 total_events += len(e_rows)
         bulk.store_daily_sequences(conn, info.id, sequences)
         bulk.store_yearly_sequences(conn, info.id, "book", book)
+        # A few requests refused at the counter (no dossier: Mẫu 03 only).
+        refused = bulk.yearly_sequences(conn, info.id, "counter_refusal")
+        bulk.insert_counter_refusal_rows(conn, generator.counter_refusals(received, refused))
+        bulk.store_yearly_sequences(conn, info.id, "counter_refusal", refused)
         q.put_setting(conn, "demo_data", True)
     return DemoReport(info.code, dossiers, total_events, clock.perf_counter() - started)
 
@@ -312,6 +324,7 @@ class _Generator:
         self.cal = calendar
         self.anchor = anchor
         self.rng = random.Random(seed)
+        self.seed = seed
         self.unit_id = unit_id
         self.unit_code = unit_code
         self.regimes = regimes
@@ -336,6 +349,38 @@ class _Generator:
         self._folded: dict[str, str] = {}
         self._regimes: dict[date, str] = {}
         self.stuck_share = 0.0
+
+    def counter_refusals(self, moments: list[datetime], numbers: dict[int, int]) -> list[tuple]:
+        """Rows of ``counter_refusal`` for about 1.5 % of the counter's receipt moments (their
+        own random stream: the dossiers stay what the seed makes them). ``numbers`` (year →
+        last slip number) is advanced in place."""
+        rng = random.Random(self.seed * 7919 + 17)
+        rows = []
+        for moment in moments:
+            if rng.random() >= 0.015 or not self.cal.is_open(moment) or moment >= self.anchor:
+                continue
+            code = rng.choices(self.proc_codes, self.proc_weights)[0]
+            number = numbers[moment.year] = numbers.get(moment.year, 0) + 1
+            stamp = self.ts(moment)
+            rows.append(
+                (
+                    self.unit_id,
+                    moment.year,
+                    number,
+                    self._regime(moment.date()),
+                    self.procedures[code][0],
+                    self._name(),
+                    f"{rng.choice(STREETS)}, phường Bần Yên Nhân, thị xã Mỹ Hào, tỉnh Hưng Yên",
+                    f"09{rng.randrange(10**8):08d}",
+                    "",
+                    "1",
+                    rng.choice(COUNTER_REFUSAL_REASONS),
+                    self.desk_officer,
+                    stamp,
+                    stamp,
+                )
+            )
+        return rows
 
     def _fold(self, name: str) -> str:
         folded = self._folded.get(name)

@@ -41,6 +41,17 @@ def insert_dossier_rows(conn: Connection, rows: list[tuple]) -> None:
     _insert(conn, dossier.name, DOSSIER_COLUMNS, rows)
 
 
+COUNTER_REFUSAL_COLUMNS = (
+    "unit_id", "year", "number", "regime_code", "procedure_id", "applicant_name",
+    "applicant_address", "applicant_phone", "applicant_email", "channel", "reason", "officer_id",
+    "at", "recorded_at",
+)  # fmt: skip
+
+
+def insert_counter_refusal_rows(conn: Connection, rows: list[tuple]) -> None:
+    _insert(conn, "counter_refusal", COUNTER_REFUSAL_COLUMNS, rows)
+
+
 def insert_component_rows(conn: Connection, rows: list[tuple]) -> None:
     _insert(conn, component.name, COMPONENT_COLUMNS, rows)
 
