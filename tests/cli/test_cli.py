@@ -333,6 +333,8 @@ def test_report_kstt_json(tmp_path: Path, capsys, demo_db: Path) -> None:
 
 def test_counter_refusal_commands(tmp_path: Path, capsys, demo_db: Path) -> None:
     slip = tmp_path / "tu-choi.pdf"
+    code, out, _ = cli(capsys, "--db", str(demo_db), "counter-refusals", "--format", "json")
+    demo_refusals = json.loads(out)  # the demo's own, this month
     code, out, err = cli(
         capsys,
         "--db", str(demo_db), "counter-refuse", "--procedure", "2.000815",
@@ -340,10 +342,11 @@ def test_counter_refusal_commands(tmp_path: Path, capsys, demo_db: Path) -> None
         "--reason", "Không có bản chính để đối chiếu", "--out", str(slip),
     )  # fmt: skip
     assert (code, err) == (0, "")
-    assert out.startswith("Đã ghi nhận từ chối tiếp nhận tại quầy số 1/")
+    assert out.startswith("Đã ghi nhận từ chối tiếp nhận tại quầy số ")
     assert "Không tạo hồ sơ." in out and slip.read_bytes().startswith(b"%PDF")
     code, out, _ = cli(capsys, "--db", str(demo_db), "counter-refusals", "--format", "json")
-    (listed,) = json.loads(out)
+    *earlier, listed = json.loads(out)
+    assert earlier == demo_refusals
     assert listed["reason"] == "Bản chính bị tẩy xóa\nKhông có bản chính để đối chiếu"
     code, out, _ = cli(
         capsys, "--db", str(demo_db), "counter-refusal-slip", str(listed["id"]),
