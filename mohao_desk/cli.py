@@ -306,6 +306,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"Người nộp:     {s.applicant}  {s.phone}")
     print(f"Kênh:          {s.channel.label}")
     print(f"Tiếp nhận:     {_vn(s.received_at)}")
+    counted = desk.calendar.normalize(s.received_at)
+    if counted != s.received_at.replace(second=0, microsecond=0):
+        print(f"Tính hạn từ:   {_vn(counted)} (nộp ngoài giờ làm việc)")
     print(f"Hạn trả:       {_vn(s.due_at)}")
     if s.original_due_at != s.due_at:
         print(f"Hạn ban đầu:   {_vn(s.original_due_at)}")

@@ -638,7 +638,16 @@ class DossierDialog(QDialog):
         f["address"].setText(detail.address or "—")
         sets = self.tr("%1 bộ").replace("%1", str(detail.sets_count))
         f["channel"].setText(f"{tr_label(s.channel.label)} · {sets}")
-        f["received"].setText(moment_text(s.received_at))
+        received = moment_text(s.received_at)
+        counted = self.desk.calendar.normalize(s.received_at)
+        if counted != s.received_at.replace(second=0, microsecond=0):
+            # Arrived outside office hours: the deadline counts from the next opening.
+            received = (
+                self.tr("%1 (tính hạn từ %2)")
+                .replace("%1", received)
+                .replace("%2", moment_text(counted))
+            )
+        f["received"].setText(received)
         f["due"].setText(moment_text(s.due_at))
         reappointed = s.apology_count > 0 and s.due_at != s.original_due_at
         f["original_due"].setText(moment_text(s.original_due_at))

@@ -568,7 +568,7 @@
     </message>
     <message>
         <location filename="../../mohao_desk/ui/dossier_dialog.py" line="70"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1019"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1026"/>
         <source>Xin lỗi và hẹn lại</source>
         <translation>Apologize, reschedule</translation>
     </message>
@@ -816,14 +816,14 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="842"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="849"/>
         <source>Thành phần %1</source>
         <translation>Component %1</translation>
     </message>
     <message>
         <location filename="../../mohao_desk/ui/dossier_dialog.py" line="484"/>
         <location filename="../../mohao_desk/ui/dossier_dialog.py" line="519"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="874"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="881"/>
         <source>Lý do:</source>
         <translation>Reason:</translation>
     </message>
@@ -919,7 +919,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
     </message>
     <message>
         <location filename="../../mohao_desk/ui/dossier_dialog.py" line="549"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1074"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1081"/>
         <source>Ghi nhận</source>
         <translation>Record</translation>
     </message>
@@ -949,163 +949,168 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>sets: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="647"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="645"/>
+        <source>%1 (tính hạn từ %2)</source>
+        <translation>%1 (deadline counts from %2)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="654"/>
         <source>Chưa phân công</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="654"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="661"/>
         <source>trả ngày %1</source>
         <translation>returned %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="659"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="666"/>
         <source>%1 lần bổ sung · %2 lần xin lỗi</source>
         <translation>supplements: %1 · apologies: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="691"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="698"/>
         <source>Tạm dừng chờ bổ sung — %1</source>
         <translation>Paused for supplement — %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="694"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="701"/>
         <source>Hạn theo quy định: %1 (%2)</source>
         <translation>Legal due: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="707"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="714"/>
         <source>Hẹn lại: %1</source>
         <translation>Rescheduled: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="722"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="826"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="729"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="833"/>
         <source>Giải quyết %1</source>
         <translation>Resolved: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="752"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="759"/>
         <source>✔ Đã số hóa %1 — %2</source>
         <translation>✔ Digitized %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="757"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="764"/>
         <source> (tái sử dụng)</source>
         <translation> (reused)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="761"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="768"/>
         <source>Chưa số hóa</source>
         <translation>Not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="774"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="781"/>
         <source>✔ Đã số hóa</source>
         <translation>✔ Digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="779"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="786"/>
         <source>Đã có kết quả, chưa số hóa</source>
         <translation>Result ready, not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="781"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="788"/>
         <source>Chưa có kết quả</source>
         <translation>No result yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="812"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="819"/>
         <source>Hẹn trả %1</source>
         <translation>Return due %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="817"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="824"/>
         <source>Chuyển cho %1</source>
         <translation>Handed over to %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="819"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="826"/>
         <source>Cần bổ sung: %1</source>
         <translation>Missing: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="831"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="838"/>
         <source>Hẹn lại %1</source>
         <translation>Rescheduled to %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="836"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="843"/>
         <source>ngoại lệ: %1</source>
         <translation>exception: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="840"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="847"/>
         <source>Kết quả: %1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="867"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="874"/>
         <source>Hồ sơ đã được yêu cầu bổ sung %1 lần. Yêu cầu thêm lần nữa sẽ khiến hồ sơ bị tính là QUÁ HẠN; phải nêu lý do.</source>
         <translation>Supplement requests so far: %1. Another request makes the dossier count as OVERDUE; a reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="871"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="878"/>
         <source>Lý do (bắt buộc):</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="876"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="883"/>
         <source>Đang hẹn trả: %1</source>
         <translation>Return now due: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="878"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="885"/>
         <source> (hạn ban đầu %1)</source>
         <translation> (originally %1)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="922"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="929"/>
         <source>Chọn cán bộ nhận hoặc ghi cơ quan, bộ phận nhận.</source>
         <translation>Choose the receiving officer or enter the receiving agency or unit.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="931"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="938"/>
         <source>Ghi ít nhất một giấy tờ cần bổ sung (mỗi dòng một).</source>
         <translation>Enter at least one missing paper (one per line).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="935"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="942"/>
         <source>Yêu cầu bổ sung lần nữa sẽ bị tính là quá hạn: phải nêu lý do.</source>
         <translation>Another supplement request counts as overdue: a reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="945"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="952"/>
         <source>Phải nêu lý do.</source>
         <translation>A reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="950"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="957"/>
         <source>Phải nêu lý do chậm trễ.</source>
         <translation>The reason for the delay is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1003"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1010"/>
         <source>%1 hồ sơ %2? Hồ sơ sẽ kết thúc và không thể hoàn tác.</source>
         <translation>%1 dossier %2? The dossier will be closed; this cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1020"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1027"/>
         <source>Hẹn trả kết quả mới: %1 (%2). Ghi nhận và in phiếu xin lỗi?</source>
         <translation>New return moment: %1 (%2). Record it and print the apology slip?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1074"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1081"/>
         <source>Đang ghi…</source>
         <translation>Recording…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1085"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1092"/>
         <source>Chọn bản quét</source>
         <translation>Choose scans</translation>
     </message>

@@ -13,7 +13,7 @@ from PySide6.QtCore import QDate, QDateTime, QMimeData, QPoint, Qt, QTime, QUrl
 from PySide6.QtGui import QDragEnterEvent
 from PySide6.QtTest import QTest
 
-from mohao_desk.domain.lifecycle import Act, Status
+from mohao_desk.domain.lifecycle import Act, Channel, Status
 from mohao_desk.services.desk import Desk
 from mohao_desk.ui import worker
 from mohao_desk.ui.dossier_dialog import DossierDialog
@@ -446,3 +446,14 @@ def test_every_slip_made_stays_printable(qtbot, open_dialog, desk: Desk) -> None
         f"Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ — {code}",
     ]
     close_previews()
+
+
+def test_an_out_of_hours_dossier_shows_when_its_deadline_counts_from(
+    open_dialog, make_desk
+) -> None:
+    desk = make_desk(datetime(2025, 7, 1, 9, 0))
+    late = _register(desk, received_at=datetime(2025, 6, 30, 18, 0), channel=Channel.ONLINE)
+    dialog = open_dialog(desk, late)
+    assert dialog.fields["received"].text() == "30/06/2025 18:00 (tính hạn từ 01/07/2025 07:30)"
+    in_hours = _register(desk, received_at=datetime(2025, 7, 1, 8, 0))
+    assert open_dialog(desk, in_hours).fields["received"].text() == "01/07/2025 08:00"
