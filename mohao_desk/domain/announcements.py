@@ -156,16 +156,17 @@ def parse_entry(entry: Any, n: int) -> Announcement:
 
 def parse_entries(entries: Any) -> tuple[Announcement, ...]:
     """A list of entries, all or nothing: the first wrong entry raises, naming it; a day may
-    appear once. Sorted by day."""
+    appear once. Sorted by day. The messages are clauses (lower case): the caller says what
+    was refused (the shipped file, a package)."""
     if not isinstance(entries, list):
-        raise DeskError("Danh sách thông báo lịch phải là một danh sách.")
+        raise DeskError("danh sách thông báo lịch phải là một danh sách.")
     if len(entries) > MAX_ANNOUNCEMENTS:
-        raise DeskError("Danh sách thông báo lịch có quá {limit} mục.", limit=MAX_ANNOUNCEMENTS)
+        raise DeskError("danh sách thông báo lịch có quá {limit} mục.", limit=MAX_ANNOUNCEMENTS)
     parsed = [parse_entry(entry, n) for n, entry in enumerate(entries, start=1)]
     seen: set[date] = set()
     for a in parsed:
         if a.day in seen:
-            raise DeskError("Ngày {day:%d/%m/%Y} có hai thông báo lịch.", day=a.day)
+            raise DeskError("ngày {day:%d/%m/%Y} có hai thông báo lịch.", day=a.day)
         seen.add(a.day)
     return tuple(sorted(parsed, key=lambda a: a.day))
 
@@ -182,13 +183,13 @@ def parse_announcement_file(data: bytes, name: str) -> tuple[Announcement, ...]:
         ) from None
     try:
         if not isinstance(raw, dict) or raw.get("format") != ANNOUNCEMENTS_FORMAT:
-            raise DeskError("Thiếu 'format: {format}'.", format=ANNOUNCEMENTS_FORMAT)
+            raise DeskError("thiếu 'format: {format}'.", format=ANNOUNCEMENTS_FORMAT)
         version = raw.get("version")
         if type(version) is not int or version < 1:
-            raise DeskError("Trường 'version' không hợp lệ.")
+            raise DeskError("trường 'version' không hợp lệ.")
         if version > ANNOUNCEMENTS_VERSION:
             raise DeskError(
-                "Tệp có phiên bản {version}, chương trình này đọc đến {known}.",
+                "tệp có phiên bản {version}, chương trình này đọc đến {known}.",
                 version=version,
                 known=ANNOUNCEMENTS_VERSION,
             )

@@ -323,7 +323,7 @@ def parse_manifest(name: str, data: bytes) -> Manifest:
     if since is not None and since > until:
         raise PackageError(name, "manifest", "thời điểm bắt đầu sau thời điểm kết thúc")
     counts = raw.get("counts")
-    expected = COUNT_KEYS[kind]
+    expected: tuple[str, ...] = COUNT_KEYS[kind]
     if kind == KIND_CONFIG and version >= ANNOUNCEMENTS_SCHEMA_VERSION:
         expected = (*expected, ANNOUNCEMENTS_COUNT)
     if (

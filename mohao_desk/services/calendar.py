@@ -16,6 +16,7 @@ from typing import Any
 
 from mohao_desk.domain.announcements import (
     SOURCE_PACKAGE,
+    SOURCE_UPSTREAM,
     Announcement,
     CalendarGaps,
     calendar_gaps,
@@ -29,7 +30,7 @@ from mohao_desk.domain.calendar import (
     package_holiday_names,
     package_public_days,
 )
-from mohao_desk.domain.errors import DeskError, template
+from mohao_desk.domain.errors import Clause, DeskError, template
 from mohao_desk.domain.text import nfc
 from mohao_desk.services.setup import is_upstream, require_unit
 from mohao_desk.store import queries as q
@@ -44,7 +45,14 @@ ANNOUNCE_UPSTREAM_ONLY = template(
 
 def read_announcements(conn: Any) -> tuple[Announcement, ...]:
     """The upstream office's announcements stored in this database (see the module's doc)."""
-    return parse_entries(q.get_setting(conn, ANNOUNCEMENTS_SETTING, []))
+    try:
+        return parse_entries(q.get_setting(conn, ANNOUNCEMENTS_SETTING, []))
+    except DeskError as exc:
+        raise DeskError(
+            "Thông báo lịch của cấp trên lưu trong cơ sở dữ liệu không hợp lệ ({reason}); hãy "
+            "nhập lại gói cấu hình mới nhất của cấp trên.",
+            reason=Clause.of(exc),
+        ) from None
 
 
 def write_announcements(conn: Any, announcements: tuple[Announcement, ...]) -> None:
@@ -149,6 +157,16 @@ class CalendarService:
                 raise DeskError("Ngày {day:%d/%m/%Y} không có thông báo lịch nào.", day=day)
             write_announcements(conn, kept)
 
+    def announced(self, year: int) -> bool:
+        """Whether an official announcement (shipped or upstream) confirms a day of ``year``:
+        otherwise its days off rest only on the package's rules."""
+        with self.db.read() as conn:
+            own = read_announcements(conn)
+        return any(
+            d.year == year and s.announcement.certain
+            for d, s in effective_announcements(own).items()
+        )
+
     def gaps(self, today: date) -> CalendarGaps:
         """What the administrator should check in the coming 90 days (see ``calendar_gaps``)."""
         with self.db.read() as conn:
@@ -214,7 +232,7 @@ class CalendarService:
                 document=a.source_text,
                 certain=a.certain,
                 announcement_note=a.note,
-                announced=a in own,
+                announced=s.source == SOURCE_UPSTREAM,
             )
         for o in overrides:
             d = date.fromisoformat(o.day)
@@ -253,11 +271,11 @@ def public_label(d: CalendarDay) -> str:
     else:
         text = f"nghỉ: {d.public_name}" if d.public_name else "nghỉ"
     if d.source == SOURCE_PACKAGE:
-        return f"{text} — theo quy tắc của gói holidays (chưa có thông báo chính thức)"
-    unsure = " (chưa chắc chắn)" if not d.certain else ""
-    if d.source == "upstream":
-        return f"{text} — thông báo do cấp trên công bố: {d.document}{unsure}"
-    return f"{text} — thông báo chính thức: {d.document}{unsure}"
+        return f"{text} — theo quy tắc của gói holidays"
+    unsure = " (chưa chắc chắn: chưa có văn bản chính thức khẳng định)" if not d.certain else ""
+    if d.source == SOURCE_UPSTREAM:
+        return f"{text} — căn cứ (cấp trên công bố): {d.document}{unsure}"
+    return f"{text} — căn cứ: {d.document}{unsure}"
 
 
 def day_label(d: CalendarDay) -> str:
@@ -278,8 +296,8 @@ def gaps_text(gaps: CalendarGaps) -> str:
     if gaps.unannounced_years:
         years = ", ".join(str(y) for y in gaps.unannounced_years)
         parts.append(
-            f"ngày nghỉ năm {years} đang tính theo quy tắc của gói holidays, chưa có thông báo "
-            "chính thức nào của Chính phủ trong chương trình"
+            f"lịch nghỉ năm {years} chưa có thông báo chính thức nào trong chương trình, đang "
+            "tính theo quy tắc của gói holidays"
         )
     if gaps.unsure:
         days = ", ".join(f"{a.day:%d/%m/%Y} ({a.name})" for a in gaps.unsure)
@@ -287,8 +305,8 @@ def gaps_text(gaps: CalendarGaps) -> str:
     if not parts:
         return ""
     return (
-        "Lưu ý về 90 ngày tới: "
+        "Lưu ý (90 ngày tới): "
         + "; ".join(parts)
-        + ". Hãy kiểm tra thông báo lịch nghỉ của Chính phủ (cấp trên có thể gửi thông báo "
-        "trong gói cấu hình, hoặc thêm điều chỉnh của đơn vị)."
+        + ". Hãy kiểm tra thông báo của Chính phủ về lịch nghỉ (cấp trên có thể gửi thông báo "
+        "trong gói cấu hình; đơn vị có thể thêm điều chỉnh)."
     )
