@@ -299,9 +299,12 @@ def gaps_text(gaps: CalendarGaps) -> str:
             f"lịch nghỉ năm {years} chưa có thông báo chính thức nào trong chương trình, đang "
             "tính theo quy tắc của gói holidays"
         )
-    if gaps.unsure:
-        days = ", ".join(f"{a.day:%d/%m/%Y} ({a.name})" for a in gaps.unsure)
-        parts.append(f"chưa có văn bản chính thức khẳng định ngày {days}")
+    for a in gaps.unsure:
+        kind = "ngày làm việc" if a.working else "ngày nghỉ"
+        parts.append(
+            f"ngày {a.day:%d/%m/%Y} ({a.name}) đang được tính là {kind} nhưng chưa có văn bản "
+            "chính thức khẳng định"
+        )
     if not parts:
         return ""
     return (

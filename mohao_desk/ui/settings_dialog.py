@@ -983,7 +983,9 @@ class CalendarTab(_Tab):
         document_row.addWidget(self.announce_document_date_edit)
         form.addRow(self.tr("Ngà&y:"), self.announce_date_edit)
         form.addRow(self.tr("&Tên ngày:"), self.announce_name_edit)
-        form.addRow(self.tr("&Văn bản:"), document_row)
+        document_label = QLabel(self.tr("&Văn bản:"), box)
+        document_label.setBuddy(self.announce_document_edit)
+        form.addRow(document_label, document_row)
         form.addRow(self.tr("Gh&i chú:"), self.announce_note_edit)
         form.addRow(self.announce_unsure_box)
         buttons = QHBoxLayout()
@@ -1029,11 +1031,18 @@ class CalendarTab(_Tab):
                 ).replace("%1", years)
             )
         for a in gaps.unsure:
-            parts.append(
-                self.tr("Ngày %1 (%2) chưa có văn bản chính thức khẳng định.")
-                .replace("%1", f"{a.day:%d/%m/%Y}")
-                .replace("%2", a.name)
+            unsure = (
+                self.tr(
+                    "Ngày %1 (%2) đang được tính là ngày làm việc; chưa có văn bản chính thức "
+                    "khẳng định."
+                )
+                if a.working
+                else self.tr(
+                    "Ngày %1 (%2) đang được tính là ngày nghỉ; chưa có văn bản chính thức "
+                    "khẳng định."
+                )
             )
+            parts.append(unsure.replace("%1", f"{a.day:%d/%m/%Y}").replace("%2", a.name))
         if parts:
             parts.append(self.tr("Hãy kiểm tra thông báo của Chính phủ về lịch nghỉ."))
         self.gaps_label.setText(" ".join(parts))

@@ -227,127 +227,132 @@
         <translation>Doc&amp;ument:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="987"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="989"/>
         <source>Gh&amp;i chú:</source>
         <translation>Rema&amp;rk:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1027"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1029"/>
         <source>Lịch nghỉ năm %1 chưa có thông báo chính thức nào, đang tính theo quy tắc của gói holidays.</source>
         <translation>The days off of %1 have no official announcement yet; they follow the rules of the holidays package.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1033"/>
-        <source>Ngày %1 (%2) chưa có văn bản chính thức khẳng định.</source>
-        <translation>No official document confirms %1 (%2) yet.</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1038"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1047"/>
         <source>Hãy kiểm tra thông báo của Chính phủ về lịch nghỉ.</source>
         <translation>Please check the government&apos;s announcement of the days off.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1045"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1054"/>
         <source>Quy tắc của gói holidays</source>
         <translation>Rules of the holidays package</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1050"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1059"/>
         <source>Cấp trên công bố: %1</source>
         <translation>Announced by the upstream office: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1052"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1061"/>
         <source>(chưa chắc chắn)</source>
         <translation>(unsure)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1245"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1254"/>
         <source>Đã bỏ thông báo lịch ngày %1.</source>
         <translation>The announcement on %1 was removed.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1060"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1069"/>
         <source>Ngày làm việc</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1060"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1036"/>
+        <source>Ngày %1 (%2) đang được tính là ngày làm việc; chưa có văn bản chính thức khẳng định.</source>
+        <translation>%1 (%2) is counted as a working day; no official document confirms it yet.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1041"/>
+        <source>Ngày %1 (%2) đang được tính là ngày nghỉ; chưa có văn bản chính thức khẳng định.</source>
+        <translation>%1 (%2) is counted as a day off; no official document confirms it yet.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1069"/>
         <source>Ngày nghỉ</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1064"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1073"/>
         <source>Làm bù (thứ Bảy làm việc)</source>
         <translation>Make-up day (working Saturday)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1070"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1079"/>
         <source>Do cấp trên gửi</source>
         <translation>Sent by the upstream office</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1072"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1081"/>
         <source>Của đơn vị</source>
         <translation>The unit&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1135"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1144"/>
         <source>Thêm ngày làm việc %1 (%2)?</source>
         <translation>Add working day %1 (%2)?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1137"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1146"/>
         <source>Thêm ngày nghỉ %1 (%2)?</source>
         <translation>Add day off %1 (%2)?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1144"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1153"/>
         <source>Ngày nghỉ, ngày làm bù</source>
         <translation>Days off, make-up days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1147"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1156"/>
         <source>Hạn trả của hồ sơ tiếp nhận từ nay được tính theo lịch mới.</source>
         <translation>Due moments of dossiers registered from now on follow the new calendar.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1157"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1166"/>
         <source>Đã thêm ngày làm việc %1.</source>
         <translation>Working day %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1159"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1168"/>
         <source>Đã thêm ngày nghỉ %1.</source>
         <translation>Day off %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1179"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1188"/>
         <source>Công bố ngày làm việc %1 (%2) theo văn bản %3?</source>
         <translation>Announce working day %1 (%2) under document %3?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1181"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1190"/>
         <source>Công bố ngày nghỉ %1 (%2) theo văn bản %3?</source>
         <translation>Announce day off %1 (%2) under document %3?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1189"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1198"/>
         <source>Thông báo lịch chính thức</source>
         <translation>Official calendar announcement</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1190"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1199"/>
         <source>Thông báo được gửi đến các đơn vị trong gói cấu hình.</source>
         <translation>The announcement is sent to the units in the configuration package.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1207"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1216"/>
         <source>Đã thêm thông báo lịch ngày %1.</source>
         <translation>Announcement on %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1232"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1241"/>
         <source>Đã bỏ điều chỉnh ngày %1.</source>
         <translation>The change on %1 was removed.</translation>
     </message>
@@ -2166,37 +2171,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1273"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1282"/>
         <source>Thiết lập</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1282"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1291"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1282"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1291"/>
         <source>Cán bộ</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1284"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1293"/>
         <source>Thủ tục</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1287"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1296"/>
         <source>Giờ làm việc</source>
         <translation>Office hours</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1289"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1298"/>
         <source>Ngày nghỉ, ngày làm bù</source>
         <translation>Days off, make-up days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1296"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1305"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
