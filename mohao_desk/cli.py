@@ -454,12 +454,45 @@ def cmd_officer(args: argparse.Namespace) -> int:
 def cmd_calendar(args: argparse.Namespace) -> int:
     from mohao_desk.services.calendar import CalendarService
 
-    service = CalendarService(_open(args))
+    db = _open(args)
+    service = CalendarService(db)
     if args.calendar_command == "show":
+        from mohao_desk.services.calendar import gaps_text
+        from mohao_desk.services.desk import Desk
+
         for day, label in service.year(args.year):
             print(f"{day:%d/%m/%Y} {WEEKDAYS_VI[day.weekday()]:<3} {label}")
+        gaps = service.gaps(Desk(db).now().date())
+        if args.year not in gaps.unannounced_years and not service.announced(args.year):
+            print(
+                f"Năm {args.year} chưa có thông báo lịch nghỉ chính thức nào trong chương "
+                "trình: các ngày trên theo quy tắc của gói holidays."
+            )
+        if gaps:
+            print(gaps_text(gaps))
         return 0
     day = parse_day(args.date)
+    if args.calendar_command in ("announce-off", "announce-work"):
+        working = args.calendar_command == "announce-work"
+        added = service.add_announcement(
+            day,
+            working=working,
+            name=args.name,
+            document=args.document,
+            document_date=parse_day(args.document_date),
+            certain=not args.unsure,
+            note=args.note or "",
+        )
+        kind = "ngày làm việc" if working else "ngày nghỉ"
+        print(
+            f"Đã thêm thông báo {kind} {day:%d/%m/%Y} ({added.source_text}); thông báo được "
+            "gửi đến các đơn vị trong gói cấu hình tiếp theo."
+        )
+        return 0
+    if args.calendar_command == "remove-announcement":
+        service.remove_announcement(day)
+        print(f"Đã bỏ thông báo lịch ngày {day:%d/%m/%Y}")
+        return 0
     if args.calendar_command == "add-off":
         service.set_override(day, working=False, note=args.note or "")
         print(f"Đã thêm ngày nghỉ {day:%d/%m/%Y}")
@@ -847,6 +880,19 @@ def build_parser() -> argparse.ArgumentParser:
         c.add_argument("--db", default=argparse.SUPPRESS)
         c.add_argument("--date", required=True)
         c.add_argument("--note")
+    # Official announcements, at the upstream office: sent to the desks in its config packages.
+    for name, what in (("announce-off", "ngày nghỉ"), ("announce-work", "ngày làm việc")):
+        c = cal_sub.add_parser(name, help=f"công bố {what} theo văn bản của Chính phủ (cấp trên)")
+        c.add_argument("--db", default=argparse.SUPPRESS)
+        c.add_argument("--date", required=True)
+        c.add_argument("--name", required=True, help="tên ngày, ví dụ 'Tết Nguyên đán'")
+        c.add_argument("--document", required=True, help="số văn bản, ví dụ 12729/VPCP-KGVX")
+        c.add_argument("--document-date", required=True, help="ngày của văn bản")
+        c.add_argument("--unsure", action="store_true", help="chưa có văn bản chính thức")
+        c.add_argument("--note")
+    c = cal_sub.add_parser("remove-announcement", help="bỏ thông báo lịch (cấp trên)")
+    c.add_argument("--db", default=argparse.SUPPRESS)
+    c.add_argument("--date", required=True)
     p.set_defaults(func=cmd_calendar)
     return parser
 

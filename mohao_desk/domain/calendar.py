@@ -4,7 +4,8 @@ Moments handled here are *naive local wall-clock datetimes* in the unit's time z
 (Asia/Ho_Chi_Minh by default); conversion to and from UTC happens at the edges (store/services).
 
 Working days come from the ``holidays`` package (country VN: Labour Code days off, Tết, the
-substituted days off and the make-up working Saturdays), corrected by the unit's local overrides.
+substituted days off and the make-up working Saturdays), corrected by the official announcements
+(``domain/announcements.py``) and the unit's local overrides.
 Office hours are one schedule of intervals applied to every working day (make-up Saturdays
 included), default 07:30–11:30 and 13:30–17:00.
 
@@ -25,8 +26,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from mohao_desk.domain.errors import CalendarRangeError, DeskError
+
+if TYPE_CHECKING:
+    from mohao_desk.domain.announcements import Announcement
 
 DEFAULT_OFFICE_HOURS = "07:30-11:30,13:30-17:00"
 DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
@@ -379,9 +384,12 @@ def vietnam_calendar(
     first_year: int = DEFAULT_FIRST_YEAR,
     last_year: int = DEFAULT_LAST_YEAR,
     timezone: str = DEFAULT_TIMEZONE,
+    announcements: Iterable[Announcement] = (),
 ) -> WorkCalendar:
-    """The Vietnamese public calendar from ``holidays`` (country VN) plus local overrides."""
-    days_off, make_up = vietnam_public_days(first_year, last_year)
+    """The Vietnamese public calendar plus local overrides: the rules of ``holidays`` (country
+    VN), the official announcements shipped with the program over them, ``announcements`` (the
+    upstream office's) over those, and the unit's ``overrides`` over everything."""
+    days_off, make_up = vietnam_public_days(first_year, last_year, announcements)
     extra_off = {o.day for o in overrides if not o.working}
     extra_work = {o.day for o in overrides if o.working}
     if isinstance(office_hours, str):
@@ -396,13 +404,16 @@ def vietnam_calendar(
     )
 
 
-_PUBLIC_CACHE: dict[tuple[int, int], tuple[frozenset[date], frozenset[date]]] = {}
+_PACKAGE_CACHE: dict[tuple[int, int], tuple[frozenset[date], frozenset[date]]] = {}
+_PUBLIC_CACHE: dict[
+    tuple[int, int, tuple[Announcement, ...]], tuple[frozenset[date], frozenset[date]]
+] = {}
 
 
-def vietnam_public_days(first_year: int, last_year: int) -> tuple[frozenset[date], frozenset[date]]:
-    """(days off, make-up working Saturdays) of Vietnam for a span of years."""
+def package_public_days(first_year: int, last_year: int) -> tuple[frozenset[date], frozenset[date]]:
+    """(days off, make-up working Saturdays) by the rules of the ``holidays`` package alone."""
     key = (first_year, last_year)
-    if key not in _PUBLIC_CACHE:
+    if key not in _PACKAGE_CACHE:
         import holidays
 
         vn = holidays.country_holidays("VN", years=range(first_year, last_year + 1), language="vi")
@@ -410,12 +421,51 @@ def vietnam_public_days(first_year: int, last_year: int) -> tuple[frozenset[date
         make_up = frozenset(
             d for d in getattr(vn, "weekend_workdays", ()) if first_year <= d.year <= last_year
         )
-        _PUBLIC_CACHE[key] = (off, make_up)
+        _PACKAGE_CACHE[key] = (off, make_up)
+    return _PACKAGE_CACHE[key]
+
+
+def vietnam_public_days(
+    first_year: int, last_year: int, announcements: Iterable[Announcement] = ()
+) -> tuple[frozenset[date], frozenset[date]]:
+    """(days off, extra working days) of Vietnam for a span of years: the package's rules with
+    the shipped official announcements and then ``announcements`` applied over them."""
+    from mohao_desk.domain.announcements import apply_announcements, effective_announcements
+
+    extra = tuple(announcements)
+    key = (first_year, last_year, extra)
+    if key not in _PUBLIC_CACHE:
+        off, make_up = package_public_days(first_year, last_year)
+        effective = [
+            s.announcement
+            for day, s in sorted(effective_announcements(extra).items())
+            if first_year <= day.year <= last_year
+        ]
+        if len(_PUBLIC_CACHE) > 32:  # upstream sets change rarely; keep the cache small
+            _PUBLIC_CACHE.clear()
+        _PUBLIC_CACHE[key] = apply_announcements(off, make_up, effective)
     return _PUBLIC_CACHE[key]
 
 
-def holiday_names(first_year: int, last_year: int) -> dict[date, str]:
-    """Vietnamese names of the public days off (for display)."""
+def holiday_names(
+    first_year: int, last_year: int, announcements: Iterable[Announcement] = ()
+) -> dict[date, str]:
+    """Vietnamese names of the public days off (for display): the package's names, with the
+    name of each announced day off instead (an announced working day is no holiday)."""
+    from mohao_desk.domain.announcements import effective_announcements
+
+    names = package_holiday_names(first_year, last_year)
+    for day, s in effective_announcements(announcements).items():
+        if first_year <= day.year <= last_year:
+            if s.announcement.working:
+                names.pop(day, None)
+            else:
+                names[day] = s.announcement.name
+    return names
+
+
+def package_holiday_names(first_year: int, last_year: int) -> dict[date, str]:
+    """The ``holidays`` package's Vietnamese names of its days off."""
     import holidays
 
     vn = holidays.country_holidays("VN", years=range(first_year, last_year + 1), language="vi")

@@ -35,6 +35,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from mohao_desk.domain.announcements import Announcement, parse_entries
 from mohao_desk.domain.calendar import OfficeHours
 from mohao_desk.domain.catalog import Procedure, parse_catalog
 from mohao_desk.domain.codes import AGENCY_CODE
@@ -44,10 +45,13 @@ from mohao_desk.domain.text import group_digits
 
 PACKAGE_FORMAT = "mohao-desk-package"
 KEY_FORMAT = "mohao-desk-public-key"
-SCHEMA_VERSION = 1  # of manifest + payload; a package with a higher one is refused
+SCHEMA_VERSION = 2  # of manifest + payload; a package with a higher one is refused
+# Version 2 adds the official calendar announcements to configuration packages; a config package
+# without announcements is still written as version 1, which older programs read.
+ANNOUNCEMENTS_SCHEMA_VERSION = 2
 PACKAGE_SUFFIX = ".mhd"
 KIND_DESK = "desk"  # desk → upstream: dossier facts
-KIND_CONFIG = "config"  # upstream → desks: catalog, calendar overrides, settings
+KIND_CONFIG = "config"  # upstream → desks: catalog, calendar overrides and announcements, settings
 ROLE_DESK = "desk"
 ROLE_UPSTREAM = "upstream"
 
@@ -231,7 +235,9 @@ class Manifest:
     def as_json(self) -> dict[str, Any]:
         return {
             "format": PACKAGE_FORMAT,
-            "schema_version": SCHEMA_VERSION,
+            "schema_version": (
+                ANNOUNCEMENTS_SCHEMA_VERSION if ANNOUNCEMENTS_COUNT in self.counts else 1
+            ),
             "kind": self.kind,
             "unit": {"code": self.unit_code, "name": self.unit_name},
             "sequence": self.sequence,
@@ -273,6 +279,7 @@ COUNT_KEYS = {
     KIND_DESK: ("dossiers", "procedures", "officers"),
     KIND_CONFIG: ("procedures", "calendar_overrides", "settings"),
 }
+ANNOUNCEMENTS_COUNT = "calendar_announcements"  # config packages of schema version 2
 
 
 def parse_manifest(name: str, data: bytes) -> Manifest:
@@ -316,7 +323,9 @@ def parse_manifest(name: str, data: bytes) -> Manifest:
     if since is not None and since > until:
         raise PackageError(name, "manifest", "thời điểm bắt đầu sau thời điểm kết thúc")
     counts = raw.get("counts")
-    expected = COUNT_KEYS[kind]
+    expected: tuple[str, ...] = COUNT_KEYS[kind]
+    if kind == KIND_CONFIG and version >= ANNOUNCEMENTS_SCHEMA_VERSION:
+        expected = (*expected, ANNOUNCEMENTS_COUNT)
     if (
         not isinstance(counts, dict)
         or set(counts) != set(expected)
@@ -781,27 +790,41 @@ class ConfigPayload:
     procedures: list[Procedure]
     calendar: list[CalendarEntry]
     settings: dict[str, str]
+    announcements: tuple[Announcement, ...] = ()  # the upstream office's, whole
 
 
 def config_payload_bytes(
     procedures: Sequence[Procedure],
     calendar: Iterable[CalendarEntry],
     settings: dict[str, str],
+    announcements: Sequence[Announcement] = (),
 ) -> bytes:
-    return _json_bytes(
-        {
-            "procedures": [procedure_entry(p) for p in procedures],
-            "calendar_overrides": [
-                {"day": c.day.isoformat(), "working": c.working, "note": c.note} for c in calendar
-            ],
-            "settings": settings,
-        }
-    )
+    """The payload; ``calendar_announcements`` only when there are some (schema version 2:
+    the manifest's counts then name them too)."""
+    data: dict[str, Any] = {
+        "procedures": [procedure_entry(p) for p in procedures],
+        "calendar_overrides": [
+            {"day": c.day.isoformat(), "working": c.working, "note": c.note} for c in calendar
+        ],
+        "settings": settings,
+    }
+    if announcements:
+        data[ANNOUNCEMENTS_COUNT] = [a.as_entry() for a in announcements]
+    return _json_bytes(data)
 
 
 def parse_config_payload(name: str, manifest: Manifest, payload: bytes) -> ConfigPayload:
     raw = _load_payload(name, payload)
-    if set(raw) != {"procedures", "calendar_overrides", "settings"}:
+    with_announcements = ANNOUNCEMENTS_COUNT in manifest.counts
+    if with_announcements:
+        if set(raw) != {"procedures", "calendar_overrides", "settings", ANNOUNCEMENTS_COUNT}:
+            raise PackageError(
+                name,
+                "payload",
+                "phải có đúng 'procedures', 'calendar_overrides', 'settings', "
+                "'calendar_announcements'",
+            )
+    elif set(raw) != {"procedures", "calendar_overrides", "settings"}:
         raise PackageError(
             name, "payload", "phải có đúng 'procedures', 'calendar_overrides', 'settings'"
         )
@@ -841,11 +864,21 @@ def parse_config_payload(name: str, manifest: Manifest, payload: bytes) -> Confi
             OfficeHours.parse(settings["office_hours"])
         except DeskError as exc:
             raise PackageError(name, "payload", "{error}", error=Clause.of(exc)) from None
+    announcements: tuple[Announcement, ...] = ()
+    if with_announcements:
+        try:
+            announcements = parse_entries(raw[ANNOUNCEMENTS_COUNT])
+        except DeskError as exc:
+            raise PackageError(
+                name, "payload", "thông báo lịch: {error}", error=Clause.of(exc)
+            ) from None
     got = {
         "procedures": len(procedures),
         "calendar_overrides": len(calendar),
         "settings": len(settings),
     }
+    if with_announcements:
+        got[ANNOUNCEMENTS_COUNT] = len(announcements)
     if got != manifest.counts:
         raise PackageError(
             name,
@@ -854,7 +887,7 @@ def parse_config_payload(name: str, manifest: Manifest, payload: bytes) -> Confi
             got=got,
             counts=manifest.counts,
         )
-    return ConfigPayload(procedures, calendar, dict(settings))
+    return ConfigPayload(procedures, calendar, dict(settings), announcements)
 
 
 # ------------------------------------------------------------------------------ gaps

@@ -44,6 +44,7 @@ from mohao_desk.domain.lifecycle import (
 )
 from mohao_desk.domain.regimes import LegalRegime, regime_for
 from mohao_desk.domain.text import fold, nfc
+from mohao_desk.services.calendar import read_announcements
 from mohao_desk.services.setup import UnitInfo, is_upstream, require_unit
 from mohao_desk.store import queries as q
 from mohao_desk.store.db import Database
@@ -252,6 +253,7 @@ class Desk:
                 CalendarOverride(date.fromisoformat(r.day), bool(r.working), r.note)
                 for r in q.list_overrides(conn, self.unit.id)
             ]
+            self._announcements = read_announcements(conn)  # the upstream office's
         self.tz = ZoneInfo(self.unit.timezone)
 
     def reload(self) -> None:
@@ -260,7 +262,9 @@ class Desk:
         from now on (new due moments, countdowns) follows them. The new calendar is built
         before it replaces the old one, so that a reader never sees half of it."""
         self._load()
-        self._calendar = vietnam_calendar(self._overrides, self.unit.office_hours)
+        self._calendar = vietnam_calendar(
+            self._overrides, self.unit.office_hours, announcements=self._announcements
+        )
 
     @property
     def read_only(self) -> bool:
@@ -277,7 +281,9 @@ class Desk:
     @property
     def calendar(self) -> WorkCalendar:
         if self._calendar is None:
-            self._calendar = vietnam_calendar(self._overrides, self.unit.office_hours)
+            self._calendar = vietnam_calendar(
+                self._overrides, self.unit.office_hours, announcements=self._announcements
+            )
         return self._calendar
 
     def now(self) -> datetime:

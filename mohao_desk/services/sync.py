@@ -31,6 +31,7 @@ from mohao_desk.domain.calendar import OfficeHours
 from mohao_desk.domain.errors import DeskError, template
 from mohao_desk.domain.os_errors import os_error
 from mohao_desk.domain.package import (
+    ANNOUNCEMENTS_COUNT,
     FACT_ACTS,
     KIND_CONFIG,
     KIND_DESK,
@@ -65,6 +66,7 @@ from mohao_desk.domain.package import (
     short_unit_name,
 )
 from mohao_desk.domain.text import group_digits
+from mohao_desk.services.calendar import read_announcements, write_announcements
 from mohao_desk.services.desk import search_key
 from mohao_desk.services.setup import (
     MODE_SETTING,
@@ -415,8 +417,10 @@ def export_config_package(
     office_hours: str | None = None,
     clock: Clock | None = None,
 ) -> ExportResult:
-    """Upstream → desks: the catalog, the upstream office's calendar overrides and settings,
-    signed with the upstream key. Full state each time: a desk applies only the newest."""
+    """Upstream → desks: the catalog, the upstream office's calendar overrides, its official
+    calendar announcements and settings, signed with the upstream key. Full state each time: a
+    desk applies only the newest. Without announcements the package is of schema version 1,
+    which desks with an older program still read."""
     out_dir = _out_dir(out_dir)
     settings: dict[str, str] = {}
     if office_hours:
@@ -434,9 +438,17 @@ def export_config_package(
             CalendarEntry(datetime.strptime(r.day, "%Y-%m-%d").date(), bool(r.working), r.note)
             for r in q.list_overrides(conn, unit.id)
         ]
+        announcements = read_announcements(conn)
     settings[UPSTREAM_OFFICE_SETTING] = unit.name
     until = _now(clock)
-    payload = config_payload_bytes(procedures, calendar, settings)
+    payload = config_payload_bytes(procedures, calendar, settings, announcements)
+    counts = {
+        "procedures": len(procedures),
+        "calendar_overrides": len(calendar),
+        "settings": len(settings),
+    }
+    if announcements:
+        counts[ANNOUNCEMENTS_COUNT] = len(announcements)
     digest, size = payload_digest(payload)
     manifest = Manifest(
         kind=KIND_CONFIG,
@@ -445,11 +457,7 @@ def export_config_package(
         sequence=sequence,
         since=None if last is None else min(last.until, until),
         until=until,
-        counts={
-            "procedures": len(procedures),
-            "calendar_overrides": len(calendar),
-            "settings": len(settings),
-        },
+        counts=counts,
         previous_sha256=None if last is None else last.sha256,
         payload_sha256=digest,
         payload_size=size,
@@ -878,6 +886,8 @@ def _apply_config_packages(
         for entry in payload.calendar:
             q.put_override(conn, own.id, entry.day, entry.working, entry.note)
         q.put_setting(conn, UPSTREAM_CALENDAR_SETTING, sorted(days))
+        # The upstream office's announcements, whole (none in a package of schema version 1).
+        write_announcements(conn, payload.announcements)
         if UPSTREAM_OFFICE_SETTING in payload.settings:
             q.put_setting(conn, UPSTREAM_OFFICE_SETTING, payload.settings[UPSTREAM_OFFICE_SETTING])
         if "office_hours" in payload.settings:

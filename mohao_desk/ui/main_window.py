@@ -135,6 +135,9 @@ class MainWindow(QMainWindow):
                 )
                 self.tray.show()
         self.views.setCurrentRow(0)
+        self.calendar_label: QLabel | None = None
+        if not self.read_only:
+            self.check_calendar()
 
     # ------------------------------------------------------------ layout
     def _action(
@@ -673,6 +676,47 @@ class MainWindow(QMainWindow):
         """One dataChanged over the countdown column of the visible rows."""
         first, last = self.visible_rows()
         self.model.tick(first, last)
+
+    def check_calendar(self) -> None:
+        """Once per start: a gentle line in the status bar when the working days of the coming
+        90 days rest only on the ``holidays`` package's rules (no official announcement for that
+        year yet) or on an announcement no official text confirms (services/calendar.py)."""
+        from mohao_desk.services.calendar import CalendarService
+
+        service, today = CalendarService(self.desk.db), self.desk.now().date()
+        self._call(lambda: service.gaps(today), self.show_calendar_gaps)
+
+    def show_calendar_gaps(self, gaps: Any) -> None:
+        if not gaps:
+            return
+        parts = []
+        if gaps.unannounced_years:
+            years = ", ".join(str(y) for y in gaps.unannounced_years)
+            parts.append(
+                self.tr("Lịch nghỉ năm %1 chưa có thông báo chính thức").replace("%1", years)
+            )
+        if gaps.unsure:
+            days = ", ".join(f"{a.day:%d/%m/%Y}" for a in gaps.unsure)
+            parts.append(
+                self.tr("ngày %1 chưa có văn bản chính thức khẳng định").replace("%1", days)
+            )
+        text = (
+            "; ".join(parts)
+            + " — "
+            + self.tr("hãy kiểm tra thông báo của Chính phủ (Thiết lập › Ngày nghỉ, ngày làm bù).")
+        )
+        details = [
+            self.tr("Các ngày nghỉ đang tính theo quy tắc của gói holidays.")
+            if gaps.unannounced_years
+            else ""
+        ]
+        details += [f"{a.day:%d/%m/%Y}: {a.name} — {a.note or a.source_text}" for a in gaps.unsure]
+        label = QLabel("ⓘ " + text[:1].upper() + text[1:], self)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setToolTip("\n".join(d for d in details if d))
+        label.setStyleSheet("color: #5a3d00;")
+        self.statusBar().addWidget(label, 1)
+        self.calendar_label = label
 
     def check_notices(self) -> None:
         since, now = self._last_notice_check, self.desk.now()

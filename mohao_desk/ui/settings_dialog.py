@@ -21,6 +21,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTime, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -52,7 +53,7 @@ from PySide6.QtWidgets import (
 from mohao_desk.domain.calendar import DEFAULT_FIRST_YEAR, DEFAULT_LAST_YEAR
 from mohao_desk.domain.catalog import Procedure
 from mohao_desk.domain.text import fold
-from mohao_desk.ui.dialog_kit import MessageBanner, call_service, error_text
+from mohao_desk.ui.dialog_kit import WARNING_STYLE, MessageBanner, call_service, error_text
 from mohao_desk.ui.labels import period_text, tr_label
 from mohao_desk.ui.screen import fit_to_screen, limit_to_screen
 
@@ -852,7 +853,11 @@ class HoursTab(_Tab):
 
 class CalendarTab(_Tab):
     """Ngày nghỉ, ngày làm bù: a year's days off and make-up working days as the calendar sees
-    them; add a day off or a working day; remove an override (``mohao-desk calendar``)."""
+    them, each with where it comes from (the package's rules, an official announcement and its
+    document, the upstream office, an override); add a day off or a working day; remove an
+    override (``mohao-desk calendar``). At the upstream office, also the official announcements
+    it sends to the desks (``calendar announce-off`` …). A one-line notice says when the coming
+    90 days rest only on the package's rules or on an announcement not yet confirmed."""
 
     subject = "calendar"
 
@@ -869,31 +874,37 @@ class CalendarTab(_Tab):
         year_label = QLabel(self.tr("&Năm:"), page)
         year_label.setBuddy(self.year_spin)
         self.remove_button = self.button(self.tr("Bỏ điều chỉnh đã chọn"), self.remove_selected)
+        self.remove_announcement_button: QPushButton | None = None
         top = QHBoxLayout()
         top.addWidget(year_label)
         top.addWidget(self.year_spin)
         top.addStretch(1)
+        if dialog.upstream:
+            self.remove_announcement_button = self.button(
+                self.tr("Bỏ thông báo đã chọn"), self.remove_selected_announcement
+            )
+            top.addWidget(self.remove_announcement_button)
         top.addWidget(self.remove_button)
+
+        self.gaps_label = QLabel(page)
+        self.gaps_label.setWordWrap(True)
+        self.gaps_label.setStyleSheet(WARNING_STYLE)
+        self.gaps_label.hide()
 
         self.table = _table(
             page,
             [self.tr("Ngày"), self.tr("Thứ"), self.tr("Lịch của đơn vị"),
-             self.tr("Theo lịch nhà nước"), self.tr("Điều chỉnh"), self.tr("Ghi chú")],
-            5,
+             self.tr("Theo lịch nhà nước"), self.tr("Căn cứ"), self.tr("Điều chỉnh"),
+             self.tr("Ghi chú")],
+            6,
         )  # fmt: skip
-        for column, width in enumerate((96, 84, 110, 300, 110)):
+        for column, width in enumerate((90, 70, 110, 240, 200, 100)):
             self.table.setColumnWidth(column, width)
         self.table.itemSelectionChanged.connect(self.update_buttons)
 
         add_box = QGroupBox(self.tr("Thêm điều chỉnh của đơn vị"), page)
-        self.date_edit = QDateEdit(add_box)
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd/MM/yyyy")
-        self.date_edit.setDateRange(
-            QDate(DEFAULT_FIRST_YEAR, 1, 1), QDate(DEFAULT_LAST_YEAR, 12, 31)
-        )
+        self.date_edit = self._date_edit(add_box)
         today = self.desk.now().date()
-        self.date_edit.setDate(QDate(today.year, today.month, today.day))
         self.note_edit = QLineEdit(add_box)
         self.note_edit.setPlaceholderText(
             self.tr("ví dụ: Công văn 12729/VPCP-KGVX ngày 25/12/2025")
@@ -902,7 +913,6 @@ class CalendarTab(_Tab):
         self.add_work_button = self.button(self.tr("Thêm ngày làm việc"), lambda: self.add(True))
         add_form = QFormLayout(add_box)
         add_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.date_edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         add_form.addRow(self.tr("N&gày:"), self.date_edit)
         add_form.addRow(self.tr("Ghi &chú:"), self.note_edit)
         add_buttons = QHBoxLayout()
@@ -911,39 +921,145 @@ class CalendarTab(_Tab):
         add_buttons.addWidget(self.add_work_button)
         add_form.addRow(add_buttons)
 
+        self.announce_box: QGroupBox | None = None
         if dialog.upstream:
+            self.announce_box = self._announce_box(page, today)
             hint = self.tr(
-                "Điều chỉnh ở đây được gửi đến các đơn vị trong gói cấu hình. Ngày nghỉ và ngày "
-                "làm bù của nhà nước lấy từ lịch của chương trình."
+                "Thông báo chính thức và điều chỉnh ở đây được gửi đến các đơn vị trong gói cấu "
+                "hình. Thông báo chính thức ghi văn bản của Chính phủ (số, ngày); thông báo lịch "
+                "đi kèm chương trình đã có sẵn ở các đơn vị."
             )
         else:
             hint = self.tr(
-                "Điều chỉnh (của đơn vị hoặc do cấp trên gửi) thay cho lịch nhà nước ở ngày đó. "
-                "Điều chỉnh mới áp dụng cho hồ sơ tiếp nhận từ nay; hạn trả đã tính của hồ sơ "
-                "đã tiếp nhận giữ nguyên."
+                "Lịch nhà nước: quy tắc của gói holidays, được sửa theo thông báo chính thức (đi "
+                "kèm chương trình hoặc do cấp trên gửi). Điều chỉnh (của đơn vị hoặc do cấp trên "
+                "gửi) thay cho lịch nhà nước ở ngày đó. Điều chỉnh mới áp dụng cho hồ sơ tiếp "
+                "nhận từ nay; hạn trả đã tính của hồ sơ đã tiếp nhận giữ nguyên."
             )
         layout = QVBoxLayout(page)
         layout.addLayout(top)
+        layout.addWidget(self.gaps_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(_hint(hint, page))
+        if self.announce_box is not None:
+            layout.addWidget(self.announce_box)
         layout.addWidget(add_box)
         layout.addWidget(self.banner)
         self.update_buttons()
+
+    def _date_edit(self, parent: QWidget) -> QDateEdit:
+        edit = QDateEdit(parent)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("dd/MM/yyyy")
+        edit.setDateRange(QDate(DEFAULT_FIRST_YEAR, 1, 1), QDate(DEFAULT_LAST_YEAR, 12, 31))
+        today = self.desk.now().date()
+        edit.setDate(QDate(today.year, today.month, today.day))
+        edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        return edit
+
+    def _announce_box(self, page: QWidget, today: date) -> QGroupBox:
+        box = QGroupBox(self.tr("Thêm thông báo lịch chính thức (gửi đến các đơn vị)"), page)
+        self.announce_date_edit = self._date_edit(box)
+        self.announce_name_edit = QLineEdit(box)
+        self.announce_name_edit.setPlaceholderText(self.tr("ví dụ: Tết Nguyên đán (mùng 1)"))
+        self.announce_document_edit = QLineEdit(box)
+        self.announce_document_edit.setPlaceholderText(self.tr("ví dụ: 12729/VPCP-KGVX"))
+        self.announce_document_date_edit = self._date_edit(box)
+        self.announce_unsure_box = QCheckBox(
+            self.tr("Chưa chắc chắn (chưa có văn bản chính thức khẳng định)"), box
+        )
+        self.announce_note_edit = QLineEdit(box)
+        self.announce_off_button = self.button(
+            self.tr("Công bố ngày nghỉ"), lambda: self.announce(False)
+        )
+        self.announce_work_button = self.button(
+            self.tr("Công bố ngày làm việc"), lambda: self.announce(True)
+        )
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        document_row = QHBoxLayout()
+        document_row.addWidget(self.announce_document_edit, 1)
+        document_row.addWidget(QLabel(self.tr("ngày"), box))
+        document_row.addWidget(self.announce_document_date_edit)
+        form.addRow(self.tr("Ngà&y:"), self.announce_date_edit)
+        form.addRow(self.tr("&Tên ngày:"), self.announce_name_edit)
+        document_label = QLabel(self.tr("&Văn bản:"), box)
+        document_label.setBuddy(self.announce_document_edit)
+        form.addRow(document_label, document_row)
+        form.addRow(self.tr("Gh&i chú:"), self.announce_note_edit)
+        form.addRow(self.announce_unsure_box)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.announce_off_button)
+        buttons.addWidget(self.announce_work_button)
+        form.addRow(buttons)
+        return box
 
     def _service(self) -> Any:
         from mohao_desk.services.calendar import CalendarService
 
         return CalendarService(self.desk.db)
 
+    def _state(self, service: Any, year: int) -> tuple[list[Any], Any]:
+        """What the tab shows: the year's days and the gaps of the coming 90 days."""
+        return service.days(year), service.gaps(self.desk.now().date())
+
     def load(self) -> None:
         year, service = self.year_spin.value(), self._service()
 
-        def arrived(days: list[Any]) -> None:
+        def arrived(state: tuple[list[Any], Any]) -> None:
             if year == self.year_spin.value():  # not an answer for a year left meanwhile
-                self.show_days(days)
+                self.show_state(state)
                 self.dialog.loaded.emit(self.subject)
 
-        self.call(lambda: service.days(year), arrived)
+        self.call(lambda: self._state(service, year), arrived)
+
+    def show_state(self, state: tuple[list[Any], Any], select: date | None = None) -> None:
+        days, gaps = state
+        self.show_gaps(gaps)
+        self.show_days(days, select)
+
+    def show_gaps(self, gaps: Any) -> None:
+        """The gentle notice: years without any official announcement, unsure days."""
+        parts = []
+        if gaps.unannounced_years:
+            years = ", ".join(str(y) for y in gaps.unannounced_years)
+            parts.append(
+                self.tr(
+                    "Lịch nghỉ năm %1 chưa có thông báo chính thức nào, đang tính theo quy tắc "
+                    "của gói holidays."
+                ).replace("%1", years)
+            )
+        for a in gaps.unsure:
+            unsure = (
+                self.tr(
+                    "Ngày %1 (%2) đang được tính là ngày làm việc; chưa có văn bản chính thức "
+                    "khẳng định."
+                )
+                if a.working
+                else self.tr(
+                    "Ngày %1 (%2) đang được tính là ngày nghỉ; chưa có văn bản chính thức "
+                    "khẳng định."
+                )
+            )
+            parts.append(unsure.replace("%1", f"{a.day:%d/%m/%Y}").replace("%2", a.name))
+        if parts:
+            parts.append(self.tr("Hãy kiểm tra thông báo của Chính phủ về lịch nghỉ."))
+        self.gaps_label.setText(" ".join(parts))
+        self.gaps_label.setVisible(bool(parts))
+
+    def source_text(self, d: Any) -> str:
+        """Where the public calendar's answer for a day comes from."""
+        if d.source == "package":
+            return self.tr("Quy tắc của gói holidays")
+        if not d.source:
+            return ""
+        text = d.document
+        if d.source == "upstream":
+            text = self.tr("Cấp trên công bố: %1").replace("%1", d.document)
+        if not d.certain:
+            text += " " + self.tr("(chưa chắc chắn)")
+        return text
 
     def show_days(self, days: list[Any], select: date | None = None) -> None:
         current = select or self.selected_day()
@@ -951,27 +1067,34 @@ class CalendarTab(_Tab):
         self.table.setRowCount(len(days))
         for row, d in enumerate(days):
             kind = self.tr("Ngày làm việc") if d.working else self.tr("Ngày nghỉ")
-            made_up = self.tr("Làm bù (thứ Bảy làm việc)")
-            public = made_up if d.make_up else (d.holiday or "—")
-            if not d.override:
-                source = ""
-            elif d.from_upstream:
-                source = self.tr("Do cấp trên gửi")
+            if d.public_name:
+                public = d.public_name
+            elif d.make_up:
+                public = self.tr("Làm bù (thứ Bảy làm việc)")
             else:
-                source = self.tr("Của đơn vị")
+                public = "—"
+            if not d.override:
+                override = ""
+            elif d.from_upstream:
+                override = self.tr("Do cấp trên gửi")
+            else:
+                override = self.tr("Của đơn vị")
             cells = (
                 f"{d.day:%d/%m/%Y}",
                 self.tr(WEEKDAYS[d.day.weekday()]),
                 kind,
                 public,
-                source,
+                self.source_text(d),
+                override,
                 d.note,
             )
             for column, text in enumerate(cells):
                 item = _item(text, d.day.isoformat())
                 if column == 2:
                     item.setForeground(QBrush(QColor("#1b5e20" if d.working else "#b71c1c")))
-                if text and column in (3, 5):
+                if column == 4 and d.announcement_note:
+                    item.setToolTip(f"{text}\n{d.announcement_note}")
+                elif text and column in (3, 4, 6):
                     item.setToolTip(text)
                 self.table.setItem(row, column, item)
         shown = [d.day for d in days]
@@ -997,13 +1120,17 @@ class CalendarTab(_Tab):
     def update_buttons(self) -> None:
         selected = self.selected()
         self.remove_button.setEnabled(selected is not None and selected.override)
+        if self.remove_announcement_button is not None:
+            self.remove_announcement_button.setEnabled(selected is not None and selected.announced)
 
-    def _after_change(self, year: int, select: date, message: str) -> Callable[[Any], None]:
-        def done(days: list[Any]) -> None:
+    def _after_change(
+        self, year: int, select: date, message: str
+    ) -> Callable[[tuple[list[Any], Any]], None]:
+        def done(state: tuple[list[Any], Any]) -> None:
             self.year_spin.blockSignals(True)
             self.year_spin.setValue(year)
             self.year_spin.blockSignals(False)
-            self.show_days(days, select=select)
+            self.show_state(state, select=select)
             self.banner.show_info(message)
 
         return done
@@ -1031,9 +1158,9 @@ class CalendarTab(_Tab):
         if answer != QMessageBox.StandardButton.Yes:
             return
 
-        def work() -> list[Any]:
+        def work() -> tuple[list[Any], Any]:
             service.set_override(day, working=working, note=note)
-            return service.days(day.year)
+            return self._state(service, day.year)
 
         if working:
             message = self.tr("Đã thêm ngày làm việc %1.")
@@ -1041,9 +1168,63 @@ class CalendarTab(_Tab):
             message = self.tr("Đã thêm ngày nghỉ %1.")
         done = self._after_change(day.year, day, message.replace("%1", f"{day:%d/%m/%Y}"))
 
-        def saved(days: list[Any]) -> None:
-            done(days)
+        def saved(state: tuple[list[Any], Any]) -> None:
+            done(state)
             self.note_edit.clear()
+
+        self.save(work, saved)
+
+    def announce(self, working: bool) -> None:
+        """At the upstream office: an official announcement for the desks."""
+        value = self.announce_date_edit.date()
+        day = date(value.year(), value.month(), value.day())
+        when = self.announce_document_date_edit.date()
+        document_date = date(when.year(), when.month(), when.day())
+        name, document = self.announce_name_edit.text(), self.announce_document_edit.text()
+        note, certain = self.announce_note_edit.text(), not self.announce_unsure_box.isChecked()
+        service = self._service()
+        question = (
+            (
+                self.tr("Công bố ngày làm việc %1 (%2) theo văn bản %3?")
+                if working
+                else self.tr("Công bố ngày nghỉ %1 (%2) theo văn bản %3?")
+            )
+            .replace("%1", f"{day:%d/%m/%Y}")
+            .replace("%2", self.tr(WEEKDAYS[day.weekday()]))
+            .replace("%3", f"{document.strip()} ({document_date:%d/%m/%Y})")
+        )
+        answer = QMessageBox.question(
+            self,
+            self.tr("Thông báo lịch chính thức"),
+            question + "\n" + self.tr("Thông báo được gửi đến các đơn vị trong gói cấu hình."),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def work() -> tuple[list[Any], Any]:
+            service.add_announcement(
+                day,
+                working=working,
+                name=name,
+                document=document,
+                document_date=document_date,
+                certain=certain,
+                note=note,
+            )
+            return self._state(service, day.year)
+
+        message = self.tr("Đã thêm thông báo lịch ngày %1.").replace("%1", f"{day:%d/%m/%Y}")
+        done = self._after_change(day.year, day, message)
+
+        def saved(state: tuple[list[Any], Any]) -> None:
+            done(state)
+            for edit in (
+                self.announce_name_edit,
+                self.announce_document_edit,
+                self.announce_note_edit,
+            ):
+                edit.clear()
+            self.announce_unsure_box.setChecked(False)
 
         self.save(work, saved)
 
@@ -1053,11 +1234,24 @@ class CalendarTab(_Tab):
             return
         day, service = selected.day, self._service()
 
-        def work() -> list[Any]:
+        def work() -> tuple[list[Any], Any]:
             service.remove_override(day)
-            return service.days(day.year)
+            return self._state(service, day.year)
 
         message = self.tr("Đã bỏ điều chỉnh ngày %1.").replace("%1", f"{day:%d/%m/%Y}")
+        self.save(work, self._after_change(day.year, day, message))
+
+    def remove_selected_announcement(self) -> None:
+        selected = self.selected()
+        if selected is None:
+            return
+        day, service = selected.day, self._service()
+
+        def work() -> tuple[list[Any], Any]:
+            service.remove_announcement(day)
+            return self._state(service, day.year)
+
+        message = self.tr("Đã bỏ thông báo lịch ngày %1.").replace("%1", f"{day:%d/%m/%Y}")
         self.save(work, self._after_change(day.year, day, message))
 
 

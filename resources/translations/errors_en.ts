@@ -59,6 +59,106 @@
         <translation>Report '{kind}' can be exported as: {formats}.</translation>
     </message>
     <message>
+        <extracomment>mohao_desk/domain/announcements.py</extracomment>
+        <source>thông báo thứ {n}</source>
+        <translation>announcement {n}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/announcements.py</extracomment>
+        <source>thông báo ngày {day:%d/%m/%Y}</source>
+        <translation>the announcement of {day:%d/%m/%Y}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/announcements.py, mohao_desk/domain/catalog.py</extracomment>
+        <source>{where}: thiếu hoặc sai trường '{key}'.</source>
+        <translation>{where}: field '{key}' is missing or wrong.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/announcements.py</extracomment>
+        <source>{where}: trường '{key}' dài quá {limit} ký tự.</source>
+        <translation>{where}: the field '{key}' is longer than {limit} characters.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/announcements.py</extracomment>
+        <source>{where}: trường '{key}' phải là một ngày dạng YYYY-MM-DD.</source>
+        <translation>{where}: the field '{key}' must be a date written YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/announcements.py, mohao_desk/domain/catalog.py</extracomment>
+        <source>{where}: phải là một đối tượng.</source>
+        <translation>{where}: must be an object.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/announcements.py</extracomment>
+        <source>{where}: trường '{key}' không được biết đến.</source>
+        <translation>{where}: the field '{key}' is unknown.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/announcements.py</extracomment>
+        <source>{where}: ngoài phạm vi lịch {first_year}–{last_year}.</source>
+        <translation>{where}: outside the calendar's span {first_year}–{last_year}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/announcements.py</extracomment>
+        <source>{where}: 'kind' phải là 'off' (nghỉ) hoặc 'working' (làm việc).</source>
+        <translation>{where}: 'kind' must be 'off' (day off) or 'working' (working day).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/announcements.py</extracomment>
+        <source>{where}: ngày của văn bản không hợp lệ.</source>
+        <translation>{where}: the document's date is not valid.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/announcements.py</extracomment>
+        <source>{where}: 'certain' phải là true hoặc false.</source>
+        <translation>{where}: 'certain' must be true or false.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/announcements.py</extracomment>
+        <source>{where}: 'package' phải là 'same' hoặc 'differs'.</source>
+        <translation>{where}: 'package' must be 'same' or 'differs'.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/announcements.py</extracomment>
+        <source>danh sách thông báo lịch phải là một danh sách.</source>
+        <translation>the calendar announcements must be a list.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/announcements.py</extracomment>
+        <source>danh sách thông báo lịch có quá {limit} mục.</source>
+        <translation>the calendar announcements have more than {limit} entries.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/announcements.py</extracomment>
+        <source>ngày {day:%d/%m/%Y} có hai thông báo lịch.</source>
+        <translation>{day:%d/%m/%Y} has two calendar announcements.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/announcements.py</extracomment>
+        <source>Tệp thông báo lịch '{name}' bị từ chối: không phải JSON UTF-8; không áp dụng thông báo nào.</source>
+        <translation>The calendar announcement file '{name}' is refused: it is not UTF-8 JSON; no announcement is applied.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/announcements.py</extracomment>
+        <source>thiếu 'format: {format}'.</source>
+        <translation>'format: {format}' is missing.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/announcements.py</extracomment>
+        <source>trường 'version' không hợp lệ.</source>
+        <translation>the field 'version' is not valid.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/announcements.py</extracomment>
+        <source>tệp có phiên bản {version}, chương trình này đọc đến {known}.</source>
+        <translation>the file has version {version}, this program reads up to {known}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/announcements.py</extracomment>
+        <source>Tệp thông báo lịch '{name}' bị từ chối: {reason}; không áp dụng thông báo nào.</source>
+        <translation>The calendar announcement file '{name}' is refused: {reason}; no announcement is applied.</translation>
+    </message>
+    <message>
         <extracomment>mohao_desk/domain/calendar.py</extracomment>
         <source>Giờ làm việc phải có ít nhất một khoảng thời gian.</source>
         <translation>Office hours need at least one time range.</translation>
@@ -97,11 +197,6 @@
         <extracomment>mohao_desk/domain/catalog.py</extracomment>
         <source>Loại giấy tờ '{text}' không hợp lệ (một trong: {names}).</source>
         <translation>Paper kind '{text}' is not valid (one of: {names}).</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/domain/catalog.py</extracomment>
-        <source>{where}: thiếu hoặc sai trường '{key}'.</source>
-        <translation>{where}: field '{key}' is missing or wrong.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/domain/catalog.py</extracomment>
@@ -167,11 +262,6 @@
         <extracomment>mohao_desk/domain/catalog.py</extracomment>
         <source>{where}: {error}</source>
         <translation>{where}: {error}</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/domain/catalog.py</extracomment>
-        <source>{where}: phải là một đối tượng.</source>
-        <translation>{where}: must be an object.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/domain/catalog.py</extracomment>
@@ -685,11 +775,6 @@
     </message>
     <message>
         <extracomment>mohao_desk/domain/package.py</extracomment>
-        <source>phải có đúng 'procedures', 'calendar_overrides', 'settings'</source>
-        <translation>must have exactly 'procedures', 'calendar_overrides', 'settings'</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/domain/package.py</extracomment>
         <source>'calendar_overrides' phải là một danh sách</source>
         <translation>'calendar_overrides' must be a list</translation>
     </message>
@@ -765,6 +850,16 @@
     </message>
     <message>
         <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>phải có đúng 'procedures', 'calendar_overrides', 'settings', 'calendar_announcements'</source>
+        <translation>must have exactly 'procedures', 'calendar_overrides', 'settings', 'calendar_announcements'</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>phải có đúng 'procedures', 'calendar_overrides', 'settings'</source>
+        <translation>must have exactly 'procedures', 'calendar_overrides', 'settings'</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
         <source>ngày {day:%d/%m/%Y} ngoài phạm vi lịch 2015–2040</source>
         <translation>date {day:%d/%m/%Y} is outside the calendar range 2015–2040</translation>
     </message>
@@ -777,6 +872,11 @@
         <extracomment>mohao_desk/domain/package.py</extracomment>
         <source>ngày điều chỉnh lịch không hợp lệ</source>
         <translation>invalid calendar adjustment day</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>thông báo lịch: {error}</source>
+        <translation>calendar announcements: {error}</translation>
     </message>
     <message>
         <extracomment>mohao_desk/domain/package.py</extracomment>
@@ -835,6 +935,16 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/calendar.py</extracomment>
+        <source>Chỉ cơ quan cấp trên mới thêm hoặc bỏ thông báo lịch chính thức (thông báo được gửi đến các đơn vị trong gói cấu hình); tại đơn vị hãy thêm điều chỉnh của đơn vị.</source>
+        <translation>Only the upstream office adds or removes official calendar announcements (they are sent to the units in the configuration package); at a unit, add a change of the unit instead.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/calendar.py</extracomment>
+        <source>Thông báo lịch của cấp trên lưu trong cơ sở dữ liệu không hợp lệ ({reason}); hãy nhập lại gói cấu hình mới nhất của cấp trên.</source>
+        <translation>The upstream office's calendar announcements stored in the database are not valid ({reason}); import the upstream office's latest configuration package again.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/calendar.py</extracomment>
         <source>Ngày {day:%d/%m/%Y} nằm ngoài lịch ({first_year}–{last_year}).</source>
         <translation>Date {day:%d/%m/%Y} is outside the calendar ({first_year}–{last_year}).</translation>
     </message>
@@ -852,6 +962,16 @@
         <extracomment>mohao_desk/services/calendar.py</extracomment>
         <source>Ngày {day:%d/%m/%Y} không có điều chỉnh nào.</source>
         <translation>Date {day:%d/%m/%Y} has no adjustment.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/calendar.py</extracomment>
+        <source>Ngày {day:%d/%m/%Y} đã có thông báo lịch; hãy bỏ thông báo cũ trước khi thêm thông báo mới.</source>
+        <translation>{day:%d/%m/%Y} already has a calendar announcement; remove the old one before adding a new one.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/calendar.py</extracomment>
+        <source>Ngày {day:%d/%m/%Y} không có thông báo lịch nào.</source>
+        <translation>{day:%d/%m/%Y} has no calendar announcement.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/counter.py</extracomment>

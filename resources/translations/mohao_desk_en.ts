@@ -52,177 +52,307 @@
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="68"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="69"/>
         <source>Thứ Hai</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="69"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="70"/>
         <source>Thứ Ba</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="70"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="71"/>
         <source>Thứ Tư</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="71"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="72"/>
         <source>Thứ Năm</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="72"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="73"/>
         <source>Thứ Sáu</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="73"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="74"/>
         <source>Thứ Bảy</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="74"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="75"/>
         <source>Chủ nhật</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="869"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="874"/>
         <source>&amp;Năm:</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="871"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="876"/>
         <source>Bỏ điều chỉnh đã chọn</source>
         <translation>Remove the selected change</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="880"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="884"/>
+        <source>Bỏ thông báo đã chọn</source>
+        <translation>Remove the selected announcement</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="896"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="880"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="896"/>
         <source>Thứ</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="880"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="896"/>
         <source>Lịch của đơn vị</source>
         <translation>Unit&apos;s calendar</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="881"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="897"/>
         <source>Theo lịch nhà nước</source>
         <translation>National calendar</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="881"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="897"/>
         <source>Điều chỉnh</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="881"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="897"/>
+        <source>Căn cứ</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="898"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="888"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="905"/>
         <source>Thêm điều chỉnh của đơn vị</source>
         <translation>Add a change of the unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="899"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="910"/>
         <source>ví dụ: Công văn 12729/VPCP-KGVX ngày 25/12/2025</source>
         <translation>e.g. Letter 12729/VPCP-KGVX of 25/12/2025</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="901"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="912"/>
         <source>Thêm ngày nghỉ</source>
         <translation>Add a day off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="902"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="913"/>
         <source>Thêm ngày làm việc</source>
         <translation>Add a working day</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="906"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="916"/>
         <source>N&amp;gày:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="907"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="917"/>
         <source>Ghi &amp;chú:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="916"/>
-        <source>Điều chỉnh ở đây được gửi đến các đơn vị trong gói cấu hình. Ngày nghỉ và ngày làm bù của nhà nước lấy từ lịch của chương trình.</source>
-        <translation>Changes made here are sent to the units in the configuration package. National days off and make-up days come from the program&apos;s calendar.</translation>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="928"/>
+        <source>Thông báo chính thức và điều chỉnh ở đây được gửi đến các đơn vị trong gói cấu hình. Thông báo chính thức ghi văn bản của Chính phủ (số, ngày); thông báo lịch đi kèm chương trình đã có sẵn ở các đơn vị.</source>
+        <translation>Official announcements and changes made here are sent to the units in the configuration package. An official announcement cites the government&apos;s document (number, date); the announcements shipped with the program are already at every unit.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="921"/>
-        <source>Điều chỉnh (của đơn vị hoặc do cấp trên gửi) thay cho lịch nhà nước ở ngày đó. Điều chỉnh mới áp dụng cho hồ sơ tiếp nhận từ nay; hạn trả đã tính của hồ sơ đã tiếp nhận giữ nguyên.</source>
-        <translation>A change (the unit&apos;s own or sent by the upstream office) replaces the national calendar on that day. New changes apply to dossiers registered from now on; due moments already computed stay as they are.</translation>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="934"/>
+        <source>Lịch nhà nước: quy tắc của gói holidays, được sửa theo thông báo chính thức (đi kèm chương trình hoặc do cấp trên gửi). Điều chỉnh (của đơn vị hoặc do cấp trên gửi) thay cho lịch nhà nước ở ngày đó. Điều chỉnh mới áp dụng cho hồ sơ tiếp nhận từ nay; hạn trả đã tính của hồ sơ đã tiếp nhận giữ nguyên.</source>
+        <translation>National calendar: the rules of the holidays package, corrected by the official announcements (shipped with the program or sent by the upstream office). A change (the unit&apos;s own or sent by the upstream office) replaces the national calendar on that day. New changes apply to dossiers registered from now on; due moments already computed stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="953"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="961"/>
+        <source>Thêm thông báo lịch chính thức (gửi đến các đơn vị)</source>
+        <translation>Add an official calendar announcement (sent to the units)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="964"/>
+        <source>ví dụ: Tết Nguyên đán (mùng 1)</source>
+        <translation>e.g. Lunar New Year (1st day)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="966"/>
+        <source>ví dụ: 12729/VPCP-KGVX</source>
+        <translation>e.g. 12729/VPCP-KGVX</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="969"/>
+        <source>Chưa chắc chắn (chưa có văn bản chính thức khẳng định)</source>
+        <translation>Unsure (no official document confirms it yet)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="973"/>
+        <source>Công bố ngày nghỉ</source>
+        <translation>Announce a day off</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="976"/>
+        <source>Công bố ngày làm việc</source>
+        <translation>Announce a working day</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="982"/>
+        <source>ngày</source>
+        <translation>of</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="984"/>
+        <source>Ngà&amp;y:</source>
+        <translation>Da&amp;y:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="985"/>
+        <source>&amp;Tên ngày:</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="986"/>
+        <source>&amp;Văn bản:</source>
+        <translation>Doc&amp;ument:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="989"/>
+        <source>Gh&amp;i chú:</source>
+        <translation>Rema&amp;rk:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1029"/>
+        <source>Lịch nghỉ năm %1 chưa có thông báo chính thức nào, đang tính theo quy tắc của gói holidays.</source>
+        <translation>The days off of %1 have no official announcement yet; they follow the rules of the holidays package.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1036"/>
+        <source>Ngày %1 (%2) đang được tính là ngày làm việc; chưa có văn bản chính thức khẳng định.</source>
+        <translation>%1 (%2) is counted as a working day; no official document confirms it yet.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1041"/>
+        <source>Ngày %1 (%2) đang được tính là ngày nghỉ; chưa có văn bản chính thức khẳng định.</source>
+        <translation>%1 (%2) is counted as a day off; no official document confirms it yet.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1047"/>
+        <source>Hãy kiểm tra thông báo của Chính phủ về lịch nghỉ.</source>
+        <translation>Please check the government&apos;s announcement of the days off.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1054"/>
+        <source>Quy tắc của gói holidays</source>
+        <translation>Rules of the holidays package</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1059"/>
+        <source>Cấp trên công bố: %1</source>
+        <translation>Announced by the upstream office: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1061"/>
+        <source>(chưa chắc chắn)</source>
+        <translation>(unsure)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1254"/>
+        <source>Đã bỏ thông báo lịch ngày %1.</source>
+        <translation>The announcement on %1 was removed.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1069"/>
         <source>Ngày làm việc</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="953"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1069"/>
         <source>Ngày nghỉ</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="954"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1073"/>
         <source>Làm bù (thứ Bảy làm việc)</source>
         <translation>Make-up day (working Saturday)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="959"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1079"/>
         <source>Do cấp trên gửi</source>
         <translation>Sent by the upstream office</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="961"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1081"/>
         <source>Của đơn vị</source>
         <translation>The unit&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1017"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1144"/>
         <source>Thêm ngày làm việc %1 (%2)?</source>
         <translation>Add working day %1 (%2)?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1019"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1146"/>
         <source>Thêm ngày nghỉ %1 (%2)?</source>
         <translation>Add day off %1 (%2)?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1026"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1153"/>
         <source>Ngày nghỉ, ngày làm bù</source>
         <translation>Days off, make-up days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1029"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1156"/>
         <source>Hạn trả của hồ sơ tiếp nhận từ nay được tính theo lịch mới.</source>
         <translation>Due moments of dossiers registered from now on follow the new calendar.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1039"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1166"/>
         <source>Đã thêm ngày làm việc %1.</source>
         <translation>Working day %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1041"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1168"/>
         <source>Đã thêm ngày nghỉ %1.</source>
         <translation>Day off %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1060"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1188"/>
+        <source>Công bố ngày làm việc %1 (%2) theo văn bản %3?</source>
+        <translation>Announce working day %1 (%2) under document %3?</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1190"/>
+        <source>Công bố ngày nghỉ %1 (%2) theo văn bản %3?</source>
+        <translation>Announce day off %1 (%2) under document %3?</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1198"/>
+        <source>Thông báo lịch chính thức</source>
+        <translation>Official calendar announcement</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1199"/>
+        <source>Thông báo được gửi đến các đơn vị trong gói cấu hình.</source>
+        <translation>The announcement is sent to the units in the configuration package.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1216"/>
+        <source>Đã thêm thông báo lịch ngày %1.</source>
+        <translation>Announcement on %1 added.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1241"/>
         <source>Đã bỏ điều chỉnh ngày %1.</source>
         <translation>The change on %1 was removed.</translation>
     </message>
@@ -230,94 +360,94 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="66"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="67"/>
         <source>Danh mục thủ tục (*.json);;Mọi tệp (*)</source>
         <translation>Procedure catalog (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="537"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="538"/>
         <source>Tìm theo tên, mã hoặc lĩnh vực (có dấu hoặc không dấu)…</source>
         <translation>Search by name, code or field (diacritics optional)…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="543"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="544"/>
         <source>Nhập danh mục từ tệp…</source>
         <translation>Import a catalog file…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="551"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="552"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="551"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="552"/>
         <source>Tên thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="551"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="658"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="552"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="659"/>
         <source>Lĩnh vực</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="552"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="659"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="553"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="660"/>
         <source>Thời hạn giải quyết</source>
         <translation>Processing time</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="552"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="553"/>
         <source>Thành phần</source>
         <translation>Components</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="572"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="573"/>
         <source>Danh mục ở đây được gửi đến các đơn vị trong gói cấu hình. Tệp danh mục (JSON) thêm hoặc cập nhật thủ tục theo mã; tệp có lỗi bị từ chối toàn bộ.</source>
         <translation>The catalog here is sent to the units in the configuration package. A catalog file (JSON) adds or updates procedures by code; a file with an error is refused whole.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="577"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="578"/>
         <source>Danh mục do cơ quan cấp trên ban hành. Tệp danh mục (JSON) thêm hoặc cập nhật thủ tục theo mã; tệp có lỗi bị từ chối toàn bộ, danh mục giữ nguyên.</source>
         <translation>The catalog is issued by the upstream office. A catalog file (JSON) adds or updates procedures by code; a file with an error is refused whole and the catalog stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="623"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="624"/>
         <source>%1 / %2 thủ tục</source>
         <translation>%1 / %2 procedures</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="657"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="658"/>
         <source>Mã thủ tục</source>
         <translation>Procedure code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="662"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="663"/>
         <source>Thời hạn khi cần xác minh</source>
         <translation>Processing time with verification</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="664"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="665"/>
         <source>Căn cứ pháp lý</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="666"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="667"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="679"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="680"/>
         <source>%1 · %2 bản</source>
         <translation>%1 · copies: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="696"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="697"/>
         <source>Chọn tệp danh mục thủ tục</source>
         <translation>Choose a procedure catalog file</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="709"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="710"/>
         <source>Đã cập nhật %1 thủ tục từ tệp %2.</source>
         <translation>%1 procedures updated from %2.</translation>
     </message>
@@ -568,7 +698,7 @@
     </message>
     <message>
         <location filename="../../mohao_desk/ui/dossier_dialog.py" line="70"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1026"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1028"/>
         <source>Xin lỗi và hẹn lại</source>
         <translation>Apologize, reschedule</translation>
     </message>
@@ -816,14 +946,14 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="849"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="851"/>
         <source>Thành phần %1</source>
         <translation>Component %1</translation>
     </message>
     <message>
         <location filename="../../mohao_desk/ui/dossier_dialog.py" line="484"/>
         <location filename="../../mohao_desk/ui/dossier_dialog.py" line="519"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="881"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="883"/>
         <source>Lý do:</source>
         <translation>Reason:</translation>
     </message>
@@ -919,7 +1049,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
     </message>
     <message>
         <location filename="../../mohao_desk/ui/dossier_dialog.py" line="549"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1081"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1083"/>
         <source>Ghi nhận</source>
         <translation>Record</translation>
     </message>
@@ -949,168 +1079,168 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>sets: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="645"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="646"/>
         <source>%1 (tính hạn từ %2)</source>
         <translation>%1 (deadline counts from %2)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="654"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="656"/>
         <source>Chưa phân công</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="661"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="663"/>
         <source>trả ngày %1</source>
         <translation>returned %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="666"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="668"/>
         <source>%1 lần bổ sung · %2 lần xin lỗi</source>
         <translation>supplements: %1 · apologies: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="698"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="700"/>
         <source>Tạm dừng chờ bổ sung — %1</source>
         <translation>Paused for supplement — %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="701"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="703"/>
         <source>Hạn theo quy định: %1 (%2)</source>
         <translation>Legal due: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="714"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="716"/>
         <source>Hẹn lại: %1</source>
         <translation>Rescheduled: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="729"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="833"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="731"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="835"/>
         <source>Giải quyết %1</source>
         <translation>Resolved: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="759"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="761"/>
         <source>✔ Đã số hóa %1 — %2</source>
         <translation>✔ Digitized %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="764"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="766"/>
         <source> (tái sử dụng)</source>
         <translation> (reused)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="768"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="770"/>
         <source>Chưa số hóa</source>
         <translation>Not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="781"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="783"/>
         <source>✔ Đã số hóa</source>
         <translation>✔ Digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="786"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="788"/>
         <source>Đã có kết quả, chưa số hóa</source>
         <translation>Result ready, not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="788"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="790"/>
         <source>Chưa có kết quả</source>
         <translation>No result yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="819"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="821"/>
         <source>Hẹn trả %1</source>
         <translation>Return due %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="824"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="826"/>
         <source>Chuyển cho %1</source>
         <translation>Handed over to %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="826"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="828"/>
         <source>Cần bổ sung: %1</source>
         <translation>Missing: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="838"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="840"/>
         <source>Hẹn lại %1</source>
         <translation>Rescheduled to %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="843"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="845"/>
         <source>ngoại lệ: %1</source>
         <translation>exception: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="847"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="849"/>
         <source>Kết quả: %1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="874"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="876"/>
         <source>Hồ sơ đã được yêu cầu bổ sung %1 lần. Yêu cầu thêm lần nữa sẽ khiến hồ sơ bị tính là QUÁ HẠN; phải nêu lý do.</source>
         <translation>Supplement requests so far: %1. Another request makes the dossier count as OVERDUE; a reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="878"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="880"/>
         <source>Lý do (bắt buộc):</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="883"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="885"/>
         <source>Đang hẹn trả: %1</source>
         <translation>Return now due: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="885"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="887"/>
         <source> (hạn ban đầu %1)</source>
         <translation> (originally %1)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="929"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="931"/>
         <source>Chọn cán bộ nhận hoặc ghi cơ quan, bộ phận nhận.</source>
         <translation>Choose the receiving officer or enter the receiving agency or unit.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="938"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="940"/>
         <source>Ghi ít nhất một giấy tờ cần bổ sung (mỗi dòng một).</source>
         <translation>Enter at least one missing paper (one per line).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="942"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="944"/>
         <source>Yêu cầu bổ sung lần nữa sẽ bị tính là quá hạn: phải nêu lý do.</source>
         <translation>Another supplement request counts as overdue: a reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="952"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="954"/>
         <source>Phải nêu lý do.</source>
         <translation>A reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="957"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="959"/>
         <source>Phải nêu lý do chậm trễ.</source>
         <translation>The reason for the delay is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1010"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1012"/>
         <source>%1 hồ sơ %2? Hồ sơ sẽ kết thúc và không thể hoàn tác.</source>
         <translation>%1 dossier %2? The dossier will be closed; this cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1027"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1029"/>
         <source>Hẹn trả kết quả mới: %1 (%2). Ghi nhận và in phiếu xin lỗi?</source>
         <translation>New return moment: %1 (%2). Record it and print the apology slip?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1081"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1083"/>
         <source>Đang ghi…</source>
         <translation>Recording…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1092"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1094"/>
         <source>Chọn bản quét</source>
         <translation>Choose scans</translation>
     </message>
@@ -1118,62 +1248,62 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>HoursTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="737"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="738"/>
         <source>Buổi sáng</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="739"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="740"/>
         <source>Buổi chiều</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="741"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="742"/>
         <source>Bỏ chọn nếu đơn vị làm việc liên tục, không nghỉ trưa.</source>
         <translation>Untick if the unit works without a lunch break.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="747"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="748"/>
         <source>Từ</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="750"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="751"/>
         <source>đến</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="755"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="756"/>
         <source>Lưu giờ làm việc</source>
         <translation>Save office hours</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="766"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="767"/>
         <source>Giờ làm việc áp dụng cho mọi ngày làm việc, kể cả thứ Bảy làm bù. Hồ sơ đến ngoài giờ làm việc được tính là tiếp nhận vào giờ mở cửa kế tiếp.</source>
         <translation>Office hours apply to every working day, make-up Saturdays included. A dossier arriving outside office hours counts as received at the next opening.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="775"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="776"/>
         <source>Giờ làm việc mới áp dụng cho hồ sơ tiếp nhận từ nay: hạn trả của hồ sơ đã tiếp nhận giữ nguyên; thời gian còn lại của chúng được tính theo giờ mới.</source>
         <translation>New office hours apply to dossiers registered from now on: due moments of registered dossiers stay; their time left is counted with the new hours.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="809"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="810"/>
         <source>Giờ làm việc đang dùng có nhiều hơn hai buổi; lưu ở đây sẽ chỉ giữ buổi sáng và buổi chiều như trên.</source>
         <translation>The current office hours have more than two sessions; saving here keeps only the morning and afternoon above.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="815"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="816"/>
         <source>Giờ làm việc đang dùng: %1 (múi giờ %2).</source>
         <translation>Current office hours: %1 (time zone %2).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="819"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="820"/>
         <source>giờ Việt Nam, UTC+7</source>
         <translation>Vietnam time, UTC+7</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="844"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="845"/>
         <source>Đã lưu giờ làm việc; áp dụng cho hồ sơ tiếp nhận từ nay.</source>
         <translation>Office hours saved; they apply to dossiers registered from now on.</translation>
     </message>
@@ -1424,8 +1554,8 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
     <message>
         <location filename="../../mohao_desk/ui/app.py" line="222"/>
         <location filename="../../mohao_desk/ui/app.py" line="252"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="699"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="931"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="743"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="975"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Desk</translation>
     </message>
@@ -1470,12 +1600,12 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>All dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="266"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="269"/>
         <source>Thao tác</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="165"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="168"/>
         <source>Tiếp nhận hồ sơ</source>
         <translation>Register dossier</translation>
     </message>
@@ -1485,227 +1615,247 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>%1 (%2) — dossiers sent by the unit, view only</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="169"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="172"/>
         <source>Tiếp nhận một hồ sơ mới và in giấy hẹn (F2)</source>
         <translation>Register a new dossier and print the receipt (F2)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="172"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="175"/>
         <source>Từ chối tiếp nhận tại quầy…</source>
         <translation>Refuse at the counter…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="176"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="179"/>
         <source>Hồ sơ không đủ điều kiện: ghi lý do, in Phiếu từ chối (Mẫu 03); không tạo hồ sơ</source>
         <translation>The dossier cannot be accepted: write the reasons, print the refusal slip (Form 03); no dossier is created</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="180"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="183"/>
         <source>Từ chối tại quầy</source>
         <translation>Refusals at the counter</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="182"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="185"/>
         <source>Các lượt từ chối tiếp nhận tại quầy của một khoảng thời gian</source>
         <translation>The refusals at the counter of a range of days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="185"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="188"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="189"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="192"/>
         <source>Tải lại danh sách hồ sơ (F5)</source>
         <translation>Reload the list of dossiers (F5)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="192"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="195"/>
         <source>Danh sách hằng ngày</source>
         <translation>Daily list</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="195"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="198"/>
         <source>Danh sách theo dõi hồ sơ của một ngày, để lãnh đạo ký</source>
         <translation>The dossier list of one day, for the leader to sign</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="198"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="201"/>
         <source>Sổ theo dõi</source>
         <translation>Register book</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="201"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="204"/>
         <source>Sổ theo dõi hồ sơ của một khoảng thời gian</source>
         <translation>The register book of a range of days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="204"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="207"/>
         <source>Báo cáo giải trình</source>
         <translation>Explanation report</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="206"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="209"/>
         <source>Báo cáo giải trình hồ sơ quá hạn của một khoảng thời gian</source>
         <translation>The explanation report on overdue dossiers of a range of days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="209"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="212"/>
         <source>Xuất gói</source>
         <translation>Export package</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="212"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="215"/>
         <source>Xuất gói số liệu gửi cơ quan cấp trên (ra USB hoặc thư mục)</source>
         <translation>Export a data package for the upstream office (to a USB stick or a folder)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="218"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="221"/>
         <source>Nhập gói danh mục, lịch nghỉ của cơ quan cấp trên</source>
         <translation>Import the upstream office&apos;s package (catalog, days off)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="221"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="224"/>
         <source>Thiết lập</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="223"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="226"/>
         <source>Đơn vị, cán bộ, danh mục thủ tục, giờ làm việc, ngày nghỉ</source>
         <translation>Unit, officers, procedure catalog, office hours, days off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="241"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="244"/>
         <source>&amp;Hồ sơ</source>
         <translation>&amp;Dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="247"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="250"/>
         <source>&amp;Báo cáo</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="256"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="259"/>
         <source>&amp;Gửi, nhận</source>
         <translation>&amp;Packages</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="259"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="262"/>
         <source>H&amp;ệ thống</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="347"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="350"/>
         <source>Gõ mã hồ sơ, họ tên hoặc số điện thoại, không cần dấu (&quot;nguyen van an&quot;); máy quét mã: quét rồi Enter để mở hồ sơ. Ctrl+Enter: tìm trong tất cả hồ sơ.</source>
         <translation>Type a dossier code, a name or a phone number, diacritics optional (&quot;nguyen van an&quot;); a scanner: scan, then Enter opens the dossier. Ctrl+Enter: search all dossiers.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="355"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="358"/>
         <source>Tìm trong mọi hồ sơ thay vì chỉ danh sách đang chọn (Ctrl+Enter)</source>
         <translation>Search every dossier instead of only the selected list (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="450"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="453"/>
         <source>Dữ liệu đơn vị gửi lên cơ quan cấp trên: chỉ xem, không ghi được.</source>
         <translation>Data the unit sent to the upstream office: view only, nothing can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="564"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="567"/>
         <source>%1+ hồ sơ trong «%2» — gõ thêm để thu hẹp</source>
         <translation>%1+ dossiers in “%2” — type more to narrow</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="566"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="569"/>
         <source>%1 hồ sơ trong «%2»</source>
         <translation>%1 dossiers in “%2”</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="618"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="621"/>
         <source>Tìm trong «%1» theo mã hồ sơ</source>
         <translation>Search in “%1” by dossier code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="620"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="623"/>
         <source>Tìm trong tất cả hồ sơ: mã hồ sơ, họ tên, điện thoại</source>
         <translation>Search all dossiers: code, name, phone</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="622"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="625"/>
         <source>Tìm trong «%1»: mã hồ sơ, họ tên, điện thoại</source>
         <translation>Search in “%1”: code, name, phone</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="626"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="629"/>
         <source> — hoặc quét mã</source>
         <translation> — or scan a code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="781"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="696"/>
+        <source>Lịch nghỉ năm %1 chưa có thông báo chính thức</source>
+        <translation>The days off of %1 have no official announcement yet</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="701"/>
+        <source>ngày %1 chưa có văn bản chính thức khẳng định</source>
+        <translation>no official document confirms %1 yet</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="706"/>
+        <source>hãy kiểm tra thông báo của Chính phủ (Thiết lập › Ngày nghỉ, ngày làm bù).</source>
+        <translation>please check the government&apos;s announcement (Settings › Days off, make-up days).</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="709"/>
+        <source>Các ngày nghỉ đang tính theo quy tắc của gói holidays.</source>
+        <translation>The days off follow the rules of the holidays package.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="825"/>
         <source>Từ chối tiếp nhận tại quầy</source>
         <translation>Refusals at the counter</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="799"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="843"/>
         <source>Phiếu từ chối tiếp nhận tại quầy</source>
         <translation>Refusal slip (at the counter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="815"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="859"/>
         <source>Danh sách theo dõi hồ sơ hằng ngày</source>
         <translation>Daily dossier list</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="831"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="875"/>
         <source>Sổ theo dõi hồ sơ</source>
         <translation>Register book</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="839"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="883"/>
         <source>Sổ theo dõi hồ sơ từ %1 đến %2</source>
         <translation>Register book from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="852"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="896"/>
         <source>Báo cáo giải trình hồ sơ quá hạn</source>
         <translation>Explanation report on overdue dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="863"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="907"/>
         <source>Báo cáo giải trình từ %1 đến %2</source>
         <translation>Explanation report from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="215"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="218"/>
         <source>Nhập gói</source>
         <translation>Import packages</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="226"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="229"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="293"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="296"/>
         <source>Cán bộ: </source>
         <translation>Officer: </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="353"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="356"/>
         <source>Tìm trong &amp;tất cả hồ sơ (Ctrl+Enter)</source>
         <translation>Search &amp;all dossiers (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="568"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="571"/>
         <source>%1 hồ sơ mới nhất — gõ để tìm trong tất cả</source>
         <translation>newest %1 dossiers — type to search all</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="570"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="573"/>
         <source>%1 hồ sơ</source>
         <translation>dossiers: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="689"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="733"/>
         <source>%n hồ sơ vừa quá hạn</source>
         <translation>
             <numerusform>%n dossier just went overdue</numerusform>
@@ -1713,7 +1863,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="692"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="736"/>
         <source>%n hồ sơ sắp đến hạn</source>
         <translation>
             <numerusform>%n dossier is now due soon</numerusform>
@@ -1721,37 +1871,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="821"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="865"/>
         <source>Danh sách theo dõi hồ sơ ngày %1</source>
         <translation>Daily dossier list %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="883"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="927"/>
         <source>Chọn thư mục lưu gói gửi cấp trên</source>
         <translation>Choose a folder for the package to the upstream office</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="893"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="937"/>
         <source>Đang xuất gói …</source>
         <translation>Exporting the package …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="897"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="941"/>
         <source>Đã xuất gói số %1 (%2 hồ sơ): %3</source>
         <translation>Exported package no. %1 (%2 dossiers): %3</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="925"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="969"/>
         <source>Đang nhập gói …</source>
         <translation>Importing packages …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="936"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="980"/>
         <source>Đang lập %1 …</source>
         <translation>Preparing %1 …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="948"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="992"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>
@@ -1759,125 +1909,125 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>OfficersTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="334"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="335"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="334"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="335"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="334"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="335"/>
         <source>Chức danh</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="335"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="336"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="343"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="344"/>
         <source>Cán bộ đã chọn</source>
         <translation>Selected officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="347"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="348"/>
         <source>Lưu sửa đổi</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="348"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="413"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="454"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="349"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="414"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="455"/>
         <source>Ngừng hoạt động</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="351"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="352"/>
         <source>Tên đăng nhập:</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="352"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="353"/>
         <source>Họ và tên:</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="353"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="354"/>
         <source>Chức danh:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="360"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="366"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="361"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="367"/>
         <source>Thêm cán bộ</source>
         <translation>Add officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="362"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="363"/>
         <source>không dấu cách, ví dụ tuphap</source>
         <translation>no spaces, e.g. tuphap</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="365"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="366"/>
         <source>Công chức Tư pháp - Hộ tịch</source>
         <translation>Công chức Tư pháp - Hộ tịch</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="369"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="370"/>
         <source>Tên đăng &amp;nhập:</source>
         <translation>&amp;Username:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="370"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="371"/>
         <source>Họ và &amp;tên:</source>
         <translation>Full &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="371"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="372"/>
         <source>Chức &amp;danh:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="387"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="388"/>
         <source>Cán bộ ngừng hoạt động vẫn còn tên trong hồ sơ và quá trình xử lý đã ghi, nhưng không còn trong danh sách chọn cán bộ.</source>
         <translation>A deactivated officer keeps their name in the dossiers and the recorded history, but is no longer offered in the officer lists.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="413"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="414"/>
         <source>Đang làm việc</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="442"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="443"/>
         <source>(chưa chọn)</source>
         <translation>(none selected)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="452"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="453"/>
         <source>Cho hoạt động lại</source>
         <translation>Reactivate</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="476"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="477"/>
         <source>Đã thêm cán bộ %1 (%2).</source>
         <translation>Officer %1 (%2) added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="500"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="501"/>
         <source>Đã lưu sửa đổi của cán bộ %1.</source>
         <translation>Changes to officer %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="516"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="517"/>
         <source>Cán bộ %1 đã hoạt động lại.</source>
         <translation>Officer %1 is active again.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="518"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="519"/>
         <source>Cán bộ %1 đã ngừng hoạt động.</source>
         <translation>Officer %1 was deactivated.</translation>
     </message>
@@ -2180,37 +2330,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1088"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1282"/>
         <source>Thiết lập</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1097"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1291"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1097"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1291"/>
         <source>Cán bộ</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1099"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1293"/>
         <source>Thủ tục</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1102"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1296"/>
         <source>Giờ làm việc</source>
         <translation>Office hours</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1104"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1298"/>
         <source>Ngày nghỉ, ngày làm bù</source>
         <translation>Days off, make-up days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1111"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1305"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -2330,104 +2480,104 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>UnitTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="205"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="206"/>
         <source>Ủy ban nhân dân phường Bần Yên Nhân</source>
         <translation>Ủy ban nhân dân phường Bần Yên Nhân</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="207"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="208"/>
         <source>Ủy ban nhân dân thị xã Mỹ Hào</source>
         <translation>Ủy ban nhân dân thị xã Mỹ Hào</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="209"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="210"/>
         <source>Mỹ Hào</source>
         <translation>Mỹ Hào</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="210"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="211"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="216"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="217"/>
         <source>(có trong mọi mã hồ sơ; không sửa được)</source>
         <translation>(part of every dossier code; cannot be changed)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="217"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="218"/>
         <source>Mã định danh điện tử:</source>
         <translation>Electronic identifier:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="218"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="219"/>
         <source>&amp;Tên đơn vị:</source>
         <translation>Unit &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="219"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="220"/>
         <source>&amp;Cơ quan cấp trên:</source>
         <translation>&amp;Upstream body:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="220"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="221"/>
         <source>Địa &amp;danh ghi trên văn bản:</source>
         <translation>&amp;Place name on documents:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="222"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="223"/>
         <source>Người ký phiếu xin lỗi và thông báo dừng giải quyết</source>
         <translation>Signer of apology slips and stop notices</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="225"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="226"/>
         <source>KT. CHỦ TỊCH
 PHÓ CHỦ TỊCH</source>
         <translation>KT. CHỦ TỊCH
 PHÓ CHỦ TỊCH</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="231"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="232"/>
         <source>Chức da&amp;nh:</source>
         <translation>T&amp;itle:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="233"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="234"/>
         <source>Mỗi dòng một dòng chức danh, tối đa 4 dòng.</source>
         <translation>One title line per line, at most 4 lines.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="235"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="236"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="237"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="238"/>
         <source>Cán bộ mặc định</source>
         <translation>Default officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="241"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="242"/>
         <source>Chọn cán &amp;bộ:</source>
         <translation>&amp;Officer:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="245"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="246"/>
         <source>Cán bộ được ghi vào hồ sơ khi một thao tác không chọn cán bộ nào.</source>
         <translation>The officer recorded when an act names no officer.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="250"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="251"/>
         <source>Lưu thông tin đơn vị</source>
         <translation>Save unit details</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="288"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="289"/>
         <source>(chưa chọn)</source>
         <translation>(none selected)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="314"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="315"/>
         <source>Đã lưu thông tin đơn vị.</source>
         <translation>Unit details saved.</translation>
     </message>

@@ -1,4 +1,7 @@
-"""The working-day calendar (domain.md §2): days off, make-up Saturdays, office hours, overrides."""
+"""The working-day calendar (domain.md §2): days off, make-up Saturdays, office hours, overrides.
+
+The public days are those of the ``holidays`` package corrected by the official announcements
+shipped with the program (tests/domain/test_announcements.py checks the table itself)."""
 
 from __future__ import annotations
 
@@ -57,12 +60,14 @@ DAYS_OFF = [
     D(2026, 8, 31),
     D(2026, 9, 1),
     D(2026, 9, 2),
-    # Ngày Văn hóa Việt Nam, from 2026
-    D(2026, 11, 24),
     # New Year, Giỗ Tổ Hùng Vương
     D(2024, 1, 1),
     D(2025, 1, 1),
     D(2026, 1, 1),
+    # 2026 New Year swap (12729/VPCP-KGVX of 25/12/2025; not in holidays 0.109)
+    D(2026, 1, 2),
+    # Giỗ Tổ on Sunday 26/04/2026: the next Monday off
+    D(2026, 4, 27),
     D(2024, 4, 18),
     D(2025, 4, 7),
     # ordinary weekend
@@ -77,6 +82,7 @@ WORKING_DAYS = [
     D(2024, 5, 4),
     D(2025, 4, 26),
     D(2026, 8, 22),
+    D(2026, 1, 10),  # 2026 New Year swap
     # the days around the holidays
     D(2024, 2, 7),
     D(2024, 2, 15),
@@ -93,7 +99,9 @@ WORKING_DAYS = [
     D(2026, 9, 3),
     D(2026, 11, 23),
     D(2026, 11, 25),
-    # 24/11 was not a day off before 2026
+    # Ngày Văn hóa Việt Nam: not a day off under the Labour Code in force (holidays 0.109 has
+    # it off from 2026; the table marks its working day as unsure)
+    D(2026, 11, 24),
     D(2025, 11, 24),
     # ordinary weekday
     D(2024, 3, 11),
@@ -131,8 +139,11 @@ def test_working_days(cal: WorkCalendar, day: date) -> None:
         (D(2025, 8, 29), 1, D(2025, 9, 3)),
         (D(2026, 8, 21), 1, D(2026, 8, 22)),
         (D(2026, 8, 28), 1, D(2026, 9, 3)),
-        # 24/11/2026
-        (D(2026, 11, 23), 1, D(2026, 11, 25)),
+        # 24/11/2026 is counted (see WORKING_DAYS)
+        (D(2026, 11, 23), 1, D(2026, 11, 24)),
+        # New Year 2026: Wed 31/12/2025 → Mon 05/01/2026; the make-up Saturday 10/01 counts
+        (D(2025, 12, 31), 1, D(2026, 1, 5)),
+        (D(2026, 1, 9), 1, D(2026, 1, 10)),
         # from a day off: the first working day after it
         (D(2024, 2, 10), 1, D(2024, 2, 15)),
     ],
@@ -309,7 +320,9 @@ def test_is_open(cal: WorkCalendar, moment: datetime, expected: bool) -> None:
         (T(2024, 2, 10, 10, 0), T(2024, 2, 15, 7, 30)),  # Tết 2024
         (T(2025, 1, 26, 10, 0), T(2025, 2, 3, 7, 30)),  # Tết 2025
         (T(2026, 2, 15, 10, 0), T(2026, 2, 23, 7, 30)),  # Tết 2026
-        (T(2026, 11, 24, 8, 0), T(2026, 11, 25, 7, 30)),  # Ngày Văn hóa Việt Nam
+        (T(2026, 11, 24, 8, 0), T(2026, 11, 24, 8, 0)),  # 24/11/2026: a working day
+        (T(2026, 1, 2, 9, 0), T(2026, 1, 5, 7, 30)),  # the swapped day off of New Year 2026
+        (T(2026, 1, 10, 9, 0), T(2026, 1, 10, 9, 0)),  # its make-up Saturday is open
     ],
 )
 def test_normalize(cal: WorkCalendar, received: datetime, counted: datetime) -> None:

@@ -61,8 +61,10 @@ def due(cal: WorkCalendar, received: datetime, value: int, unit: TimeUnit) -> da
         (T(2025, 8, 29, 10, 0), 1, T(2025, 9, 3, 10, 0)),
         (T(2026, 8, 21, 10, 0), 1, T(2026, 8, 22, 10, 0)),  # make-up Sat 22/08/2026
         (T(2026, 8, 28, 10, 0), 1, T(2026, 9, 3, 10, 0)),
-        # 24/11/2026
-        (T(2026, 11, 23, 10, 0), 1, T(2026, 11, 25, 10, 0)),
+        # 24/11/2026 is a working day (announcements table: unsure, Labour Code in force)
+        (T(2026, 11, 23, 10, 0), 1, T(2026, 11, 24, 10, 0)),
+        # New Year 2026: Fri 02/01 off, Sat 10/01 worked (12729/VPCP-KGVX)
+        (T(2025, 12, 31, 10, 0), 1, T(2026, 1, 5, 10, 0)),
         # ordinary weekend
         (T(2024, 3, 8, 16, 0), 1, T(2024, 3, 11, 16, 0)),
         (T(2024, 3, 8, 16, 0), 20, T(2024, 4, 5, 16, 0)),
@@ -158,7 +160,8 @@ def test_same_day_custom_cutoff(cal: WorkCalendar) -> None:
         (T(2024, 4, 26, 10, 0), 8, T(2024, 5, 4, 10, 0)),  # make-up Saturday is working
         (T(2024, 2, 5, 9, 0), 5, T(2024, 2, 15, 17, 0)),  # lands in Tết 2024
         (T(2024, 4, 27, 10, 0), 2, T(2024, 5, 4, 7, 30)),  # Saturday: from Thu 07:30
-        (T(2026, 11, 17, 8, 0), 7, T(2026, 11, 25, 17, 0)),  # 24/11/2026
+        (T(2026, 11, 17, 8, 0), 7, T(2026, 11, 24, 8, 0)),  # 24/11/2026 is worked
+        (T(2025, 12, 26, 8, 0), 7, T(2026, 1, 5, 17, 0)),  # Fri 02/01/2026 off
     ],
 )
 def test_calendar_days(cal: WorkCalendar, received: datetime, n: int, expected: datetime) -> None:

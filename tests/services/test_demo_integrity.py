@@ -21,7 +21,7 @@ NOW = datetime(2026, 11, 27, 10, 0)
 def demo(tmp_path_factory: pytest.TempPathFactory):
     path: Path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     db = open_database(path)
-    report = fill_demo(db, dossiers=4000, seed=11, now=NOW)
+    report = fill_demo(db, dossiers=4000, seed=16, now=NOW)
     yield db, report
     db.close()
 

@@ -380,7 +380,10 @@ def test_calendar_tab_shows_the_year_as_the_calendar_sees_it(qtbot, dialog: Sett
     row = days.index("04/05/2024")
     assert tab.table.item(row, 1).text() == "Thứ Bảy"
     assert tab.table.item(row, 2).text() == "Ngày làm việc"
-    assert tab.table.item(row, 3).text() == "Làm bù (thứ Bảy làm việc)"
+    assert tab.table.item(row, 3).text() == "Làm bù cho thứ Hai 29/04/2024"
+    assert tab.table.item(row, 4).text() == "2450/VPCP-KGVX ngày 12/04/2024"  # its source
+    row = days.index("10/02/2024")  # Tết on a Saturday: the package's day, not announced
+    assert tab.table.item(row, 4).text() == "Quy tắc của gói holidays"
     click_row(qtbot, tab.table, days.index("30/04/2024"))
     assert not tab.remove_button.isEnabled()  # a public holiday is no override
     tab.year_spin.setFocus()
@@ -411,7 +414,7 @@ def test_days_off_and_working_days_reach_the_open_desk(
     assert not desk.calendar.is_working_day(off)
     assert tab.banner.text() == "Đã thêm ngày nghỉ 02/05/2024."
     row = cell_texts(tab.table, 0).index("02/05/2024")
-    assert [tab.table.item(row, c).text() for c in (2, 4, 5)] == [
+    assert [tab.table.item(row, c).text() for c in (2, 5, 6)] == [
         "Ngày nghỉ",
         "Của đơn vị",
         "Nghỉ bổ sung theo thông báo của tỉnh",

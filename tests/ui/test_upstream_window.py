@@ -39,7 +39,7 @@ def test_dashboard_rows_drill_down_and_import(
     packages = []
     for n, code in enumerate(("000.31.22.H31", "000.31.22.H32")):
         desk_db = open_unit_database(tmp_path / f"desk{n}.sqlite3")
-        fill_demo(desk_db, dossiers=400, unit_code=code, seed=n + 1, now=NOW)
+        fill_demo(desk_db, dossiers=400, unit_code=code, seed=n + 5, now=NOW)
         sync.trust(upstream, sync.export_public_key(desk_db, tmp_path / f"{n}.key").path)
         out = tmp_path / f"out{n}"
         out.mkdir()
