@@ -172,7 +172,10 @@ class FastGrid(Flowable):
 
     Cells are plain strings (no markup); long ones wrap inside their column. A :class:`Band`
     row spans the table. An optional bold ``caption`` is drawn above the first piece only, so a
-    section heading never stays alone at the bottom of a page.
+    section heading never stays alone at the bottom of a page. An optional ``tail`` (the
+    signature block of a list) is drawn under the last piece, which then keeps at least
+    ``tail_rows`` rows: the signatures never stand alone on a last page (reportlab's
+    ``KeepTogether`` of the last rows and the signatures, without splitting the grid in two).
     """
 
     def __init__(
@@ -184,6 +187,8 @@ class FastGrid(Flowable):
         leading: float | None = None,
         caption: str = "",
         min_rows: int = 2,
+        tail: Flowable | None = None,
+        tail_rows: int = 2,
         _layout: _Layout | None = None,
         _start: int = 0,
         _end: int | None = None,
@@ -196,6 +201,9 @@ class FastGrid(Flowable):
         self.first = _first
         self.min_rows = min_rows
         self.width = self.layout.xs[-1]
+        self.tail = tail
+        self.tail_rows = tail_rows
+        self.tail_height = 0.0
 
     # ------------------------------------------------------------ layout
     @staticmethod
@@ -263,7 +271,9 @@ class FastGrid(Flowable):
         return top + lay.header_height + lay.offsets[end] - lay.offsets[start]
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.height = self._height(self.start, self.end)
+        if self.tail is not None:
+            self.tail_height = self.tail.wrap(self.width, available_height)[1]
+        self.height = self._height(self.start, self.end) + self.tail_height
         return self.width, self.height
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
@@ -280,14 +290,18 @@ class FastGrid(Flowable):
                 hi = mid - 1
         # Everything fits only through rounding (platypus asked to split): keep one row back.
         cut = min(lo, self.end - 1)
+        if self.tail is not None:
+            # The tail goes with the last rows: leave at least ``tail_rows`` of them to it.
+            cut = min(cut, self.end - min(self.tail_rows, self.end - self.start))
         if cut > self.start and isinstance(lay.cells[cut - 1], Band):
             cut -= 1  # a group heading goes with its rows
-        if cut - self.start < min(self.min_rows, self.end - self.start):
+        if cut - self.start < min(self.min_rows, self.end - self.start) or cut <= self.start:
             return []  # too little room here: start on the next page
         return [
             FastGrid((), (), _layout=lay, min_rows=1, _start=self.start, _end=cut,
                      _first=self.first),
-            FastGrid((), (), _layout=lay, min_rows=1, _start=cut, _end=self.end, _first=False),
+            FastGrid((), (), _layout=lay, min_rows=1, tail=self.tail, tail_rows=self.tail_rows,
+                     _start=cut, _end=self.end, _first=False),
         ]  # fmt: skip
 
     # -------------------------------------------------------------- draw
@@ -379,6 +393,8 @@ class FastGrid(Flowable):
             code.append("q 0.9 g\n" + "\n".join(fills) + "\nf Q")
         code.append("\n".join(graphics))
         code.append("\n".join(text_ops))
+        if self.tail is not None:
+            self.tail.drawOn(canv, 0, top - self.tail_height)
 
 
 # A PDF string's bytes as they are written between parentheses (as reportlab's escapePDF).
