@@ -223,8 +223,15 @@ def render(report: ExplanationReport) -> bytes:
                 APPENDIX,
             ),
             *(
-                [para(esc(f"Thời gian quá hạn tính bằng thời gian làm việc của đơn vị: 1 ngày "
-                          f"là một ngày làm việc ({report.working_day})."), NOTE)]
+                [
+                    para(
+                        esc(
+                            f"Thời gian quá hạn tính bằng thời gian làm việc của đơn vị: 1 ngày "
+                            f"là một ngày làm việc ({report.working_day})."
+                        ),
+                        NOTE,
+                    )
+                ]
                 if report.working_day
                 else []
             ),

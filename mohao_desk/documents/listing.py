@@ -149,6 +149,98 @@ def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
     return [*pieces, word]
 
 
+_PAD = 2.5  # a FastGrid cell's padding (each side); a cell's text is 2 * _PAD + 1 narrower
+
+
+def _lines_need(text: str, lines: int, size: float) -> float:
+    """The narrowest text width (to 0.5 pt) at which ``text`` wraps into at most ``lines``
+    lines, as :func:`wrap_lines` breaks it."""
+    whole = max((text_width(x, FONT, size) for x in text.split("\n")), default=0.0)
+    if lines <= 1:
+        return whole
+    widest = max((text_width(w, FONT, size) for w in text.split()), default=0.0)
+    lo, hi = max(widest, whole / lines), whole  # hi always fits in one line
+    while hi - lo > 0.5:
+        mid = (lo + hi) / 2
+        if len(wrap_lines(text, FONT, size, mid)) <= lines:
+            hi = mid
+        else:
+            lo = mid
+    return hi
+
+
+def fit_columns(
+    columns: Sequence[Column],
+    rows: Sequence[Row],
+    total: float,
+    size: float,
+    *,
+    flexible: Sequence[int],
+    floor: int = 1,
+    share: float = 0.97,
+    sample: int = 300,
+) -> list[Column]:
+    """Widths for the ``flexible`` columns chosen from the text of the rows, so that rows are
+    as short as their text allows: the fewest lines T (at least ``floor``, the lines the fixed
+    columns take anyway) at which, in each flexible column, ``share`` of the cells fit in T
+    lines with the columns side by side in ``total``; each flexible column then as wide as
+    that needs (at least its given width, its minimum). The room left goes first to what the
+    longer cells of each column need to fit in T lines too (up to the 99th percentile, so one
+    very long note does not take it all), then to every flexible column in proportion. Fixed
+    columns keep their widths. Measured on an even sample of at most ``sample`` rows, each
+    distinct text once."""
+    data = [r for r in rows if not isinstance(r, Band)]
+    if len(data) > sample:
+        step = len(data) / sample
+        data = [data[int(i * step)] for i in range(sample)]
+    flex = list(flexible)
+    widths = [c.width for c in columns]
+    room = total - sum(w for i, w in enumerate(widths) if i not in flex)
+    if not data or not flex or room <= sum(widths[i] for i in flex):
+        return list(columns)
+    pad = 2 * _PAD + 1
+    texts = {i: [nfc(r[i]) for r in data] for i in flex}
+    needs: dict[tuple[int, int], list[float]] = {}
+
+    def need(i: int, lines: int) -> list[float]:
+        """Sorted widths the cells of column ``i`` need to fit in ``lines`` lines."""
+        key = (i, lines)
+        if key not in needs:
+            known: dict[str, float] = {}
+            for text in texts[i]:
+                if text not in known:
+                    known[text] = _lines_need(text, lines, size) + pad
+            needs[key] = sorted(known[t] for t in texts[i])
+        return needs[key]
+
+    def quantile(i: int, lines: int, q: float) -> float:
+        ordered = need(i, lines)
+        return max(widths[i], ordered[min(len(ordered) - 1, int(q * len(ordered)))])
+
+    target = floor
+    chosen = {i: quantile(i, target, share) for i in flex}
+    while sum(chosen.values()) > room and target < floor + 6:
+        target += 1
+        chosen = {i: quantile(i, target, share) for i in flex}
+    if sum(chosen.values()) > room:  # even very tall rows need more room: shrink in proportion
+        scale = room / sum(chosen.values())
+        chosen = {i: w * scale for i, w in chosen.items()}
+    left = room - sum(chosen.values())
+    if left > 0:
+        wants = {i: max(0.0, quantile(i, target, 0.99) - chosen[i]) for i in flex}
+        wanted = sum(wants.values())
+        if wanted > 0:
+            given = min(left, wanted)
+            for i in flex:
+                chosen[i] += given * wants[i] / wanted
+            left -= given
+        if left > 0:
+            base = sum(chosen.values())
+            for i in flex:
+                chosen[i] += left * chosen[i] / base
+    return [c._replace(width=chosen[i]) if i in chosen else c for i, c in enumerate(columns)]
+
+
 @dataclass
 class _Layout:
     """Everything a grid and its page-sized pieces share: wrapped cells, heights, offsets."""
@@ -187,6 +279,7 @@ class FastGrid(Flowable):
         leading: float | None = None,
         caption: str = "",
         min_rows: int = 2,
+        row_padding: float = _PAD,
         tail: Flowable | None = None,
         tail_rows: int = 2,
         _layout: _Layout | None = None,
@@ -195,7 +288,9 @@ class FastGrid(Flowable):
         _first: bool = True,
     ) -> None:
         super().__init__()
-        self.layout = _layout or self._prepare(columns, rows, font_size, leading, caption)
+        self.layout = _layout or self._prepare(
+            columns, rows, font_size, leading, caption, row_padding
+        )
         self.start = _start
         self.end = len(self.layout.heights) if _end is None else _end
         self.first = _first
@@ -213,10 +308,11 @@ class FastGrid(Flowable):
         size: float,
         leading: float | None,
         caption: str,
+        row_padding: float = _PAD,
     ) -> _Layout:
         register_fonts()
         lead = leading or round(size * 1.2, 2)
-        pad = 2.5
+        pad = _PAD
         xs = [0.0]
         for c in columns:
             xs.append(xs[-1] + c.width)
@@ -244,7 +340,7 @@ class FastGrid(Flowable):
                 )
                 cells.append(wrapped)
                 count = max(len(w) for w in wrapped)
-            height = count * lead + 2 * pad
+            height = count * lead + 2 * row_padding
             offsets.append(total)
             heights.append(height)
             total += height
