@@ -186,7 +186,8 @@ def fit_columns(
     lines with the columns side by side in ``total``; each flexible column then as wide as
     that needs (at least its given width, its minimum). The room left goes first to what the
     longer cells of each column need to fit in T lines too (up to the 99th percentile, so one
-    very long note does not take it all), then to every flexible column in proportion. Fixed
+    very long note does not take it all), then towards one line per cell, then to every
+    flexible column in proportion. Fixed
     columns keep their widths. Measured on an even sample of at most ``sample`` rows, each
     distinct text once."""
     data = [r for r in rows if not isinstance(r, Band)]
@@ -226,18 +227,22 @@ def fit_columns(
         scale = room / sum(chosen.values())
         chosen = {i: w * scale for i, w in chosen.items()}
     left = room - sum(chosen.values())
-    if left > 0:
-        wants = {i: max(0.0, quantile(i, target, 0.99) - chosen[i]) for i in flex}
+    # The room left: first to the longer cells of each column (to fit in T lines too), then
+    # towards one line per cell (fewer wrapped lines read better), then to all in proportion.
+    for lines in (target, 1):
+        if left <= 0:
+            break
+        wants = {i: max(0.0, quantile(i, lines, 0.99) - chosen[i]) for i in flex}
         wanted = sum(wants.values())
         if wanted > 0:
             given = min(left, wanted)
             for i in flex:
                 chosen[i] += given * wants[i] / wanted
             left -= given
-        if left > 0:
-            base = sum(chosen.values())
-            for i in flex:
-                chosen[i] += left * chosen[i] / base
+    if left > 0:
+        base = sum(chosen.values())
+        for i in flex:
+            chosen[i] += left * chosen[i] / base
     return [c._replace(width=chosen[i]) if i in chosen else c for i, c in enumerate(columns)]
 
 
