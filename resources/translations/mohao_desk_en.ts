@@ -52,177 +52,177 @@
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="68"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="69"/>
         <source>Thứ Hai</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="69"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="70"/>
         <source>Thứ Ba</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="70"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="71"/>
         <source>Thứ Tư</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="71"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="72"/>
         <source>Thứ Năm</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="72"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="73"/>
         <source>Thứ Sáu</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="73"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="74"/>
         <source>Thứ Bảy</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="74"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="75"/>
         <source>Chủ nhật</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="869"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="962"/>
         <source>&amp;Năm:</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="871"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="964"/>
         <source>Bỏ điều chỉnh đã chọn</source>
         <translation>Remove the selected change</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="880"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="973"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="880"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="973"/>
         <source>Thứ</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="880"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="973"/>
         <source>Lịch của đơn vị</source>
         <translation>Unit&apos;s calendar</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="881"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="974"/>
         <source>Theo lịch nhà nước</source>
         <translation>National calendar</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="881"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="974"/>
         <source>Điều chỉnh</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="881"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="974"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="888"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="981"/>
         <source>Thêm điều chỉnh của đơn vị</source>
         <translation>Add a change of the unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="899"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="992"/>
         <source>ví dụ: Công văn 12729/VPCP-KGVX ngày 25/12/2025</source>
         <translation>e.g. Letter 12729/VPCP-KGVX of 25/12/2025</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="901"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="994"/>
         <source>Thêm ngày nghỉ</source>
         <translation>Add a day off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="902"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="995"/>
         <source>Thêm ngày làm việc</source>
         <translation>Add a working day</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="906"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="999"/>
         <source>N&amp;gày:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="907"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1000"/>
         <source>Ghi &amp;chú:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="916"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1009"/>
         <source>Điều chỉnh ở đây được gửi đến các đơn vị trong gói cấu hình. Ngày nghỉ và ngày làm bù của nhà nước lấy từ lịch của chương trình.</source>
         <translation>Changes made here are sent to the units in the configuration package. National days off and make-up days come from the program&apos;s calendar.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="921"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1014"/>
         <source>Điều chỉnh (của đơn vị hoặc do cấp trên gửi) thay cho lịch nhà nước ở ngày đó. Điều chỉnh mới áp dụng cho hồ sơ tiếp nhận từ nay; hạn trả đã tính của hồ sơ đã tiếp nhận giữ nguyên.</source>
         <translation>A change (the unit&apos;s own or sent by the upstream office) replaces the national calendar on that day. New changes apply to dossiers registered from now on; due moments already computed stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="953"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1046"/>
         <source>Ngày làm việc</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="953"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1046"/>
         <source>Ngày nghỉ</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="954"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1047"/>
         <source>Làm bù (thứ Bảy làm việc)</source>
         <translation>Make-up day (working Saturday)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="959"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1052"/>
         <source>Do cấp trên gửi</source>
         <translation>Sent by the upstream office</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="961"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1054"/>
         <source>Của đơn vị</source>
         <translation>The unit&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1017"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1110"/>
         <source>Thêm ngày làm việc %1 (%2)?</source>
         <translation>Add working day %1 (%2)?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1019"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1112"/>
         <source>Thêm ngày nghỉ %1 (%2)?</source>
         <translation>Add day off %1 (%2)?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1026"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1119"/>
         <source>Ngày nghỉ, ngày làm bù</source>
         <translation>Days off, make-up days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1029"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1122"/>
         <source>Hạn trả của hồ sơ tiếp nhận từ nay được tính theo lịch mới.</source>
         <translation>Due moments of dossiers registered from now on follow the new calendar.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1039"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1132"/>
         <source>Đã thêm ngày làm việc %1.</source>
         <translation>Working day %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1041"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1134"/>
         <source>Đã thêm ngày nghỉ %1.</source>
         <translation>Day off %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1060"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1153"/>
         <source>Đã bỏ điều chỉnh ngày %1.</source>
         <translation>The change on %1 was removed.</translation>
     </message>
@@ -230,94 +230,94 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="66"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="67"/>
         <source>Danh mục thủ tục (*.json);;Mọi tệp (*)</source>
         <translation>Procedure catalog (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="537"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="630"/>
         <source>Tìm theo tên, mã hoặc lĩnh vực (có dấu hoặc không dấu)…</source>
         <translation>Search by name, code or field (diacritics optional)…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="543"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="636"/>
         <source>Nhập danh mục từ tệp…</source>
         <translation>Import a catalog file…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="551"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="644"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="551"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="644"/>
         <source>Tên thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="551"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="658"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="644"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="751"/>
         <source>Lĩnh vực</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="552"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="659"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="645"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="752"/>
         <source>Thời hạn giải quyết</source>
         <translation>Processing time</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="552"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="645"/>
         <source>Thành phần</source>
         <translation>Components</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="572"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="665"/>
         <source>Danh mục ở đây được gửi đến các đơn vị trong gói cấu hình. Tệp danh mục (JSON) thêm hoặc cập nhật thủ tục theo mã; tệp có lỗi bị từ chối toàn bộ.</source>
         <translation>The catalog here is sent to the units in the configuration package. A catalog file (JSON) adds or updates procedures by code; a file with an error is refused whole.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="577"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="670"/>
         <source>Danh mục do cơ quan cấp trên ban hành. Tệp danh mục (JSON) thêm hoặc cập nhật thủ tục theo mã; tệp có lỗi bị từ chối toàn bộ, danh mục giữ nguyên.</source>
         <translation>The catalog is issued by the upstream office. A catalog file (JSON) adds or updates procedures by code; a file with an error is refused whole and the catalog stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="623"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="716"/>
         <source>%1 / %2 thủ tục</source>
         <translation>%1 / %2 procedures</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="657"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="750"/>
         <source>Mã thủ tục</source>
         <translation>Procedure code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="662"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="755"/>
         <source>Thời hạn khi cần xác minh</source>
         <translation>Processing time with verification</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="664"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="757"/>
         <source>Căn cứ pháp lý</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="666"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="759"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="679"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="772"/>
         <source>%1 · %2 bản</source>
         <translation>%1 · copies: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="696"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="789"/>
         <source>Chọn tệp danh mục thủ tục</source>
         <translation>Choose a procedure catalog file</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="709"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="802"/>
         <source>Đã cập nhật %1 thủ tục từ tệp %2.</source>
         <translation>%1 procedures updated from %2.</translation>
     </message>
@@ -989,62 +989,62 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>HoursTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="737"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="830"/>
         <source>Buổi sáng</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="739"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="832"/>
         <source>Buổi chiều</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="741"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="834"/>
         <source>Bỏ chọn nếu đơn vị làm việc liên tục, không nghỉ trưa.</source>
         <translation>Untick if the unit works without a lunch break.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="747"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="840"/>
         <source>Từ</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="750"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="843"/>
         <source>đến</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="755"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="848"/>
         <source>Lưu giờ làm việc</source>
         <translation>Save office hours</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="766"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="859"/>
         <source>Giờ làm việc áp dụng cho mọi ngày làm việc, kể cả thứ Bảy làm bù. Hồ sơ đến ngoài giờ làm việc được tính là tiếp nhận vào giờ mở cửa kế tiếp.</source>
         <translation>Office hours apply to every working day, make-up Saturdays included. A dossier arriving outside office hours counts as received at the next opening.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="775"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="868"/>
         <source>Giờ làm việc mới áp dụng cho hồ sơ tiếp nhận từ nay: hạn trả của hồ sơ đã tiếp nhận giữ nguyên; thời gian còn lại của chúng được tính theo giờ mới.</source>
         <translation>New office hours apply to dossiers registered from now on: due moments of registered dossiers stay; their time left is counted with the new hours.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="809"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="902"/>
         <source>Giờ làm việc đang dùng có nhiều hơn hai buổi; lưu ở đây sẽ chỉ giữ buổi sáng và buổi chiều như trên.</source>
         <translation>The current office hours have more than two sessions; saving here keeps only the morning and afternoon above.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="815"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="908"/>
         <source>Giờ làm việc đang dùng: %1 (múi giờ %2).</source>
         <translation>Current office hours: %1 (time zone %2).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="819"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="912"/>
         <source>giờ Việt Nam, UTC+7</source>
         <translation>Vietnam time, UTC+7</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="844"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="937"/>
         <source>Đã lưu giờ làm việc; áp dụng cho hồ sơ tiếp nhận từ nay.</source>
         <translation>Office hours saved; they apply to dossiers registered from now on.</translation>
     </message>
@@ -1600,125 +1600,150 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>OfficersTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="334"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="405"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="334"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="405"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="334"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="405"/>
         <source>Chức danh</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="335"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="406"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="343"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="406"/>
+        <source>Số điện thoại</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="415"/>
         <source>Cán bộ đã chọn</source>
         <translation>Selected officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="347"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="420"/>
         <source>Lưu sửa đổi</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="348"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="413"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="454"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="421"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="493"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="541"/>
         <source>Ngừng hoạt động</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="351"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="424"/>
         <source>Tên đăng nhập:</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="352"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="425"/>
         <source>Họ và tên:</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="353"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="426"/>
         <source>Chức danh:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="360"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="366"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="427"/>
+        <source>Số điện thoại:</source>
+        <translation>Phone number:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="434"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="445"/>
         <source>Thêm cán bộ</source>
         <translation>Add officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="362"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="436"/>
         <source>không dấu cách, ví dụ tuphap</source>
         <translation>no spaces, e.g. tuphap</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="365"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="439"/>
         <source>Công chức Tư pháp - Hộ tịch</source>
         <translation>Công chức Tư pháp - Hộ tịch</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="369"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="441"/>
+        <source>Ví dụ: %1</source>
+        <translation>Example: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="442"/>
+        <source>In trên phiếu yêu cầu bổ sung hồ sơ, cho người nộp liên hệ.</source>
+        <translation>Printed on the supplement request slip, for the applicant to call.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="448"/>
         <source>Tên đăng &amp;nhập:</source>
         <translation>&amp;Username:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="370"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="449"/>
         <source>Họ và &amp;tên:</source>
         <translation>Full &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="371"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="450"/>
         <source>Chức &amp;danh:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="387"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="451"/>
+        <source>Số điện t&amp;hoại:</source>
+        <translation>P&amp;hone number:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="467"/>
         <source>Cán bộ ngừng hoạt động vẫn còn tên trong hồ sơ và quá trình xử lý đã ghi, nhưng không còn trong danh sách chọn cán bộ.</source>
         <translation>A deactivated officer keeps their name in the dossiers and the recorded history, but is no longer offered in the officer lists.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="413"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="493"/>
         <source>Đang làm việc</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="442"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="522"/>
         <source>(chưa chọn)</source>
         <translation>(none selected)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="452"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="539"/>
         <source>Cho hoạt động lại</source>
         <translation>Reactivate</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="476"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="568"/>
         <source>Đã thêm cán bộ %1 (%2).</source>
         <translation>Officer %1 (%2) added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="500"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="593"/>
         <source>Đã lưu sửa đổi của cán bộ %1.</source>
         <translation>Changes to officer %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="516"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="609"/>
         <source>Cán bộ %1 đã hoạt động lại.</source>
         <translation>Officer %1 is active again.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="518"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="611"/>
         <source>Cán bộ %1 đã ngừng hoạt động.</source>
         <translation>Officer %1 was deactivated.</translation>
     </message>
@@ -2021,37 +2046,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1088"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1181"/>
         <source>Thiết lập</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1097"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1190"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1097"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1190"/>
         <source>Cán bộ</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1099"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1192"/>
         <source>Thủ tục</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1102"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1195"/>
         <source>Giờ làm việc</source>
         <translation>Office hours</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1104"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1197"/>
         <source>Ngày nghỉ, ngày làm bù</source>
         <translation>Days off, make-up days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1111"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1204"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -2171,104 +2196,149 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>UnitTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="205"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="208"/>
         <source>Ủy ban nhân dân phường Bần Yên Nhân</source>
         <translation>Ủy ban nhân dân phường Bần Yên Nhân</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="207"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="210"/>
         <source>Ủy ban nhân dân thị xã Mỹ Hào</source>
         <translation>Ủy ban nhân dân thị xã Mỹ Hào</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="209"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="212"/>
         <source>Mỹ Hào</source>
         <translation>Mỹ Hào</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="210"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="213"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="216"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="219"/>
         <source>(có trong mọi mã hồ sơ; không sửa được)</source>
         <translation>(part of every dossier code; cannot be changed)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="217"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="220"/>
         <source>Mã định danh điện tử:</source>
         <translation>Electronic identifier:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="218"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="221"/>
         <source>&amp;Tên đơn vị:</source>
         <translation>Unit &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="219"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="222"/>
         <source>&amp;Cơ quan cấp trên:</source>
         <translation>&amp;Upstream body:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="220"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="223"/>
         <source>Địa &amp;danh ghi trên văn bản:</source>
         <translation>&amp;Place name on documents:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="222"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="225"/>
+        <source>Tiêu đề văn bản theo chế độ pháp lý</source>
+        <translation>Letterhead by legal regime</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="228"/>
+        <source>Ví dụ: %1</source>
+        <translation>Example: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="230"/>
+        <source>Tỉnh (&amp;UBND tỉnh):</source>
+        <translation>Province (&amp;provincial People's Committee):</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="234"/>
+        <source>Cơ quan chủ quản in trên văn bản:</source>
+        <translation>Parent body printed on documents:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="235"/>
+        <source>Nơi nhận báo cáo (Kính gửi):</source>
+        <translation>Reports addressed to:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="240"/>
+        <source>Chế độ %1 (đến %2)</source>
+        <translation>Regime %1 (until %2)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="242"/>
+        <source>Chế độ %1 (từ %2)</source>
+        <translation>Regime %1 (from %2)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="255"/>
+        <source>Ô để trống dùng giá trị mặc định (chữ mờ trong ô): chế độ trước 01/07/2025 theo cơ quan cấp trên của đơn vị, chế độ từ 01/07/2025 theo tỉnh.</source>
+        <translation>An empty field uses the default (the grey text in it): before 01/07/2025 the unit's parent body, from 01/07/2025 the province.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="266"/>
         <source>Người ký phiếu xin lỗi và thông báo dừng giải quyết</source>
         <translation>Signer of apology slips and stop notices</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="225"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="269"/>
         <source>KT. CHỦ TỊCH
 PHÓ CHỦ TỊCH</source>
         <translation>KT. CHỦ TỊCH
 PHÓ CHỦ TỊCH</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="231"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="275"/>
         <source>Chức da&amp;nh:</source>
         <translation>T&amp;itle:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="233"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="277"/>
         <source>Mỗi dòng một dòng chức danh, tối đa 4 dòng.</source>
         <translation>One title line per line, at most 4 lines.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="235"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="279"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="237"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="281"/>
         <source>Cán bộ mặc định</source>
         <translation>Default officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="241"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="285"/>
         <source>Chọn cán &amp;bộ:</source>
         <translation>&amp;Officer:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="245"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="289"/>
         <source>Cán bộ được ghi vào hồ sơ khi một thao tác không chọn cán bộ nào.</source>
         <translation>The officer recorded when an act names no officer.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="250"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="294"/>
         <source>Lưu thông tin đơn vị</source>
         <translation>Save unit details</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="288"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="344"/>
+        <source>(chưa có: nhập tên tỉnh ở trên)</source>
+        <translation>(none yet: enter the province above)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="352"/>
         <source>(chưa chọn)</source>
         <translation>(none selected)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="314"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="385"/>
         <source>Đã lưu thông tin đơn vị.</source>
         <translation>Unit details saved.</translation>
     </message>
