@@ -138,7 +138,7 @@ def _appendix_columns() -> list[Column]:
         Column("Cán bộ giải quyết", 27 * mm),
         Column("Hạn giải quyết", 20 * mm, "C"),
         Column("Tình trạng", 26 * mm),
-        Column("Thời gian quá hạn (ngày, giờ làm việc)", 22 * mm, "C"),
+        Column("Thời gian quá hạn (ngày làm việc, giờ, phút)", 22 * mm, "C"),
         Column("Văn bản xin lỗi", 28 * mm),
     ]
     used = sum(c.width for c in fixed)
