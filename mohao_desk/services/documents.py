@@ -112,6 +112,13 @@ class DocumentService:
             legal_basis=regime.legal_basis,
         )
 
+    def _receiver(self, code: str) -> str:
+        """The name of the officer who received the dossier at the desk (``receiver_id``)."""
+        with self.desk.db.read() as conn:
+            row = q.dossier_by_code(conn, code)
+            officer = q.officer_by_id(conn, row.receiver_id) if row and row.receiver_id else None
+        return str(officer.full_name) if officer is not None else ""
+
     def _regime(self, code: str) -> LegalRegime:
         for regime in self.desk.regimes:
             if regime.code == code:
@@ -152,7 +159,8 @@ class DocumentService:
             processing_time = (period or procedure.time).describe()
         else:
             processing_time = ""
-        year, entry, receiver = self._book_entry(s.code, s.received_at)
+        year, entry = self._book_entry(s.code, s.received_at)
+        receiver = self._receiver(s.code)
         bodies = bodies_of(
             str(e.data.get("body") or "") for e in detail.events if e.act is Act.HANDOVER
         )
@@ -184,8 +192,7 @@ class DocumentService:
             counted_from=counted if counted != s.received_at.replace(microsecond=0) else None,
         )
 
-    def _book_entry(self, code: str, received: datetime) -> tuple[int, int, str]:
-        """Volume and entry number in the register book, and the receiving officer's name."""
+    def _book_entry(self, code: str, received: datetime) -> tuple[int, int]:
         desk = self.desk
         start = desk.to_utc(datetime.combine(date(received.year, 1, 1), time()))
         end = desk.to_utc(datetime.combine(date(received.year, 12, 31), time(23, 59, 59)))
@@ -193,8 +200,7 @@ class DocumentService:
             row = q.dossier_by_code(conn, code)
             assert row is not None
             entry = q.count_received_between(conn, desk.unit.id, start, end, row.id)
-            officer = q.officer_by_id(conn, row.receiver_id) if row.receiver_id else None
-        return received.year, entry, str(officer.full_name) if officer is not None else ""
+        return received.year, entry
 
     def _document(
         self, detail: DossierDetail, form_key: str, issued: datetime, **kw: Any
