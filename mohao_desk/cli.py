@@ -433,22 +433,32 @@ def cmd_act(args: argparse.Namespace) -> int:
 
 
 def cmd_officer(args: argparse.Namespace) -> int:
-    from mohao_desk.services.setup import OfficerInput, add_officer_in, require_unit
-    from mohao_desk.store import queries as q
+    from mohao_desk.services.settings import add_officer, list_officers, update_officer
+    from mohao_desk.services.setup import OfficerInput
 
     db = _open(args)
     if args.officer_command == "add":
-        with db.begin() as conn:
-            unit = require_unit(conn)
-            add_officer_in(conn, unit.id, OfficerInput(args.username, args.name, args.title or ""))
-        print(f"Đã thêm cán bộ {args.name} ({args.username})")
+        officer = OfficerInput(args.username, args.name, args.title or "", args.phone or "")
+        added = add_officer(db, officer)
+        print(f"Đã thêm cán bộ {added.full_name} ({added.username})")
+    elif args.officer_command == "edit":
+        if args.name is None and args.title is None and args.phone is None:
+            raise DeskError("Không có gì để sửa: nêu họ tên, chức danh hoặc số điện thoại mới.")
+        changed = update_officer(
+            db, args.username, full_name=args.name, title=args.title, phone=args.phone
+        )
+        print(f"Đã sửa cán bộ {changed.full_name} ({changed.username})")
+        _print_officer(changed)
     else:
-        with db.read() as conn:
-            unit = require_unit(conn)
-            for o in q.list_officers(conn, unit.id):
-                state = "" if o.active else "  (ngừng hoạt động)"
-                print(f"{o.username:<16} {o.full_name:<28} {o.title}{state}")
+        for o in list_officers(db):
+            _print_officer(o)
     return 0
+
+
+def _print_officer(o: Any) -> None:
+    state = "" if o.active else "  (ngừng hoạt động)"
+    phone = f"  ĐT {o.phone}" if o.phone else ""
+    print(f"{o.username:<16} {o.full_name:<28} {o.title}{phone}{state}")
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
@@ -571,6 +581,7 @@ def cmd_report_document(args: argparse.Namespace) -> int:
 
 
 def cmd_unit(args: argparse.Namespace) -> int:
+    from mohao_desk.services.settings import check_letterheads, save_letterheads, unit_settings
     from mohao_desk.services.setup import update_unit_settings
 
     db = _open(args)
@@ -578,6 +589,12 @@ def cmd_unit(args: argparse.Namespace) -> int:
     if args.head is not None or args.head_name is not None:
         lines = [x.strip() for x in (args.head or "").split("|") if x.strip()] or None
         head = (lines, args.head_name)
+    parents = {k: v for k, v in (("A", args.parent_a), ("B", args.parent_b)) if v is not None}
+    upstreams = {k: v for k, v in (("A", args.upstream_a), ("B", args.upstream_b)) if v is not None}
+    # Every value is checked before anything is saved: a refused change saves nothing.
+    letterheads = check_letterheads(
+        db, province_name=args.province, parents=parents, upstreams=upstreams
+    )
     info = update_unit_settings(
         db,
         name=args.name,
@@ -586,10 +603,22 @@ def cmd_unit(args: argparse.Namespace) -> int:
         office_hours=args.office_hours,
         head_signature=head,
     )
+    settings = save_letterheads(db, letterheads) if letterheads else unit_settings(db)
     print(f"Đơn vị:          {info.name} ({info.code})")
     print(f"Cơ quan cấp trên: {info.parent_name}")
     print(f"Địa danh:        {info.place_name}")
     print(f"Giờ làm việc:    {info.office_hours} ({info.timezone})")
+    default = " (mặc định)"
+    province = settings.province_name or "(chưa đặt)"
+    mark = default if settings.province_name and not settings.province_set else ""
+    print(f"Tỉnh:            {province}{mark}")
+    for lh in settings.letterheads:
+        print(f"Chế độ {lh.regime} ({lh.regime_name}):")
+        parent = lh.parent_name or "(để trống)"
+        print(f"  Cơ quan chủ quản in trên văn bản: {parent}{'' if lh.parent_set else default}")
+        print(
+            f"  Cơ quan cấp trên nhận báo cáo:    {lh.upstream}{'' if lh.upstream_set else default}"
+        )
     return 0
 
 
@@ -812,6 +841,13 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--username", required=True)
     add.add_argument("--name", required=True)
     add.add_argument("--title")
+    add.add_argument("--phone", help="số điện thoại (in trên phiếu yêu cầu bổ sung)")
+    edit = officer_sub.add_parser("edit", help="sửa họ tên, chức danh, số điện thoại")
+    edit.add_argument("username")
+    edit.add_argument("--db", default=argparse.SUPPRESS)
+    edit.add_argument("--name")
+    edit.add_argument("--title")
+    edit.add_argument("--phone", help="số điện thoại; chuỗi rỗng để xóa")
     officer_sub.add_parser("list").add_argument("--db", default=argparse.SUPPRESS)
     p.set_defaults(func=cmd_officer)
 
@@ -832,6 +868,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--head", help="chức danh người ký phiếu xin lỗi, ví dụ 'KT. CHỦ TỊCH|PHÓ CHỦ TỊCH'"
     )
     p.add_argument("--head-name", help="họ tên người ký")
+    p.add_argument("--province", help="tên UBND tỉnh, ví dụ 'Ủy ban nhân dân tỉnh Hưng Yên'")
+    for code, until in (("a", "đến 30/06/2025"), ("b", "từ 01/07/2025")):
+        p.add_argument(
+            f"--parent-{code}",
+            help=f"cơ quan chủ quản in trên văn bản chế độ {code.upper()} ({until}); "
+            "rỗng: mặc định",
+        )
+        p.add_argument(
+            f"--upstream-{code}",
+            help=f"cơ quan cấp trên nhận báo cáo, chế độ {code.upper()}; rỗng: mặc định",
+        )
     p.set_defaults(func=cmd_unit)
 
     p = command("document", "lập văn bản của một hồ sơ (PDF)")

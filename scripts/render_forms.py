@@ -15,9 +15,11 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from mohao_desk.domain.lifecycle import Channel
 from mohao_desk.services.demo import DEMO_OFFICERS
 from mohao_desk.services.desk import Desk
 from mohao_desk.services.documents import DocumentService
+from mohao_desk.services.settings import update_letterheads, update_officer
 from mohao_desk.services.setup import init_unit
 from mohao_desk.store.db import open_database
 
@@ -40,6 +42,9 @@ def sample_desk(folder: Path) -> tuple[Desk, Clock, dict[str, str]]:
         place_name="Mỹ Hào",
         officers=DEMO_OFFICERS,
     )
+    # Regime B (from 01/07/2025) forms print the province, not the abolished town.
+    update_letterheads(db, province_name="Ủy ban nhân dân tỉnh Hưng Yên")
+    update_officer(db, "tuphap", phone="0221 3868 123")  # the supplement slip's contact
     clock = Clock(datetime(2024, 4, 26, 9, 5))
     desk = Desk(db, clock=clock)
     codes: dict[str, str] = {}
@@ -56,13 +61,17 @@ def sample_desk(folder: Path) -> tuple[Desk, Clock, dict[str, str]]:
     clock.now = datetime(2024, 5, 2, 9, 0)
     desk.request_supplement(
         a,
-        missing=["Bản sao trích lục bản án ly hôn|certified_copy|1", "Tờ khai (ký lại)|original|1"],
+        missing=[
+            "Bản sao trích lục bản án ly hôn|certified_copy|1",
+            "Tờ khai (ký lại)|original|1",
+            "Giấy xác nhận cư trú|bản chụp|1",
+        ],
         by="tuphap",
     )
     clock.now = datetime(2024, 5, 3, 9, 0)
     desk.receive_supplement(a, by="motcua")
     clock.now = datetime(2024, 5, 3, 10, 0)
-    desk.handover(a, to="chutich", body="Lãnh đạo UBND phường", by="tuphap")
+    desk.handover(a, to="chutich", note="Trình ký", by="tuphap")
     desk.apologize(
         a,
         reason="Cần xác minh tình trạng hôn nhân tại nơi cư trú trước đây của người yêu cầu",
@@ -70,7 +79,9 @@ def sample_desk(folder: Path) -> tuple[Desk, Clock, dict[str, str]]:
         by="tuphap",
     )
     clock.now = datetime(2024, 5, 9, 14, 0)
-    desk.resolve(a, by="chutich")
+    desk.handover(a, to="motcua", body="Bộ phận Một cửa", note="Đã ký kết quả", by="chutich")
+    clock.now = datetime(2024, 5, 9, 14, 30)
+    desk.resolve(a, by="motcua")
     clock.now = datetime(2024, 5, 10, 8, 30)
     desk.return_result(a, by="motcua")
     codes["supplement"] = a
@@ -95,6 +106,12 @@ def sample_desk(folder: Path) -> tuple[Desk, Clock, dict[str, str]]:
     clock.now = datetime(2025, 9, 9, 9, 0)
     desk.stop(s, reason="Người đề nghị đã chuyển hộ khẩu khỏi địa bàn phường", by="vhxh")
     codes["stop"] = s
+    # Filed online on Sunday night: the receipt gives the arrival and the moment counted from.
+    clock.now = datetime(2025, 9, 15, 9, 0)
+    o = desk.register(procedure_code="1.004873", applicant_name="Hoàng Thị Yến",
+                      channel=Channel.ONLINE, received_at=datetime(2025, 9, 14, 21, 40),
+                      email="hoangthiyen@example.vn").summary.code  # fmt: skip
+    codes["receipt-b"] = o
     return desk, clock, codes
 
 
@@ -107,7 +124,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         desk, _, codes = sample_desk(Path(tmp))
         service = DocumentService(desk)
-        for name, kind in [("receipt", "receipt"), ("supplement", "supplement"),
+        for name, kind in [("receipt", "receipt"), ("receipt-b", "receipt"),
+                           ("supplement", "supplement"),
                            ("refusal", "refusal"), ("apology", "apology"),
                            ("apology-b", "apology"), ("control", "control"),
                            ("stop", "stop")]:  # fmt: skip

@@ -49,7 +49,7 @@ def render(doc: DossierDocument) -> bytes:
                 para(f"1. Giao: {esc(row.giver)}<br/>2. Nhận: {esc(row.receiver)}", CELL),
                 para(
                     f"{vn_moment(row.at)}<br/><br/><i>Người giao&nbsp;&nbsp;&nbsp;&nbsp;"
-                    "&nbsp;&nbsp;&nbsp;&nbsp;Người nhận</i><br/><br/>",
+                    "Người nhận</i><br/><br/>",
                     CELL_CENTER,
                 ),
                 para(esc(row.result), CELL_CENTER),
@@ -58,5 +58,5 @@ def render(doc: DossierDocument) -> bytes:
         )
     if len(rows) == 1:
         rows.append(["(chưa có lần chuyển giao nào)", "", "", ""])
-    story.append(grid(rows, [width * 0.32, width * 0.30, width * 0.22, width * 0.16], font_size=11))
+    story.append(grid(rows, [width * 0.30, width * 0.31, width * 0.18, width * 0.21], font_size=11))
     return build_pdf(story, title=f"{lh.form_title} {d.code}")

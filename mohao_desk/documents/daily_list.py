@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from mohao_desk.documents.base import (
     CELL,
@@ -59,10 +59,31 @@ def _columns(width: float) -> list[Column]:
     return [*fixed, Column("Tình trạng", width - used)]
 
 
-def _section(number: int, section: DailySection, width: float) -> Flowable:
+class _SpacedAbove(Flowable):
+    """A flowable with some room above it (a FastGrid tail has no space of its own)."""
+
+    def __init__(self, inner: Flowable, space: float) -> None:
+        super().__init__()
+        self.inner = inner
+        self.space = space
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        width, height = self.inner.wrap(available_width, available_height)
+        self.width, self.height = width, height + self.space
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.inner.drawOn(self.canv, 0, 0)
+
+
+def _section(
+    number: int, section: DailySection, width: float, tail: Flowable | None = None
+) -> Flowable:
+    """A section's grid; ``tail`` (the signatures) is kept with its last rows."""
     caption = f"{number}. {section.title.upper()}: {section.count} hồ sơ"
     if not section.count:
-        return para(f"<b>{esc(caption)}</b>", SECTION_EMPTY)
+        heading = para(f"<b>{esc(caption)}</b>", SECTION_EMPTY)
+        return heading if tail is None else KeepTogether([heading, tail])
     rows: list = []
     n = 0
     for group in section.groups:
@@ -82,7 +103,9 @@ def _section(number: int, section: DailySection, width: float) -> Flowable:
                     r.state,
                 )
             )
-    return FastGrid(_columns(width), rows, font_size=FONT_SIZE, caption=caption, min_rows=3)
+    return FastGrid(
+        _columns(width), rows, font_size=FONT_SIZE, caption=caption, min_rows=3, tail=tail
+    )
 
 
 def _summary(data: DailyList, width: float) -> Flowable:
@@ -120,10 +143,16 @@ def render(data: DailyList) -> bytes:
     if data.note:
         story.append(para(esc(data.note), NOTE))
     story += [_summary(data, width), Spacer(1, 4 * mm)]
-    for number, section in enumerate(data.sections, start=1):
-        story += [_section(number, section, width), Spacer(1, 3 * mm)]
     blocks = [data.preparer, data.signature] if data.preparer else [None, data.signature]
-    story.append(signature_row(blocks, width))
+    signatures = _SpacedAbove(signature_row(blocks, width), 3 * mm)
+    last = len(data.sections)
+    for number, section in enumerate(data.sections, start=1):
+        if number < last:
+            story += [_section(number, section, width), Spacer(1, 3 * mm)]
+        else:  # the signatures stay with the last rows, never alone on a page
+            story.append(_section(number, section, width, tail=signatures))
+    if not data.sections:
+        story.append(signatures)
     printed = data.printed_at
     with binary_streams():
         return build_pdf(

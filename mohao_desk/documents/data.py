@@ -69,11 +69,14 @@ class DossierFacts:
     processing_time: str  # "3 ngày làm việc"
     sets_count: int
     components: tuple[ComponentLine, ...]
-    receiver: str  # the desk officer who received it
+    receiver: str  # the desk officer who received it (dossier.receiver_id)
     handler: str  # the officer who holds it now
     processing_body: str  # cơ quan (bộ phận) giải quyết
     book_volume: str = ""  # Sổ theo dõi hồ sơ: quyển số
     book_entry: str = ""  # số thứ tự
+    # The moment the deadline counts from, when the dossier arrived outside office hours (online
+    # at night, on a day off): the next opening. None when it is ``received_at`` itself.
+    counted_from: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,23 @@ class ControlRow:
     at: datetime
     result: str  # "Trước hạn" / "Đúng hạn" / "Quá hạn"
     note: str = ""
+
+
+@dataclass(frozen=True)
+class RefusalSlip:
+    """Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu 03): plain data, with or without a dossier
+    (a refusal at the counter creates no dossier, domain.md §1: ``code`` stays empty)."""
+
+    letterhead: Letterhead  # the regime's form number and title; issued_on = the refusal's day
+    applicant: str
+    procedure: str
+    reasons: tuple[str, ...]
+    officer: str  # the receiving officer, who signs ("" leaves the name to be written by hand)
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    code: str = ""  # the dossier's code; "" for a refusal at the counter
+    received_on: date | None = None  # the dossier's receipt day (a dossier only)
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ ADDRESSEE = style("expl_to", alignment=TA_CENTER, spaceBefore=4, spaceAfter=8)
 HEADING = style("expl_heading", fontName=FONT_BOLD, spaceBefore=6, spaceAfter=3)
 BASIS = style("expl_basis", fontName="Tinos-Italic", firstLineIndent=10 * mm)
 APPENDIX = style("expl_appendix", fontName="Tinos-Italic", alignment=TA_CENTER, spaceAfter=6)
+NOTE = style("expl_note", fontName="Tinos-Italic", fontSize=11, leading=14, spaceAfter=4)
 FONT_SIZE = 9.5
 _NONE = "(Chưa ghi nhận lý do)"
 
@@ -137,7 +138,7 @@ def _appendix_columns() -> list[Column]:
         Column("Cán bộ giải quyết", 27 * mm),
         Column("Hạn giải quyết", 20 * mm, "C"),
         Column("Tình trạng", 26 * mm),
-        Column("Thời gian quá hạn (giờ làm việc)", 22 * mm, "C"),
+        Column("Thời gian quá hạn (ngày làm việc, giờ, phút)", 22 * mm, "C"),
         Column("Văn bản xin lỗi", 28 * mm),
     ]
     used = sum(c.width for c in fixed)
@@ -220,6 +221,19 @@ def render(report: ExplanationReport) -> bytes:
                 f"(Kèm theo Báo cáo số {esc(number)} {vn_date(lh.issued_on)} của "
                 f"{esc(lh.unit_name)})",
                 APPENDIX,
+            ),
+            *(
+                [
+                    para(
+                        esc(
+                            f"Thời gian quá hạn tính bằng thời gian làm việc của đơn vị: 1 ngày "
+                            f"là một ngày làm việc ({report.working_day})."
+                        ),
+                        NOTE,
+                    )
+                ]
+                if report.working_day
+                else []
             ),
             FastGrid(_appendix_columns(), _appendix_rows(report), font_size=FONT_SIZE),
         ]

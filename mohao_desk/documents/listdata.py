@@ -129,7 +129,7 @@ class LateEntry:
     due_at: datetime  # legal due moment (a re-appointment never moves it)
     finished_at: datetime | None  # end of processing; None while still open at the period end
     state: str  # "Có kết quả 12/05/2024", "Chưa giải quyết", "Từ chối 12/05/2024", …
-    late_by: str  # office time past the due moment, "2 ngày 3 giờ"
+    late_by: str  # office time past the due moment in working days and hours, "2 ngày 3 giờ"
     late_seconds: int
     apology_at: datetime | None
     new_due_at: datetime | None
@@ -178,3 +178,4 @@ class ExplanationReport:
     reasons: tuple[ReasonCount, ...]
     signature: Signature
     recipients: tuple[str, ...] = ("Như trên", "Lưu: VT")
+    working_day: str = ""  # one working day in office time, "7 giờ 30 phút" (late_by's "ngày")

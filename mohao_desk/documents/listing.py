@@ -149,6 +149,103 @@ def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
     return [*pieces, word]
 
 
+_PAD = 2.5  # a FastGrid cell's padding (each side); a cell's text is 2 * _PAD + 1 narrower
+
+
+def _lines_need(text: str, lines: int, size: float) -> float:
+    """The narrowest text width (to 0.5 pt) at which ``text`` wraps into at most ``lines``
+    lines, as :func:`wrap_lines` breaks it."""
+    whole = max((text_width(x, FONT, size) for x in text.split("\n")), default=0.0)
+    if lines <= 1:
+        return whole
+    widest = max((text_width(w, FONT, size) for w in text.split()), default=0.0)
+    lo, hi = max(widest, whole / lines), whole  # hi always fits in one line
+    while hi - lo > 0.5:
+        mid = (lo + hi) / 2
+        if len(wrap_lines(text, FONT, size, mid)) <= lines:
+            hi = mid
+        else:
+            lo = mid
+    return hi
+
+
+def fit_columns(
+    columns: Sequence[Column],
+    rows: Sequence[Row],
+    total: float,
+    size: float,
+    *,
+    flexible: Sequence[int],
+    floor: int = 1,
+    share: float = 0.97,
+    sample: int = 300,
+) -> list[Column]:
+    """Widths for the ``flexible`` columns chosen from the text of the rows, so that rows are
+    as short as their text allows: the fewest lines T (at least ``floor``, the lines the fixed
+    columns take anyway) at which, in each flexible column, ``share`` of the cells fit in T
+    lines with the columns side by side in ``total``; each flexible column then as wide as
+    that needs (at least its given width, its minimum). The room left goes first to what the
+    longer cells of each column need to fit in T lines too (up to the 99th percentile, so one
+    very long note does not take it all), then towards one line per cell, then to every
+    flexible column in proportion. Fixed
+    columns keep their widths. Measured on an even sample of at most ``sample`` rows, each
+    distinct text once."""
+    data = [r for r in rows if not isinstance(r, Band)]
+    if len(data) > sample:
+        step = len(data) / sample
+        data = [data[int(i * step)] for i in range(sample)]
+    flex = list(flexible)
+    widths = [c.width for c in columns]
+    room = total - sum(w for i, w in enumerate(widths) if i not in flex)
+    if not data or not flex or room <= sum(widths[i] for i in flex):
+        return list(columns)
+    pad = 2 * _PAD + 1
+    texts = {i: [nfc(r[i]) for r in data] for i in flex}
+    needs: dict[tuple[int, int], list[float]] = {}
+
+    def need(i: int, lines: int) -> list[float]:
+        """Sorted widths the cells of column ``i`` need to fit in ``lines`` lines."""
+        key = (i, lines)
+        if key not in needs:
+            known: dict[str, float] = {}
+            for text in texts[i]:
+                if text not in known:
+                    known[text] = _lines_need(text, lines, size) + pad
+            needs[key] = sorted(known[t] for t in texts[i])
+        return needs[key]
+
+    def quantile(i: int, lines: int, q: float) -> float:
+        ordered = need(i, lines)
+        return max(widths[i], ordered[min(len(ordered) - 1, int(q * len(ordered)))])
+
+    target = floor
+    chosen = {i: quantile(i, target, share) for i in flex}
+    while sum(chosen.values()) > room and target < floor + 6:
+        target += 1
+        chosen = {i: quantile(i, target, share) for i in flex}
+    if sum(chosen.values()) > room:  # even very tall rows need more room: shrink in proportion
+        scale = room / sum(chosen.values())
+        chosen = {i: w * scale for i, w in chosen.items()}
+    left = room - sum(chosen.values())
+    # The room left: first to the longer cells of each column (to fit in T lines too), then
+    # towards one line per cell (fewer wrapped lines read better), then to all in proportion.
+    for lines in (target, 1):
+        if left <= 0:
+            break
+        wants = {i: max(0.0, quantile(i, lines, 0.99) - chosen[i]) for i in flex}
+        wanted = sum(wants.values())
+        if wanted > 0:
+            given = min(left, wanted)
+            for i in flex:
+                chosen[i] += given * wants[i] / wanted
+            left -= given
+    if left > 0:
+        base = sum(chosen.values())
+        for i in flex:
+            chosen[i] += left * chosen[i] / base
+    return [c._replace(width=chosen[i]) if i in chosen else c for i, c in enumerate(columns)]
+
+
 @dataclass
 class _Layout:
     """Everything a grid and its page-sized pieces share: wrapped cells, heights, offsets."""
@@ -172,7 +269,10 @@ class FastGrid(Flowable):
 
     Cells are plain strings (no markup); long ones wrap inside their column. A :class:`Band`
     row spans the table. An optional bold ``caption`` is drawn above the first piece only, so a
-    section heading never stays alone at the bottom of a page.
+    section heading never stays alone at the bottom of a page. An optional ``tail`` (the
+    signature block of a list) is drawn under the last piece, which then keeps at least
+    ``tail_rows`` rows: the signatures never stand alone on a last page (reportlab's
+    ``KeepTogether`` of the last rows and the signatures, without splitting the grid in two).
     """
 
     def __init__(
@@ -184,18 +284,26 @@ class FastGrid(Flowable):
         leading: float | None = None,
         caption: str = "",
         min_rows: int = 2,
+        row_padding: float = _PAD,
+        tail: Flowable | None = None,
+        tail_rows: int = 2,
         _layout: _Layout | None = None,
         _start: int = 0,
         _end: int | None = None,
         _first: bool = True,
     ) -> None:
         super().__init__()
-        self.layout = _layout or self._prepare(columns, rows, font_size, leading, caption)
+        self.layout = _layout or self._prepare(
+            columns, rows, font_size, leading, caption, row_padding
+        )
         self.start = _start
         self.end = len(self.layout.heights) if _end is None else _end
         self.first = _first
         self.min_rows = min_rows
         self.width = self.layout.xs[-1]
+        self.tail = tail
+        self.tail_rows = tail_rows
+        self.tail_height = 0.0
 
     # ------------------------------------------------------------ layout
     @staticmethod
@@ -205,10 +313,11 @@ class FastGrid(Flowable):
         size: float,
         leading: float | None,
         caption: str,
+        row_padding: float = _PAD,
     ) -> _Layout:
         register_fonts()
         lead = leading or round(size * 1.2, 2)
-        pad = 2.5
+        pad = _PAD
         xs = [0.0]
         for c in columns:
             xs.append(xs[-1] + c.width)
@@ -236,7 +345,7 @@ class FastGrid(Flowable):
                 )
                 cells.append(wrapped)
                 count = max(len(w) for w in wrapped)
-            height = count * lead + 2 * pad
+            height = count * lead + 2 * row_padding
             offsets.append(total)
             heights.append(height)
             total += height
@@ -263,7 +372,9 @@ class FastGrid(Flowable):
         return top + lay.header_height + lay.offsets[end] - lay.offsets[start]
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.height = self._height(self.start, self.end)
+        if self.tail is not None:
+            self.tail_height = self.tail.wrap(self.width, available_height)[1]
+        self.height = self._height(self.start, self.end) + self.tail_height
         return self.width, self.height
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
@@ -280,14 +391,18 @@ class FastGrid(Flowable):
                 hi = mid - 1
         # Everything fits only through rounding (platypus asked to split): keep one row back.
         cut = min(lo, self.end - 1)
+        if self.tail is not None:
+            # The tail goes with the last rows: leave at least ``tail_rows`` of them to it.
+            cut = min(cut, self.end - min(self.tail_rows, self.end - self.start))
         if cut > self.start and isinstance(lay.cells[cut - 1], Band):
             cut -= 1  # a group heading goes with its rows
-        if cut - self.start < min(self.min_rows, self.end - self.start):
+        if cut - self.start < min(self.min_rows, self.end - self.start) or cut <= self.start:
             return []  # too little room here: start on the next page
         return [
             FastGrid((), (), _layout=lay, min_rows=1, _start=self.start, _end=cut,
                      _first=self.first),
-            FastGrid((), (), _layout=lay, min_rows=1, _start=cut, _end=self.end, _first=False),
+            FastGrid((), (), _layout=lay, min_rows=1, tail=self.tail, tail_rows=self.tail_rows,
+                     _start=cut, _end=self.end, _first=False),
         ]  # fmt: skip
 
     # -------------------------------------------------------------- draw
@@ -379,6 +494,8 @@ class FastGrid(Flowable):
             code.append("q 0.9 g\n" + "\n".join(fills) + "\nf Q")
         code.append("\n".join(graphics))
         code.append("\n".join(text_ops))
+        if self.tail is not None:
+            self.tail.drawOn(canv, 0, top - self.tail_height)
 
 
 # A PDF string's bytes as they are written between parentheses (as reportlab's escapePDF).

@@ -47,6 +47,13 @@ def render(doc: DossierDocument) -> bytes:
         para(f"Nội dung yêu cầu giải quyết: <b>{esc(d.procedure)}</b>"),
         para("1. Thành phần hồ sơ nộp gồm:"),
     ]
+    # Arrived outside office hours (online at night, on a day off): the deadline counts from the
+    # next opening, and the applicant is told both moments.
+    counted = (
+        f" (ngoài giờ làm việc; thời hạn giải quyết tính từ {vn_moment(d.counted_from)})"
+        if d.counted_from is not None
+        else ""
+    )
     rows = [["STT", "Tên giấy tờ", "Hình thức", "Số lượng"]]
     for n, c in enumerate(d.components, start=1):
         rows.append(
@@ -59,7 +66,7 @@ def render(doc: DossierDocument) -> bytes:
         Spacer(1, 2 * mm),
         para(f"2. Số lượng hồ sơ: {d.sets_count:02d} (bộ)"),
         para(f"3. Thời gian giải quyết hồ sơ theo quy định là: {esc(d.processing_time)}"),
-        para(f"4. Thời gian nhận hồ sơ: {vn_moment(d.received_at)}"),
+        para(f"4. Thời gian nhận hồ sơ: {vn_moment(d.received_at)}{counted}"),
         para(f"5. Thời gian trả kết quả giải quyết hồ sơ: <b>{vn_moment(d.due_at)}</b>"),
         para(f"6. Đăng ký nhận kết quả tại: {esc(lh.desk_name)} — {esc(lh.unit_name)}"),
         para(

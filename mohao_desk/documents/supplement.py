@@ -19,6 +19,8 @@ from mohao_desk.documents.base import (
 )
 from mohao_desk.documents.data import DossierDocument
 
+DOTS = "…" * 30
+
 
 def render(doc: DossierDocument) -> bytes:
     lh, d = doc.letterhead, doc.dossier
@@ -63,14 +65,14 @@ def render(doc: DossierDocument) -> bytes:
     )
     story.append(table)
     story.append(Spacer(1, 2 * mm))
-    if doc.reason:
-        story.append(para(f"Lý do: {esc(doc.reason)}"))
-    contact = doc.contact_name or "công chức tiếp nhận"
-    phone = f", số điện thoại {esc(doc.contact_phone)}" if doc.contact_phone else ""
+    # The reason line always (a first request may have none: a line to fill in by hand).
+    story.append(para(f"Lý do: {esc(doc.reason) if doc.reason else DOTS}"))
+    contact = esc(doc.contact_name) if doc.contact_name else "……………………"
+    phone = esc(doc.contact_phone) if doc.contact_phone else "…………………"
     story += [
         para(
             "Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ với "
-            f"{esc(contact)}{phone} để được hướng dẫn."
+            f"{contact}, số điện thoại {phone} để được hướng dẫn."
         ),
         para(
             "Thời gian chờ bổ sung hồ sơ không tính vào thời hạn giải quyết. Hẹn trả kết quả sẽ "

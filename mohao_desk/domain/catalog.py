@@ -34,6 +34,7 @@ _KIND_WORDS = {
     "photocopy": "copy",
     "ban photo": "copy",
     "ban photocopy": "copy",
+    "ban chup": "copy",  # bản chụp: the photocopy column of the supplement slip
     "ban sao chung thuc": "certified_copy",
     "ban sao co chung thuc": "certified_copy",
     "xuat trinh": "present",

@@ -44,7 +44,7 @@ from mohao_desk.domain.lifecycle import Act, Channel, Status
 from mohao_desk.domain.regimes import LegalRegime, regime_for
 from mohao_desk.domain.text import fold, group_digits
 from mohao_desk.services.desk import Desk, DossierSummary
-from mohao_desk.services.documents import DocumentService
+from mohao_desk.services.documents import DocumentService, bodies_of
 from mohao_desk.store import queries as q
 from mohao_desk.store import report_queries as rq
 
@@ -328,7 +328,7 @@ class ReportService:
                     applicant=s.applicant,
                     address=row.applicant_address,
                     phone=s.phone,
-                    processing_body=f.get("body") or unit_name,
+                    processing_body=bodies_of(f.get("bodies", ())).processing or unit_name,
                     received_at=s.received_at,
                     due_at=s.original_due_at,
                     transferred_at=f.get("handover"),
@@ -435,11 +435,13 @@ class ReportService:
             if r.valid_from <= end and (r.valid_to is None or r.valid_to >= start)
         ] or [self._regime(end)]
         regime = self._regime(end)
+        from mohao_desk.services.settings import regime_letterhead_in
+
         with desk.db.read() as conn:
-            office = q.get_setting(conn, "upstream_office")  # sent by the upstream office
-        addressee = settings["explanation_addressee"] or _upstream(
-            regime, desk.unit.parent_name, office if isinstance(office, str) else ""
-        )
+            # The regime's upstream office, by its full name (a setting per regime; by default
+            # the name the upstream office sent, the province, or the unit's parent body).
+            upstream = regime_letterhead_in(conn, desk.unit, regime.code).upstream
+        addressee = settings["explanation_addressee"] or upstream
         letterhead: Letterhead = self.documents.letterhead(regime.code, None, now.date())
         letterhead = replace(letterhead, number=settings["explanation_number"])
         return ExplanationReport(
@@ -462,6 +464,7 @@ class ReportService:
                 for reason, n in sorted(reasons.items(), key=lambda kv: (-kv[1], fold(kv[0])))
             ),
             signature=self.documents.head_signature(),
+            working_day=format_office_duration(day_seconds, day_seconds + 1),
         )
 
     def _late_entry(
@@ -487,8 +490,8 @@ class ReportService:
             reason = ending_reason.get(row.id, "")
         if seconds >= 60:
             late_by = format_office_duration(seconds, day_seconds)
-        elif s.supplement_count > 1:
-            late_by = f"Yêu cầu bổ sung {s.supplement_count} lần"
+        elif s.supplement_count > 1:  # overdue by the national index's rule, not by time
+            late_by = f"0 giờ (yêu cầu bổ sung {s.supplement_count} lần)"
         else:
             late_by = "dưới 1 phút"
         return LateEntry(
@@ -576,8 +579,8 @@ def _digitization_state(row: Any, s: DossierSummary) -> str:
 def _book_facts(
     events: Iterable[Any], local: Callable[[datetime | None], datetime | None]
 ) -> dict[int, dict[str, Any]]:
-    """Per dossier: first hand-over moment, last processing body, result moment, the last
-    apology's new date, the ending's reason."""
+    """Per dossier: first hand-over moment, the bodies it was handed to (in order), result
+    moment, the last apology's new date, the ending's reason."""
     facts: dict[int, dict[str, Any]] = defaultdict(dict)
     for e in events:
         f = facts[e.dossier_id]
@@ -586,7 +589,7 @@ def _book_facts(
             f.setdefault("handover", local(e.at))
             data = json.loads(e.data) if e.data else {}
             if data.get("body"):
-                f["body"] = str(data["body"])
+                f.setdefault("bodies", []).append(str(data["body"]))
         elif act == Act.RESOLVE.value:
             f["resolve"] = local(e.at)
         elif act == Act.APOLOGIZE.value:

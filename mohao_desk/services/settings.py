@@ -1,19 +1,22 @@
 """The unit's settings as an administrator sees and edits them (the settings window, and the
-CLI's ``unit`` and ``officer`` commands): the unit and its head's signature, the officers, the
-office hours. Each function is one transaction; a refused change changes nothing."""
+CLI's ``unit`` and ``officer`` commands): the unit and its head's signature, the letterhead of
+each legal regime, the officers, the office hours. Each function is one transaction; a refused
+change changes nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import time
 from typing import Any
 
 from mohao_desk.domain.calendar import OfficeHours
 from mohao_desk.domain.errors import DeskError, NotFound
-from mohao_desk.domain.text import nfc
+from mohao_desk.domain.regimes import LegalRegime
+from mohao_desk.domain.text import fold, nfc
 from mohao_desk.services.documents import DEFAULT_HEAD
-from mohao_desk.services.setup import OfficerInput, add_officer_in, require_unit
+from mohao_desk.services.setup import OfficerInput, UnitInfo, add_officer_in, require_unit
 from mohao_desk.store import queries as q
 from mohao_desk.store.db import Database
 
@@ -44,6 +47,27 @@ class UnitSettings:
     head_lines: tuple[str, ...]  # title lines of the head who signs apology slips, stop notices
     head_name: str
     default_officer: str | None
+    province_name: str = ""  # "Ủy ban nhân dân tỉnh Hưng Yên" (set, or found; "" if unknown)
+    province_set: bool = False
+    letterheads: tuple[RegimeLetterhead, ...] = ()  # one per legal regime, oldest first
+
+
+@dataclass(frozen=True)
+class RegimeLetterhead:
+    """Who is above the unit under one legal regime: the parent body printed on the first line
+    of every form's letterhead (cơ quan chủ quản) and the upstream office that reports are
+    addressed to (cơ quan cấp trên). Each is the administrator's value or, when none is set,
+    the default: under a district-level regime (A) the unit's parent body; under the province
+    regime (B, the district level was abolished on 01/07/2025) the province."""
+
+    regime: str  # "A"
+    regime_name: str  # "Nghị định 61/2018/NĐ-CP"
+    parent_name: str  # what the forms print
+    upstream: str  # "Kính gửi" of the reports
+    parent_default: str
+    upstream_default: str
+    parent_set: bool = False
+    upstream_set: bool = False
 
 
 def _clock(seconds: int) -> time:
@@ -61,6 +85,7 @@ def _settings_in(conn: Any) -> UnitSettings:
     head = q.get_setting(conn, "head_signature", DEFAULT_HEAD)
     default = q.get_setting(conn, "default_officer")
     hours = OfficeHours.parse(unit.office_hours)
+    province, province_set = _province_in(conn, unit, q.load_regimes(conn))
     return UnitSettings(
         code=unit.code,
         name=unit.name,
@@ -72,12 +97,181 @@ def _settings_in(conn: Any) -> UnitSettings:
         head_lines=tuple(str(x) for x in head.get("lines", DEFAULT_HEAD["lines"])),
         head_name=str(head.get("name", "")),
         default_officer=str(default) if default else None,
+        province_name=province,
+        province_set=province_set,
+        letterheads=tuple(regime_letterheads_in(conn, unit).values()),
     )
 
 
 def unit_settings(db: Database) -> UnitSettings:
     with db.read() as conn:
         return _settings_in(conn)
+
+
+# ------------------------------------------------------- letterheads per regime
+
+# {"B": {"parent_name": "Ủy ban nhân dân tỉnh Hưng Yên", "upstream": "…"}}: only what the
+# administrator set; anything missing takes its default (see RegimeLetterhead).
+LETTERHEADS_SETTING = "regime_letterheads"
+PROVINCE_SETTING = "province_name"  # "Ủy ban nhân dân tỉnh Hưng Yên"
+UPSTREAM_OFFICE_SETTING = "upstream_office"  # the name the upstream office's package sent
+NAME_LIMIT = 150
+_PROVINCE_LEVEL = fold("Ủy ban nhân dân tỉnh")
+
+
+def _province_regime(regime: LegalRegime) -> bool:
+    """A regime whose upstream office is the province (regime B: communes under the province
+    since the district level was abolished on 01/07/2025)."""
+    return fold(regime.upstream).startswith(_PROVINCE_LEVEL)
+
+
+def _of_level(name: str, generic: str) -> bool:
+    """``name`` is a body of the level ``generic`` names ("Ủy ban nhân dân thị xã Mỹ Hào" is
+    an "Ủy ban nhân dân thị xã")."""
+    return bool(name) and fold(name).startswith(fold(generic))
+
+
+def _text_setting(conn: Any, key: str) -> str:
+    value = q.get_setting(conn, key)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _province_in(conn: Any, unit: UnitInfo, regimes: Sequence[LegalRegime]) -> tuple[str, bool]:
+    """The province's name and whether the administrator set it; else the name the upstream
+    office sent in its configuration package, or the unit's parent body, when either is a
+    province; else ""."""
+    explicit = _text_setting(conn, PROVINCE_SETTING)
+    if explicit:
+        return explicit, True
+    levels = [r.upstream for r in regimes if _province_regime(r)] or ["Ủy ban nhân dân tỉnh"]
+    for name in (_text_setting(conn, UPSTREAM_OFFICE_SETTING), unit.parent_name):
+        if any(_of_level(name, level) for level in levels):
+            return name, False
+    return "", False
+
+
+def regime_letterheads_in(conn: Any, unit: UnitInfo) -> dict[str, RegimeLetterhead]:
+    """The letterhead of every legal regime, by regime code (oldest regime first)."""
+    regimes = q.load_regimes(conn)
+    province, _ = _province_in(conn, unit, regimes)
+    office = _text_setting(conn, UPSTREAM_OFFICE_SETTING)
+    stored = q.get_setting(conn, LETTERHEADS_SETTING, {})
+    stored = stored if isinstance(stored, dict) else {}
+    found: dict[str, RegimeLetterhead] = {}
+    for regime in regimes:
+        if _province_regime(regime):
+            parent_default = province
+            upstream_default = province or regime.upstream
+        else:
+            parent_default = unit.parent_name
+            upstream_default = next(
+                (n for n in (office, unit.parent_name) if _of_level(n, regime.upstream)),
+                regime.upstream,
+            )
+        own = stored.get(regime.code)
+        own = own if isinstance(own, dict) else {}
+        parent = str(own.get("parent_name") or "").strip()
+        upstream = str(own.get("upstream") or "").strip()
+        found[regime.code] = RegimeLetterhead(
+            regime=regime.code,
+            regime_name=regime.name,
+            parent_name=parent or parent_default,
+            upstream=upstream or upstream_default,
+            parent_default=parent_default,
+            upstream_default=upstream_default,
+            parent_set=bool(parent),
+            upstream_set=bool(upstream),
+        )
+    return found
+
+
+def regime_letterhead_in(conn: Any, unit: UnitInfo, code: str) -> RegimeLetterhead:
+    found = regime_letterheads_in(conn, unit).get(code)
+    if found is None:
+        raise DeskError("Không có chế độ pháp lý '{code}'.", code=code)
+    return found
+
+
+@dataclass(frozen=True)
+class LetterheadChange:
+    """A checked change of the letterheads (``None``: unchanged; "": back to the default)."""
+
+    province_name: str | None = None
+    parents: tuple[tuple[str, str], ...] = ()  # (regime code, name)
+    upstreams: tuple[tuple[str, str], ...] = ()
+
+    def __bool__(self) -> bool:
+        return self.province_name is not None or bool(self.parents) or bool(self.upstreams)
+
+
+def _body_name(text: str) -> str:
+    name = nfc(" ".join(text.split()))
+    if len(name) > NAME_LIMIT:
+        raise DeskError(
+            "Tên cơ quan '{name}…' dài quá {limit} ký tự.", name=name[:40], limit=NAME_LIMIT
+        )
+    return name
+
+
+def check_letterheads(
+    db: Database,
+    *,
+    province_name: str | None = None,
+    parents: Mapping[str, str] | None = None,
+    upstreams: Mapping[str, str] | None = None,
+) -> LetterheadChange:
+    """Check a change of the province's name and of the parent body / upstream office of some
+    regimes (by code) without saving it; an empty name means "back to the default"."""
+    with db.read() as conn:
+        codes = [r.code for r in q.load_regimes(conn)]
+
+    def checked(values: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
+        out = []
+        for code, text in (values or {}).items():
+            key = code.strip().upper()
+            if key not in codes:
+                raise DeskError("Không có chế độ pháp lý '{code}'.", code=code)
+            out.append((key, _body_name(text)))
+        return tuple(out)
+
+    province = _body_name(province_name) if province_name is not None else None
+    return LetterheadChange(province, checked(parents), checked(upstreams))
+
+
+def save_letterheads(db: Database, change: LetterheadChange) -> UnitSettings:
+    """Save a change made by :func:`check_letterheads` (one transaction)."""
+    with db.begin() as conn:
+        require_unit(conn)
+        if change.province_name is not None:
+            q.put_setting(conn, PROVINCE_SETTING, change.province_name)
+        if change.parents or change.upstreams:
+            stored = q.get_setting(conn, LETTERHEADS_SETTING, {})
+            stored = stored if isinstance(stored, dict) else {}
+            for field, pairs in (("parent_name", change.parents), ("upstream", change.upstreams)):
+                for code, name in pairs:
+                    own = stored.get(code)
+                    own = dict(own) if isinstance(own, dict) else {}
+                    if name:
+                        own[field] = name
+                    else:
+                        own.pop(field, None)
+                    stored[code] = own
+            q.put_setting(conn, LETTERHEADS_SETTING, {k: v for k, v in stored.items() if v})
+        return _settings_in(conn)
+
+
+def update_letterheads(
+    db: Database,
+    *,
+    province_name: str | None = None,
+    parents: Mapping[str, str] | None = None,
+    upstreams: Mapping[str, str] | None = None,
+) -> UnitSettings:
+    """Check and save a change of the letterheads (see :func:`check_letterheads`)."""
+    change = check_letterheads(
+        db, province_name=province_name, parents=parents, upstreams=upstreams
+    )
+    return save_letterheads(db, change)
 
 
 # ------------------------------------------------------------------ officers
@@ -90,8 +284,25 @@ def list_officers(db: Database) -> list[OfficerView]:
         return [_officer_view(r) for r in q.list_officers(conn, unit.id)]
 
 
+_PHONE = re.compile(r"^\+?[0-9][0-9 .-]{6,18}[0-9]$")
+
+
+def officer_phone(text: str) -> str:
+    """An officer's phone number as forms print it ("" for none), or a clear refusal."""
+    phone = " ".join(text.split())
+    if phone and not _PHONE.match(phone):
+        raise DeskError("Số điện thoại '{phone}' không hợp lệ.", phone=phone)
+    return phone
+
+
 def add_officer(db: Database, officer: OfficerInput) -> OfficerView:
     """Thêm cán bộ, with the rules of ``mohao-desk officer add``."""
+    officer = OfficerInput(
+        officer.username,
+        " ".join(officer.full_name.split()),
+        " ".join(officer.title.split()),
+        officer_phone(officer.phone),
+    )
     with db.begin() as conn:
         unit = require_unit(conn)
         officer_id = add_officer_in(conn, unit.id, officer)
@@ -106,15 +317,31 @@ def _officer_row(conn: Any, unit_id: int, username: str) -> Any:
     return row
 
 
-def update_officer(db: Database, username: str, *, full_name: str, title: str) -> OfficerView:
-    """Change an officer's full name and title (the username stays: events refer to it)."""
-    name = nfc(" ".join(full_name.split()))
-    if not name:
-        raise DeskError("Họ tên cán bộ không được để trống.")
+def update_officer(
+    db: Database,
+    username: str,
+    *,
+    full_name: str | None = None,
+    title: str | None = None,
+    phone: str | None = None,
+) -> OfficerView:
+    """Change an officer's full name, title or phone (``None``: unchanged; the username stays:
+    events refer to it). The phone is what the supplement slip prints for the contact."""
+    values: dict[str, Any] = {}
+    if full_name is not None:
+        name = nfc(" ".join(full_name.split()))
+        if not name:
+            raise DeskError("Họ tên cán bộ không được để trống.")
+        values["full_name"] = name
+    if title is not None:
+        values["title"] = nfc(" ".join(title.split()))
+    if phone is not None:
+        values["phone"] = officer_phone(phone)
     with db.begin() as conn:
         unit = require_unit(conn)
         row = _officer_row(conn, unit.id, username)
-        q.update_officer(conn, row.id, full_name=name, title=nfc(" ".join(title.split())))
+        if values:
+            q.update_officer(conn, row.id, **values)
         row = q.officer_by_id(conn, row.id)
     return _officer_view(row)
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -192,7 +193,9 @@ class _Tab(QWidget):
 
 
 class UnitTab(_Tab):
-    """Đơn vị: names, place name, the head's signature and the default officer."""
+    """Đơn vị: names, place name, the letterhead of each legal regime (the parent body printed
+    on the forms, the upstream office reports go to, the province's name), the head's
+    signature and the default officer."""
 
     subject = "unit"
 
@@ -219,6 +222,47 @@ class UnitTab(_Tab):
         form.addRow(self.tr("&Tên đơn vị:"), self.name_edit)
         form.addRow(self.tr("&Cơ quan cấp trên:"), self.parent_edit)
         form.addRow(self.tr("Địa &danh ghi trên văn bản:"), self.place_edit)
+
+        letter_box = QGroupBox(self.tr("Tiêu đề văn bản theo chế độ pháp lý"), page)
+        letter = QGridLayout(letter_box)
+        self.province_edit = QLineEdit(letter_box)
+        self.province_example = self.tr("Ví dụ: %1").replace("%1", "Ủy ban nhân dân tỉnh Hưng Yên")
+        self.province_edit.setPlaceholderText(self.province_example)
+        province_label = QLabel(self.tr("Tỉnh (&UBND tỉnh):"), letter_box)
+        province_label.setBuddy(self.province_edit)
+        letter.addWidget(province_label, 0, 0)
+        letter.addWidget(self.province_edit, 0, 1, 1, 2)
+        letter.addWidget(QLabel(self.tr("Cơ quan chủ quản in trên văn bản:"), letter_box), 2, 0)
+        letter.addWidget(QLabel(self.tr("Nơi nhận báo cáo (Kính gửi):"), letter_box), 3, 0)
+        self.parent_edits: dict[str, QLineEdit] = {}
+        self.upstream_edits: dict[str, QLineEdit] = {}
+        for column, regime in enumerate(self.desk.regimes, start=1):
+            if regime.valid_to is not None:
+                period = self.tr("Chế độ %1 (đến %2)").replace("%2", f"{regime.valid_to:%d/%m/%Y}")
+            else:
+                period = self.tr("Chế độ %1 (từ %2)").replace("%2", f"{regime.valid_from:%d/%m/%Y}")
+            heading = QLabel(period.replace("%1", regime.code), letter_box)
+            heading.setToolTip(regime.name)
+            heading.setStyleSheet("font-weight: bold;")
+            letter.addWidget(heading, 1, column)
+            self.parent_edits[regime.code] = QLineEdit(letter_box)
+            self.upstream_edits[regime.code] = QLineEdit(letter_box)
+            letter.addWidget(self.parent_edits[regime.code], 2, column)
+            letter.addWidget(self.upstream_edits[regime.code], 3, column)
+            letter.setColumnStretch(column, 1)
+        letter.addWidget(
+            _hint(
+                self.tr(
+                    "Ô để trống dùng giá trị mặc định (chữ mờ trong ô): chế độ trước 01/07/2025 "
+                    "theo cơ quan cấp trên của đơn vị, chế độ từ 01/07/2025 theo tỉnh."
+                ),
+                letter_box,
+            ),
+            4,
+            0,
+            1,
+            3,
+        )
 
         head_box = QGroupBox(self.tr("Người ký phiếu xin lỗi và thông báo dừng giải quyết"), page)
         self.head_lines_edit = QPlainTextEdit(head_box)
@@ -252,10 +296,13 @@ class UnitTab(_Tab):
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.save_button)
+        below = QHBoxLayout()
+        below.addWidget(head_box, 1)
+        below.addWidget(officer_box, 1)
         layout = QVBoxLayout(page)
         layout.addWidget(unit_box)
-        layout.addWidget(head_box)
-        layout.addWidget(officer_box)
+        layout.addWidget(letter_box)
+        layout.addLayout(below)
         layout.addWidget(self.banner)
         layout.addLayout(row)
         layout.addStretch(1)
@@ -279,6 +326,23 @@ class UnitTab(_Tab):
         self.place_edit.setText(settings.place_name)
         self.head_lines_edit.setPlainText("\n".join(settings.head_lines))
         self.head_name_edit.setText(settings.head_name)
+        self.province_edit.setText(settings.province_name if settings.province_set else "")
+        self.province_edit.setPlaceholderText(
+            settings.province_name
+            if settings.province_name and not settings.province_set
+            else self.province_example
+        )
+        for lh in settings.letterheads:
+            for edit, value, default, own in (
+                (self.parent_edits.get(lh.regime), lh.parent_name, lh.parent_default,
+                 lh.parent_set),
+                (self.upstream_edits.get(lh.regime), lh.upstream, lh.upstream_default,
+                 lh.upstream_set),
+            ):  # fmt: skip
+                if edit is None:
+                    continue
+                edit.setText(value if own else "")
+                edit.setPlaceholderText(default or self.tr("(chưa có: nhập tên tỉnh ở trên)"))
 
     def set_officers(self, officers: list[Any], default: str | None = None) -> None:
         """The active officers to choose the default from (kept chosen across a refresh)."""
@@ -293,7 +357,7 @@ class UnitTab(_Tab):
         self.default_box.setCurrentIndex(max(index, 0))
 
     def save_unit(self) -> None:
-        from mohao_desk.services.settings import unit_settings
+        from mohao_desk.services.settings import check_letterheads, save_letterheads
         from mohao_desk.services.setup import update_unit_settings
 
         lines = [x.strip() for x in self.head_lines_edit.toPlainText().splitlines() if x.strip()]
@@ -304,11 +368,18 @@ class UnitTab(_Tab):
             "head_signature": (lines, self.head_name_edit.text()),
             "default_officer": self.default_box.currentData(),
         }
+        letterheads = {
+            "province_name": self.province_edit.text(),
+            "parents": {code: edit.text() for code, edit in self.parent_edits.items()},
+            "upstreams": {code: edit.text() for code, edit in self.upstream_edits.items()},
+        }
         db = self.desk.db
 
         def work() -> Any:
+            # Everything is checked before anything is saved: a refusal saves nothing.
+            change = check_letterheads(db, **letterheads)
             update_unit_settings(db, **values)
-            return unit_settings(db)
+            return save_letterheads(db, change)
 
         def done(settings: Any) -> None:
             self.show_settings(settings)
@@ -321,8 +392,8 @@ class UnitTab(_Tab):
 
 
 class OfficersTab(_Tab):
-    """Cán bộ: the list; add one; edit the selected one's name and title; deactivate or
-    reactivate it."""
+    """Cán bộ: the list; add one; edit the selected one's name, title and phone (the phone the
+    supplement slip gives for the contact officer); deactivate or reactivate it."""
 
     subject = "officers"
 
@@ -333,18 +404,20 @@ class OfficersTab(_Tab):
         self.table = _table(
             page,
             [self.tr("Tên đăng nhập"), self.tr("Họ và tên"), self.tr("Chức danh"),
-             self.tr("Trạng thái")],
+             self.tr("Số điện thoại"), self.tr("Trạng thái")],
             1,
         )  # fmt: skip
-        self.table.setColumnWidth(0, 140)
-        self.table.setColumnWidth(2, 240)
-        self.table.setColumnWidth(3, 140)
+        self.table.setColumnWidth(0, 130)
+        self.table.setColumnWidth(2, 220)
+        self.table.setColumnWidth(3, 120)
+        self.table.setColumnWidth(4, 130)
         self.table.itemSelectionChanged.connect(self._selection_changed)
 
         edit_box = QGroupBox(self.tr("Cán bộ đã chọn"), page)
         self.selected_label = QLabel(edit_box)
         self.edit_name = QLineEdit(edit_box)
         self.edit_title = QLineEdit(edit_box)
+        self.edit_phone = QLineEdit(edit_box)
         self.update_button = self.button(self.tr("Lưu sửa đổi"), self.update_selected)
         self.active_button = self.button(self.tr("Ngừng hoạt động"), self.toggle_active)
         edit_form = QFormLayout(edit_box)
@@ -352,6 +425,7 @@ class OfficersTab(_Tab):
         edit_form.addRow(self.tr("Tên đăng nhập:"), self.selected_label)
         edit_form.addRow(self.tr("Họ và tên:"), self.edit_name)
         edit_form.addRow(self.tr("Chức danh:"), self.edit_title)
+        edit_form.addRow(self.tr("Số điện thoại:"), self.edit_phone)
         edit_buttons = QHBoxLayout()
         edit_buttons.addStretch(1)
         edit_buttons.addWidget(self.update_button)
@@ -364,17 +438,23 @@ class OfficersTab(_Tab):
         self.new_name = QLineEdit(add_box)
         self.new_title = QLineEdit(add_box)
         self.new_title.setPlaceholderText(self.tr("Công chức Tư pháp - Hộ tịch"))
+        self.new_phone = QLineEdit(add_box)
+        self.new_phone.setPlaceholderText(self.tr("Ví dụ: %1").replace("%1", "0221 3868 123"))
+        phone_tip = self.tr("In trên phiếu yêu cầu bổ sung hồ sơ, cho người nộp liên hệ.")
+        self.new_phone.setToolTip(phone_tip)
+        self.edit_phone.setToolTip(phone_tip)
         self.add_button = self.button(self.tr("Thêm cán bộ"), self.add_officer)
         add_form = QFormLayout(add_box)
         add_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         add_form.addRow(self.tr("Tên đăng &nhập:"), self.new_username)
         add_form.addRow(self.tr("Họ và &tên:"), self.new_name)
         add_form.addRow(self.tr("Chức &danh:"), self.new_title)
+        add_form.addRow(self.tr("Số điện t&hoại:"), self.new_phone)
         add_buttons = QHBoxLayout()
         add_buttons.addStretch(1)
         add_buttons.addWidget(self.add_button)
         add_form.addRow(add_buttons)
-        for edit in (self.new_username, self.new_name, self.new_title):
+        for edit in (self.new_username, self.new_name, self.new_title, self.new_phone):
             edit.returnPressed.connect(self.add_officer)
 
         boxes = QHBoxLayout()
@@ -412,7 +492,7 @@ class OfficersTab(_Tab):
         self.table.setRowCount(len(officers))
         for row, o in enumerate(officers):
             status = self.tr("Đang làm việc") if o.active else self.tr("Ngừng hoạt động")
-            cells = (o.username, o.full_name, o.title, status)
+            cells = (o.username, o.full_name, o.title, o.phone, status)
             for column, text in enumerate(cells):
                 item = _item(text, o.username)
                 if not o.active:
@@ -443,11 +523,18 @@ class OfficersTab(_Tab):
         self.selected_label.setText(officer.username if officer else self.tr("(chưa chọn)"))
         self.edit_name.setText(officer.full_name if officer else "")
         self.edit_title.setText(officer.title if officer else "")
+        self.edit_phone.setText(officer.phone if officer else "")
         self.update_buttons()
 
     def update_buttons(self) -> None:
         officer = self.selected()
-        for widget in (self.edit_name, self.edit_title, self.update_button, self.active_button):
+        for widget in (
+            self.edit_name,
+            self.edit_title,
+            self.edit_phone,
+            self.update_button,
+            self.active_button,
+        ):
             widget.setEnabled(officer is not None)
         if officer is not None and not officer.active:
             self.active_button.setText(self.tr("Cho hoạt động lại"))
@@ -465,7 +552,12 @@ class OfficersTab(_Tab):
         from mohao_desk.services.settings import add_officer, list_officers
         from mohao_desk.services.setup import OfficerInput
 
-        new = OfficerInput(self.new_username.text(), self.new_name.text(), self.new_title.text())
+        new = OfficerInput(
+            self.new_username.text(),
+            self.new_name.text(),
+            self.new_title.text(),
+            self.new_phone.text(),
+        )
         db = self.desk.db
 
         def work() -> list[Any]:
@@ -481,7 +573,7 @@ class OfficersTab(_Tab):
 
         def done(officers: list[Any]) -> None:
             self._saved(username, message)(officers)
-            for edit in (self.new_username, self.new_name, self.new_title):
+            for edit in (self.new_username, self.new_name, self.new_title, self.new_phone):
                 edit.clear()
 
         self.save(work, done)
@@ -492,10 +584,11 @@ class OfficersTab(_Tab):
         officer = self.selected()
         if officer is None:
             return
-        name, title, db = self.edit_name.text(), self.edit_title.text(), self.desk.db
+        name, title, phone = self.edit_name.text(), self.edit_title.text(), self.edit_phone.text()
+        db = self.desk.db
 
         def work() -> list[Any]:
-            update_officer(db, officer.username, full_name=name, title=title)
+            update_officer(db, officer.username, full_name=name, title=title, phone=phone)
             return list_officers(db)
 
         message = self.tr("Đã lưu sửa đổi của cán bộ %1.").replace("%1", officer.username)

@@ -45,6 +45,11 @@
     </message>
     <message>
         <extracomment>mohao_desk/cli.py</extracomment>
+        <source>Không có gì để sửa: nêu họ tên, chức danh hoặc số điện thoại mới.</source>
+        <translation>Nothing to change: give a new full name, title or phone number.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/cli.py</extracomment>
         <source>Số lượng giấy tờ trong '{spec}' không hợp lệ.</source>
         <translation>Number of papers in '{spec}' is not valid.</translation>
     </message>
@@ -994,7 +999,7 @@
         <translation>phone number</translation>
     </message>
     <message>
-        <extracomment>mohao_desk/services/counter.py, mohao_desk/services/desk.py</extracomment>
+        <extracomment>mohao_desk/services/counter.py, mohao_desk/services/desk.py, mohao_desk/services/settings.py</extracomment>
         <source>Số điện thoại '{phone}' không hợp lệ.</source>
         <translation>Phone number '{phone}' is not valid.</translation>
     </message>
@@ -1194,7 +1199,7 @@
         <translation>reason for the exception</translation>
     </message>
     <message>
-        <extracomment>mohao_desk/services/documents.py</extracomment>
+        <extracomment>mohao_desk/services/documents.py, mohao_desk/services/settings.py</extracomment>
         <source>Không có chế độ pháp lý '{code}'.</source>
         <translation>There is no legal regime '{code}'.</translation>
     </message>
@@ -1270,13 +1275,13 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/settings.py</extracomment>
-        <source>Không có cán bộ với tên đăng nhập này.</source>
-        <translation>There is no officer with this username.</translation>
+        <source>Tên cơ quan '{name}…' dài quá {limit} ký tự.</source>
+        <translation>The body name '{name}…' is longer than {limit} characters.</translation>
     </message>
     <message>
-        <extracomment>mohao_desk/services/settings.py, mohao_desk/services/setup.py</extracomment>
-        <source>Họ tên cán bộ không được để trống.</source>
-        <translation>The officer's full name must not be empty.</translation>
+        <extracomment>mohao_desk/services/settings.py</extracomment>
+        <source>Không có cán bộ với tên đăng nhập này.</source>
+        <translation>There is no officer with this username.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/settings.py</extracomment>
@@ -1287,6 +1292,11 @@
         <extracomment>mohao_desk/services/settings.py</extracomment>
         <source>Giờ làm việc có nhiều nhất hai buổi (sáng và chiều).</source>
         <translation>Office hours have at most two sessions (morning and afternoon).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/settings.py, mohao_desk/services/setup.py</extracomment>
+        <source>Họ tên cán bộ không được để trống.</source>
+        <translation>The officer's full name must not be empty.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/settings.py</extracomment>

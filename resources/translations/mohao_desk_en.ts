@@ -52,307 +52,307 @@
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="69"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="70"/>
         <source>Thứ Hai</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="70"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="71"/>
         <source>Thứ Ba</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="71"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="72"/>
         <source>Thứ Tư</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="72"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="73"/>
         <source>Thứ Năm</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="73"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="74"/>
         <source>Thứ Sáu</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="74"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="75"/>
         <source>Thứ Bảy</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="75"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="76"/>
         <source>Chủ nhật</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="874"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="967"/>
         <source>&amp;Năm:</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="876"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="969"/>
         <source>Bỏ điều chỉnh đã chọn</source>
         <translation>Remove the selected change</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="884"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="977"/>
         <source>Bỏ thông báo đã chọn</source>
         <translation>Remove the selected announcement</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="896"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="989"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="896"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="989"/>
         <source>Thứ</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="896"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="989"/>
         <source>Lịch của đơn vị</source>
         <translation>Unit&apos;s calendar</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="897"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="990"/>
         <source>Theo lịch nhà nước</source>
         <translation>National calendar</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="897"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="990"/>
         <source>Điều chỉnh</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="897"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="990"/>
         <source>Căn cứ</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="898"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="991"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="905"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="998"/>
         <source>Thêm điều chỉnh của đơn vị</source>
         <translation>Add a change of the unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="910"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1003"/>
         <source>ví dụ: Công văn 12729/VPCP-KGVX ngày 25/12/2025</source>
         <translation>e.g. Letter 12729/VPCP-KGVX of 25/12/2025</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="912"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1005"/>
         <source>Thêm ngày nghỉ</source>
         <translation>Add a day off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="913"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1006"/>
         <source>Thêm ngày làm việc</source>
         <translation>Add a working day</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="916"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1009"/>
         <source>N&amp;gày:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="917"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1010"/>
         <source>Ghi &amp;chú:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="928"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1021"/>
         <source>Thông báo chính thức và điều chỉnh ở đây được gửi đến các đơn vị trong gói cấu hình. Thông báo chính thức ghi văn bản của Chính phủ (số, ngày); thông báo lịch đi kèm chương trình đã có sẵn ở các đơn vị.</source>
         <translation>Official announcements and changes made here are sent to the units in the configuration package. An official announcement cites the government&apos;s document (number, date); the announcements shipped with the program are already at every unit.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="934"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1027"/>
         <source>Lịch nhà nước: quy tắc của gói holidays, được sửa theo thông báo chính thức (đi kèm chương trình hoặc do cấp trên gửi). Điều chỉnh (của đơn vị hoặc do cấp trên gửi) thay cho lịch nhà nước ở ngày đó. Điều chỉnh mới áp dụng cho hồ sơ tiếp nhận từ nay; hạn trả đã tính của hồ sơ đã tiếp nhận giữ nguyên.</source>
         <translation>National calendar: the rules of the holidays package, corrected by the official announcements (shipped with the program or sent by the upstream office). A change (the unit&apos;s own or sent by the upstream office) replaces the national calendar on that day. New changes apply to dossiers registered from now on; due moments already computed stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="961"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1054"/>
         <source>Thêm thông báo lịch chính thức (gửi đến các đơn vị)</source>
         <translation>Add an official calendar announcement (sent to the units)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="964"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1057"/>
         <source>ví dụ: Tết Nguyên đán (mùng 1)</source>
         <translation>e.g. Lunar New Year (1st day)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="966"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1059"/>
         <source>ví dụ: 12729/VPCP-KGVX</source>
         <translation>e.g. 12729/VPCP-KGVX</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="969"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1062"/>
         <source>Chưa chắc chắn (chưa có văn bản chính thức khẳng định)</source>
         <translation>Unsure (no official document confirms it yet)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="973"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1066"/>
         <source>Công bố ngày nghỉ</source>
         <translation>Announce a day off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="976"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1069"/>
         <source>Công bố ngày làm việc</source>
         <translation>Announce a working day</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="982"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1075"/>
         <source>ngày</source>
         <translation>of</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="984"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1077"/>
         <source>Ngà&amp;y:</source>
         <translation>Da&amp;y:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="985"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1078"/>
         <source>&amp;Tên ngày:</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="986"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1079"/>
         <source>&amp;Văn bản:</source>
         <translation>Doc&amp;ument:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="989"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1082"/>
         <source>Gh&amp;i chú:</source>
         <translation>Rema&amp;rk:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1029"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1122"/>
         <source>Lịch nghỉ năm %1 chưa có thông báo chính thức nào, đang tính theo quy tắc của gói holidays.</source>
         <translation>The days off of %1 have no official announcement yet; they follow the rules of the holidays package.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1036"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1129"/>
         <source>Ngày %1 (%2) đang được tính là ngày làm việc; chưa có văn bản chính thức khẳng định.</source>
         <translation>%1 (%2) is counted as a working day; no official document confirms it yet.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1041"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1134"/>
         <source>Ngày %1 (%2) đang được tính là ngày nghỉ; chưa có văn bản chính thức khẳng định.</source>
         <translation>%1 (%2) is counted as a day off; no official document confirms it yet.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1047"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1140"/>
         <source>Hãy kiểm tra thông báo của Chính phủ về lịch nghỉ.</source>
         <translation>Please check the government&apos;s announcement of the days off.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1054"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1147"/>
         <source>Quy tắc của gói holidays</source>
         <translation>Rules of the holidays package</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1059"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1152"/>
         <source>Cấp trên công bố: %1</source>
         <translation>Announced by the upstream office: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1061"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1154"/>
         <source>(chưa chắc chắn)</source>
         <translation>(unsure)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1254"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1347"/>
         <source>Đã bỏ thông báo lịch ngày %1.</source>
         <translation>The announcement on %1 was removed.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1069"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1162"/>
         <source>Ngày làm việc</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1069"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1162"/>
         <source>Ngày nghỉ</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1073"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1166"/>
         <source>Làm bù (thứ Bảy làm việc)</source>
         <translation>Make-up day (working Saturday)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1079"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1172"/>
         <source>Do cấp trên gửi</source>
         <translation>Sent by the upstream office</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1081"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1174"/>
         <source>Của đơn vị</source>
         <translation>The unit&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1144"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1237"/>
         <source>Thêm ngày làm việc %1 (%2)?</source>
         <translation>Add working day %1 (%2)?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1146"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1239"/>
         <source>Thêm ngày nghỉ %1 (%2)?</source>
         <translation>Add day off %1 (%2)?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1153"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1246"/>
         <source>Ngày nghỉ, ngày làm bù</source>
         <translation>Days off, make-up days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1156"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1249"/>
         <source>Hạn trả của hồ sơ tiếp nhận từ nay được tính theo lịch mới.</source>
         <translation>Due moments of dossiers registered from now on follow the new calendar.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1166"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1259"/>
         <source>Đã thêm ngày làm việc %1.</source>
         <translation>Working day %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1168"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1261"/>
         <source>Đã thêm ngày nghỉ %1.</source>
         <translation>Day off %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1188"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1281"/>
         <source>Công bố ngày làm việc %1 (%2) theo văn bản %3?</source>
         <translation>Announce working day %1 (%2) under document %3?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1190"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1283"/>
         <source>Công bố ngày nghỉ %1 (%2) theo văn bản %3?</source>
         <translation>Announce day off %1 (%2) under document %3?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1198"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1291"/>
         <source>Thông báo lịch chính thức</source>
         <translation>Official calendar announcement</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1199"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1292"/>
         <source>Thông báo được gửi đến các đơn vị trong gói cấu hình.</source>
         <translation>The announcement is sent to the units in the configuration package.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1216"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1309"/>
         <source>Đã thêm thông báo lịch ngày %1.</source>
         <translation>Announcement on %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1241"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1334"/>
         <source>Đã bỏ điều chỉnh ngày %1.</source>
         <translation>The change on %1 was removed.</translation>
     </message>
@@ -360,94 +360,94 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="67"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="68"/>
         <source>Danh mục thủ tục (*.json);;Mọi tệp (*)</source>
         <translation>Procedure catalog (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="538"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="631"/>
         <source>Tìm theo tên, mã hoặc lĩnh vực (có dấu hoặc không dấu)…</source>
         <translation>Search by name, code or field (diacritics optional)…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="544"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="637"/>
         <source>Nhập danh mục từ tệp…</source>
         <translation>Import a catalog file…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="552"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="645"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="552"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="645"/>
         <source>Tên thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="552"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="659"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="645"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="752"/>
         <source>Lĩnh vực</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="553"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="660"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="646"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="753"/>
         <source>Thời hạn giải quyết</source>
         <translation>Processing time</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="553"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="646"/>
         <source>Thành phần</source>
         <translation>Components</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="573"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="666"/>
         <source>Danh mục ở đây được gửi đến các đơn vị trong gói cấu hình. Tệp danh mục (JSON) thêm hoặc cập nhật thủ tục theo mã; tệp có lỗi bị từ chối toàn bộ.</source>
         <translation>The catalog here is sent to the units in the configuration package. A catalog file (JSON) adds or updates procedures by code; a file with an error is refused whole.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="578"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="671"/>
         <source>Danh mục do cơ quan cấp trên ban hành. Tệp danh mục (JSON) thêm hoặc cập nhật thủ tục theo mã; tệp có lỗi bị từ chối toàn bộ, danh mục giữ nguyên.</source>
         <translation>The catalog is issued by the upstream office. A catalog file (JSON) adds or updates procedures by code; a file with an error is refused whole and the catalog stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="624"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="717"/>
         <source>%1 / %2 thủ tục</source>
         <translation>%1 / %2 procedures</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="658"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="751"/>
         <source>Mã thủ tục</source>
         <translation>Procedure code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="663"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="756"/>
         <source>Thời hạn khi cần xác minh</source>
         <translation>Processing time with verification</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="665"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="758"/>
         <source>Căn cứ pháp lý</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="667"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="760"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="680"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="773"/>
         <source>%1 · %2 bản</source>
         <translation>%1 · copies: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="697"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="790"/>
         <source>Chọn tệp danh mục thủ tục</source>
         <translation>Choose a procedure catalog file</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="710"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="803"/>
         <source>Đã cập nhật %1 thủ tục từ tệp %2.</source>
         <translation>%1 procedures updated from %2.</translation>
     </message>
@@ -1248,62 +1248,62 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>HoursTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="738"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="831"/>
         <source>Buổi sáng</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="740"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="833"/>
         <source>Buổi chiều</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="742"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="835"/>
         <source>Bỏ chọn nếu đơn vị làm việc liên tục, không nghỉ trưa.</source>
         <translation>Untick if the unit works without a lunch break.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="748"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="841"/>
         <source>Từ</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="751"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="844"/>
         <source>đến</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="756"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="849"/>
         <source>Lưu giờ làm việc</source>
         <translation>Save office hours</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="767"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="860"/>
         <source>Giờ làm việc áp dụng cho mọi ngày làm việc, kể cả thứ Bảy làm bù. Hồ sơ đến ngoài giờ làm việc được tính là tiếp nhận vào giờ mở cửa kế tiếp.</source>
         <translation>Office hours apply to every working day, make-up Saturdays included. A dossier arriving outside office hours counts as received at the next opening.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="776"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="869"/>
         <source>Giờ làm việc mới áp dụng cho hồ sơ tiếp nhận từ nay: hạn trả của hồ sơ đã tiếp nhận giữ nguyên; thời gian còn lại của chúng được tính theo giờ mới.</source>
         <translation>New office hours apply to dossiers registered from now on: due moments of registered dossiers stay; their time left is counted with the new hours.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="810"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="903"/>
         <source>Giờ làm việc đang dùng có nhiều hơn hai buổi; lưu ở đây sẽ chỉ giữ buổi sáng và buổi chiều như trên.</source>
         <translation>The current office hours have more than two sessions; saving here keeps only the morning and afternoon above.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="816"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="909"/>
         <source>Giờ làm việc đang dùng: %1 (múi giờ %2).</source>
         <translation>Current office hours: %1 (time zone %2).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="820"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="913"/>
         <source>giờ Việt Nam, UTC+7</source>
         <translation>Vietnam time, UTC+7</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="845"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="938"/>
         <source>Đã lưu giờ làm việc; áp dụng cho hồ sơ tiếp nhận từ nay.</source>
         <translation>Office hours saved; they apply to dossiers registered from now on.</translation>
     </message>
@@ -1909,125 +1909,150 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>OfficersTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="335"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="406"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="335"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="406"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="335"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="406"/>
         <source>Chức danh</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="336"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="407"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="344"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="407"/>
+        <source>Số điện thoại</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="416"/>
         <source>Cán bộ đã chọn</source>
         <translation>Selected officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="348"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="421"/>
         <source>Lưu sửa đổi</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="349"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="414"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="455"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="422"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="494"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="542"/>
         <source>Ngừng hoạt động</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="352"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="425"/>
         <source>Tên đăng nhập:</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="353"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="426"/>
         <source>Họ và tên:</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="354"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="427"/>
         <source>Chức danh:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="361"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="367"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="428"/>
+        <source>Số điện thoại:</source>
+        <translation>Phone number:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="435"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="446"/>
         <source>Thêm cán bộ</source>
         <translation>Add officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="363"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="437"/>
         <source>không dấu cách, ví dụ tuphap</source>
         <translation>no spaces, e.g. tuphap</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="366"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="440"/>
         <source>Công chức Tư pháp - Hộ tịch</source>
         <translation>Công chức Tư pháp - Hộ tịch</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="370"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="442"/>
+        <source>Ví dụ: %1</source>
+        <translation>Example: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="443"/>
+        <source>In trên phiếu yêu cầu bổ sung hồ sơ, cho người nộp liên hệ.</source>
+        <translation>Printed on the supplement request slip, for the applicant to call.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="449"/>
         <source>Tên đăng &amp;nhập:</source>
         <translation>&amp;Username:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="371"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="450"/>
         <source>Họ và &amp;tên:</source>
         <translation>Full &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="372"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="451"/>
         <source>Chức &amp;danh:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="388"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="452"/>
+        <source>Số điện t&amp;hoại:</source>
+        <translation>P&amp;hone number:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="468"/>
         <source>Cán bộ ngừng hoạt động vẫn còn tên trong hồ sơ và quá trình xử lý đã ghi, nhưng không còn trong danh sách chọn cán bộ.</source>
         <translation>A deactivated officer keeps their name in the dossiers and the recorded history, but is no longer offered in the officer lists.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="414"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="494"/>
         <source>Đang làm việc</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="443"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="523"/>
         <source>(chưa chọn)</source>
         <translation>(none selected)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="453"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="540"/>
         <source>Cho hoạt động lại</source>
         <translation>Reactivate</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="477"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="569"/>
         <source>Đã thêm cán bộ %1 (%2).</source>
         <translation>Officer %1 (%2) added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="501"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="594"/>
         <source>Đã lưu sửa đổi của cán bộ %1.</source>
         <translation>Changes to officer %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="517"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="610"/>
         <source>Cán bộ %1 đã hoạt động lại.</source>
         <translation>Officer %1 is active again.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="519"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="612"/>
         <source>Cán bộ %1 đã ngừng hoạt động.</source>
         <translation>Officer %1 was deactivated.</translation>
     </message>
@@ -2330,37 +2355,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1282"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1375"/>
         <source>Thiết lập</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1291"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1384"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1291"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1384"/>
         <source>Cán bộ</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1293"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1386"/>
         <source>Thủ tục</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1296"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1389"/>
         <source>Giờ làm việc</source>
         <translation>Office hours</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1298"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1391"/>
         <source>Ngày nghỉ, ngày làm bù</source>
         <translation>Days off, make-up days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1305"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1398"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -2480,104 +2505,149 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>UnitTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="206"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="209"/>
         <source>Ủy ban nhân dân phường Bần Yên Nhân</source>
         <translation>Ủy ban nhân dân phường Bần Yên Nhân</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="208"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="211"/>
         <source>Ủy ban nhân dân thị xã Mỹ Hào</source>
         <translation>Ủy ban nhân dân thị xã Mỹ Hào</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="210"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="213"/>
         <source>Mỹ Hào</source>
         <translation>Mỹ Hào</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="211"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="214"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="217"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="220"/>
         <source>(có trong mọi mã hồ sơ; không sửa được)</source>
         <translation>(part of every dossier code; cannot be changed)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="218"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="221"/>
         <source>Mã định danh điện tử:</source>
         <translation>Electronic identifier:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="219"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="222"/>
         <source>&amp;Tên đơn vị:</source>
         <translation>Unit &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="220"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="223"/>
         <source>&amp;Cơ quan cấp trên:</source>
         <translation>&amp;Upstream body:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="221"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="224"/>
         <source>Địa &amp;danh ghi trên văn bản:</source>
         <translation>&amp;Place name on documents:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="223"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="226"/>
+        <source>Tiêu đề văn bản theo chế độ pháp lý</source>
+        <translation>Letterhead by legal regime</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="229"/>
+        <source>Ví dụ: %1</source>
+        <translation>Example: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="231"/>
+        <source>Tỉnh (&amp;UBND tỉnh):</source>
+        <translation>Province (&amp;provincial People's Committee):</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="235"/>
+        <source>Cơ quan chủ quản in trên văn bản:</source>
+        <translation>Parent body printed on documents:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="236"/>
+        <source>Nơi nhận báo cáo (Kính gửi):</source>
+        <translation>Reports addressed to:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="241"/>
+        <source>Chế độ %1 (đến %2)</source>
+        <translation>Regime %1 (until %2)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="243"/>
+        <source>Chế độ %1 (từ %2)</source>
+        <translation>Regime %1 (from %2)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="256"/>
+        <source>Ô để trống dùng giá trị mặc định (chữ mờ trong ô): chế độ trước 01/07/2025 theo cơ quan cấp trên của đơn vị, chế độ từ 01/07/2025 theo tỉnh.</source>
+        <translation>An empty field uses the default (the grey text in it): before 01/07/2025 the unit's parent body, from 01/07/2025 the province.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="267"/>
         <source>Người ký phiếu xin lỗi và thông báo dừng giải quyết</source>
         <translation>Signer of apology slips and stop notices</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="226"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="270"/>
         <source>KT. CHỦ TỊCH
 PHÓ CHỦ TỊCH</source>
         <translation>KT. CHỦ TỊCH
 PHÓ CHỦ TỊCH</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="232"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="276"/>
         <source>Chức da&amp;nh:</source>
         <translation>T&amp;itle:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="234"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="278"/>
         <source>Mỗi dòng một dòng chức danh, tối đa 4 dòng.</source>
         <translation>One title line per line, at most 4 lines.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="236"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="280"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="238"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="282"/>
         <source>Cán bộ mặc định</source>
         <translation>Default officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="242"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="286"/>
         <source>Chọn cán &amp;bộ:</source>
         <translation>&amp;Officer:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="246"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="290"/>
         <source>Cán bộ được ghi vào hồ sơ khi một thao tác không chọn cán bộ nào.</source>
         <translation>The officer recorded when an act names no officer.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="251"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="295"/>
         <source>Lưu thông tin đơn vị</source>
         <translation>Save unit details</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="289"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="345"/>
+        <source>(chưa có: nhập tên tỉnh ở trên)</source>
+        <translation>(none yet: enter the province above)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="353"/>
         <source>(chưa chọn)</source>
         <translation>(none selected)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="315"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="386"/>
         <source>Đã lưu thông tin đơn vị.</source>
         <translation>Unit details saved.</translation>
     </message>
