@@ -132,29 +132,27 @@ class CounterService:
         return self.get(refusal_id)
 
     def slip(self, refusal_id: int) -> bytes:
-        """Mẫu 03 of a refusal at the counter, signed by the officer who refused it."""
+        """Mẫu 03 of a refusal at the counter (the same form as a refused dossier's, without a
+        dossier code and with the slip's own number), signed by the officer who refused."""
         from dataclasses import replace
 
-        from mohao_desk.documents import counter_refusal as form
-        from mohao_desk.documents.data import Signature
         from mohao_desk.services.documents import DocumentService
 
         refusal = self.get(refusal_id)
-        letterhead = DocumentService(self.desk).letterhead(
-            refusal.regime, "refusal", refusal.at.date()
+        documents = DocumentService(self.desk)
+        slip = documents.refusal_slip(
+            applicant=refusal.applicant,
+            procedure=refusal.procedure,
+            reasons=refusal.reason.splitlines(),
+            officer=refusal.officer,
+            on=refusal.at.date(),
+            regime=refusal.regime,
+            address=refusal.address,
+            phone=refusal.phone,
+            email=refusal.email,
         )
-        return form.render(
-            form.CounterRefusalDocument(
-                letterhead=replace(letterhead, number=f"Số: {refusal.reference}"),
-                applicant=refusal.applicant,
-                address=refusal.address,
-                phone=refusal.phone,
-                procedure=refusal.procedure,
-                reasons=tuple(refusal.reason.splitlines()),
-                at=refusal.at,
-                signature=Signature(("Người tiếp nhận hồ sơ",), refusal.officer),
-            )
-        )
+        numbered = replace(slip.letterhead, number=f"Số: {refusal.reference}")
+        return documents.render_refusal(replace(slip, letterhead=numbered))
 
     def get(self, refusal_id: int) -> CounterRefusal:
         with self.desk.db.read() as conn:

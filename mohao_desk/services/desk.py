@@ -183,7 +183,7 @@ def parse_supplement_item(text: str) -> dict[str, Any]:
         folded = fold(name)
         if folded.startswith(("ban sao chung thuc", "ban sao co chung thuc")):
             kind = "certified_copy"
-        elif folded.startswith("ban sao"):
+        elif folded.startswith(("ban sao", "ban chup", "ban photo")):
             kind = "copy"
         else:
             kind = "original"

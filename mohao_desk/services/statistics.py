@@ -394,9 +394,25 @@ class StatisticsDocuments:
         self.desk = desk
         self.stats = StatisticsService(desk)
 
-    def _letterhead(self, ref: UnitRef) -> Letterhead:
+    def _own_heads(self, ref: UnitRef, day: date) -> Any:
+        """The database's own unit's letterhead under the regime in force on ``day`` (the
+        parent body and upstream office of that regime, issue 9); ``None`` for another unit
+        (an upstream office's report on one of its units prints what that unit sent)."""
+        from mohao_desk.services.settings import regime_letterhead_in
+
+        if ref.id is not None:
+            return None
+        try:
+            regime = regime_for(day, self.desk.regimes)
+        except DeskError:
+            return None
+        with self.desk.db.read() as conn:
+            return regime_letterhead_in(conn, self.desk.unit, regime.code)
+
+    def _letterhead(self, ref: UnitRef, day: date) -> Letterhead:
+        heads = self._own_heads(ref, day)
         return Letterhead(
-            parent_name=ref.parent_name,
+            parent_name=heads.parent_name if heads is not None else ref.parent_name,
             unit_name=ref.name,
             place_name=ref.place_name,
             issued_on=self.desk.now().date(),
@@ -411,6 +427,9 @@ class StatisticsDocuments:
             return ""
         if fold(ref.name).startswith(fold(regime.upstream)):
             return ""  # the upstream office's own report: its receiver is not recorded
+        heads = self._own_heads(ref, day)
+        if heads is not None and heads.upstream:
+            return _upstream(regime, ref.parent_name, heads.upstream)
         return _upstream(regime, ref.parent_name)
 
     def _signatures(self) -> tuple[Signature, Signature]:
@@ -439,7 +458,7 @@ class StatisticsDocuments:
         sheets = [
             KsttSheet(
                 "Tổng hợp" if ref.code is None else ref.code,
-                self._letterhead(ref),
+                self._letterhead(ref, last),
                 report,
                 self._receiving(ref, last),
             )
@@ -449,7 +468,7 @@ class StatisticsDocuments:
                 sheets.append(
                     KsttSheet(
                         unit_ref.code or "",
-                        self._letterhead(unit_ref),
+                        self._letterhead(unit_ref, last),
                         unit_report,
                         self._receiving(unit_ref, last),
                     )
@@ -504,7 +523,7 @@ class StatisticsDocuments:
         head, preparer = self._signatures()
         ref = stats.unit(unit)
         document = IndicatorDocument(
-            letterhead=self._letterhead(ref),
+            letterhead=self._letterhead(ref, period.last),
             period=period,
             counts=report.counts,
             items=report.items,

@@ -268,3 +268,25 @@ def test_a_bad_counter_refusal_records_nothing(make_desk) -> None:
     # The yearly number did not move either: the next real refusal is number 1.
     ok = service.refuse(procedure_code="2.000815", applicant_name="An", reason="Thiếu")
     assert ok.number == 1
+
+
+def test_bieu_06_prints_the_letterhead_of_its_regime(make_desk) -> None:
+    from mohao_desk.services.settings import update_letterheads
+    from mohao_desk.services.statistics import StatisticsDocuments
+    from tests.documents.test_forms import flat
+
+    desk = make_desk(datetime(2025, 9, 1, 9, 0))
+    _register(desk, received_at=datetime(2025, 3, 10, 9, 0))
+    _register(desk, received_at=datetime(2025, 8, 11, 9, 0))
+    update_letterheads(desk.db, province_name="Ủy ban nhân dân tỉnh Hưng Yên")
+    docs = StatisticsDocuments(make_desk(datetime(2025, 9, 1, 9, 0)))
+
+    def first_lines(first: date, last: date) -> str:
+        period = docs.stats.period(first=first, last=last)
+        return flat(docs.kstt(period, "pdf")[0])[:900]
+
+    august = first_lines(date(2025, 8, 1), date(2025, 8, 31))  # regime B
+    assert "ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN" in august and "THỊ XÃ" not in august
+    assert "Đơn vị nhận báo cáo: Ủy ban nhân dân tỉnh Hưng Yên" in august
+    march = first_lines(date(2025, 3, 1), date(2025, 3, 31))  # regime A: the town
+    assert "ỦY BAN NHÂN DÂN THỊ XÃ MỸ HÀO" in march

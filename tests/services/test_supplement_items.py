@@ -18,6 +18,8 @@ from mohao_desk.services.desk import parse_supplement_item
         ("Ban sao co chung thuc so ho khau", "certified_copy", 1),
         ("Bản sao CCCD | bản chính | 2", "original", 2),
         ("Tờ khai | copy", "copy", 1),
+        ("Bản chụp hộ chiếu", "copy", 1),  # the photocopy column (issue 9)
+        ("Giấy ủy quyền | bản chụp | 2", "copy", 2),
     ],
 )
 def test_kind_from_the_words_or_the_bar(text: str, kind: str, count: int) -> None:
