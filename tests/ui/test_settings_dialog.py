@@ -21,7 +21,7 @@ from mohao_desk.store.db import open_database
 from mohao_desk.ui.screen import available_area
 from mohao_desk.ui.settings_dialog import SettingsDialog
 from tests.conftest import FakeClock
-from tests.ui.dialog_helpers import close, type_text
+from tests.ui.dialog_helpers import answer_next_dialog, close, type_text
 
 TABS = ["Đơn vị", "Cán bộ", "Thủ tục", "Giờ làm việc", "Ngày nghỉ, ngày làm bù"]
 NEW_PROCEDURE = {
@@ -295,6 +295,7 @@ def test_a_good_catalog_file_adds_the_procedure(
     good = tmp_path / "danh-muc.json"
     good.write_text(json.dumps({"format": "mohao-catalog", "procedures": [NEW_PROCEDURE]}), "utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(good), ""))
+    answer_next_dialog(lambda preview: click(qtbot, preview.apply_button))  # the preview
     click(qtbot, tab.import_button)
     assert tab.banner.text() == "Đã cập nhật 1 thủ tục từ tệp danh-muc.json."
     assert "1.999001" in {p.code for p in desk.procedures()}
