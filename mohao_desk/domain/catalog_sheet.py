@@ -47,8 +47,8 @@ def _role(header: str) -> str | None:
         return NAME
     if h.startswith("linh vuc") and "thu tuc" in h:
         return NAME  # "Lĩnh vực, thủ tục hành chính": the name column of the older lists
-    if h.startswith("linh vuc"):
-        return FIELD
+    if h in ("linh vuc", "ten linh vuc", "linh vuc thuc hien", "linh vuc tthc"):
+        return FIELD  # not "Lĩnh vực Hộ tịch": that is a section row
     if h.startswith(("thoi han", "thoi gian giai quyet", "thoi gian thuc hien")):
         return TIME
     if h in ("don vi", "don vi tinh", "don vi thoi gian", "don vi thoi han"):
@@ -297,14 +297,14 @@ def _read_sheet(
             continue
         if all(_NUMBER_ROW.match(t) for t in filled):
             continue  # the column numbers (1) (2) (3) under the header
+        if all(_role(t) is not None for t in filled):
+            continue  # a second header row
         code = code_text(cell(cells, CODE))
         time_text = cell_text(cell(cells, TIME))
         unit_text = cell_text(cell(cells, UNIT))
         name = cell_text(cell(cells, NAME))
         numbered = cell_text(cell(cells, NUMBER)).isdigit()  # a procedure's number, not "I"
         if not code and not time_text and (not numbered or fold(name).startswith("linh vuc")):
-            if _role(name) is not None:
-                continue  # a second header row
             current_field = _section_field(max(filled, key=len))
             continue
         if not code and not name:
@@ -341,9 +341,11 @@ def _read_sheet(
         note_parts = [cell_text(cell(cells, NOTE)), FEE_PREFIX + fees if fees else ""]
         note = "\n".join(p for p in note_parts if p) or None
         basis = cell_text(cell(cells, BASIS)) or None
-        for label, value in ((NAME, name), (FIELD, field), (BASIS, basis), (NOTE, note)):
+        for key, value in (("name", name), ("field", field), ("basis", basis), ("note", note)):
             if value is not None and len(value) > MAX_TEXT_LENGTH:
-                raise DeskError("{where}: ô '{column}' quá dài.", where=where, column=label)
+                raise DeskError(
+                    "{where}: ô '{column}' quá dài.", where=where, column=FIELD_LABELS[key]
+                )
         result.append(SheetRow(code, name, field, period, verification, basis, note, sheet, number))
     return result
 
