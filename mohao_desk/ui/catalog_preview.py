@@ -129,8 +129,8 @@ class CatalogPreviewDialog(QDialog):
         shown = [t if len(t) <= SHORT else t[: SHORT - 1].rstrip() + "…" for t in texts]
         item = QTreeWidgetItem(parent, shown)
         for column, text in enumerate(texts):
-            if text != shown[column]:
-                item.setToolTip(column, text)
+            if text != shown[column] or (column == 2 and len(text) > 40):
+                item.setToolTip(column, text)  # the column may be too narrow for it
             item.setData(column, Qt.ItemDataRole.UserRole, text)
         return item
 

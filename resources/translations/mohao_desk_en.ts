@@ -52,272 +52,390 @@
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="68"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="70"/>
         <source>Thứ Hai</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="69"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="71"/>
         <source>Thứ Ba</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="70"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="72"/>
         <source>Thứ Tư</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="71"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="73"/>
         <source>Thứ Năm</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="72"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="74"/>
         <source>Thứ Sáu</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="73"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="75"/>
         <source>Thứ Bảy</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="74"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="76"/>
         <source>Chủ nhật</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="869"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="902"/>
         <source>&amp;Năm:</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="871"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="904"/>
         <source>Bỏ điều chỉnh đã chọn</source>
         <translation>Remove the selected change</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="880"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="913"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="880"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="913"/>
         <source>Thứ</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="880"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="913"/>
         <source>Lịch của đơn vị</source>
         <translation>Unit&apos;s calendar</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="881"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="914"/>
         <source>Theo lịch nhà nước</source>
         <translation>National calendar</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="881"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="914"/>
         <source>Điều chỉnh</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="881"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="914"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="888"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="921"/>
         <source>Thêm điều chỉnh của đơn vị</source>
         <translation>Add a change of the unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="899"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="932"/>
         <source>ví dụ: Công văn 12729/VPCP-KGVX ngày 25/12/2025</source>
         <translation>e.g. Letter 12729/VPCP-KGVX of 25/12/2025</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="901"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="934"/>
         <source>Thêm ngày nghỉ</source>
         <translation>Add a day off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="902"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="935"/>
         <source>Thêm ngày làm việc</source>
         <translation>Add a working day</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="906"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="939"/>
         <source>N&amp;gày:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="907"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="940"/>
         <source>Ghi &amp;chú:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="916"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="949"/>
         <source>Điều chỉnh ở đây được gửi đến các đơn vị trong gói cấu hình. Ngày nghỉ và ngày làm bù của nhà nước lấy từ lịch của chương trình.</source>
         <translation>Changes made here are sent to the units in the configuration package. National days off and make-up days come from the program&apos;s calendar.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="921"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="954"/>
         <source>Điều chỉnh (của đơn vị hoặc do cấp trên gửi) thay cho lịch nhà nước ở ngày đó. Điều chỉnh mới áp dụng cho hồ sơ tiếp nhận từ nay; hạn trả đã tính của hồ sơ đã tiếp nhận giữ nguyên.</source>
         <translation>A change (the unit&apos;s own or sent by the upstream office) replaces the national calendar on that day. New changes apply to dossiers registered from now on; due moments already computed stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="953"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="986"/>
         <source>Ngày làm việc</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="953"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="986"/>
         <source>Ngày nghỉ</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="954"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="987"/>
         <source>Làm bù (thứ Bảy làm việc)</source>
         <translation>Make-up day (working Saturday)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="959"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="992"/>
         <source>Do cấp trên gửi</source>
         <translation>Sent by the upstream office</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="961"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="994"/>
         <source>Của đơn vị</source>
         <translation>The unit&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1017"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1050"/>
         <source>Thêm ngày làm việc %1 (%2)?</source>
         <translation>Add working day %1 (%2)?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1019"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1052"/>
         <source>Thêm ngày nghỉ %1 (%2)?</source>
         <translation>Add day off %1 (%2)?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1026"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1059"/>
         <source>Ngày nghỉ, ngày làm bù</source>
         <translation>Days off, make-up days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1029"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1062"/>
         <source>Hạn trả của hồ sơ tiếp nhận từ nay được tính theo lịch mới.</source>
         <translation>Due moments of dossiers registered from now on follow the new calendar.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1039"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1072"/>
         <source>Đã thêm ngày làm việc %1.</source>
         <translation>Working day %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1041"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1074"/>
         <source>Đã thêm ngày nghỉ %1.</source>
         <translation>Day off %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1060"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1093"/>
         <source>Đã bỏ điều chỉnh ngày %1.</source>
         <translation>The change on %1 was removed.</translation>
     </message>
 </context>
 <context>
-    <name>CatalogTab</name>
+    <name>CatalogPreviewDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="66"/>
-        <source>Danh mục thủ tục (*.json);;Mọi tệp (*)</source>
-        <translation>Procedure catalog (*.json);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="537"/>
-        <source>Tìm theo tên, mã hoặc lĩnh vực (có dấu hoặc không dấu)…</source>
-        <translation>Search by name, code or field (diacritics optional)…</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="543"/>
-        <source>Nhập danh mục từ tệp…</source>
-        <translation>Import a catalog file…</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="551"/>
-        <source>Mã</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="551"/>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="27"/>
         <source>Tên thủ tục</source>
-        <translation>Procedure</translation>
+        <translation>Procedure name</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="551"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="658"/>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="28"/>
         <source>Lĩnh vực</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="552"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="659"/>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="29"/>
         <source>Thời hạn giải quyết</source>
         <translation>Processing time</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="552"/>
-        <source>Thành phần</source>
-        <translation>Components</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="572"/>
-        <source>Danh mục ở đây được gửi đến các đơn vị trong gói cấu hình. Tệp danh mục (JSON) thêm hoặc cập nhật thủ tục theo mã; tệp có lỗi bị từ chối toàn bộ.</source>
-        <translation>The catalog here is sent to the units in the configuration package. A catalog file (JSON) adds or updates procedures by code; a file with an error is refused whole.</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="577"/>
-        <source>Danh mục do cơ quan cấp trên ban hành. Tệp danh mục (JSON) thêm hoặc cập nhật thủ tục theo mã; tệp có lỗi bị từ chối toàn bộ, danh mục giữ nguyên.</source>
-        <translation>The catalog is issued by the upstream office. A catalog file (JSON) adds or updates procedures by code; a file with an error is refused whole and the catalog stays as it is.</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="623"/>
-        <source>%1 / %2 thủ tục</source>
-        <translation>%1 / %2 procedures</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="657"/>
-        <source>Mã thủ tục</source>
-        <translation>Procedure code</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="662"/>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="30"/>
         <source>Thời hạn khi cần xác minh</source>
         <translation>Processing time with verification</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="664"/>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="31"/>
         <source>Căn cứ pháp lý</source>
         <translation>Legal basis</translation>
     </message>
     <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="32"/>
+        <source>Ghi chú, phí, lệ phí</source>
+        <translation>Note, fees</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="33"/>
+        <source>Thành phần hồ sơ</source>
+        <translation>Dossier components</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="47"/>
+        <source>Xem trước thay đổi danh mục thủ tục</source>
+        <translation>Preview of the procedure catalog changes</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="49"/>
+        <source>Tệp %1: %2 thủ tục mới, %3 thủ tục thay đổi, %4 thủ tục không đổi.</source>
+        <translation>File %1: %2 new procedures, %3 changed procedures, %4 unchanged procedures.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="59"/>
+        <source>Chưa có gì được ghi. “Áp dụng” ghi toàn bộ các thay đổi dưới đây trong một lần; “Hủy” để danh mục giữ nguyên. Thủ tục có trong danh mục mà không có trong tệp được giữ nguyên.</source>
+        <translation>Nothing has been written yet. “Apply” writes all the changes below at once; “Cancel” leaves the catalog as it is. Procedures of the catalog that are not in the file are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="71"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="71"/>
+        <source>Thủ tục / nội dung</source>
+        <translation>Procedure / item</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="71"/>
+        <source>Thay đổi</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="81"/>
+        <source>Thêm mới (%1)</source>
+        <translation>New (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="84"/>
+        <source>Thay đổi (%1)</source>
+        <translation>Changed (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="93"/>
+        <source>Không đổi (%1)</source>
+        <translation>Unchanged (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="101"/>
+        <source>Áp dụng</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="104"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="139"/>
+        <source>(không có)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="143"/>
+        <source>%1 thành phần</source>
+        <translation>%1 components</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="145"/>
+        <source>(trống)</source>
+        <translation>(empty)</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogTab</name>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="539"/>
+        <source>Tìm theo tên, mã hoặc lĩnh vực (có dấu hoặc không dấu)…</source>
+        <translation>Search by name, code or field (diacritics optional)…</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="545"/>
+        <source>Nhập danh mục từ tệp…</source>
+        <translation>Import a catalog file…</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="553"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="553"/>
+        <source>Tên thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="553"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="662"/>
+        <source>Lĩnh vực</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="554"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="663"/>
+        <source>Thời hạn giải quyết</source>
+        <translation>Processing time</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="554"/>
+        <source>Thành phần</source>
+        <translation>Components</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="66"/>
+        <source>Danh mục thủ tục (*.xlsx *.json);;Bảng tính Excel (*.xlsx);;Mọi tệp (*)</source>
+        <translation>Procedure catalogs (*.xlsx *.json);;Excel workbooks (*.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="574"/>
+        <source>Danh mục ở đây được gửi đến các đơn vị trong gói cấu hình. Tệp danh mục (JSON, hoặc danh mục Excel .xlsx kèm quyết định công bố của tỉnh) thêm hoặc cập nhật thủ tục theo mã, sau khi xem trước các thay đổi; tệp có lỗi bị từ chối toàn bộ.</source>
+        <translation>The catalog here is sent to the units in configuration packages. A catalog file (JSON, or the Excel .xlsx list attached to the province's publication decision) adds or updates procedures by code, after a preview of the changes; a file with an error is refused whole.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="580"/>
+        <source>Danh mục do cơ quan cấp trên ban hành. Tệp danh mục (JSON, hoặc danh mục Excel .xlsx kèm quyết định công bố của tỉnh) thêm hoặc cập nhật thủ tục theo mã, sau khi xem trước các thay đổi; tệp có lỗi bị từ chối toàn bộ, danh mục giữ nguyên.</source>
+        <translation>The catalog is issued by the upstream office. A catalog file (JSON, or the Excel .xlsx list attached to the province's publication decision) adds or updates procedures by code, after a preview of the changes; a file with an error is refused whole and the catalog stays as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="627"/>
+        <source>%1 / %2 thủ tục</source>
+        <translation>%1 / %2 procedures</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="661"/>
+        <source>Mã thủ tục</source>
+        <translation>Procedure code</translation>
+    </message>
+    <message>
         <location filename="../../mohao_desk/ui/settings_dialog.py" line="666"/>
+        <source>Thời hạn khi cần xác minh</source>
+        <translation>Processing time with verification</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="668"/>
+        <source>Căn cứ pháp lý</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="670"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="679"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="683"/>
         <source>%1 · %2 bản</source>
         <translation>%1 · copies: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="696"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="702"/>
         <source>Chọn tệp danh mục thủ tục</source>
         <translation>Choose a procedure catalog file</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="709"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="717"/>
+        <source>Tệp %1 không thay đổi gì trong danh mục (%2 thủ tục như cũ).</source>
+        <translation>File %1 changes nothing in the catalog (%2 procedures as they are).</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="728"/>
+        <source>Chưa áp dụng tệp %1: danh mục giữ nguyên.</source>
+        <translation>File %1 not applied: the catalog stays as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="742"/>
         <source>Đã cập nhật %1 thủ tục từ tệp %2.</source>
         <translation>%1 procedures updated from %2.</translation>
     </message>
@@ -989,62 +1107,62 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>HoursTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="737"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="770"/>
         <source>Buổi sáng</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="739"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="772"/>
         <source>Buổi chiều</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="741"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="774"/>
         <source>Bỏ chọn nếu đơn vị làm việc liên tục, không nghỉ trưa.</source>
         <translation>Untick if the unit works without a lunch break.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="747"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="780"/>
         <source>Từ</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="750"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="783"/>
         <source>đến</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="755"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="788"/>
         <source>Lưu giờ làm việc</source>
         <translation>Save office hours</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="766"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="799"/>
         <source>Giờ làm việc áp dụng cho mọi ngày làm việc, kể cả thứ Bảy làm bù. Hồ sơ đến ngoài giờ làm việc được tính là tiếp nhận vào giờ mở cửa kế tiếp.</source>
         <translation>Office hours apply to every working day, make-up Saturdays included. A dossier arriving outside office hours counts as received at the next opening.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="775"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="808"/>
         <source>Giờ làm việc mới áp dụng cho hồ sơ tiếp nhận từ nay: hạn trả của hồ sơ đã tiếp nhận giữ nguyên; thời gian còn lại của chúng được tính theo giờ mới.</source>
         <translation>New office hours apply to dossiers registered from now on: due moments of registered dossiers stay; their time left is counted with the new hours.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="809"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="842"/>
         <source>Giờ làm việc đang dùng có nhiều hơn hai buổi; lưu ở đây sẽ chỉ giữ buổi sáng và buổi chiều như trên.</source>
         <translation>The current office hours have more than two sessions; saving here keeps only the morning and afternoon above.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="815"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="848"/>
         <source>Giờ làm việc đang dùng: %1 (múi giờ %2).</source>
         <translation>Current office hours: %1 (time zone %2).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="819"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="852"/>
         <source>giờ Việt Nam, UTC+7</source>
         <translation>Vietnam time, UTC+7</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="844"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="877"/>
         <source>Đã lưu giờ làm việc; áp dụng cho hồ sơ tiếp nhận từ nay.</source>
         <translation>Office hours saved; they apply to dossiers registered from now on.</translation>
     </message>
@@ -1600,125 +1718,125 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>OfficersTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="334"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="336"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="334"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="336"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="334"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="336"/>
         <source>Chức danh</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="335"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="337"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="343"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="345"/>
         <source>Cán bộ đã chọn</source>
         <translation>Selected officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="347"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="349"/>
         <source>Lưu sửa đổi</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="348"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="413"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="454"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="350"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="415"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="456"/>
         <source>Ngừng hoạt động</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="351"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="353"/>
         <source>Tên đăng nhập:</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="352"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="354"/>
         <source>Họ và tên:</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="353"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="355"/>
         <source>Chức danh:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="360"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="366"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="362"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="368"/>
         <source>Thêm cán bộ</source>
         <translation>Add officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="362"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="364"/>
         <source>không dấu cách, ví dụ tuphap</source>
         <translation>no spaces, e.g. tuphap</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="365"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="367"/>
         <source>Công chức Tư pháp - Hộ tịch</source>
         <translation>Công chức Tư pháp - Hộ tịch</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="369"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="371"/>
         <source>Tên đăng &amp;nhập:</source>
         <translation>&amp;Username:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="370"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="372"/>
         <source>Họ và &amp;tên:</source>
         <translation>Full &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="371"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="373"/>
         <source>Chức &amp;danh:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="387"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="389"/>
         <source>Cán bộ ngừng hoạt động vẫn còn tên trong hồ sơ và quá trình xử lý đã ghi, nhưng không còn trong danh sách chọn cán bộ.</source>
         <translation>A deactivated officer keeps their name in the dossiers and the recorded history, but is no longer offered in the officer lists.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="413"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="415"/>
         <source>Đang làm việc</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="442"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="444"/>
         <source>(chưa chọn)</source>
         <translation>(none selected)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="452"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="454"/>
         <source>Cho hoạt động lại</source>
         <translation>Reactivate</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="476"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="478"/>
         <source>Đã thêm cán bộ %1 (%2).</source>
         <translation>Officer %1 (%2) added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="500"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="502"/>
         <source>Đã lưu sửa đổi của cán bộ %1.</source>
         <translation>Changes to officer %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="516"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="518"/>
         <source>Cán bộ %1 đã hoạt động lại.</source>
         <translation>Officer %1 is active again.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="518"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="520"/>
         <source>Cán bộ %1 đã ngừng hoạt động.</source>
         <translation>Officer %1 was deactivated.</translation>
     </message>
@@ -2021,37 +2139,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1088"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1121"/>
         <source>Thiết lập</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1097"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1130"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1097"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1130"/>
         <source>Cán bộ</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1099"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1132"/>
         <source>Thủ tục</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1102"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1135"/>
         <source>Giờ làm việc</source>
         <translation>Office hours</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1104"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1137"/>
         <source>Ngày nghỉ, ngày làm bù</source>
         <translation>Days off, make-up days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1111"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1144"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -2171,104 +2289,104 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>UnitTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="205"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="207"/>
         <source>Ủy ban nhân dân phường Bần Yên Nhân</source>
         <translation>Ủy ban nhân dân phường Bần Yên Nhân</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="207"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="209"/>
         <source>Ủy ban nhân dân thị xã Mỹ Hào</source>
         <translation>Ủy ban nhân dân thị xã Mỹ Hào</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="209"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="211"/>
         <source>Mỹ Hào</source>
         <translation>Mỹ Hào</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="210"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="212"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="216"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="218"/>
         <source>(có trong mọi mã hồ sơ; không sửa được)</source>
         <translation>(part of every dossier code; cannot be changed)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="217"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="219"/>
         <source>Mã định danh điện tử:</source>
         <translation>Electronic identifier:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="218"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="220"/>
         <source>&amp;Tên đơn vị:</source>
         <translation>Unit &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="219"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="221"/>
         <source>&amp;Cơ quan cấp trên:</source>
         <translation>&amp;Upstream body:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="220"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="222"/>
         <source>Địa &amp;danh ghi trên văn bản:</source>
         <translation>&amp;Place name on documents:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="222"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="224"/>
         <source>Người ký phiếu xin lỗi và thông báo dừng giải quyết</source>
         <translation>Signer of apology slips and stop notices</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="225"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="227"/>
         <source>KT. CHỦ TỊCH
 PHÓ CHỦ TỊCH</source>
         <translation>KT. CHỦ TỊCH
 PHÓ CHỦ TỊCH</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="231"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="233"/>
         <source>Chức da&amp;nh:</source>
         <translation>T&amp;itle:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="233"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="235"/>
         <source>Mỗi dòng một dòng chức danh, tối đa 4 dòng.</source>
         <translation>One title line per line, at most 4 lines.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="235"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="237"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="237"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="239"/>
         <source>Cán bộ mặc định</source>
         <translation>Default officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="241"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="243"/>
         <source>Chọn cán &amp;bộ:</source>
         <translation>&amp;Officer:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="245"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="247"/>
         <source>Cán bộ được ghi vào hồ sơ khi một thao tác không chọn cán bộ nào.</source>
         <translation>The officer recorded when an act names no officer.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="250"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="252"/>
         <source>Lưu thông tin đơn vị</source>
         <translation>Save unit details</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="288"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="290"/>
         <source>(chưa chọn)</source>
         <translation>(none selected)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="314"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="316"/>
         <source>Đã lưu thông tin đơn vị.</source>
         <translation>Unit details saved.</translation>
     </message>

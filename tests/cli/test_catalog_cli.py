@@ -45,7 +45,7 @@ EXPECTED = [
     "      Ghi chú, phí, lệ phí: Chưa chắc chắn: Mã 1.001193 theo danh mục gốc (domain.md §9); "
     "trang chính thức đã tra khô… → Phí, lệ phí: Miễn lệ phí đăng ký khai sinh đúng hạn",
     "  ~ 1.004873     Cấp Giấy xác nhận tình trạng hôn nhân",
-    "      Thời hạn khi cần xác minh: 23 ngày → (không có)",
+    "      Căn cứ pháp lý: Nghị định 123/2015/NĐ-CP, Điều 22 → Nghị định số 123/2015/NĐ-CP",
 ]
 
 

@@ -38,7 +38,7 @@ def test_preview_shows_the_changes_and_writes_nothing(db: Database, tmp_path: Pa
     assert [p.code for p in changes.added] == ["1.999100", "1.999101"]
     assert {c.after.code: [f.key for f in c.fields] for c in changes.changed} == {
         "1.001193": ["basis", "note"],
-        "1.004873": ["verification_time", "basis", "note"],
+        "1.004873": ["basis", "note"],
         "1.001022": ["basis", "note"],
         "2.000815": ["name", "basis", "note"],
         "1.001653": ["note"],
@@ -59,7 +59,7 @@ def test_applying_writes_the_list_and_keeps_the_catalogs_components(
     assert status.components == seed["1.004873"].components  # the list has no components
     assert status.basis == "Nghị định số 123/2015/NĐ-CP"
     assert status.note == "Phí, lệ phí: Lệ phí: 5.000 đồng/trường hợp"
-    assert status.verification_time is None  # the province's text gives none
+    assert status.verification_time is None
     birth = after["1.001193"]
     assert birth.time == ProcessingTime(0, TimeUnit.SAME_DAY)
     assert after["1.999100"].time == ProcessingTime(1, TimeUnit.MONTHS)
