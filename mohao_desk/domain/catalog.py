@@ -127,8 +127,27 @@ def parse_processing_time(raw: Any, where: Where) -> ProcessingTime:
         raise DeskError("{where}: {error}", where=where, error=Phrase.of(exc)) from None
 
 
+# A row marked ``"unsure": true`` (its code or time not confirmed in an official source) keeps
+# the mark in its note, which the store keeps and the window shows.
+UNSURE_PREFIX = "Chưa chắc chắn: "
+
+
+def _check_source(source: Any, where: Where) -> None:
+    """``source``: where a row's code and time come from (a text or a list of texts). Kept in
+    the file for the reader; the catalog does not store it."""
+    if source is None:
+        return
+    items = source if isinstance(source, list) else [source]
+    if not items or not all(isinstance(x, str) and x.strip() for x in items):
+        raise DeskError("{where}: 'source' phải là một đoạn chữ hoặc danh sách.", where=where)
+
+
 def parse_catalog(data: Any) -> list[Procedure]:
-    """Validate and parse a catalog document; all or nothing."""
+    """Validate and parse a catalog document; all or nothing.
+
+    Besides the fields of :class:`Procedure`, an entry may carry ``source`` (the official
+    source of its code and time, for the reader) and ``unsure`` (``true`` when they are not
+    confirmed: the note, required then, starts with "Chưa chắc chắn: ")."""
     if not isinstance(data, dict) or data.get("format") != "mohao-catalog":
         raise DeskError(
             "Tệp danh mục thủ tục không đúng định dạng (thiếu 'format: mohao-catalog')."
@@ -166,6 +185,20 @@ def parse_catalog(data: Any) -> list[Procedure]:
                 )
             components.append(ComponentSpec(_text(c, "name", where), kind, count))
         verification = entry.get("verification_time")
+        note = _text(entry, "note", where, required=False)
+        _check_source(entry.get("source"), where)
+        unsure = entry.get("unsure", False)
+        if not isinstance(unsure, bool):
+            raise DeskError("{where}: 'unsure' phải là true hoặc false.", where=where)
+        if unsure:
+            if not note:
+                raise DeskError(
+                    "{where}: thủ tục chưa chắc chắn ('unsure') phải có ghi chú nói điều gì "
+                    "chưa chắc.",
+                    where=where,
+                )
+            if not note.startswith(UNSURE_PREFIX):
+                note = UNSURE_PREFIX + note
         procedures.append(
             Procedure(
                 code=code,
@@ -176,7 +209,7 @@ def parse_catalog(data: Any) -> list[Procedure]:
                 verification_time=(
                     parse_processing_time(verification, where) if verification else None
                 ),
-                note=_text(entry, "note", where, required=False),
+                note=note,
                 components=tuple(components),
             )
         )

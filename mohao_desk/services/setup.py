@@ -14,7 +14,7 @@ from mohao_desk.domain.catalog import Procedure, parse_catalog, parse_regimes
 from mohao_desk.domain.codes import check_agency_code
 from mohao_desk.domain.errors import DeskError, template
 from mohao_desk.domain.regimes import LegalRegime
-from mohao_desk.domain.text import group_digits, nfc
+from mohao_desk.domain.text import nfc
 from mohao_desk.store import queries as q
 from mohao_desk.store.db import Database
 
@@ -143,42 +143,12 @@ def require_unit(conn: Any) -> UnitInfo:
     return unit_info(row)
 
 
-MAX_CATALOG_BYTES = 5 * 2**20
-
-
 def import_catalog(db: Database, path: Path) -> int:
-    """Add or update procedures from a catalog file; the whole file or nothing."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-    except OSError:
-        raise DeskError("Không đọc được tệp danh mục '{path}'.", path=path) from None
-    if size > MAX_CATALOG_BYTES:
-        raise DeskError(
-            "Tệp danh mục '{path}' quá lớn ({size} byte).", path=path, size=group_digits(size)
-        )
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        raise DeskError("Không đọc được tệp danh mục '{path}'.", path=path) from None
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise DeskError(
-            "Tệp danh mục '{path}' không phải văn bản UTF-8 (bảng mã Unicode).", path=path
-        ) from None
-    except json.JSONDecodeError as exc:
-        # The parser's own words are English: say where the file is broken, in ours.
-        raise DeskError(
-            "Tệp danh mục '{path}' không đúng định dạng JSON (lỗi ở dòng {line}, cột {column}).",
-            path=path,
-            line=exc.lineno,
-            column=exc.colno,
-        ) from None
-    procedures = parse_catalog(data)
-    with db.begin() as conn:
-        require_unit(conn)
-        return q.upsert_procedures(conn, procedures)
+    """Add or update procedures from a catalog file (JSON, or a province's .xlsx list) without
+    a preview; the whole file or nothing. Returns how many procedures were written."""
+    from mohao_desk.services.catalog_import import apply_catalog, preview_catalog
+
+    return apply_catalog(db, preview_catalog(db, Path(path)))
 
 
 def update_unit_settings(

@@ -65,7 +65,9 @@ INFO_STYLE = (
 )
 HINT_STYLE = "color: #5f6368;"
 INACTIVE = QColor("#80868b")
-CATALOG_FILTER = QT_TRANSLATE_NOOP("CatalogTab", "Danh mục thủ tục (*.json);;Mọi tệp (*)")
+CATALOG_FILTER = QT_TRANSLATE_NOOP(
+    "CatalogTab", "Danh mục thủ tục (*.xlsx *.json);;Bảng tính Excel (*.xlsx);;Mọi tệp (*)"
+)
 WEEKDAYS = (
     QT_TRANSLATE_NOOP("CalendarTab", "Thứ Hai"),
     QT_TRANSLATE_NOOP("CalendarTab", "Thứ Ba"),
@@ -663,13 +665,15 @@ class CatalogTab(_Tab):
 
         if dialog.upstream:
             hint = self.tr(
-                "Danh mục ở đây được gửi đến các đơn vị trong gói cấu hình. Tệp danh mục (JSON) "
-                "thêm hoặc cập nhật thủ tục theo mã; tệp có lỗi bị từ chối toàn bộ."
+                "Danh mục ở đây được gửi đến các đơn vị trong gói cấu hình. Tệp danh mục (JSON, "
+                "hoặc danh mục Excel .xlsx kèm quyết định công bố của tỉnh) thêm hoặc cập nhật "
+                "thủ tục theo mã, sau khi xem trước các thay đổi; tệp có lỗi bị từ chối toàn bộ."
             )
         else:
             hint = self.tr(
-                "Danh mục do cơ quan cấp trên ban hành. Tệp danh mục (JSON) thêm hoặc cập nhật "
-                "thủ tục theo mã; tệp có lỗi bị từ chối toàn bộ, danh mục giữ nguyên."
+                "Danh mục do cơ quan cấp trên ban hành. Tệp danh mục (JSON, hoặc danh mục Excel "
+                ".xlsx kèm quyết định công bố của tỉnh) thêm hoặc cập nhật thủ tục theo mã, sau "
+                "khi xem trước các thay đổi; tệp có lỗi bị từ chối toàn bộ, danh mục giữ nguyên."
             )
         layout = QVBoxLayout(page)
         layout.addLayout(top)
@@ -762,7 +766,7 @@ class CatalogTab(_Tab):
         for label, value in facts:
             html.append(
                 f"<tr><td style='color:#5f6368; padding-right:12px'>{escape(label)}</td>"
-                f"<td>{escape(value)}</td></tr>"
+                f"<td>{escape(value).replace(chr(10), '<br>')}</td></tr>"
             )
         html.append("</table>")
         html.append(f"<p><b>{escape(self.tr('Thành phần hồ sơ'))}</b></p>")
@@ -784,17 +788,46 @@ class CatalogTab(_Tab):
         self.detail.setHtml("".join(html))
 
     def import_file(self) -> None:
-        from mohao_desk.services.setup import import_catalog
+        """Choose a catalog file (JSON or a province's .xlsx list), read and check it off the
+        GUI thread, show what it would change; "Áp dụng" writes it, "Hủy" changes nothing."""
+        from mohao_desk.services.catalog_import import preview_catalog
 
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Chọn tệp danh mục thủ tục"), "", self.tr(CATALOG_FILTER)
         )
         if not path:
             return
-        file, desk = Path(path), self.desk
+        file, db = Path(path), self.desk.db
+        self.banner.clear_message()
+        self.call(lambda: preview_catalog(db, file), self.review)
+
+    def review(self, preview: Any) -> None:
+        """The preview of a file: nothing to do, or the changes to apply or cancel."""
+        from mohao_desk.services.catalog_import import apply_catalog
+        from mohao_desk.ui.catalog_preview import CatalogPreviewDialog
+
+        if preview.changes.empty:
+            self.banner.show_info(
+                self.tr("Tệp %1 không thay đổi gì trong danh mục (%2 thủ tục như cũ).")
+                .replace("%1", preview.file_name)
+                .replace("%2", str(len(preview.changes.unchanged)))
+            )
+            return
+        dialog = CatalogPreviewDialog(preview, self)
+        self.preview_dialog = dialog  # tests look at it
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted:
+            self.banner.show_info(
+                self.tr("Chưa áp dụng tệp %1: danh mục giữ nguyên.").replace(
+                    "%1", preview.file_name
+                )
+            )
+            return
+        desk = self.desk
 
         def work() -> tuple[int, list[Procedure]]:
-            return import_catalog(desk.db, file), desk.procedures()
+            return apply_catalog(desk.db, preview), desk.procedures()
 
         def done(answer: tuple[int, list[Procedure]]) -> None:
             count, procedures = answer
@@ -802,7 +835,7 @@ class CatalogTab(_Tab):
             self.banner.show_info(
                 self.tr("Đã cập nhật %1 thủ tục từ tệp %2.")
                 .replace("%1", str(count))
-                .replace("%2", file.name)
+                .replace("%2", preview.file_name)
             )
 
         self.save(work, done)

@@ -225,6 +225,11 @@
     </message>
     <message>
         <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>{where}: 'source' phải là một đoạn chữ hoặc danh sách.</source>
+        <translation>{where}: 'source' must be a text or a list of texts.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
         <source>Tệp danh mục thủ tục không đúng định dạng (thiếu 'format: mohao-catalog').</source>
         <translation>The procedure catalog file has the wrong format (missing 'format: mohao-catalog').</translation>
     </message>
@@ -264,7 +269,7 @@
         <translation>{where}: processing time unit '{unit}' is not valid.</translation>
     </message>
     <message>
-        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <extracomment>mohao_desk/domain/catalog.py, mohao_desk/domain/catalog_sheet.py</extracomment>
         <source>{where}: {error}</source>
         <translation>{where}: {error}</translation>
     </message>
@@ -277,6 +282,11 @@
         <extracomment>mohao_desk/domain/catalog.py</extracomment>
         <source>{where}: 'components' phải là một danh sách.</source>
         <translation>{where}: 'components' must be a list.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>{where}: 'unsure' phải là true hoặc false.</source>
+        <translation>{where}: 'unsure' must be true or false.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/domain/catalog.py</extracomment>
@@ -340,8 +350,93 @@
     </message>
     <message>
         <extracomment>mohao_desk/domain/catalog.py</extracomment>
+        <source>{where}: thủ tục chưa chắc chắn ('unsure') phải có ghi chú nói điều gì chưa chắc.</source>
+        <translation>{where}: an unsure procedure ('unsure') must have a note saying what is not certain.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog.py</extracomment>
         <source>{where}: mẫu '{key}' phải là một đối tượng.</source>
         <translation>{where}: form '{key}' must be an object.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog_sheet.py</extracomment>
+        <source>Dòng {row}</source>
+        <translation>Row {row}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog_sheet.py</extracomment>
+        <source>Thời hạn giải quyết '{text}' không phải số nguyên (ví dụ 03 ngày làm việc).</source>
+        <translation>Processing time '{text}' is not a whole number (e.g. 03 ngày làm việc).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog_sheet.py</extracomment>
+        <source>Thiếu thời hạn giải quyết.</source>
+        <translation>The processing time is missing.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog_sheet.py</extracomment>
+        <source>Không hiểu thời hạn giải quyết '{text}' (cần dạng '03 ngày làm việc', '10 ngày', '1 tháng', '04 giờ làm việc' hoặc 'Trong ngày').</source>
+        <translation>Processing time '{text}' is not understood (write it as '03 ngày làm việc', '10 ngày', '1 tháng', '04 giờ làm việc' or 'Trong ngày').</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog_sheet.py</extracomment>
+        <source>Thời hạn giải quyết '{text}' có nhiều thời hạn khác nhau: danh mục phải ghi một thời hạn cho mỗi thủ tục.</source>
+        <translation>Processing time '{text}' gives several different times: the list must give one time per procedure.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog_sheet.py</extracomment>
+        <source>Trang '{sheet}', dòng {row}</source>
+        <translation>Sheet '{sheet}', row {row}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog_sheet.py</extracomment>
+        <source>Không tìm thấy dòng tiêu đề của danh mục trong {rows} dòng đầu (cần có cột 'Mã TTHC' hoặc 'Mã số' và cột 'Tên thủ tục hành chính').</source>
+        <translation>No header row of the list was found in the first {rows} rows (it needs a 'Mã TTHC' or 'Mã số' column and a 'Tên thủ tục hành chính' column).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog_sheet.py</extracomment>
+        <source>Tệp danh mục không có thủ tục nào dưới dòng tiêu đề.</source>
+        <translation>The catalog file has no procedure under its header row.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog_sheet.py</extracomment>
+        <source>{where}: thiếu mã và tên thủ tục.</source>
+        <translation>{where}: the procedure code and name are missing.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog_sheet.py</extracomment>
+        <source>{where}: thiếu mã của thủ tục '{name}'.</source>
+        <translation>{where}: the code of procedure '{name}' is missing.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog_sheet.py</extracomment>
+        <source>{where}: mã thủ tục '{code}' không hợp lệ.</source>
+        <translation>{where}: procedure code '{code}' is not valid.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog_sheet.py</extracomment>
+        <source>{where}: thiếu tên thủ tục (mã {code}).</source>
+        <translation>{where}: the procedure name is missing (code {code}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog_sheet.py</extracomment>
+        <source>{where}: mã thủ tục {code} trùng với {other}.</source>
+        <translation>{where}: procedure code {code} repeats {other}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog_sheet.py</extracomment>
+        <source>{where}: không rõ lĩnh vực của thủ tục {code} (không có cột 'Lĩnh vực' và không có dòng lĩnh vực phía trên).</source>
+        <translation>{where}: the field of procedure {code} is unknown (no 'Lĩnh vực' column and no field row above it).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog_sheet.py</extracomment>
+        <source>Giờ tiếp nhận trong thời hạn '{text}' không hợp lệ.</source>
+        <translation>The receiving hour in processing time '{text}' is not valid.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/catalog_sheet.py</extracomment>
+        <source>{where}: ô '{column}' quá dài.</source>
+        <translation>{where}: cell '{column}' is too long.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/domain/codes.py</extracomment>
@@ -979,6 +1074,71 @@
         <translation>{day:%d/%m/%Y} has no calendar announcement.</translation>
     </message>
     <message>
+        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
+        <source>Tệp Excel '{path}' bị hỏng, không đọc được.</source>
+        <translation>Excel file '{path}' is damaged and cannot be read.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
+        <source>Tệp danh mục '{path}' quá lớn ({size} byte, tối đa {limit} byte).</source>
+        <translation>Catalog file '{path}' is too large ({size} bytes, at most {limit} bytes).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
+        <source>Tệp '{path}' là bảng tính Excel dạng cũ (.xls) hoặc có đặt mật khẩu: hãy mở bằng Excel và lưu lại dạng .xlsx, không đặt mật khẩu.</source>
+        <translation>File '{path}' is an old-style Excel workbook (.xls) or is password-protected: open it in Excel and save it again as .xlsx, without a password.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
+        <source>Tệp '{path}' không phải tệp Excel (.xlsx) đọc được.</source>
+        <translation>File '{path}' is not a readable Excel (.xlsx) file.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
+        <source>Tệp Excel '{path}' khi giải nén quá lớn (hơn {limit} byte): không đọc.</source>
+        <translation>Excel file '{path}' is too large once unpacked (more than {limit} bytes): not read.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
+        <source>Không đọc được tệp danh mục '{path}'.</source>
+        <translation>Could not read catalog file '{path}'.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
+        <source>Tệp danh mục '{path}' không phải văn bản UTF-8 (bảng mã Unicode).</source>
+        <translation>The catalog file '{path}' is not UTF-8 (Unicode) text.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
+        <source>Tệp danh mục '{path}' không đúng định dạng JSON (lỗi ở dòng {line}, cột {column}).</source>
+        <translation>The catalog file '{path}' is not valid JSON (error at line {line}, column {column}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
+        <source>Tệp Excel '{path}' có quá nhiều phần ({count}): không phải một danh mục.</source>
+        <translation>Excel file '{path}' has too many parts ({count}): it is not a catalog.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
+        <source>Danh mục thủ tục đã thay đổi sau khi xem trước (thủ tục {codes}): hãy xem lại các thay đổi rồi áp dụng.</source>
+        <translation>The procedure catalog changed after the preview (procedures {codes}): review the changes again, then apply.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
+        <source>Tệp Excel '{path}' có quá nhiều trang ({count}, tối đa {limit}).</source>
+        <translation>Excel file '{path}' has too many sheets ({count}, at most {limit}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
+        <source>Tệp Excel '{path}' có khai báo DOCTYPE/ENTITY trong XML (dấu hiệu tệp độc hại): không đọc.</source>
+        <translation>Excel file '{path}' declares a DOCTYPE/ENTITY in its XML (a sign of a malicious file): not read.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
+        <source>Trang '{sheet}' của tệp '{path}' có quá nhiều dòng (tối đa {limit}).</source>
+        <translation>Sheet '{sheet}' of file '{path}' has too many rows (at most {limit}).</translation>
+    </message>
+    <message>
         <extracomment>mohao_desk/services/counter.py</extracomment>
         <source>Thiếu lý do từ chối tiếp nhận.</source>
         <translation>The reason for refusing the dossier is missing.</translation>
@@ -1340,28 +1500,8 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/setup.py</extracomment>
-        <source>Tệp danh mục '{path}' quá lớn ({size} byte).</source>
-        <translation>Catalog file '{path}' is too large ({size} bytes).</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/setup.py</extracomment>
         <source>Cơ sở dữ liệu này đã được thiết lập cho một đơn vị.</source>
         <translation>This database has already been set up for a unit.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/setup.py</extracomment>
-        <source>Không đọc được tệp danh mục '{path}'.</source>
-        <translation>Could not read catalog file '{path}'.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/setup.py</extracomment>
-        <source>Tệp danh mục '{path}' không phải văn bản UTF-8 (bảng mã Unicode).</source>
-        <translation>The catalog file '{path}' is not UTF-8 (Unicode) text.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/setup.py</extracomment>
-        <source>Tệp danh mục '{path}' không đúng định dạng JSON (lỗi ở dòng {line}, cột {column}).</source>
-        <translation>The catalog file '{path}' is not valid JSON (error at line {line}, column {column}).</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/setup.py</extracomment>

@@ -52,402 +52,520 @@
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="70"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="72"/>
         <source>Thứ Hai</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="71"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="73"/>
         <source>Thứ Ba</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="72"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="74"/>
         <source>Thứ Tư</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="73"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="75"/>
         <source>Thứ Năm</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="74"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="76"/>
         <source>Thứ Sáu</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="75"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="77"/>
         <source>Thứ Bảy</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="76"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="78"/>
         <source>Chủ nhật</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="967"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1000"/>
         <source>&amp;Năm:</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="969"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1002"/>
         <source>Bỏ điều chỉnh đã chọn</source>
         <translation>Remove the selected change</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="977"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1010"/>
         <source>Bỏ thông báo đã chọn</source>
         <translation>Remove the selected announcement</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="989"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1022"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="989"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1022"/>
         <source>Thứ</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="989"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1022"/>
         <source>Lịch của đơn vị</source>
         <translation>Unit&apos;s calendar</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="990"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1023"/>
         <source>Theo lịch nhà nước</source>
         <translation>National calendar</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="990"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1023"/>
         <source>Điều chỉnh</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="990"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1023"/>
         <source>Căn cứ</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="991"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1024"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="998"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1031"/>
         <source>Thêm điều chỉnh của đơn vị</source>
         <translation>Add a change of the unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1003"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1036"/>
         <source>ví dụ: Công văn 12729/VPCP-KGVX ngày 25/12/2025</source>
         <translation>e.g. Letter 12729/VPCP-KGVX of 25/12/2025</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1005"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1038"/>
         <source>Thêm ngày nghỉ</source>
         <translation>Add a day off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1006"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1039"/>
         <source>Thêm ngày làm việc</source>
         <translation>Add a working day</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1009"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1042"/>
         <source>N&amp;gày:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1010"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1043"/>
         <source>Ghi &amp;chú:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1021"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1054"/>
         <source>Thông báo chính thức và điều chỉnh ở đây được gửi đến các đơn vị trong gói cấu hình. Thông báo chính thức ghi văn bản của Chính phủ (số, ngày); thông báo lịch đi kèm chương trình đã có sẵn ở các đơn vị.</source>
         <translation>Official announcements and changes made here are sent to the units in the configuration package. An official announcement cites the government&apos;s document (number, date); the announcements shipped with the program are already at every unit.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1027"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1060"/>
         <source>Lịch nhà nước: quy tắc của gói holidays, được sửa theo thông báo chính thức (đi kèm chương trình hoặc do cấp trên gửi). Điều chỉnh (của đơn vị hoặc do cấp trên gửi) thay cho lịch nhà nước ở ngày đó. Điều chỉnh mới áp dụng cho hồ sơ tiếp nhận từ nay; hạn trả đã tính của hồ sơ đã tiếp nhận giữ nguyên.</source>
         <translation>National calendar: the rules of the holidays package, corrected by the official announcements (shipped with the program or sent by the upstream office). A change (the unit&apos;s own or sent by the upstream office) replaces the national calendar on that day. New changes apply to dossiers registered from now on; due moments already computed stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1054"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1087"/>
         <source>Thêm thông báo lịch chính thức (gửi đến các đơn vị)</source>
         <translation>Add an official calendar announcement (sent to the units)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1057"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1090"/>
         <source>ví dụ: Tết Nguyên đán (mùng 1)</source>
         <translation>e.g. Lunar New Year (1st day)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1059"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1092"/>
         <source>ví dụ: 12729/VPCP-KGVX</source>
         <translation>e.g. 12729/VPCP-KGVX</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1062"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1095"/>
         <source>Chưa chắc chắn (chưa có văn bản chính thức khẳng định)</source>
         <translation>Unsure (no official document confirms it yet)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1066"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1099"/>
         <source>Công bố ngày nghỉ</source>
         <translation>Announce a day off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1069"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1102"/>
         <source>Công bố ngày làm việc</source>
         <translation>Announce a working day</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1075"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1108"/>
         <source>ngày</source>
         <translation>of</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1077"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1110"/>
         <source>Ngà&amp;y:</source>
         <translation>Da&amp;y:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1078"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1111"/>
         <source>&amp;Tên ngày:</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1079"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1112"/>
         <source>&amp;Văn bản:</source>
         <translation>Doc&amp;ument:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1082"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1115"/>
         <source>Gh&amp;i chú:</source>
         <translation>Rema&amp;rk:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1122"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1155"/>
         <source>Lịch nghỉ năm %1 chưa có thông báo chính thức nào, đang tính theo quy tắc của gói holidays.</source>
         <translation>The days off of %1 have no official announcement yet; they follow the rules of the holidays package.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1129"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1162"/>
         <source>Ngày %1 (%2) đang được tính là ngày làm việc; chưa có văn bản chính thức khẳng định.</source>
         <translation>%1 (%2) is counted as a working day; no official document confirms it yet.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1134"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1167"/>
         <source>Ngày %1 (%2) đang được tính là ngày nghỉ; chưa có văn bản chính thức khẳng định.</source>
         <translation>%1 (%2) is counted as a day off; no official document confirms it yet.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1140"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1173"/>
         <source>Hãy kiểm tra thông báo của Chính phủ về lịch nghỉ.</source>
         <translation>Please check the government&apos;s announcement of the days off.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1147"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1180"/>
         <source>Quy tắc của gói holidays</source>
         <translation>Rules of the holidays package</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1152"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1185"/>
         <source>Cấp trên công bố: %1</source>
         <translation>Announced by the upstream office: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1154"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1187"/>
         <source>(chưa chắc chắn)</source>
         <translation>(unsure)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1347"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1380"/>
         <source>Đã bỏ thông báo lịch ngày %1.</source>
         <translation>The announcement on %1 was removed.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1162"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1195"/>
         <source>Ngày làm việc</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1162"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1195"/>
         <source>Ngày nghỉ</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1166"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1199"/>
         <source>Làm bù (thứ Bảy làm việc)</source>
         <translation>Make-up day (working Saturday)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1172"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1205"/>
         <source>Do cấp trên gửi</source>
         <translation>Sent by the upstream office</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1174"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1207"/>
         <source>Của đơn vị</source>
         <translation>The unit&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1237"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1270"/>
         <source>Thêm ngày làm việc %1 (%2)?</source>
         <translation>Add working day %1 (%2)?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1239"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1272"/>
         <source>Thêm ngày nghỉ %1 (%2)?</source>
         <translation>Add day off %1 (%2)?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1246"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1279"/>
         <source>Ngày nghỉ, ngày làm bù</source>
         <translation>Days off, make-up days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1249"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1282"/>
         <source>Hạn trả của hồ sơ tiếp nhận từ nay được tính theo lịch mới.</source>
         <translation>Due moments of dossiers registered from now on follow the new calendar.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1259"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1292"/>
         <source>Đã thêm ngày làm việc %1.</source>
         <translation>Working day %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1261"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1294"/>
         <source>Đã thêm ngày nghỉ %1.</source>
         <translation>Day off %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1281"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1314"/>
         <source>Công bố ngày làm việc %1 (%2) theo văn bản %3?</source>
         <translation>Announce working day %1 (%2) under document %3?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1283"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1316"/>
         <source>Công bố ngày nghỉ %1 (%2) theo văn bản %3?</source>
         <translation>Announce day off %1 (%2) under document %3?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1291"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1324"/>
         <source>Thông báo lịch chính thức</source>
         <translation>Official calendar announcement</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1292"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1325"/>
         <source>Thông báo được gửi đến các đơn vị trong gói cấu hình.</source>
         <translation>The announcement is sent to the units in the configuration package.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1309"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1342"/>
         <source>Đã thêm thông báo lịch ngày %1.</source>
         <translation>Announcement on %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1334"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1367"/>
         <source>Đã bỏ điều chỉnh ngày %1.</source>
         <translation>The change on %1 was removed.</translation>
     </message>
 </context>
 <context>
-    <name>CatalogTab</name>
+    <name>CatalogPreviewDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="68"/>
-        <source>Danh mục thủ tục (*.json);;Mọi tệp (*)</source>
-        <translation>Procedure catalog (*.json);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="631"/>
-        <source>Tìm theo tên, mã hoặc lĩnh vực (có dấu hoặc không dấu)…</source>
-        <translation>Search by name, code or field (diacritics optional)…</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="637"/>
-        <source>Nhập danh mục từ tệp…</source>
-        <translation>Import a catalog file…</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="645"/>
-        <source>Mã</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="645"/>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="27"/>
         <source>Tên thủ tục</source>
-        <translation>Procedure</translation>
+        <translation>Procedure name</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="645"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="752"/>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="28"/>
         <source>Lĩnh vực</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="646"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="753"/>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="29"/>
         <source>Thời hạn giải quyết</source>
         <translation>Processing time</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="646"/>
-        <source>Thành phần</source>
-        <translation>Components</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="666"/>
-        <source>Danh mục ở đây được gửi đến các đơn vị trong gói cấu hình. Tệp danh mục (JSON) thêm hoặc cập nhật thủ tục theo mã; tệp có lỗi bị từ chối toàn bộ.</source>
-        <translation>The catalog here is sent to the units in the configuration package. A catalog file (JSON) adds or updates procedures by code; a file with an error is refused whole.</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="671"/>
-        <source>Danh mục do cơ quan cấp trên ban hành. Tệp danh mục (JSON) thêm hoặc cập nhật thủ tục theo mã; tệp có lỗi bị từ chối toàn bộ, danh mục giữ nguyên.</source>
-        <translation>The catalog is issued by the upstream office. A catalog file (JSON) adds or updates procedures by code; a file with an error is refused whole and the catalog stays as it is.</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="717"/>
-        <source>%1 / %2 thủ tục</source>
-        <translation>%1 / %2 procedures</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="751"/>
-        <source>Mã thủ tục</source>
-        <translation>Procedure code</translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="756"/>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="30"/>
         <source>Thời hạn khi cần xác minh</source>
         <translation>Processing time with verification</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="758"/>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="31"/>
         <source>Căn cứ pháp lý</source>
         <translation>Legal basis</translation>
     </message>
     <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="32"/>
+        <source>Ghi chú, phí, lệ phí</source>
+        <translation>Note, fees</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="33"/>
+        <source>Thành phần hồ sơ</source>
+        <translation>Dossier components</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="47"/>
+        <source>Xem trước thay đổi danh mục thủ tục</source>
+        <translation>Preview of the procedure catalog changes</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="49"/>
+        <source>Tệp %1: %2 thủ tục mới, %3 thủ tục thay đổi, %4 thủ tục không đổi.</source>
+        <translation>File %1: %2 new procedures, %3 changed procedures, %4 unchanged procedures.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="59"/>
+        <source>Chưa có gì được ghi. “Áp dụng” ghi toàn bộ các thay đổi dưới đây trong một lần; “Hủy” để danh mục giữ nguyên. Thủ tục có trong danh mục mà không có trong tệp được giữ nguyên.</source>
+        <translation>Nothing has been written yet. “Apply” writes all the changes below at once; “Cancel” leaves the catalog as it is. Procedures of the catalog that are not in the file are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="71"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="71"/>
+        <source>Thủ tục / nội dung</source>
+        <translation>Procedure / item</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="71"/>
+        <source>Thay đổi</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="81"/>
+        <source>Thêm mới (%1)</source>
+        <translation>New (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="84"/>
+        <source>Thay đổi (%1)</source>
+        <translation>Changed (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="93"/>
+        <source>Không đổi (%1)</source>
+        <translation>Unchanged (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="101"/>
+        <source>Áp dụng</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="104"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="139"/>
+        <source>(không có)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="143"/>
+        <source>%1 thành phần</source>
+        <translation>%1 components</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="145"/>
+        <source>(trống)</source>
+        <translation>(empty)</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogTab</name>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="633"/>
+        <source>Tìm theo tên, mã hoặc lĩnh vực (có dấu hoặc không dấu)…</source>
+        <translation>Search by name, code or field (diacritics optional)…</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="639"/>
+        <source>Nhập danh mục từ tệp…</source>
+        <translation>Import a catalog file…</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="647"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="647"/>
+        <source>Tên thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="647"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="756"/>
+        <source>Lĩnh vực</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="648"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="757"/>
+        <source>Thời hạn giải quyết</source>
+        <translation>Processing time</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="648"/>
+        <source>Thành phần</source>
+        <translation>Components</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="68"/>
+        <source>Danh mục thủ tục (*.xlsx *.json);;Bảng tính Excel (*.xlsx);;Mọi tệp (*)</source>
+        <translation>Procedure catalogs (*.xlsx *.json);;Excel workbooks (*.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="668"/>
+        <source>Danh mục ở đây được gửi đến các đơn vị trong gói cấu hình. Tệp danh mục (JSON, hoặc danh mục Excel .xlsx kèm quyết định công bố của tỉnh) thêm hoặc cập nhật thủ tục theo mã, sau khi xem trước các thay đổi; tệp có lỗi bị từ chối toàn bộ.</source>
+        <translation>The catalog here is sent to the units in configuration packages. A catalog file (JSON, or the Excel .xlsx list attached to the province's publication decision) adds or updates procedures by code, after a preview of the changes; a file with an error is refused whole.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="674"/>
+        <source>Danh mục do cơ quan cấp trên ban hành. Tệp danh mục (JSON, hoặc danh mục Excel .xlsx kèm quyết định công bố của tỉnh) thêm hoặc cập nhật thủ tục theo mã, sau khi xem trước các thay đổi; tệp có lỗi bị từ chối toàn bộ, danh mục giữ nguyên.</source>
+        <translation>The catalog is issued by the upstream office. A catalog file (JSON, or the Excel .xlsx list attached to the province's publication decision) adds or updates procedures by code, after a preview of the changes; a file with an error is refused whole and the catalog stays as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="721"/>
+        <source>%1 / %2 thủ tục</source>
+        <translation>%1 / %2 procedures</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="755"/>
+        <source>Mã thủ tục</source>
+        <translation>Procedure code</translation>
+    </message>
+    <message>
         <location filename="../../mohao_desk/ui/settings_dialog.py" line="760"/>
+        <source>Thời hạn khi cần xác minh</source>
+        <translation>Processing time with verification</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="762"/>
+        <source>Căn cứ pháp lý</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="764"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="773"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="777"/>
         <source>%1 · %2 bản</source>
         <translation>%1 · copies: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="790"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="796"/>
         <source>Chọn tệp danh mục thủ tục</source>
         <translation>Choose a procedure catalog file</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="803"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="811"/>
+        <source>Tệp %1 không thay đổi gì trong danh mục (%2 thủ tục như cũ).</source>
+        <translation>File %1 changes nothing in the catalog (%2 procedures as they are).</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="822"/>
+        <source>Chưa áp dụng tệp %1: danh mục giữ nguyên.</source>
+        <translation>File %1 not applied: the catalog stays as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="836"/>
         <source>Đã cập nhật %1 thủ tục từ tệp %2.</source>
         <translation>%1 procedures updated from %2.</translation>
     </message>
@@ -1248,62 +1366,62 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>HoursTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="831"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="864"/>
         <source>Buổi sáng</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="833"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="866"/>
         <source>Buổi chiều</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="835"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="868"/>
         <source>Bỏ chọn nếu đơn vị làm việc liên tục, không nghỉ trưa.</source>
         <translation>Untick if the unit works without a lunch break.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="841"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="874"/>
         <source>Từ</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="844"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="877"/>
         <source>đến</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="849"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="882"/>
         <source>Lưu giờ làm việc</source>
         <translation>Save office hours</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="860"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="893"/>
         <source>Giờ làm việc áp dụng cho mọi ngày làm việc, kể cả thứ Bảy làm bù. Hồ sơ đến ngoài giờ làm việc được tính là tiếp nhận vào giờ mở cửa kế tiếp.</source>
         <translation>Office hours apply to every working day, make-up Saturdays included. A dossier arriving outside office hours counts as received at the next opening.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="869"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="902"/>
         <source>Giờ làm việc mới áp dụng cho hồ sơ tiếp nhận từ nay: hạn trả của hồ sơ đã tiếp nhận giữ nguyên; thời gian còn lại của chúng được tính theo giờ mới.</source>
         <translation>New office hours apply to dossiers registered from now on: due moments of registered dossiers stay; their time left is counted with the new hours.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="903"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="936"/>
         <source>Giờ làm việc đang dùng có nhiều hơn hai buổi; lưu ở đây sẽ chỉ giữ buổi sáng và buổi chiều như trên.</source>
         <translation>The current office hours have more than two sessions; saving here keeps only the morning and afternoon above.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="909"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="942"/>
         <source>Giờ làm việc đang dùng: %1 (múi giờ %2).</source>
         <translation>Current office hours: %1 (time zone %2).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="913"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="946"/>
         <source>giờ Việt Nam, UTC+7</source>
         <translation>Vietnam time, UTC+7</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="938"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="971"/>
         <source>Đã lưu giờ làm việc; áp dụng cho hồ sơ tiếp nhận từ nay.</source>
         <translation>Office hours saved; they apply to dossiers registered from now on.</translation>
     </message>
@@ -1909,150 +2027,150 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>OfficersTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="406"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="408"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="406"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="408"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="406"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="408"/>
         <source>Chức danh</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="407"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="409"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="407"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="409"/>
         <source>Số điện thoại</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="416"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="418"/>
         <source>Cán bộ đã chọn</source>
         <translation>Selected officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="421"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="423"/>
         <source>Lưu sửa đổi</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="422"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="494"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="542"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="424"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="496"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="544"/>
         <source>Ngừng hoạt động</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="425"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="427"/>
         <source>Tên đăng nhập:</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="426"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="428"/>
         <source>Họ và tên:</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="427"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="429"/>
         <source>Chức danh:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="428"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="430"/>
         <source>Số điện thoại:</source>
         <translation>Phone number:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="435"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="446"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="437"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="448"/>
         <source>Thêm cán bộ</source>
         <translation>Add officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="437"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="439"/>
         <source>không dấu cách, ví dụ tuphap</source>
         <translation>no spaces, e.g. tuphap</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="440"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="442"/>
         <source>Công chức Tư pháp - Hộ tịch</source>
         <translation>Công chức Tư pháp - Hộ tịch</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="442"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="444"/>
         <source>Ví dụ: %1</source>
         <translation>Example: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="443"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="445"/>
         <source>In trên phiếu yêu cầu bổ sung hồ sơ, cho người nộp liên hệ.</source>
         <translation>Printed on the supplement request slip, for the applicant to call.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="449"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="451"/>
         <source>Tên đăng &amp;nhập:</source>
         <translation>&amp;Username:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="450"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="452"/>
         <source>Họ và &amp;tên:</source>
         <translation>Full &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="451"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="453"/>
         <source>Chức &amp;danh:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="452"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="454"/>
         <source>Số điện t&amp;hoại:</source>
         <translation>P&amp;hone number:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="468"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="470"/>
         <source>Cán bộ ngừng hoạt động vẫn còn tên trong hồ sơ và quá trình xử lý đã ghi, nhưng không còn trong danh sách chọn cán bộ.</source>
         <translation>A deactivated officer keeps their name in the dossiers and the recorded history, but is no longer offered in the officer lists.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="494"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="496"/>
         <source>Đang làm việc</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="523"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="525"/>
         <source>(chưa chọn)</source>
         <translation>(none selected)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="540"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="542"/>
         <source>Cho hoạt động lại</source>
         <translation>Reactivate</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="569"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="571"/>
         <source>Đã thêm cán bộ %1 (%2).</source>
         <translation>Officer %1 (%2) added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="594"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="596"/>
         <source>Đã lưu sửa đổi của cán bộ %1.</source>
         <translation>Changes to officer %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="610"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="612"/>
         <source>Cán bộ %1 đã hoạt động lại.</source>
         <translation>Officer %1 is active again.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="612"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="614"/>
         <source>Cán bộ %1 đã ngừng hoạt động.</source>
         <translation>Officer %1 was deactivated.</translation>
     </message>
@@ -2355,37 +2473,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1375"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1408"/>
         <source>Thiết lập</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1384"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1417"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1384"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1417"/>
         <source>Cán bộ</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1386"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1419"/>
         <source>Thủ tục</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1389"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1422"/>
         <source>Giờ làm việc</source>
         <translation>Office hours</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1391"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1424"/>
         <source>Ngày nghỉ, ngày làm bù</source>
         <translation>Days off, make-up days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1398"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1431"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -2505,149 +2623,149 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>UnitTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="209"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="211"/>
         <source>Ủy ban nhân dân phường Bần Yên Nhân</source>
         <translation>Ủy ban nhân dân phường Bần Yên Nhân</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="211"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="213"/>
         <source>Ủy ban nhân dân thị xã Mỹ Hào</source>
         <translation>Ủy ban nhân dân thị xã Mỹ Hào</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="213"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="215"/>
         <source>Mỹ Hào</source>
         <translation>Mỹ Hào</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="214"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="216"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="220"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="222"/>
         <source>(có trong mọi mã hồ sơ; không sửa được)</source>
         <translation>(part of every dossier code; cannot be changed)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="221"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="223"/>
         <source>Mã định danh điện tử:</source>
         <translation>Electronic identifier:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="222"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="224"/>
         <source>&amp;Tên đơn vị:</source>
         <translation>Unit &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="223"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="225"/>
         <source>&amp;Cơ quan cấp trên:</source>
         <translation>&amp;Upstream body:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="224"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="226"/>
         <source>Địa &amp;danh ghi trên văn bản:</source>
         <translation>&amp;Place name on documents:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="226"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="228"/>
         <source>Tiêu đề văn bản theo chế độ pháp lý</source>
         <translation>Letterhead by legal regime</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="229"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="231"/>
         <source>Ví dụ: %1</source>
         <translation>Example: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="231"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="233"/>
         <source>Tỉnh (&amp;UBND tỉnh):</source>
-        <translation>Province (&amp;provincial People's Committee):</translation>
+        <translation>Province (&amp;provincial People&apos;s Committee):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="235"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="237"/>
         <source>Cơ quan chủ quản in trên văn bản:</source>
         <translation>Parent body printed on documents:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="236"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="238"/>
         <source>Nơi nhận báo cáo (Kính gửi):</source>
         <translation>Reports addressed to:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="241"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="243"/>
         <source>Chế độ %1 (đến %2)</source>
         <translation>Regime %1 (until %2)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="243"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="245"/>
         <source>Chế độ %1 (từ %2)</source>
         <translation>Regime %1 (from %2)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="256"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="258"/>
         <source>Ô để trống dùng giá trị mặc định (chữ mờ trong ô): chế độ trước 01/07/2025 theo cơ quan cấp trên của đơn vị, chế độ từ 01/07/2025 theo tỉnh.</source>
-        <translation>An empty field uses the default (the grey text in it): before 01/07/2025 the unit's parent body, from 01/07/2025 the province.</translation>
+        <translation>An empty field uses the default (the grey text in it): before 01/07/2025 the unit&apos;s parent body, from 01/07/2025 the province.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="267"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="269"/>
         <source>Người ký phiếu xin lỗi và thông báo dừng giải quyết</source>
         <translation>Signer of apology slips and stop notices</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="270"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="272"/>
         <source>KT. CHỦ TỊCH
 PHÓ CHỦ TỊCH</source>
         <translation>KT. CHỦ TỊCH
 PHÓ CHỦ TỊCH</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="276"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="278"/>
         <source>Chức da&amp;nh:</source>
         <translation>T&amp;itle:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="278"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="280"/>
         <source>Mỗi dòng một dòng chức danh, tối đa 4 dòng.</source>
         <translation>One title line per line, at most 4 lines.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="280"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="282"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="282"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="284"/>
         <source>Cán bộ mặc định</source>
         <translation>Default officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="286"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="288"/>
         <source>Chọn cán &amp;bộ:</source>
         <translation>&amp;Officer:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="290"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="292"/>
         <source>Cán bộ được ghi vào hồ sơ khi một thao tác không chọn cán bộ nào.</source>
         <translation>The officer recorded when an act names no officer.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="295"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="297"/>
         <source>Lưu thông tin đơn vị</source>
         <translation>Save unit details</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="345"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="347"/>
         <source>(chưa có: nhập tên tỉnh ở trên)</source>
         <translation>(none yet: enter the province above)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="353"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="355"/>
         <source>(chưa chọn)</source>
         <translation>(none selected)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="386"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="388"/>
         <source>Đã lưu thông tin đơn vị.</source>
         <translation>Unit details saved.</translation>
     </message>

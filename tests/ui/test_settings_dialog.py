@@ -21,7 +21,7 @@ from mohao_desk.store.db import open_database
 from mohao_desk.ui.screen import available_area
 from mohao_desk.ui.settings_dialog import SettingsDialog
 from tests.conftest import FakeClock
-from tests.ui.dialog_helpers import close, type_text
+from tests.ui.dialog_helpers import answer_next_dialog, close, type_text
 
 TABS = ["Đơn vị", "Cán bộ", "Thủ tục", "Giờ làm việc", "Ngày nghỉ, ngày làm bù"]
 NEW_PROCEDURE = {
@@ -241,7 +241,7 @@ def test_catalog_tab_searches_without_diacritics_and_shows_the_details(
     type_text(tab.search, "chung thuc")
     assert set(tab.visible_codes()) == {"2.000815", "2.000884", "XA.CTHDGD"}
     retype(tab.search, "khai sinh")
-    assert tab.visible_codes() == ["1.001193"]
+    assert tab.visible_codes() == ["1.001193", "1.003583"]  # and "… lưu động"
     assert tab.current_procedure().code == "1.001193"
     detail = tab.detail.toPlainText()
     assert "Đăng ký khai sinh" in detail and "Thành phần hồ sơ" in detail
@@ -295,6 +295,7 @@ def test_a_good_catalog_file_adds_the_procedure(
     good = tmp_path / "danh-muc.json"
     good.write_text(json.dumps({"format": "mohao-catalog", "procedures": [NEW_PROCEDURE]}), "utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(good), ""))
+    answer_next_dialog(lambda preview: click(qtbot, preview.apply_button))  # the preview
     click(qtbot, tab.import_button)
     assert tab.banner.text() == "Đã cập nhật 1 thủ tục từ tệp danh-muc.json."
     assert "1.999001" in {p.code for p in desk.procedures()}
