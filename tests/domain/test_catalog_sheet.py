@@ -333,7 +333,7 @@ def test_changes_name_every_field_that_differs() -> None:
         ("note", "Ghi chú, phí, lệ phí"),
     ]
     assert [describe_value(f.key, f.before) for f in change.fields] == [
-        "Trong ngày (tiếp nhận trước 15 giờ 00)",
+        "Trong ngày (tiếp nhận đến 15 giờ 00)",
         "5 ngày làm việc",
         "(trống)",
     ]
