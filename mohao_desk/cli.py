@@ -314,7 +314,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"Hạn ban đầu:   {_vn(s.original_due_at)}")
     print(f"Trạng thái:    {s.status.label}")
     if s.countdown:
-        print(f"Thời hạn:      {s.countdown.text()} ({s.countdown.band.label})")
+        text = s.countdown.text()
+        band = s.countdown.band.label
+        # "quá hạn (bổ sung nhiều lần; …)" already names its band.
+        print(f"Thời hạn:      {text}" + ("" if text.startswith(band) else f" ({band})"))
     if s.appointment:
         print(f"Hẹn lại:       {s.appointment.text()} đến hẹn mới {_vn(s.due_at)}")
     if s.timeliness:

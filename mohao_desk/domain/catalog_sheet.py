@@ -74,7 +74,11 @@ _UNITS = {
 # "02 (hai) ngày": the number, an optional spelled-out copy, the unit.
 _SPELLED = re.compile(r"(\d+) ?\([^)]*\) ?(?=ngay|gio|thang)")
 _PARENTHESES = re.compile(r"\([^)]*\)")
-_DURATION = re.compile(r"(\d+(?:[.,]\d+)?) ?(ngay lam viec|ngay|gio lam viec|gio|thang)\b")
+# The number with whatever is glued to it ("-3", "1/2", "05-07", "3,5"), so that a negative,
+# a fraction or a range is refused instead of read as its last digits.
+_DURATION = re.compile(
+    r"((?:\d+ ?[-–/] ?|[-–])?\d+(?:[.,/]\d+)?) ?(ngay lam viec|ngay|gio lam viec|gio|thang)\b"
+)
 # "sau 15 giờ", "sau 15 giờ 30", "sau 03 giờ chiều", "sau 15h"
 _CUTOFF = re.compile(r"sau (\d{1,2}) ?(?:gio|h)\b(?: ?(\d{1,2}) ?(?:phut)?\b)?( chieu)?")
 _SAME_DAY = re.compile(r"\btrong ngay\b")
@@ -84,7 +88,8 @@ _SEGMENTS = re.compile(r";|\n|\.(?=\s|$)|(?=\btruong hop\b)|(?=\bneu\b)")
 def _duration(number: str, unit: str, text: str) -> ProcessingTime:
     if not number.isdigit():
         raise DeskError(
-            "Thời hạn giải quyết '{text}' không phải số nguyên (ví dụ 03 ngày làm việc).",
+            "Thời hạn giải quyết '{text}' không phải một số nguyên dương (ví dụ 03 ngày làm "
+            "việc): không nhận số âm, phân số, số thập phân hay khoảng thời hạn.",
             text=text,
         )
     return ProcessingTime(int(number), _UNITS[unit])
@@ -371,8 +376,24 @@ def merge(existing: Procedure | None, row: SheetRow) -> Procedure:
         time=row.time,
         verification_time=row.verification_time,
         basis=existing.basis if row.basis is None else row.basis,
-        note=existing.note if row.note is None else row.note,
+        note=existing.note if row.note is None else merge_note(existing.note, row.note),
     )
+
+
+# Lines of a note that a province's list replaces: its fees, and the "unsure" mark of a built-in
+# row (the province's decision is itself an official source).
+_REPLACED_NOTE_LINES = ("phi, le phi:", "chua chac chan:")
+
+
+def merge_note(before: str, fees: str) -> str:
+    """The catalog's note with the list's fee line in place of the old one: the officer's own
+    lines (a local remark, a verification rule) are kept."""
+    kept = [
+        line
+        for line in before.splitlines()
+        if line.strip() and not fold(line.strip()).startswith(_REPLACED_NOTE_LINES)
+    ]
+    return "\n".join([*kept, fees] if fees else kept)
 
 
 # ------------------------------------------------------------------ what would change

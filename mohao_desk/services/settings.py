@@ -12,7 +12,7 @@ from datetime import time
 from typing import Any
 
 from mohao_desk.domain.calendar import OfficeHours
-from mohao_desk.domain.errors import DeskError, NotFound
+from mohao_desk.domain.errors import DeskError, NotFound, Phrase
 from mohao_desk.domain.regimes import LegalRegime
 from mohao_desk.domain.text import fold, nfc
 from mohao_desk.services.documents import DEFAULT_HEAD
@@ -223,19 +223,44 @@ def check_letterheads(
     """Check a change of the province's name and of the parent body / upstream office of some
     regimes (by code) without saving it; an empty name means "back to the default"."""
     with db.read() as conn:
-        codes = [r.code for r in q.load_regimes(conn)]
+        regimes = {r.code: r for r in q.load_regimes(conn)}
 
     def checked(values: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
         out = []
         for code, text in (values or {}).items():
             key = code.strip().upper()
-            if key not in codes:
+            if key not in regimes:
                 raise DeskError("Không có chế độ pháp lý '{code}'.", code=code)
-            out.append((key, _body_name(text)))
+            name = _body_name(text)
+            if _province_regime(regimes[key]):
+                _refuse_district(
+                    name, Phrase("chế độ {code} ({regime})", code=key, regime=regimes[key].name)
+                )
+            out.append((key, name))
         return tuple(out)
 
     province = _body_name(province_name) if province_name is not None else None
+    if province:
+        _refuse_district(province, Phrase("tên tỉnh"))
     return LetterheadChange(province, checked(parents), checked(upstreams))
+
+
+# The district level (huyện, quận, thị xã) was abolished on 01/07/2025: under the province
+# regime no form may name such a body above the unit. ("Thành phố" is left alone: a city may be
+# a province, like "thành phố Hà Nội".)
+_DISTRICT_WORDS = ("thi xa", "huyen", "quan")
+
+
+def _refuse_district(name: str, where: Phrase) -> None:
+    words = fold(name).replace("ubnd", "uy ban nhan dan").split()
+    level = " ".join(words[4:6]) if words[:4] == ["uy", "ban", "nhan", "dan"] else ""
+    if any(level == w or level.startswith(w + " ") for w in _DISTRICT_WORDS):
+        raise DeskError(
+            "'{name}' là cơ quan cấp huyện, đã kết thúc hoạt động từ 01/07/2025: không dùng "
+            "cho {where}. Ghi Ủy ban nhân dân tỉnh (hoặc thành phố trực thuộc trung ương).",
+            name=name,
+            where=where,
+        )
 
 
 def save_letterheads(db: Database, change: LetterheadChange) -> UnitSettings:

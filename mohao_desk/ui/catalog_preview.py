@@ -86,8 +86,11 @@ class CatalogPreviewDialog(QDialog):
             names = ", ".join(self.tr(FIELD_LABELS[f.key]) for f in change.fields)
             item = self._row(changed, change.after.code, change.after.name, names)
             for f in change.fields:
-                arrow = f"{self._value(f.key, f.before)}  →  {self._value(f.key, f.after)}"
-                self._row(item, "", self.tr(FIELD_LABELS[f.key]), arrow)
+                # Before and after on rows of their own: a long old note never hides the new.
+                before = self.tr("Trước: %1").replace("%1", self._value(f.key, f.before))
+                after = self.tr("Sau: %1").replace("%1", self._value(f.key, f.after))
+                self._row(item, "", self.tr(FIELD_LABELS[f.key]), before)
+                self._row(item, "", "", after)
             item.setExpanded(True)
         same = self._group(
             self.tr("Không đổi (%1)").replace("%1", str(len(changes.unchanged))), expand=False

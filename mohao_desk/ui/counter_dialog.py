@@ -75,6 +75,11 @@ class CounterRefusalDialog(QDialog):
         self.reason_edit = QPlainTextEdit(self)
         self.reason_edit.setPlaceholderText(self.tr("Mỗi lý do một dòng (bắt buộc)"))
         self.reason_edit.setTabChangesFocus(True)
+        # An error shown for a missing field goes once the officer types.
+        for edit in (self.name_edit, self.address_edit, self.phone_edit):
+            edit.textChanged.connect(lambda _text: self.banner.clear_message())
+        self.reason_edit.textChanged.connect(lambda: self.banner.clear_message())
+        self.procedure_search.textChanged.connect(lambda _text: self.banner.clear_message())
         form.addRow(self.tr("&Họ và tên:"), self.name_edit)
         form.addRow(self.tr("Đị&a chỉ:"), self.address_edit)
         form.addRow(self.tr("Điện th&oại:"), self.phone_edit)

@@ -711,9 +711,12 @@ class MainWindow(QMainWindow):
             else ""
         ]
         details += [f"{a.day:%d/%m/%Y}: {a.name} — {a.note or a.source_text}" for a in gaps.unsure]
-        label = QLabel("ⓘ " + text[:1].upper() + text[1:], self)
+        # One line that ends in "…" at 1024 px; the whole notice and its details in the tooltip.
+        label = ElidedLabel(text[:1].upper() + text[1:], self)
         label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setToolTip("\n".join(d for d in details if d))
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        label.setMinimumWidth(120)
+        label.setToolTip("\n".join(d for d in [label.text(), *details] if d))
         label.setStyleSheet("color: #5a3d00;")
         self.statusBar().addWidget(label, 1)
         self.calendar_label = label
@@ -1009,6 +1012,7 @@ class ElidedLabel(QLabel):
         from PySide6.QtGui import QPainter
 
         painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))  # the style sheet's colour
         text = self.fontMetrics().elidedText(
             self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width()
         )

@@ -277,7 +277,13 @@ class UnitTab(_Tab):
         head_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         head_form.addRow(self.tr("Chức da&nh:"), self.head_lines_edit)
         head_form.addRow(
-            "", _hint(self.tr("Mỗi dòng một dòng chức danh, tối đa 4 dòng."), head_box)
+            "",
+            _hint(
+                self.tr(
+                    "Mỗi dòng ghi một dòng của khối chức danh (ví dụ KT. CHỦ TỊCH), tối đa 4 dòng."
+                ),
+                head_box,
+            ),
         )
         head_form.addRow(self.tr("&Họ và tên:"), self.head_name_edit)
 

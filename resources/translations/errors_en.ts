@@ -365,8 +365,8 @@
     </message>
     <message>
         <extracomment>mohao_desk/domain/catalog_sheet.py</extracomment>
-        <source>Thời hạn giải quyết '{text}' không phải số nguyên (ví dụ 03 ngày làm việc).</source>
-        <translation>Processing time '{text}' is not a whole number (e.g. 03 ngày làm việc).</translation>
+        <source>Thời hạn giải quyết '{text}' không phải một số nguyên dương (ví dụ 03 ngày làm việc): không nhận số âm, phân số, số thập phân hay khoảng thời hạn.</source>
+        <translation>The processing time '{text}' is not a positive whole number (for example 03 working days): negative numbers, fractions, decimals and ranges are not accepted.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/domain/catalog_sheet.py</extracomment>
@@ -1440,6 +1440,11 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/settings.py</extracomment>
+        <source>'{name}' là cơ quan cấp huyện, đã kết thúc hoạt động từ 01/07/2025: không dùng cho {where}. Ghi Ủy ban nhân dân tỉnh (hoặc thành phố trực thuộc trung ương).</source>
+        <translation>'{name}' is a district-level body, which ceased to exist on 01/07/2025: it cannot be used for {where}. Enter the provincial People's Committee (or that of a centrally governed city).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/settings.py</extracomment>
         <source>Không có cán bộ với tên đăng nhập này.</source>
         <translation>There is no officer with this username.</translation>
     </message>
@@ -1452,6 +1457,11 @@
         <extracomment>mohao_desk/services/settings.py</extracomment>
         <source>Giờ làm việc có nhiều nhất hai buổi (sáng và chiều).</source>
         <translation>Office hours have at most two sessions (morning and afternoon).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/settings.py</extracomment>
+        <source>tên tỉnh</source>
+        <translation>the province's name</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/settings.py, mohao_desk/services/setup.py</extracomment>
@@ -1477,6 +1487,11 @@
         <extracomment>mohao_desk/services/settings.py</extracomment>
         <source>Buổi sáng: giờ bắt đầu phải trước giờ kết thúc.</source>
         <translation>Morning: the start must be before the end.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/settings.py</extracomment>
+        <source>chế độ {code} ({regime})</source>
+        <translation>regime {code} ({regime})</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/setup.py</extracomment>

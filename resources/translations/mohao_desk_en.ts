@@ -87,272 +87,272 @@
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1000"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1006"/>
         <source>&amp;Năm:</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1002"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1008"/>
         <source>Bỏ điều chỉnh đã chọn</source>
         <translation>Remove the selected change</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1010"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1016"/>
         <source>Bỏ thông báo đã chọn</source>
         <translation>Remove the selected announcement</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1022"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1028"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1022"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1028"/>
         <source>Thứ</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1022"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1028"/>
         <source>Lịch của đơn vị</source>
         <translation>Unit&apos;s calendar</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1023"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1029"/>
         <source>Theo lịch nhà nước</source>
         <translation>National calendar</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1023"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1029"/>
         <source>Điều chỉnh</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1023"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1029"/>
         <source>Căn cứ</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1024"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1030"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1031"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1037"/>
         <source>Thêm điều chỉnh của đơn vị</source>
         <translation>Add a change of the unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1036"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1042"/>
         <source>ví dụ: Công văn 12729/VPCP-KGVX ngày 25/12/2025</source>
         <translation>e.g. Letter 12729/VPCP-KGVX of 25/12/2025</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1038"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1044"/>
         <source>Thêm ngày nghỉ</source>
         <translation>Add a day off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1039"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1045"/>
         <source>Thêm ngày làm việc</source>
         <translation>Add a working day</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1042"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1048"/>
         <source>N&amp;gày:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1043"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1049"/>
         <source>Ghi &amp;chú:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1054"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1060"/>
         <source>Thông báo chính thức và điều chỉnh ở đây được gửi đến các đơn vị trong gói cấu hình. Thông báo chính thức ghi văn bản của Chính phủ (số, ngày); thông báo lịch đi kèm chương trình đã có sẵn ở các đơn vị.</source>
         <translation>Official announcements and changes made here are sent to the units in the configuration package. An official announcement cites the government&apos;s document (number, date); the announcements shipped with the program are already at every unit.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1060"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1066"/>
         <source>Lịch nhà nước: quy tắc của gói holidays, được sửa theo thông báo chính thức (đi kèm chương trình hoặc do cấp trên gửi). Điều chỉnh (của đơn vị hoặc do cấp trên gửi) thay cho lịch nhà nước ở ngày đó. Điều chỉnh mới áp dụng cho hồ sơ tiếp nhận từ nay; hạn trả đã tính của hồ sơ đã tiếp nhận giữ nguyên.</source>
         <translation>National calendar: the rules of the holidays package, corrected by the official announcements (shipped with the program or sent by the upstream office). A change (the unit&apos;s own or sent by the upstream office) replaces the national calendar on that day. New changes apply to dossiers registered from now on; due moments already computed stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1087"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1093"/>
         <source>Thêm thông báo lịch chính thức (gửi đến các đơn vị)</source>
         <translation>Add an official calendar announcement (sent to the units)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1090"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1096"/>
         <source>ví dụ: Tết Nguyên đán (mùng 1)</source>
         <translation>e.g. Lunar New Year (1st day)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1092"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1098"/>
         <source>ví dụ: 12729/VPCP-KGVX</source>
         <translation>e.g. 12729/VPCP-KGVX</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1095"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1101"/>
         <source>Chưa chắc chắn (chưa có văn bản chính thức khẳng định)</source>
         <translation>Unsure (no official document confirms it yet)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1099"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1105"/>
         <source>Công bố ngày nghỉ</source>
         <translation>Announce a day off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1102"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1108"/>
         <source>Công bố ngày làm việc</source>
         <translation>Announce a working day</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1108"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1114"/>
         <source>ngày</source>
         <translation>of</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1110"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1116"/>
         <source>Ngà&amp;y:</source>
         <translation>Da&amp;y:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1111"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1117"/>
         <source>&amp;Tên ngày:</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1112"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1118"/>
         <source>&amp;Văn bản:</source>
         <translation>Doc&amp;ument:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1115"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1121"/>
         <source>Gh&amp;i chú:</source>
         <translation>Rema&amp;rk:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1155"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1161"/>
         <source>Lịch nghỉ năm %1 chưa có thông báo chính thức nào, đang tính theo quy tắc của gói holidays.</source>
         <translation>The days off of %1 have no official announcement yet; they follow the rules of the holidays package.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1162"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1168"/>
         <source>Ngày %1 (%2) đang được tính là ngày làm việc; chưa có văn bản chính thức khẳng định.</source>
         <translation>%1 (%2) is counted as a working day; no official document confirms it yet.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1167"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1173"/>
         <source>Ngày %1 (%2) đang được tính là ngày nghỉ; chưa có văn bản chính thức khẳng định.</source>
         <translation>%1 (%2) is counted as a day off; no official document confirms it yet.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1173"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1179"/>
         <source>Hãy kiểm tra thông báo của Chính phủ về lịch nghỉ.</source>
         <translation>Please check the government&apos;s announcement of the days off.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1180"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1186"/>
         <source>Quy tắc của gói holidays</source>
         <translation>Rules of the holidays package</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1185"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1191"/>
         <source>Cấp trên công bố: %1</source>
         <translation>Announced by the upstream office: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1187"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1193"/>
         <source>(chưa chắc chắn)</source>
         <translation>(unsure)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1380"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1386"/>
         <source>Đã bỏ thông báo lịch ngày %1.</source>
         <translation>The announcement on %1 was removed.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1195"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1201"/>
         <source>Ngày làm việc</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1195"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1201"/>
         <source>Ngày nghỉ</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1199"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1205"/>
         <source>Làm bù (thứ Bảy làm việc)</source>
         <translation>Make-up day (working Saturday)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1205"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1211"/>
         <source>Do cấp trên gửi</source>
         <translation>Sent by the upstream office</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1207"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1213"/>
         <source>Của đơn vị</source>
         <translation>The unit&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1270"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1276"/>
         <source>Thêm ngày làm việc %1 (%2)?</source>
         <translation>Add working day %1 (%2)?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1272"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1278"/>
         <source>Thêm ngày nghỉ %1 (%2)?</source>
         <translation>Add day off %1 (%2)?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1279"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1285"/>
         <source>Ngày nghỉ, ngày làm bù</source>
         <translation>Days off, make-up days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1282"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1288"/>
         <source>Hạn trả của hồ sơ tiếp nhận từ nay được tính theo lịch mới.</source>
         <translation>Due moments of dossiers registered from now on follow the new calendar.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1292"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1298"/>
         <source>Đã thêm ngày làm việc %1.</source>
         <translation>Working day %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1294"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1300"/>
         <source>Đã thêm ngày nghỉ %1.</source>
         <translation>Day off %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1314"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1320"/>
         <source>Công bố ngày làm việc %1 (%2) theo văn bản %3?</source>
         <translation>Announce working day %1 (%2) under document %3?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1316"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1322"/>
         <source>Công bố ngày nghỉ %1 (%2) theo văn bản %3?</source>
         <translation>Announce day off %1 (%2) under document %3?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1324"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1330"/>
         <source>Thông báo lịch chính thức</source>
         <translation>Official calendar announcement</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1325"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1331"/>
         <source>Thông báo được gửi đến các đơn vị trong gói cấu hình.</source>
         <translation>The announcement is sent to the units in the configuration package.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1342"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1348"/>
         <source>Đã thêm thông báo lịch ngày %1.</source>
         <translation>Announcement on %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1367"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1373"/>
         <source>Đã bỏ điều chỉnh ngày %1.</source>
         <translation>The change on %1 was removed.</translation>
     </message>
@@ -435,32 +435,42 @@
         <translation>Changed (%1)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/catalog_preview.py" line="93"/>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="90"/>
+        <source>Trước: %1</source>
+        <translation>Before: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="91"/>
+        <source>Sau: %1</source>
+        <translation>After: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="96"/>
         <source>Không đổi (%1)</source>
         <translation>Unchanged (%1)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/catalog_preview.py" line="101"/>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="104"/>
         <source>Áp dụng</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/catalog_preview.py" line="104"/>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="107"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/catalog_preview.py" line="139"/>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="142"/>
         <source>(không có)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/catalog_preview.py" line="143"/>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="146"/>
         <source>%1 thành phần</source>
         <translation>%1 components</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/catalog_preview.py" line="145"/>
+        <location filename="../../mohao_desk/ui/catalog_preview.py" line="148"/>
         <source>(trống)</source>
         <translation>(empty)</translation>
     </message>
@@ -468,39 +478,39 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="633"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="639"/>
         <source>Tìm theo tên, mã hoặc lĩnh vực (có dấu hoặc không dấu)…</source>
         <translation>Search by name, code or field (diacritics optional)…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="639"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="645"/>
         <source>Nhập danh mục từ tệp…</source>
         <translation>Import a catalog file…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="647"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="653"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="647"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="653"/>
         <source>Tên thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="647"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="756"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="653"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="762"/>
         <source>Lĩnh vực</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="648"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="757"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="654"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="763"/>
         <source>Thời hạn giải quyết</source>
         <translation>Processing time</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="648"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="654"/>
         <source>Thành phần</source>
         <translation>Components</translation>
     </message>
@@ -510,62 +520,62 @@
         <translation>Procedure catalogs (*.xlsx *.json);;Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="668"/>
-        <source>Danh mục ở đây được gửi đến các đơn vị trong gói cấu hình. Tệp danh mục (JSON, hoặc danh mục Excel .xlsx kèm quyết định công bố của tỉnh) thêm hoặc cập nhật thủ tục theo mã, sau khi xem trước các thay đổi; tệp có lỗi bị từ chối toàn bộ.</source>
-        <translation>The catalog here is sent to the units in configuration packages. A catalog file (JSON, or the Excel .xlsx list attached to the province's publication decision) adds or updates procedures by code, after a preview of the changes; a file with an error is refused whole.</translation>
-    </message>
-    <message>
         <location filename="../../mohao_desk/ui/settings_dialog.py" line="674"/>
-        <source>Danh mục do cơ quan cấp trên ban hành. Tệp danh mục (JSON, hoặc danh mục Excel .xlsx kèm quyết định công bố của tỉnh) thêm hoặc cập nhật thủ tục theo mã, sau khi xem trước các thay đổi; tệp có lỗi bị từ chối toàn bộ, danh mục giữ nguyên.</source>
-        <translation>The catalog is issued by the upstream office. A catalog file (JSON, or the Excel .xlsx list attached to the province's publication decision) adds or updates procedures by code, after a preview of the changes; a file with an error is refused whole and the catalog stays as it is.</translation>
+        <source>Danh mục ở đây được gửi đến các đơn vị trong gói cấu hình. Tệp danh mục (JSON, hoặc danh mục Excel .xlsx kèm quyết định công bố của tỉnh) thêm hoặc cập nhật thủ tục theo mã, sau khi xem trước các thay đổi; tệp có lỗi bị từ chối toàn bộ.</source>
+        <translation>The catalog here is sent to the units in configuration packages. A catalog file (JSON, or the Excel .xlsx list attached to the province&apos;s publication decision) adds or updates procedures by code, after a preview of the changes; a file with an error is refused whole.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="721"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="680"/>
+        <source>Danh mục do cơ quan cấp trên ban hành. Tệp danh mục (JSON, hoặc danh mục Excel .xlsx kèm quyết định công bố của tỉnh) thêm hoặc cập nhật thủ tục theo mã, sau khi xem trước các thay đổi; tệp có lỗi bị từ chối toàn bộ, danh mục giữ nguyên.</source>
+        <translation>The catalog is issued by the upstream office. A catalog file (JSON, or the Excel .xlsx list attached to the province&apos;s publication decision) adds or updates procedures by code, after a preview of the changes; a file with an error is refused whole and the catalog stays as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="727"/>
         <source>%1 / %2 thủ tục</source>
         <translation>%1 / %2 procedures</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="755"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="761"/>
         <source>Mã thủ tục</source>
         <translation>Procedure code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="760"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="766"/>
         <source>Thời hạn khi cần xác minh</source>
         <translation>Processing time with verification</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="762"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="768"/>
         <source>Căn cứ pháp lý</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="764"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="770"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="777"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="783"/>
         <source>%1 · %2 bản</source>
         <translation>%1 · copies: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="796"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="802"/>
         <source>Chọn tệp danh mục thủ tục</source>
         <translation>Choose a procedure catalog file</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="811"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="817"/>
         <source>Tệp %1 không thay đổi gì trong danh mục (%2 thủ tục như cũ).</source>
         <translation>File %1 changes nothing in the catalog (%2 procedures as they are).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="822"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="828"/>
         <source>Chưa áp dụng tệp %1: danh mục giữ nguyên.</source>
         <translation>File %1 not applied: the catalog stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="836"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="842"/>
         <source>Đã cập nhật %1 thủ tục từ tệp %2.</source>
         <translation>%1 procedures updated from %2.</translation>
     </message>
@@ -660,37 +670,37 @@
         <translation>One reason per line (required)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/counter_dialog.py" line="78"/>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="83"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/counter_dialog.py" line="79"/>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="84"/>
         <source>Đị&amp;a chỉ:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/counter_dialog.py" line="80"/>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="85"/>
         <source>Điện th&amp;oại:</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/counter_dialog.py" line="81"/>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="86"/>
         <source>&amp;Lý do từ chối:</source>
         <translation>&amp;Reasons:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/counter_dialog.py" line="87"/>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="92"/>
         <source>Ghi nhận và in phiếu</source>
         <translation>Record and print the slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/counter_dialog.py" line="89"/>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="94"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/counter_dialog.py" line="129"/>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="134"/>
         <source>Chọn thủ tục người nộp yêu cầu.</source>
         <translation>Choose the procedure the applicant asks for.</translation>
     </message>
@@ -698,52 +708,52 @@
 <context>
     <name>CounterRefusalList</name>
     <message>
-        <location filename="../../mohao_desk/ui/counter_dialog.py" line="181"/>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="186"/>
         <source>Từ chối tiếp nhận tại quầy từ %1 đến %2</source>
         <translation>Refusals at the counter from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/counter_dialog.py" line="192"/>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="197"/>
         <source>Số phiếu</source>
         <translation>Slip no.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/counter_dialog.py" line="193"/>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="198"/>
         <source>Thời điểm</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/counter_dialog.py" line="194"/>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="199"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/counter_dialog.py" line="195"/>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="200"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/counter_dialog.py" line="197"/>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="202"/>
         <source>Lý do</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/counter_dialog.py" line="196"/>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="201"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/counter_dialog.py" line="210"/>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="215"/>
         <source>In lại phiếu</source>
         <translation>Print the slip again</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/counter_dialog.py" line="213"/>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="218"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/counter_dialog.py" line="225"/>
+        <location filename="../../mohao_desk/ui/counter_dialog.py" line="230"/>
         <source>%n lượt từ chối tiếp nhận tại quầy (không phải hồ sơ: không tính vào số hồ sơ tiếp nhận, giải quyết trong báo cáo).</source>
         <translation>
             <numerusform>%n refusal at the counter (not a dossier: not counted as received or resolved in the reports).</numerusform>
@@ -1366,62 +1376,62 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>HoursTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="864"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="870"/>
         <source>Buổi sáng</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="866"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="872"/>
         <source>Buổi chiều</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="868"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="874"/>
         <source>Bỏ chọn nếu đơn vị làm việc liên tục, không nghỉ trưa.</source>
         <translation>Untick if the unit works without a lunch break.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="874"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="880"/>
         <source>Từ</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="877"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="883"/>
         <source>đến</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="882"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="888"/>
         <source>Lưu giờ làm việc</source>
         <translation>Save office hours</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="893"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="899"/>
         <source>Giờ làm việc áp dụng cho mọi ngày làm việc, kể cả thứ Bảy làm bù. Hồ sơ đến ngoài giờ làm việc được tính là tiếp nhận vào giờ mở cửa kế tiếp.</source>
         <translation>Office hours apply to every working day, make-up Saturdays included. A dossier arriving outside office hours counts as received at the next opening.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="902"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="908"/>
         <source>Giờ làm việc mới áp dụng cho hồ sơ tiếp nhận từ nay: hạn trả của hồ sơ đã tiếp nhận giữ nguyên; thời gian còn lại của chúng được tính theo giờ mới.</source>
         <translation>New office hours apply to dossiers registered from now on: due moments of registered dossiers stay; their time left is counted with the new hours.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="936"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="942"/>
         <source>Giờ làm việc đang dùng có nhiều hơn hai buổi; lưu ở đây sẽ chỉ giữ buổi sáng và buổi chiều như trên.</source>
         <translation>The current office hours have more than two sessions; saving here keeps only the morning and afternoon above.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="942"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="948"/>
         <source>Giờ làm việc đang dùng: %1 (múi giờ %2).</source>
         <translation>Current office hours: %1 (time zone %2).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="946"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="952"/>
         <source>giờ Việt Nam, UTC+7</source>
         <translation>Vietnam time, UTC+7</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="971"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="977"/>
         <source>Đã lưu giờ làm việc; áp dụng cho hồ sơ tiếp nhận từ nay.</source>
         <translation>Office hours saved; they apply to dossiers registered from now on.</translation>
     </message>
@@ -1672,8 +1682,8 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
     <message>
         <location filename="../../mohao_desk/ui/app.py" line="222"/>
         <location filename="../../mohao_desk/ui/app.py" line="252"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="743"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="975"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="746"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="978"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Desk</translation>
     </message>
@@ -1908,37 +1918,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>The days off follow the rules of the holidays package.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="825"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="828"/>
         <source>Từ chối tiếp nhận tại quầy</source>
         <translation>Refusals at the counter</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="843"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="846"/>
         <source>Phiếu từ chối tiếp nhận tại quầy</source>
         <translation>Refusal slip (at the counter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="859"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="862"/>
         <source>Danh sách theo dõi hồ sơ hằng ngày</source>
         <translation>Daily dossier list</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="875"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="878"/>
         <source>Sổ theo dõi hồ sơ</source>
         <translation>Register book</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="883"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="886"/>
         <source>Sổ theo dõi hồ sơ từ %1 đến %2</source>
         <translation>Register book from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="896"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="899"/>
         <source>Báo cáo giải trình hồ sơ quá hạn</source>
         <translation>Explanation report on overdue dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="907"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="910"/>
         <source>Báo cáo giải trình từ %1 đến %2</source>
         <translation>Explanation report from %1 to %2</translation>
     </message>
@@ -1973,7 +1983,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>dossiers: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="733"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="736"/>
         <source>%n hồ sơ vừa quá hạn</source>
         <translation>
             <numerusform>%n dossier just went overdue</numerusform>
@@ -1981,7 +1991,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="736"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="739"/>
         <source>%n hồ sơ sắp đến hạn</source>
         <translation>
             <numerusform>%n dossier is now due soon</numerusform>
@@ -1989,37 +1999,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="865"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="868"/>
         <source>Danh sách theo dõi hồ sơ ngày %1</source>
         <translation>Daily dossier list %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="927"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="930"/>
         <source>Chọn thư mục lưu gói gửi cấp trên</source>
         <translation>Choose a folder for the package to the upstream office</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="937"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="940"/>
         <source>Đang xuất gói …</source>
         <translation>Exporting the package …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="941"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="944"/>
         <source>Đã xuất gói số %1 (%2 hồ sơ): %3</source>
         <translation>Exported package no. %1 (%2 dossiers): %3</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="969"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="972"/>
         <source>Đang nhập gói …</source>
         <translation>Importing packages …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="980"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="983"/>
         <source>Đang lập %1 …</source>
         <translation>Preparing %1 …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="992"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="995"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>
@@ -2027,150 +2037,150 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>OfficersTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="408"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="414"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="408"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="414"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="408"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="414"/>
         <source>Chức danh</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="409"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="415"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="409"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="415"/>
         <source>Số điện thoại</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="418"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="424"/>
         <source>Cán bộ đã chọn</source>
         <translation>Selected officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="423"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="429"/>
         <source>Lưu sửa đổi</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="424"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="496"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="544"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="430"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="502"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="550"/>
         <source>Ngừng hoạt động</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="427"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="433"/>
         <source>Tên đăng nhập:</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="428"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="434"/>
         <source>Họ và tên:</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="429"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="435"/>
         <source>Chức danh:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="430"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="436"/>
         <source>Số điện thoại:</source>
         <translation>Phone number:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="437"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="448"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="443"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="454"/>
         <source>Thêm cán bộ</source>
         <translation>Add officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="439"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="445"/>
         <source>không dấu cách, ví dụ tuphap</source>
         <translation>no spaces, e.g. tuphap</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="442"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="448"/>
         <source>Công chức Tư pháp - Hộ tịch</source>
         <translation>Công chức Tư pháp - Hộ tịch</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="444"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="450"/>
         <source>Ví dụ: %1</source>
         <translation>Example: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="445"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="451"/>
         <source>In trên phiếu yêu cầu bổ sung hồ sơ, cho người nộp liên hệ.</source>
         <translation>Printed on the supplement request slip, for the applicant to call.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="451"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="457"/>
         <source>Tên đăng &amp;nhập:</source>
         <translation>&amp;Username:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="452"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="458"/>
         <source>Họ và &amp;tên:</source>
         <translation>Full &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="453"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="459"/>
         <source>Chức &amp;danh:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="454"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="460"/>
         <source>Số điện t&amp;hoại:</source>
         <translation>P&amp;hone number:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="470"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="476"/>
         <source>Cán bộ ngừng hoạt động vẫn còn tên trong hồ sơ và quá trình xử lý đã ghi, nhưng không còn trong danh sách chọn cán bộ.</source>
         <translation>A deactivated officer keeps their name in the dossiers and the recorded history, but is no longer offered in the officer lists.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="496"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="502"/>
         <source>Đang làm việc</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="525"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="531"/>
         <source>(chưa chọn)</source>
         <translation>(none selected)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="542"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="548"/>
         <source>Cho hoạt động lại</source>
         <translation>Reactivate</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="571"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="577"/>
         <source>Đã thêm cán bộ %1 (%2).</source>
         <translation>Officer %1 (%2) added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="596"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="602"/>
         <source>Đã lưu sửa đổi của cán bộ %1.</source>
         <translation>Changes to officer %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="612"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="618"/>
         <source>Cán bộ %1 đã hoạt động lại.</source>
         <translation>Officer %1 is active again.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="614"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="620"/>
         <source>Cán bộ %1 đã ngừng hoạt động.</source>
         <translation>Officer %1 was deactivated.</translation>
     </message>
@@ -2473,37 +2483,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1408"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1414"/>
         <source>Thiết lập</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1417"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1423"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1417"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1423"/>
         <source>Cán bộ</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1419"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1425"/>
         <source>Thủ tục</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1422"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1428"/>
         <source>Giờ làm việc</source>
         <translation>Office hours</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1424"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1430"/>
         <source>Ngày nghỉ, ngày làm bù</source>
         <translation>Days off, make-up days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1431"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1437"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -2725,47 +2735,47 @@ PHÓ CHỦ TỊCH</translation>
         <translation>T&amp;itle:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="280"/>
-        <source>Mỗi dòng một dòng chức danh, tối đa 4 dòng.</source>
-        <translation>One title line per line, at most 4 lines.</translation>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="283"/>
+        <source>Mỗi dòng ghi một dòng của khối chức danh (ví dụ KT. CHỦ TỊCH), tối đa 4 dòng.</source>
+        <translation>One line of the signature title per line (for example KT. CHỦ TỊCH), at most 4 lines.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="282"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="288"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="284"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="290"/>
         <source>Cán bộ mặc định</source>
         <translation>Default officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="288"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="294"/>
         <source>Chọn cán &amp;bộ:</source>
         <translation>&amp;Officer:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="292"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="298"/>
         <source>Cán bộ được ghi vào hồ sơ khi một thao tác không chọn cán bộ nào.</source>
         <translation>The officer recorded when an act names no officer.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="297"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="303"/>
         <source>Lưu thông tin đơn vị</source>
         <translation>Save unit details</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="347"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="353"/>
         <source>(chưa có: nhập tên tỉnh ở trên)</source>
         <translation>(none yet: enter the province above)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="355"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="361"/>
         <source>(chưa chọn)</source>
         <translation>(none selected)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="388"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="394"/>
         <source>Đã lưu thông tin đơn vị.</source>
         <translation>Unit details saved.</translation>
     </message>

@@ -42,8 +42,8 @@ EXPECTED = [
     "Thay đổi:",
     "  ~ 1.001193     Đăng ký khai sinh",
     "      Căn cứ pháp lý: Luật Hộ tịch 2014, Điều 16 → Luật Hộ tịch năm 2014",
-    "      Ghi chú, phí, lệ phí: Chưa chắc chắn: Mã 1.001193 theo danh mục gốc (domain.md §9); "
-    "trang chính thức đã tra khô… → Phí, lệ phí: Miễn lệ phí đăng ký khai sinh đúng hạn",
+    "      Ghi chú, phí, lệ phí: Chưa chắc chắn: Mã 1.001193 theo danh mục mẫu ban đầu của "
+    "chương trình; trang chính thức… → Phí, lệ phí: Miễn lệ phí đăng ký khai sinh đúng hạn",
     "  ~ 1.004873     Cấp Giấy xác nhận tình trạng hôn nhân",
     "      Căn cứ pháp lý: Nghị định 123/2015/NĐ-CP, Điều 22 → Nghị định số 123/2015/NĐ-CP",
 ]

@@ -58,7 +58,12 @@ def test_applying_writes_the_list_and_keeps_the_catalogs_components(
     status = after["1.004873"]
     assert status.components == seed["1.004873"].components  # the list has no components
     assert status.basis == "Nghị định số 123/2015/NĐ-CP"
-    assert status.note == "Phí, lệ phí: Lệ phí: 5.000 đồng/trường hợp"
+    # The officer's own remark stays; the fee line is the list's (issue 9 review).
+    assert status.note.splitlines() == [
+        seed["1.004873"].note.splitlines()[0],
+        "Phí, lệ phí: Lệ phí: 5.000 đồng/trường hợp",
+    ]
+    assert "Chưa chắc chắn" not in after["1.001193"].note  # the list is an official source
     assert status.verification_time is None
     birth = after["1.001193"]
     assert birth.time == ProcessingTime(0, TimeUnit.SAME_DAY)

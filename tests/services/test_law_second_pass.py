@@ -290,3 +290,22 @@ def test_bieu_06_prints_the_letterhead_of_its_regime(make_desk) -> None:
     assert "Đơn vị nhận báo cáo: Ủy ban nhân dân tỉnh Hưng Yên" in august
     march = first_lines(date(2025, 3, 1), date(2025, 3, 31))  # regime A: the town
     assert "ỦY BAN NHÂN DÂN THỊ XÃ MỸ HÀO" in march
+
+
+def test_the_abolished_district_level_is_refused_above_a_regime_b_unit(make_desk) -> None:
+    from mohao_desk.domain.errors import DeskError
+    from mohao_desk.services.settings import unit_settings, update_letterheads
+
+    desk = make_desk(datetime(2025, 9, 1, 9, 0))
+    before = unit_settings(desk.db)
+    for change in (
+        {"parents": {"B": "Ủy ban nhân dân thị xã Mỹ Hào"}},
+        {"upstreams": {"b": "UBND huyện Văn Lâm"}},
+        {"province_name": "Ủy ban nhân dân quận 1"},
+    ):
+        with pytest.raises(DeskError, match="cơ quan cấp huyện, đã kết thúc hoạt động"):
+            update_letterheads(desk.db, **change)
+    assert unit_settings(desk.db) == before
+    # Regime A's parent body is the town, as it was; a province-level city is accepted.
+    update_letterheads(desk.db, parents={"A": "Ủy ban nhân dân thị xã Mỹ Hào"})
+    update_letterheads(desk.db, parents={"B": "Ủy ban nhân dân thành phố Hà Nội"})

@@ -125,7 +125,7 @@ def _calendar_notes(window: MainWindow) -> list[str]:
     return [
         label.text()
         for label in window.statusBar().findChildren(QLabel)
-        if label.text().startswith("ⓘ ")
+        if "hãy kiểm tra thông báo của Chính phủ" in label.text()
     ]
 
 
@@ -135,7 +135,7 @@ def test_the_desk_window_says_once_when_the_calendar_rests_on_the_package(qtbot,
     window.show()
     notes = _calendar_notes(window)
     assert notes == [
-        "ⓘ Lịch nghỉ năm 2027 chưa có thông báo chính thức — hãy kiểm tra thông báo của Chính "
+        "Lịch nghỉ năm 2027 chưa có thông báo chính thức — hãy kiểm tra thông báo của Chính "
         "phủ (Thiết lập › Ngày nghỉ, ngày làm bù)."
     ]
     assert window.calendar_label is not None and window.calendar_label.isVisible()

@@ -57,6 +57,7 @@ def test_refusal_at_the_counter_from_the_menu(qtbot, desk: Desk) -> None:
     service = CounterService(desk)
     assert service.count(desk.now().date(), desk.now().date()) == 0
     type_text(dialog.reason_edit, "Bản chính bị tẩy xóa, sửa chữa")
+    assert dialog.banner.isHidden()  # the error goes once the officer types
     QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not shiboken6.isValid(dialog) or not dialog.isVisible()
     (preview,) = open_previews()
