@@ -272,6 +272,13 @@ class Desk:
         and no act that writes dossiers is taken on it (the window hides them)."""
         return self._upstream
 
+    def change_watcher(self) -> Any:
+        """A watcher whose ``changed()`` says another process or PC committed since the last
+        call (``store.changes``); ``None`` where the database has none yet."""
+        from mohao_desk.store.changes import watch
+
+        return watch(self.db)
+
     def require_writable(self) -> None:
         """Raise the reason why dossiers cannot be written here, if they cannot."""
         if self._upstream:

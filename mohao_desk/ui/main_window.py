@@ -48,6 +48,7 @@ SEARCH_MIN = 2  # one letter matches nearly everything: search from two characte
 SEARCH_DELAY_MS = 25  # wait for a pause in typing (a scanner types a whole code at once)
 ALL_LIMIT = 5000  # "all dossiers" without a search: the newest ones (a town holds millions)
 NOTICE_MS = 60_000  # band changes are looked for every minute
+WATCH_MS = 2_000  # how often the window asks whether another PC or process wrote
 
 
 def count_text(n: int) -> str:
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.last_folder = ""
         self.dossier_pages: dict[str, QWidget] = {}
         self.counter_list: QWidget | None = None  # the open list of refusals at the counter
+        self._keep_scroll: int | None = None
         self._last_notice_check = desk.now()
         if unit is not None:
             self.setWindowTitle(
@@ -126,6 +128,13 @@ class MainWindow(QMainWindow):
         self.notice_timer = QTimer(self)
         self.notice_timer.setInterval(NOTICE_MS)
         self.notice_timer.timeout.connect(self.check_notices)
+        # What another PC or process records shows here within seconds, without "Làm mới".
+        self.watcher = desk.change_watcher()
+        self.watch_timer = QTimer(self)
+        self.watch_timer.setInterval(WATCH_MS)
+        self.watch_timer.timeout.connect(self.check_changes)
+        if self.watcher is not None:
+            self.watch_timer.start()
         self.tray: QSystemTrayIcon | None = None
         if not self.read_only:
             self.notice_timer.start()
@@ -506,6 +515,12 @@ class MainWindow(QMainWindow):
 
         worker.run(fn, deliver, fail, parent=self)
 
+    def check_changes(self) -> None:
+        """Reload the board (keeping the officer's place) when the database changed."""
+        if self.watcher is not None and self.watcher.changed():
+            self._keep_scroll = self.table.verticalScrollBar().value()
+            self.refresh()
+
     def refresh_all(self) -> None:
         """F5: the officers to pick from, the view and its counts."""
         self.reload_officers()
@@ -550,6 +565,9 @@ class MainWindow(QMainWindow):
         ids, first_rows = page
         selected = self._selected_code()
         self.model.set_ids(ids, first_rows)
+        if self._keep_scroll is not None:  # a reload nobody asked for keeps the place
+            self.table.verticalScrollBar().setValue(self._keep_scroll)
+            self._keep_scroll = None
         if self.unit_scope is not None:
             # Units send no applicant names unless they chose to share personal data.
             named = any(str(r.applicant).strip() for r in first_rows)
@@ -998,6 +1016,9 @@ class MainWindow(QMainWindow):
         self._closing = True
         self.tick_timer.stop()
         self.notice_timer.stop()
+        self.watch_timer.stop()
+        if self.watcher is not None:
+            self.watcher.close()
         if self.tray is not None:
             self.tray.hide()
         worker.wait_all(5000)
