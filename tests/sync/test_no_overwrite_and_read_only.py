@@ -4,7 +4,9 @@ upstream office's database only reads: no act on a dossier is taken there."""
 
 from __future__ import annotations
 
+import json
 import shutil
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -16,9 +18,10 @@ from mohao_desk.domain.lifecycle import Status
 from mohao_desk.services import sync
 from mohao_desk.services.desk import UPSTREAM_READ_ONLY, Desk
 from mohao_desk.services.setup import init_unit
+from mohao_desk.store import sync_queries as sq
 from mohao_desk.store.db import open_database
 
-from .conftest import UNIT_A, World, later
+from .conftest import UNIT_A, World, later, members
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -195,3 +198,33 @@ def test_cli_refuses_acts_on_the_upstream_database(world: World, upstream, capsy
         assert exit_code == 2, argv
         assert err.splitlines() == [f"mohao-desk: {DeskError(UPSTREAM_READ_ONLY).message}"]
     assert world.dump() == before
+
+
+def test_an_export_does_not_block_the_desk_while_it_reads(world: World, monkeypatch) -> None:
+    """Issue 10: the export reads one snapshot without the write lock. A registration made
+    while it reads goes through at once (with the lock it waited 5 s and failed) and is in the
+    next package, not this one."""
+    from mohao_desk.services.desk import Desk
+
+    desk = Desk(world.a)
+    registered: list[str] = []
+    reading = sq.changed_facts
+
+    def register_meanwhile(*args, **kwargs):  # type: ignore[no-untyped-def]
+        started = time.perf_counter()
+        code = desk.register(procedure_code="2.000815", applicant_name="Người Đến Giữa").summary
+        registered.append(code.code)
+        assert time.perf_counter() - started < 2.0  # not kept waiting for a lock
+        return reading(*args, **kwargs)
+
+    monkeypatch.setattr(sq, "changed_facts", register_meanwhile)
+    first = sync.export_desk_package(world.a, world.out)  # the real clock, as at a desk
+    monkeypatch.setattr(sq, "changed_facts", reading)
+    (code,) = registered
+    assert code not in members_codes(first.path)
+    second = sync.export_desk_package(world.a, world.out)
+    assert code in members_codes(second.path)
+
+
+def members_codes(path: Path) -> set[str]:
+    return set(json.loads(members(path)["payload.json"])["dossiers"]["code"])
