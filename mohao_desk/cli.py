@@ -91,12 +91,21 @@ def _vn(moment: datetime | None) -> str:
 # ----------------------------------------------------------------- opening
 
 
-def _open(args: argparse.Namespace, *, create: bool = False) -> Any:
+def _db_target(args: argparse.Namespace) -> Path | str:
+    """``--db``: a SQLite file's path, or a PostgreSQL server's URL (``postgresql+psycopg://
+    user:password@host:port/dbname``); the user's data folder's file when not given."""
     from mohao_desk.paths import default_db_path
+    from mohao_desk.store.db import is_server_url
+
+    if not args.db:
+        return default_db_path()
+    return args.db if is_server_url(args.db) else Path(args.db)
+
+
+def _open(args: argparse.Namespace, *, create: bool = False) -> Any:
     from mohao_desk.store.db import open_database
 
-    path = Path(args.db) if args.db else default_db_path()
-    return open_database(path, create=create)
+    return open_database(_db_target(args), create=create)
 
 
 def _desk(args: argparse.Namespace) -> Any:
@@ -161,13 +170,12 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from mohao_desk.paths import default_db_path
     from mohao_desk.services.demo import check_demo_request, fill_demo
 
     now = parse_moment(args.now) if args.now else None
     check_demo_request(args.dossiers, now)
-    path = Path(args.db) if args.db else default_db_path()
-    new = not path.exists()
+    path = _db_target(args)
+    new = isinstance(path, Path) and not path.exists()
     db = _open(args, create=True)
     try:
         report = fill_demo(
@@ -181,7 +189,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     except BaseException:
         db.close()
         if new:  # a database made for this failed command must not stay behind
-            for suffix in ("", "-wal", "-shm"):
+            for suffix in ("", "-wal", "-shm"):  # (a file: a server's database is not ours)
                 Path(str(path) + suffix).unlink(missing_ok=True)
         raise
     print(
@@ -684,6 +692,14 @@ def cmd_window(args: argparse.Namespace) -> int:
     """The desk window (the default command). Without Qt or a display, the text overview."""
     import os
 
+    from mohao_desk.store.db import is_server_url
+
+    if args.db and is_server_url(args.db):
+        print(
+            "mohao-desk: cửa sổ trên cơ sở dữ liệu máy chủ sắp có; hiển thị tổng quan dạng chữ.",
+            file=sys.stderr,
+        )
+        return cmd_overview(args)
     no_display = (
         sys.platform.startswith("linux")
         and not os.environ.get("DISPLAY")
@@ -705,10 +721,8 @@ def cmd_window(args: argparse.Namespace) -> int:
 
 
 def cmd_overview(args: argparse.Namespace) -> int:
-    from mohao_desk.paths import default_db_path
-
-    path = Path(args.db) if args.db else default_db_path()
-    if not path.exists():
+    path = _db_target(args)
+    if isinstance(path, Path) and not path.exists():
         if not args.demo_if_empty:
             raise DeskError(
                 "Chưa có cơ sở dữ liệu tại '{path}'. Chạy 'mohao-desk init' để thiết lập đơn "

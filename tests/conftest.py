@@ -1,5 +1,12 @@
 """Shared fixtures. Every test runs with its data folder in a temporary directory, so no test
-ever reads or writes a developer's real data (platformdirs is bypassed by MOHAO_DESK_HOME)."""
+ever reads or writes a developer's real data (platformdirs is bypassed by MOHAO_DESK_HOME).
+
+Databases: ``db`` (a unit set up on a fresh database) and ``new_database`` (a factory of fresh
+databases) follow the ``backend`` fixture: "sqlite" (a real file) everywhere; tests/store and
+tests/services override it with the parameter ("sqlite", "postgresql"), the second on a private
+PostgreSQL cluster that the session starts when the first PostgreSQL test needs it (see
+tests/pg_server.py) and stops at its end, failed or not. Without PostgreSQL's binaries those
+variants are skipped, or fail when ``MOHAO_REQUIRE_POSTGRES=1`` (CI)."""
 
 from __future__ import annotations
 
@@ -30,6 +37,7 @@ import pytest
 from mohao_desk.services.desk import Desk
 from mohao_desk.services.setup import OfficerInput, init_unit
 from mohao_desk.store.db import Database, open_database
+from tests.pg_server import PrivateCluster, find_bindir
 
 UNIT_CODE = "000.17.22.H56"
 
@@ -42,14 +50,106 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     return home
 
 
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[PrivateCluster]:
+    """The session's private PostgreSQL cluster, started on first use."""
+    bindir = find_bindir()
+    if bindir is None:
+        reason = (
+            "PostgreSQL server not installed (no initdb/pg_ctl; set MOHAO_PG_BINDIR or "
+            "install the 'postgresql' package): PostgreSQL variants not run"
+        )
+        if os.environ.get("MOHAO_REQUIRE_POSTGRES") == "1":
+            pytest.fail(f"{reason}, but MOHAO_REQUIRE_POSTGRES=1 requires them")
+        pytest.skip(reason)
+    cluster = PrivateCluster(bindir)
+    try:
+        cluster.start()
+    except Exception:
+        cluster.stop()
+        raise
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="module")
+def backend() -> str:
+    """Which database the tests of this directory run on (overridden in tests/store and
+    tests/services by a parameter: both)."""
+    return "sqlite"
+
+
+class DatabaseFactory:
+    """Fresh databases on one backend: SQLite files in a folder, or databases on the
+    private cluster (dropped by :meth:`drop_all`)."""
+
+    def __init__(self, backend: str, folder: Path, cluster: PrivateCluster | None) -> None:
+        self.backend = backend
+        self.folder = folder
+        self.cluster = cluster
+        self.created: list[str] = []
+        self._n = 0
+
+    def __call__(self, name: str = "desk", *, migrated: bool = True) -> Path | str:
+        """A new database's target for ``open_database``. SQLite: a file not yet created (it
+        is migrated when opened); PostgreSQL: an existing database, already migrated to the
+        head unless ``migrated`` is False (then empty, as its owner creates it)."""
+        if self.cluster is None:
+            self._n += 1
+            return self.folder / (f"{name}.sqlite3" if self._n == 1 else f"{name}{self._n}.sqlite3")
+        url = self.cluster.create_database(migrated=migrated)
+        self.created.append(url)
+        return url
+
+    def drop_all(self) -> None:
+        assert self.cluster is not None or not self.created
+        for url in self.created:
+            self.cluster.drop_database(url)  # type: ignore[union-attr]
+        self.created.clear()
+
+
+def _factory(request: pytest.FixtureRequest, backend: str, folder: Path) -> DatabaseFactory:
+    if backend == "sqlite":
+        return DatabaseFactory(backend, folder, None)
+    assert backend == "postgresql", backend
+    return DatabaseFactory(backend, folder, request.getfixturevalue("pg_cluster"))
+
+
+@pytest.fixture
+def new_database(
+    request: pytest.FixtureRequest, backend: str, tmp_path: Path
+) -> Iterator[DatabaseFactory]:
+    """A factory of fresh databases on the test's backend, dropped after the test."""
+    factory = _factory(request, backend, tmp_path)
+    yield factory
+    factory.drop_all()
+
+
+@pytest.fixture(scope="module")
+def new_module_database(
+    request: pytest.FixtureRequest, backend: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[DatabaseFactory]:
+    """The same, for module-scoped fixtures (dropped after the module)."""
+    factory = _factory(request, backend, tmp_path_factory.mktemp("module-db"))
+    yield factory
+    factory.drop_all()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "desk.sqlite3"
 
 
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    database = open_database(db_path)
+def db_target(backend: str, db_path: Path, new_database: DatabaseFactory) -> Path | str:
+    """Where the ``db`` fixture's database is: ``db_path`` on SQLite, a fresh database on the
+    private PostgreSQL cluster otherwise."""
+    return db_path if backend == "sqlite" else new_database()
+
+
+@pytest.fixture
+def db(db_target: Path | str) -> Iterator[Database]:
+    database = open_database(db_target)
     init_unit(
         database,
         code=UNIT_CODE,

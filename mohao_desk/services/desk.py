@@ -1031,7 +1031,7 @@ class Desk:
 
     def _store_file(self, file: Path, sha: str) -> None:
         """Keep a copy of the digitized file beside the database, addressed by its hash."""
-        target = self.db.path.parent / "attachments" / sha[:2] / sha
+        target = self.db.files_dir / "attachments" / sha[:2] / sha
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             tmp = target.with_suffix(".part")

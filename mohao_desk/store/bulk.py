@@ -1,6 +1,8 @@
 """Bulk writers for large imports and demo data: plain tuples through ``executemany``.
 
 Column orders are fixed here; callers build tuples in the same order. Moments are epoch seconds.
+The SQL is written with sqlite3's ``?`` placeholders; ``driver_sql`` turns them into psycopg's
+``%s`` on PostgreSQL (``ON CONFLICT … DO UPDATE SET … = excluded.…`` is the same on both).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import Connection, func, select
 
+from mohao_desk.store.dialect import driver_sql, is_postgresql
 from mohao_desk.store.schema import component, daily_sequence, dossier, event, yearly_sequence
 
 DOSSIER_COLUMNS = (
@@ -34,11 +37,24 @@ def _insert(conn: Connection, table: str, columns: Sequence[str], rows: list[tup
     if not rows:
         return
     marks = ", ".join("?" * len(columns))
-    conn.exec_driver_sql(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+    conn.exec_driver_sql(driver_sql(conn, sql), rows)
+
+
+def catch_up_id_sequence(conn: Connection, table: str) -> None:
+    """PostgreSQL: after rows were inserted with their ids given, move the table's id
+    sequence past them (SQLite's INTEGER PRIMARY KEY needs nothing: it takes max(id) + 1)."""
+    if is_postgresql(conn):
+        conn.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+            f"(SELECT COALESCE(max(id), 0) + 1 FROM {table}), false)"
+        )
 
 
 def insert_dossier_rows(conn: Connection, rows: list[tuple]) -> None:
     _insert(conn, dossier.name, DOSSIER_COLUMNS, rows)
+    if rows:
+        catch_up_id_sequence(conn, dossier.name)
 
 
 COUNTER_REFUSAL_COLUMNS = (
@@ -77,8 +93,11 @@ def store_daily_sequences(conn: Connection, unit_id: int, values: dict[str, int]
     if not values:
         return
     conn.exec_driver_sql(
-        "INSERT INTO daily_sequence (unit_id, day, last) VALUES (?, ?, ?) "
-        "ON CONFLICT(unit_id, day) DO UPDATE SET last = excluded.last",
+        driver_sql(
+            conn,
+            "INSERT INTO daily_sequence (unit_id, day, last) VALUES (?, ?, ?) "
+            "ON CONFLICT(unit_id, day) DO UPDATE SET last = excluded.last",
+        ),
         [(unit_id, day, last) for day, last in values.items()],
     )
 
@@ -98,8 +117,11 @@ def store_yearly_sequences(
     if not values:
         return
     conn.exec_driver_sql(
-        "INSERT INTO yearly_sequence (unit_id, kind, year, last) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT(unit_id, kind, year) DO UPDATE SET last = excluded.last",
+        driver_sql(
+            conn,
+            "INSERT INTO yearly_sequence (unit_id, kind, year, last) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(unit_id, kind, year) DO UPDATE SET last = excluded.last",
+        ),
         [(unit_id, kind, year, last) for year, last in values.items()],
     )
 
@@ -108,7 +130,12 @@ def store_yearly_sequences(
 def search_index_suspended(conn: Connection, first_id: int) -> Iterator[None]:
     """Bulk inserts without the per-row search-index triggers: they are dropped for the block
     and put back (with the new rows indexed in one statement) inside the same transaction,
-    so a failure rolls everything back, triggers included. ~7× faster than the triggers."""
+    so a failure rolls everything back, triggers included. ~7× faster than the triggers.
+
+    PostgreSQL keeps its GIN trigram index itself (no triggers): nothing to suspend."""
+    if is_postgresql(conn):
+        yield
+        return
     triggers = conn.exec_driver_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'dossier' "
         "AND name LIKE 'dossier_fts_%'"

@@ -1,25 +1,30 @@
-"""Opening the SQLite database: pragmas, the schema-version gate, migrations at start-up.
+"""Opening the database: a SQLite file (pragmas) or a PostgreSQL server (a
+``postgresql+psycopg://`` URL); the schema-version gate; migrations at start-up.
 
-The gate reads the schema revision with plain ``sqlite3`` first (cheap), so a database already at
-the current revision opens without importing Alembic. A database written by a newer program (a
-revision we do not know, or a higher ``PRAGMA user_version``) is refused, never "upgraded" down.
+The gate reads the schema revision first (SQLite: with plain ``sqlite3``, cheap), so a database
+already at the current revision opens without importing Alembic. A database written by a newer
+program (a revision we do not know, or a higher ``PRAGMA user_version``) is refused, never
+"upgraded" down. What differs by dialect is listed in docs/architecture.md ("Two databases").
 """
 
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import URL, Connection, Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from mohao_desk.domain.errors import DeskError
 from mohao_desk.domain.os_errors import os_error
+from mohao_desk.store.dialect import WRITE_OPTION
 
 # Every migration revision in order; the last is the head. tests/store/test_migrations.py checks
 # this list against Alembic's script directory.
@@ -28,27 +33,60 @@ SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 USER_VERSION = len(SCHEMA_REVISIONS)
 # How long a writer waits for another desk's transaction before giving up with a message.
 BUSY_TIMEOUT_MS = 5000
+# A ``--db`` that is a server URL rather than a file path (``postgresql://`` is taken as
+# ``postgresql+psycopg://``, the one driver the program ships).
+_SERVER_URL = re.compile(r"^postgres(ql)?(\+\w+)?://")
+# PostgreSQL advisory-lock key taken while migrating: two PCs starting at once migrate once.
+_MIGRATION_LOCK = 0x6D6F68616F  # "mohao"
 
 
 class DatabaseError(DeskError):
     """The database cannot be opened or used."""
 
 
-class Database:
-    """A unit's SQLite file, opened and migrated."""
+def is_server_url(target: Path | str) -> bool:
+    """A ``--db`` value naming a PostgreSQL server rather than a SQLite file."""
+    return isinstance(target, str) and _SERVER_URL.match(target) is not None
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+
+class Database:
+    """A unit's database, opened and migrated: a SQLite file, or a database on a PostgreSQL
+    server (``dialect`` says which; only the store looks)."""
+
+    def __init__(
+        self,
+        path: Path | str,
+        engine: Engine,
+        *,
+        target: Path | str | None = None,
+        files_dir: Path | None = None,
+    ) -> None:
+        # The file, or the server URL without its password: what messages and titles show.
         self.path = path
         self.engine = engine
+        self.dialect: str = engine.dialect.name
+        # What ``open_database`` takes to open the same database again.
+        self.target: Path | str = target if target is not None else path
+        # Where the files that belong to the database (attachments) are kept on this PC.
+        self.files_dir: Path = files_dir if files_dir is not None else Path(path).parent
 
     @contextmanager
     def begin(self, *, bulk: bool = False) -> Iterator[Connection]:
-        """One write transaction (``BEGIN IMMEDIATE``: it takes the write lock before its first
-        read, so two desks acting at once wait for each other instead of failing); committed
-        when the block ends, rolled back on any error.
+        """One write transaction (SQLite: ``BEGIN IMMEDIATE``: it takes the write lock before
+        its first read, so two desks acting at once wait for each other instead of failing;
+        PostgreSQL: READ COMMITTED, the rows an act reads locked ``FOR UPDATE`` by the store);
+        committed when the block ends, rolled back on any error.
 
         ``bulk`` trades durability for speed (``synchronous=OFF``) while filling a new
         database with demo data."""
+        if self.dialect != "sqlite":
+            with _translated(self.path), self.engine.connect() as conn:
+                conn = conn.execution_options(**{WRITE_OPTION: True})
+                with conn.begin():
+                    if bulk:
+                        conn.exec_driver_sql("SET LOCAL synchronous_commit = off")
+                    yield conn
+            return
         with _translated(self.path), self.engine.connect() as conn:
             conn = conn.execution_options(mohao_immediate=True)
             raw = conn.connection.driver_connection
@@ -68,6 +106,8 @@ class Database:
     def read(self) -> Iterator[Connection]:
         """A read transaction: one consistent snapshot."""
         with _translated(self.path), self.engine.connect() as conn, conn.begin():
+            if self.dialect != "sqlite":  # one snapshot for the whole block, as SQLite's
+                conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             yield conn
 
     def close(self) -> None:
@@ -75,17 +115,48 @@ class Database:
 
 
 @contextmanager
-def _translated(path: Path) -> Iterator[None]:
-    """SQLite's operational failures become one clear Vietnamese message."""
+def _translated(path: Path | str) -> Iterator[None]:
+    """The database's operational failures become one clear Vietnamese message."""
     try:
         yield
     except OperationalError as exc:
         raise _database_error(path, exc) from None
 
 
-def _database_error(path: Path, exc: BaseException) -> DatabaseError:
+# PostgreSQL's SQLSTATEs of "another program holds what we need": lock_timeout, deadlock,
+# serialization failure.
+_PG_BUSY = {"55P03", "40P01", "40001"}
+
+
+def _database_error(path: Path | str, exc: BaseException) -> DatabaseError:
     text = str(getattr(exc, "orig", exc) or exc).splitlines()[0] if str(exc) else repr(exc)
     lowered = text.lower()
+    sqlstate = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    if sqlstate in _PG_BUSY:
+        return DatabaseError(
+            "Cơ sở dữ liệu '{path}' đang bị chương trình khác ghi; hãy thử lại sau ít phút.",
+            path=path,
+        )
+    if sqlstate is None and is_server_url(str(path)) and isinstance(exc, OperationalError):
+        # No SQLSTATE: refused while connecting (libpq gives only the server's text), or the
+        # server never answered (cable, server PC off, wrong host or port).
+        if "does not exist" in lowered and "database" in lowered:
+            return DatabaseError("Không tìm thấy cơ sở dữ liệu '{path}'.", path=path)
+        if "authentication failed" in lowered or "pg_hba.conf" in lowered:
+            return DatabaseError(
+                "Không mở được cơ sở dữ liệu '{path}' (kiểm tra quyền truy cập).", path=path
+            )
+        return DatabaseError(
+            "Không kết nối được máy chủ cơ sở dữ liệu '{server}': {text}.",
+            server=path,
+            text=text,
+        )
+    if sqlstate in ("28000", "28P01", "42501"):
+        return DatabaseError(
+            "Không mở được cơ sở dữ liệu '{path}' (kiểm tra quyền truy cập).", path=path
+        )
+    if sqlstate == "3D000":
+        return DatabaseError("Không tìm thấy cơ sở dữ liệu '{path}'.", path=path)
     if "locked" in lowered or "busy" in lowered:
         return DatabaseError(
             "Cơ sở dữ liệu '{path}' đang bị chương trình khác ghi; hãy thử lại sau ít phút.",
@@ -177,9 +248,13 @@ def _probe(path: Path) -> tuple[str | None, int, bool]:
     return revision, user_version, foreign
 
 
-def open_database(path: Path | str, *, create: bool = True) -> Database:
-    """Open (and, when needed, create and migrate) the database at ``path``."""
-    path = Path(path).expanduser()
+def open_database(target: Path | str, *, create: bool = True) -> Database:
+    """Open (and, when needed, create and migrate) the database at ``target``: a SQLite file's
+    path, or a ``postgresql+psycopg://user:password@host:port/dbname`` URL (the database
+    itself must exist on the server: its owner creates it; we create the tables)."""
+    if is_server_url(target):
+        return _open_server(str(target), create=create)
+    path = Path(target).expanduser()
     try:
         exists = path.exists()
     except OSError as exc:
@@ -243,6 +318,116 @@ def _migrate(engine: Engine) -> None:
         "script_location", str(resources.files("mohao_desk.store") / "migrations")
     )
     with engine.begin() as conn:
+        if engine.dialect.name == "sqlite":
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+            conn.exec_driver_sql(f"PRAGMA user_version={USER_VERSION}")
+            return
+        # PostgreSQL: DDL is transactional, so the whole upgrade commits or nothing does; the
+        # lock makes a second PC that starts meanwhile wait, then find the schema at head.
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
-        conn.exec_driver_sql(f"PRAGMA user_version={USER_VERSION}")
+
+
+# ------------------------------------------------------------------- PostgreSQL server
+
+
+def _server_url(target: str) -> URL:
+    try:
+        url = make_url(target)
+    except ArgumentError:
+        url = None
+    if url is None or url.get_backend_name() != "postgresql" or not url.database:
+        raise DatabaseError(
+            "Địa chỉ máy chủ cơ sở dữ liệu '{url}' không hợp lệ (dạng "
+            "postgresql+psycopg://người_dùng:mật_khẩu@máy_chủ:cổng/tên_cơ_sở_dữ_liệu).",
+            url=_hide_password(target),
+        )
+    if url.get_driver_name() in ("postgresql", "psycopg2", "psycopg"):
+        url = url.set(drivername="postgresql+psycopg")
+    else:
+        raise DatabaseError(
+            "Địa chỉ máy chủ cơ sở dữ liệu '{url}' không hợp lệ (dạng "
+            "postgresql+psycopg://người_dùng:mật_khẩu@máy_chủ:cổng/tên_cơ_sở_dữ_liệu).",
+            url=_hide_password(target),
+        )
+    return url
+
+
+def _hide_password(target: str) -> str:
+    try:
+        return make_url(target).render_as_string(hide_password=True)
+    except ArgumentError:
+        return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", target)
+
+
+def _server_files_dir(url: URL) -> Path:
+    """This PC's folder for the files of a server's database (attachments), one per server
+    and database."""
+    from mohao_desk.paths import data_dir
+
+    host = str(url.host or url.query.get("host") or "local")
+    name = f"{url.database}@{host}:{url.port or url.query.get('port') or 5432}"
+    digest = hashlib.sha256(name.encode()).hexdigest()[:12]
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "_", str(url.database))[:40]
+    return data_dir() / "servers" / f"{slug}-{digest}"
+
+
+def _probe_server(conn: Connection) -> tuple[str | None, bool, bool]:
+    """(alembic revision or None, has foreign tables, is empty) of a server database."""
+    tables = {
+        r[0]
+        for r in conn.exec_driver_sql(
+            "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
+        )
+    }
+    revision = None
+    if "alembic_version" in tables:
+        revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    foreign = bool(tables - {"alembic_version"}) and revision is None
+    return revision, foreign, not tables
+
+
+def _open_server(target: str, *, create: bool) -> Database:
+    url = _server_url(target)
+    shown = url.render_as_string(hide_password=True)
+    engine = create_engine(
+        url,
+        connect_args={
+            "connect_timeout": 10,
+            "application_name": "mohao_desk",
+            # A writer waits this long for another PC's row lock, then gets a clear message.
+            "options": f"-c lock_timeout={BUSY_TIMEOUT_MS}",
+        },
+    )
+    try:
+        with engine.connect() as conn:
+            revision, foreign, empty = _probe_server(conn)
+            conn.rollback()
+        if foreign:
+            raise DatabaseError(
+                "Cơ sở dữ liệu '{path}' trên máy chủ chứa bảng của chương trình khác.",
+                path=shown,
+            )
+        if empty and not create:
+            raise DatabaseError(
+                "Cơ sở dữ liệu '{path}' trên máy chủ còn trống (chưa thiết lập mohao_desk).",
+                path=shown,
+            )
+        if revision is not None and revision not in SCHEMA_REVISIONS:
+            raise DatabaseError(
+                "Cơ sở dữ liệu '{path}' được tạo bởi phiên bản mohao_desk mới hơn (lược đồ "
+                "{schema}). Hãy cập nhật chương trình; dữ liệu không bị thay đổi.",
+                path=shown,
+                schema=revision,
+            )
+        if revision != SCHEMA_HEAD:
+            _migrate(engine)
+    except DeskError:
+        engine.dispose()
+        raise
+    except (DBAPIError, OSError) as exc:
+        engine.dispose()
+        raise _database_error(shown, exc) from None
+    return Database(shown, engine, target=target, files_dir=_server_files_dir(url))

@@ -33,6 +33,7 @@ from mohao_desk.domain.deadline import MAX_SUPPLEMENT_REQUESTS_ON_TIME, Processi
 from mohao_desk.domain.lifecycle import OPEN_STATUSES, RUNNING_STATUSES, ApologyRules, Status
 from mohao_desk.domain.regimes import FormSpec, LegalRegime
 from mohao_desk.domain.text import fold
+from mohao_desk.store.dialect import NoIndex, in_write_transaction, is_postgresql
 from mohao_desk.store.schema import (
     calendar_override,
     component,
@@ -58,6 +59,15 @@ def get_setting(conn: Connection, key: str, default: Any = None) -> Any:
 
 def put_setting(conn: Connection, key: str, value: Any) -> None:
     encoded = json.dumps(value, ensure_ascii=False)
+    if is_postgresql(conn):  # two PCs saving the same new key at once: one upsert, no race
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        conn.execute(
+            pg_insert(setting)
+            .values(key=key, value=encoded)
+            .on_conflict_do_update(index_elements=[setting.c.key], set_={"value": encoded})
+        )
+        return
     if conn.execute(select(setting.c.key).where(setting.c.key == key)).first():
         conn.execute(update(setting).where(setting.c.key == key).values(value=encoded))
     else:
@@ -289,9 +299,30 @@ def delete_override(conn: Connection, unit_id: int, day: date) -> int:
 # ---------------------------------------------------------------- sequences
 
 
+def _bump(conn: Connection, table: Any, keys: dict[str, Any]) -> int:
+    """PostgreSQL: the next number of a sequence row in one statement. The upsert locks the
+    row until the transaction ends: another PC registering meanwhile waits, then reads the
+    committed number (READ COMMITTED), so no two get the same number; a rolled-back
+    registration takes its number back with it, so there are no gaps."""
+    # Imported here: a SQLite desk's start-up does not pay for PostgreSQL's dialect.
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+    statement = (
+        pg_insert(table)
+        .values(**keys, last=1)
+        .on_conflict_do_update(
+            index_elements=[table.c[k] for k in keys], set_={"last": table.c["last"] + 1}
+        )
+        .returning(table.c["last"])
+    )
+    return int(conn.execute(statement).scalar_one())
+
+
 def next_sequence(conn: Connection, unit_id: int, day: date) -> int:
     """The next daily sequence number of a unit (the NNNN of a dossier code)."""
     key = day.isoformat()
+    if is_postgresql(conn):
+        return _bump(conn, daily_sequence, {"unit_id": unit_id, "day": key})
     last = conn.execute(
         select(daily_sequence.c.last).where(
             daily_sequence.c.unit_id == unit_id, daily_sequence.c.day == key
@@ -312,6 +343,8 @@ def next_yearly(conn: Connection, unit_id: int, kind: str, year: int) -> int:
     """The next number of a yearly sequence ("book": the register book's entries,
     "counter_refusal": the refusal slips at the counter). Inside the caller's write transaction,
     so two desks never get the same number."""
+    if is_postgresql(conn):
+        return _bump(conn, yearly_sequence, {"unit_id": unit_id, "kind": kind, "year": year})
     where = (
         yearly_sequence.c.unit_id == unit_id,
         yearly_sequence.c.kind == kind,
@@ -338,7 +371,14 @@ def insert_components(conn: Connection, rows: list[dict[str, Any]]) -> None:
 
 
 def dossier_by_code(conn: Connection, code: str) -> Row[Any] | None:
-    return conn.execute(select(dossier).where(dossier.c.code == code)).first()
+    """The dossier row. In a write transaction on PostgreSQL it is locked (``FOR UPDATE``)
+    until the transaction ends: an act reads the state it changes, and a second PC acting on
+    the same dossier meanwhile waits, then reads the state this one left (on SQLite the
+    write transaction's lock of the whole file does the same)."""
+    query = select(dossier).where(dossier.c.code == code)
+    if in_write_transaction(conn) and is_postgresql(conn):
+        query = query.with_for_update()
+    return conn.execute(query).first()
 
 
 def update_dossier(conn: Connection, dossier_id: int, values: dict[str, Any]) -> None:
@@ -472,7 +512,7 @@ def not_digitized_condition(day_start: datetime, as_of: datetime) -> Any:
             dossier.c.finished_at >= day_start,
             dossier.c.finished_at <= as_of,
             # "+status": keep SQLite on the finished_at index (most dossiers are returned).
-            literal_column("+dossier.status") == Status.RETURNED.value,
+            NoIndex(dossier.c.status) == Status.RETURNED.value,
             dossier.c.result_digitized.is_(False),
         ),
     )
@@ -616,6 +656,9 @@ _FTS_CACHE: dict[str, bool] = {}
 
 
 def _has_search_index(conn: Connection) -> bool:
+    """SQLite's FTS5 table exists (PostgreSQL's trigram index serves plain LIKE instead)."""
+    if is_postgresql(conn):
+        return False
     key = str(conn.engine.url)
     if key not in _FTS_CACHE:
         _FTS_CACHE[key] = (
@@ -654,7 +697,10 @@ def _fts_condition(match: str) -> Any:
 
 def search_conditions(conn: Connection, search: str, *, limited: bool = False) -> list[Any]:
     """Diacritic-insensitive search: every word must occur in the folded name, phone digits or
-    code. Words of three letters or more go through the FTS5 trigram index when it exists.
+    code. Words of three letters or more go through the FTS5 trigram index when it exists
+    (SQLite); on PostgreSQL every word is a ``search_key LIKE '%word%'``, which the GIN
+    trigram index of revision 0002 answers (the planner weighs it against the ordered
+    indexes itself, so the "common word" steering below is SQLite's only).
 
     With ``limited`` (the caller wants only the first rows in an indexed order), words found in
     very many dossiers (a common family name, the unit's code prefix) are checked row by row

@@ -29,6 +29,7 @@ from sqlalchemy import (
 
 from mohao_desk.domain.deadline import MAX_SUPPLEMENT_REQUESTS_ON_TIME
 from mohao_desk.domain.lifecycle import Status
+from mohao_desk.store.dialect import MaxFlag
 from mohao_desk.store.queries import listing_select, not_digitized_condition
 from mohao_desk.store.schema import component, dossier, event, officer, procedure, unit
 
@@ -336,7 +337,7 @@ def indicator_extra(
     result = and_(finished_in, d.status.in_([Status.RESULT_READY.value, Status.RETURNED.value]))
     # 0: no component recorded; 64: components, none reused; 72: at least one reused.
     components = (
-        select(case((func.max(component.c.reused) == 1, 72), else_=64))
+        select(case((MaxFlag(component.c.reused) == 1, 72), else_=64))
         .where(component.c.dossier_id == d.id)
         .group_by(component.c.dossier_id)
         .scalar_subquery()

@@ -13,6 +13,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, func, insert, select, update
 
+from mohao_desk.store.bulk import catch_up_id_sequence
+from mohao_desk.store.dialect import driver_sql, is_postgresql
 from mohao_desk.store.schema import (
     dossier,
     officer,
@@ -113,7 +115,7 @@ def changed_dossiers(
     """The export columns (``package.DOSSIER_FIELDS`` minus ``facts``, then the personal
     fields if asked) of the unit's dossiers changed in ``[since, until]`` (epoch seconds)."""
     sql = EXPORT_SQL.format(personal=PERSONAL_SQL if personal else "")
-    return [tuple(r) for r in conn.exec_driver_sql(sql, (unit_id, since, until))]
+    return [tuple(r) for r in conn.exec_driver_sql(driver_sql(conn, sql), (unit_id, since, until))]
 
 
 def changed_facts(
@@ -126,7 +128,10 @@ def changed_facts(
         f"WHERE e.act IN ({marks}) AND d.unit_id = ? AND d.updated_at >= ? "
         "AND d.updated_at <= ? ORDER BY e.dossier_id, e.seq"
     )
-    return [tuple(r) for r in conn.exec_driver_sql(sql, (*acts, unit_id, since, until))]
+    return [
+        tuple(r)
+        for r in conn.exec_driver_sql(driver_sql(conn, sql), (*acts, unit_id, since, until))
+    ]
 
 
 def officers_by_username(conn: Connection, unit_id: int) -> dict[str, tuple[str, str]]:
@@ -187,9 +192,12 @@ def upsert_officers(
     """Officers of a sending unit by username (names and titles updated); username → id."""
     if officers:
         conn.exec_driver_sql(
-            "INSERT INTO officer (unit_id, username, full_name, title) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(unit_id, username) DO UPDATE SET full_name = excluded.full_name, "
-            "title = excluded.title",
+            driver_sql(
+                conn,
+                "INSERT INTO officer (unit_id, username, full_name, title) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(unit_id, username) DO UPDATE SET full_name = excluded.full_name, "
+                "title = excluded.title",
+            ),
             [(unit_id, u, n, t) for u, n, t in officers],
         )
     rows = conn.execute(
@@ -202,9 +210,12 @@ def unit_dossiers(conn: Connection, unit_id: int, unit_code: str) -> dict[str, l
     """code → [id, search_key, package sequence or 0] of a unit's dossiers (their codes start
     with the unit's code and a dash: a range of the code index)."""
     rows = conn.exec_driver_sql(
-        "SELECT d.code, d.id, d.search_key, COALESCE(s.package_sequence, 0) FROM dossier d "
-        "LEFT JOIN synced_dossier s ON s.dossier_id = d.id "
-        "WHERE d.code >= ? AND d.code < ? AND d.unit_id = ?",
+        driver_sql(
+            conn,
+            "SELECT d.code, d.id, d.search_key, COALESCE(s.package_sequence, 0) FROM dossier d "
+            "LEFT JOIN synced_dossier s ON s.dossier_id = d.id "
+            "WHERE d.code >= ? AND d.code < ? AND d.unit_id = ?",
+        ),
         (f"{unit_code}-", f"{unit_code}.", unit_id),
     )
     return {r[0]: [r[1], r[2], r[3]] for r in rows}
@@ -230,23 +241,28 @@ def insert_dossiers(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
     if rows:
         columns = ("id", *IMPORT_COLUMNS)
         marks = ", ".join("?" * len(columns))
-        conn.exec_driver_sql(f"INSERT INTO dossier ({', '.join(columns)}) VALUES ({marks})", rows)
+        sql = f"INSERT INTO dossier ({', '.join(columns)}) VALUES ({marks})"
+        conn.exec_driver_sql(driver_sql(conn, sql), rows)
+        catch_up_id_sequence(conn, "dossier")
 
 
 def update_dossiers(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
     """Existing dossiers; each tuple is ``(*IMPORT_COLUMNS[2:], id)``."""
     if rows:
         sets = ", ".join(f"{c} = ?" for c in IMPORT_COLUMNS[2:])
-        conn.exec_driver_sql(f"UPDATE dossier SET {sets} WHERE id = ?", rows)
+        conn.exec_driver_sql(driver_sql(conn, f"UPDATE dossier SET {sets} WHERE id = ?"), rows)
 
 
 def upsert_synced(conn: Connection, rows: list[tuple[int, int, str | None]]) -> None:
     """(dossier id, package sequence, facts JSON) of imported dossiers."""
     if rows:
         conn.exec_driver_sql(
-            "INSERT INTO synced_dossier (dossier_id, package_sequence, facts) VALUES (?, ?, ?) "
-            "ON CONFLICT(dossier_id) DO UPDATE SET package_sequence = excluded.package_sequence, "
-            "facts = excluded.facts",
+            driver_sql(
+                conn,
+                "INSERT INTO synced_dossier (dossier_id, package_sequence, facts) "
+                "VALUES (?, ?, ?) ON CONFLICT(dossier_id) DO UPDATE SET "
+                "package_sequence = excluded.package_sequence, facts = excluded.facts",
+            ),
             rows,
         )
 
@@ -254,7 +270,10 @@ def upsert_synced(conn: Connection, rows: list[tuple[int, int, str | None]]) -> 
 @contextmanager
 def large_cache(conn: Connection, mib: int = 256) -> Iterator[None]:
     """A bigger page cache for one bulk import (index pages of a growing table stay in
-    memory); the default comes back afterwards."""
+    memory); the default comes back afterwards. PostgreSQL: the server's own cache."""
+    if is_postgresql(conn):
+        yield
+        return
     before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
     conn.exec_driver_sql(f"PRAGMA cache_size={-mib * 1024}")
     try:
@@ -264,6 +283,9 @@ def large_cache(conn: Connection, mib: int = 256) -> Iterator[None]:
 
 
 def has_search_index(conn: Connection) -> bool:
+    """SQLite's FTS5 table, kept by triggers (PostgreSQL's GIN index needs no re-indexing)."""
+    if is_postgresql(conn):
+        return False
     return (
         conn.exec_driver_sql(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'dossier_fts'"
@@ -289,6 +311,18 @@ def reindex_search(conn: Connection, changes: list[tuple[int, str, str]]) -> Non
 
 def table_dump(conn: Connection) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table (tests compare a database before and after a refused act)."""
+    if is_postgresql(conn):
+        names = [
+            r[0]
+            for r in conn.exec_driver_sql(
+                "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema() "
+                "ORDER BY tablename"
+            )
+        ]
+        return {
+            n: sorted((tuple(r) for r in conn.exec_driver_sql(f'SELECT * FROM "{n}"')), key=repr)
+            for n in names
+        }
     names = [
         r[0]
         for r in conn.exec_driver_sql(

@@ -1705,13 +1705,23 @@
     </message>
     <message>
         <extracomment>mohao_desk/store/db.py</extracomment>
-        <source>Không ghi được cơ sở dữ liệu '{path}': tệp chỉ cho phép đọc.</source>
-        <translation>Could not write database '{path}': the file is read-only.</translation>
+        <source>Không kết nối được máy chủ cơ sở dữ liệu '{server}': {text}.</source>
+        <translation>Could not connect to the database server '{server}': {text}.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/store/db.py</extracomment>
         <source>Không mở được cơ sở dữ liệu '{path}' (kiểm tra quyền truy cập).</source>
         <translation>Could not open database '{path}' (check the access rights).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/db.py</extracomment>
+        <source>Không tìm thấy cơ sở dữ liệu '{path}'.</source>
+        <translation>Database '{path}' not found.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/db.py</extracomment>
+        <source>Không ghi được cơ sở dữ liệu '{path}': tệp chỉ cho phép đọc.</source>
+        <translation>Could not write database '{path}': the file is read-only.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/store/db.py</extracomment>
@@ -1740,6 +1750,11 @@
     </message>
     <message>
         <extracomment>mohao_desk/store/db.py</extracomment>
+        <source>Địa chỉ máy chủ cơ sở dữ liệu '{url}' không hợp lệ (dạng postgresql+psycopg://người_dùng:mật_khẩu@máy_chủ:cổng/tên_cơ_sở_dữ_liệu).</source>
+        <translation>Invalid database server address '{url}' (expected postgresql+psycopg://user:password@host:port/database_name).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/db.py</extracomment>
         <source>Không đọc được cơ sở dữ liệu '{path}': {error}.</source>
         <translation>Could not read database '{path}': {error}.</translation>
     </message>
@@ -1750,13 +1765,18 @@
     </message>
     <message>
         <extracomment>mohao_desk/store/db.py</extracomment>
-        <source>Không tìm thấy cơ sở dữ liệu '{path}'.</source>
-        <translation>Database '{path}' not found.</translation>
+        <source>Tệp '{path}' chưa phải là cơ sở dữ liệu mohao_desk (rỗng hoặc chưa thiết lập).</source>
+        <translation>File '{path}' is not a mohao_desk database yet (empty or not set up).</translation>
     </message>
     <message>
         <extracomment>mohao_desk/store/db.py</extracomment>
-        <source>Tệp '{path}' chưa phải là cơ sở dữ liệu mohao_desk (rỗng hoặc chưa thiết lập).</source>
-        <translation>File '{path}' is not a mohao_desk database yet (empty or not set up).</translation>
+        <source>Cơ sở dữ liệu '{path}' trên máy chủ chứa bảng của chương trình khác.</source>
+        <translation>Database '{path}' on the server holds another program's tables.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/db.py</extracomment>
+        <source>Cơ sở dữ liệu '{path}' trên máy chủ còn trống (chưa thiết lập mohao_desk).</source>
+        <translation>Database '{path}' on the server is empty (mohao_desk not set up yet).</translation>
     </message>
     <message>
         <extracomment>mohao_desk/store/db.py</extracomment>

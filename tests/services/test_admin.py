@@ -114,12 +114,12 @@ def test_unit_settings_and_office_hours(db) -> None:
     assert Desk(db).unit.office_hours == "07:00-11:30,13:00-16:30"
 
 
-def test_init_refuses_twice_and_bad_agency_code(db, tmp_path: Path) -> None:
+def test_init_refuses_twice_and_bad_agency_code(db, new_database) -> None:
     with pytest.raises(DeskError, match="đã được thiết lập"):
         init_unit(db, code="000.17.22.H57", name="Khác")
     from mohao_desk.store.db import open_database
 
-    other = open_database(tmp_path / "other.sqlite3")
+    other = open_database(new_database("other"))
     with pytest.raises(DeskError, match="Mã cơ quan"):
         init_unit(other, code="ABC DEF", name="Xã A")
     with pytest.raises(DeskError, match="chưa được thiết lập"):

@@ -5,7 +5,6 @@ office's own announcements and the notice about the coming 90 days."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 
@@ -98,7 +97,7 @@ def test_the_notice_of_the_coming_90_days(db) -> None:
     assert gaps_text(service.gaps(date(2025, 3, 3))) == ""
 
 
-def test_only_the_upstream_office_announces(db, tmp_path: Path) -> None:
+def test_only_the_upstream_office_announces(db, new_database) -> None:
     with pytest.raises(DeskError) as refused:
         CalendarService(db).add_announcement(
             date(2027, 2, 5),
@@ -111,7 +110,7 @@ def test_only_the_upstream_office_announces(db, tmp_path: Path) -> None:
     with db.read() as conn:
         assert q.get_setting(conn, ANNOUNCEMENTS_SETTING) is None
 
-    upstream = open_database(tmp_path / "tinh.sqlite3")
+    upstream = open_database(new_database("tinh"))
     sync.init_upstream(upstream)
     service = CalendarService(upstream)
     added = service.add_announcement(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -18,9 +17,8 @@ NOW = datetime(2026, 11, 27, 10, 0)
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory):
-    path: Path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    db = open_database(path)
+def demo(new_module_database):
+    db = open_database(new_module_database("demo"))
     report = fill_demo(db, dossiers=4000, seed=16, now=NOW)
     yield db, report
     db.close()
@@ -85,8 +83,8 @@ def test_demo_board_has_every_band(demo) -> None:
     assert len(codes) == len(set(codes)) == 4000
 
 
-def test_overdue_list_and_overdue_band_are_the_same_rule(tmp_path: Path) -> None:
-    db = open_database(tmp_path / "rule.sqlite3")
+def test_overdue_list_and_overdue_band_are_the_same_rule(new_database) -> None:
+    db = open_database(new_database("rule"))
     fill_demo(db, dossiers=3000, seed=5, now=NOW)
     desk = Desk(db, clock=FakeClock(NOW))
     # One open dossier overdue by rule only: two supplement requests, time still left.

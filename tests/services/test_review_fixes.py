@@ -64,7 +64,7 @@ def test_reappointed_dossier_shows_its_new_date(make_desk) -> None:
 
 def test_two_desks_registering_at_once_both_succeed(db, tmp_path: Path) -> None:
     clock = FakeClock(datetime(2024, 4, 26, 9, 0))
-    desks = [Desk(open_database(db.path), clock=clock) for _ in range(2)]
+    desks = [Desk(open_database(db.target), clock=clock) for _ in range(2)]
     errors: list[BaseException] = []
     codes: list[str] = []
     barrier = threading.Barrier(2)
@@ -88,9 +88,13 @@ def test_two_desks_registering_at_once_both_succeed(db, tmp_path: Path) -> None:
 
 def test_a_locked_database_gives_a_clear_message(db, monkeypatch) -> None:
     monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 100)
-    desk = Desk(open_database(db.path), clock=FakeClock(datetime(2024, 4, 26, 9, 0)))
-    other = sqlite3.connect(db.path)
-    other.execute("BEGIN IMMEDIATE")
+    desk = Desk(open_database(db.target), clock=FakeClock(datetime(2024, 4, 26, 9, 0)))
+    if db.dialect == "sqlite":
+        other = sqlite3.connect(db.path)
+        other.execute("BEGIN IMMEDIATE")
+    else:  # another PC holding the day's sequence (lock_timeout is the busy timeout)
+        other = db.engine.connect()
+        other.exec_driver_sql("LOCK TABLE daily_sequence IN EXCLUSIVE MODE")
     try:
         with pytest.raises(DatabaseError, match="đang bị chương trình khác ghi"):
             _register(desk)

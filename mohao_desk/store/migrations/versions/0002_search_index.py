@@ -4,6 +4,11 @@ kept in step by triggers, so that a search among a million dossiers answers in m
 SQLite builds without FTS5 (or older than 3.34, without the trigram tokenizer) skip the index;
 the search then falls back to LIKE on search_key.
 
+PostgreSQL: the same folded text gets a GIN index of the ``pg_trgm`` extension (trigrams too),
+which answers ``search_key LIKE '%…%'`` and which the server keeps in step itself (no triggers).
+``pg_trgm`` is a trusted extension: the database's owner may create it. Where it cannot be
+created the index is skipped, as on SQLite without FTS5: LIKE still answers, only slower.
+
 Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-27
@@ -18,8 +23,14 @@ branch_labels = None
 depends_on = None
 
 
+PG_INDEX = "ix_dossier_search_trgm"
+
+
 def upgrade() -> None:
     bind = op.get_bind()
+    if bind.dialect.name == "postgresql":
+        _upgrade_postgresql(bind)
+        return
     try:
         bind.exec_driver_sql(
             "CREATE VIRTUAL TABLE dossier_fts USING fts5("
@@ -45,7 +56,19 @@ def upgrade() -> None:
     bind.exec_driver_sql("INSERT INTO dossier_fts(dossier_fts) VALUES ('rebuild')")
 
 
+def _upgrade_postgresql(bind: sa.Connection) -> None:
+    try:
+        with bind.begin_nested():  # a failure here must not abort the whole migration
+            bind.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    except sa.exc.DBAPIError:
+        return  # no pg_trgm here (or no right to create it): LIKE search only
+    bind.exec_driver_sql(f"CREATE INDEX {PG_INDEX} ON dossier USING gin (search_key gin_trgm_ops)")
+
+
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(f"DROP INDEX IF EXISTS {PG_INDEX}")
+        return
     for trigger in ("dossier_fts_insert", "dossier_fts_delete", "dossier_fts_update"):
         op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     op.execute("DROP TABLE IF EXISTS dossier_fts")

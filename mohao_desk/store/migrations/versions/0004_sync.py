@@ -14,6 +14,10 @@ down_revision = "0003"
 branch_labels = None
 depends_on = None
 
+# Moments are epoch seconds: INTEGER on SQLite (64-bit already), BIGINT on PostgreSQL (its
+# INTEGER would end in 2038).
+MOMENT = sa.Integer().with_variant(sa.BigInteger(), "postgresql")
+
 
 def upgrade() -> None:
     op.create_table(
@@ -22,7 +26,7 @@ def upgrade() -> None:
         sa.Column("role", sa.String(length=16), nullable=False),
         sa.Column("public_key", sa.String(length=64), nullable=False),
         sa.Column("fingerprint", sa.String(length=64), nullable=False),
-        sa.Column("trusted_at", sa.Integer(), nullable=False),
+        sa.Column("trusted_at", MOMENT, nullable=False),
         sa.ForeignKeyConstraint(["unit_id"], ["unit.id"], name=op.f("fk_sync_key_unit_id_unit")),
         sa.PrimaryKeyConstraint("unit_id", name=op.f("pk_sync_key")),
     )
@@ -32,11 +36,11 @@ def upgrade() -> None:
         sa.Column("sequence", sa.Integer(), nullable=False),
         sa.Column("sha256", sa.String(length=64), nullable=False),
         sa.Column("previous_sha256", sa.String(length=64), nullable=True),
-        sa.Column("since", sa.Integer(), nullable=True),
-        sa.Column("until", sa.Integer(), nullable=False),
+        sa.Column("since", MOMENT, nullable=True),
+        sa.Column("until", MOMENT, nullable=False),
         sa.Column("items", sa.Integer(), nullable=False),
         sa.Column("file_name", sa.Text(), nullable=False),
-        sa.Column("created_at", sa.Integer(), nullable=False),
+        sa.Column("created_at", MOMENT, nullable=False),
         sa.PrimaryKeyConstraint("kind", "sequence", name=op.f("pk_sync_export")),
     )
     op.create_table(
@@ -47,14 +51,14 @@ def upgrade() -> None:
         sa.Column("sequence", sa.Integer(), nullable=False),
         sa.Column("sha256", sa.String(length=64), nullable=False),
         sa.Column("previous_sha256", sa.String(length=64), nullable=True),
-        sa.Column("since", sa.Integer(), nullable=True),
-        sa.Column("until", sa.Integer(), nullable=False),
+        sa.Column("since", MOMENT, nullable=True),
+        sa.Column("until", MOMENT, nullable=False),
         sa.Column("items", sa.Integer(), nullable=False),
         sa.Column("personal_data", sa.Boolean(), nullable=False),
         sa.Column("file_name", sa.Text(), nullable=False),
-        sa.Column("created_at", sa.Integer(), nullable=False),
-        sa.Column("imported_at", sa.Integer(), nullable=False),
-        sa.Column("applied", sa.Boolean(), server_default=sa.text("1"), nullable=False),
+        sa.Column("created_at", MOMENT, nullable=False),
+        sa.Column("imported_at", MOMENT, nullable=False),
+        sa.Column("applied", sa.Boolean(), server_default=sa.true(), nullable=False),
         sa.ForeignKeyConstraint(["unit_id"], ["unit.id"], name=op.f("fk_sync_import_unit_id_unit")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sync_import")),
         sa.UniqueConstraint(

@@ -21,6 +21,10 @@ down_revision = "0004"
 branch_labels = None
 depends_on = None
 
+# Moments are epoch seconds: INTEGER on SQLite (64-bit already), BIGINT on PostgreSQL (its
+# INTEGER would end in 2038).
+MOMENT = sa.Integer().with_variant(sa.BigInteger(), "postgresql")
+
 BATCH = 20_000
 
 
@@ -54,8 +58,8 @@ def upgrade() -> None:
         sa.Column("channel", sa.String(length=1), nullable=False),
         sa.Column("reason", sa.Text(), nullable=False),
         sa.Column("officer_id", sa.Integer(), nullable=True),
-        sa.Column("at", sa.Integer(), nullable=False),
-        sa.Column("recorded_at", sa.Integer(), nullable=False),
+        sa.Column("at", MOMENT, nullable=False),
+        sa.Column("recorded_at", MOMENT, nullable=False),
         sa.ForeignKeyConstraint(
             ["officer_id"], ["officer.id"], name=op.f("fk_counter_refusal_officer_id_officer")
         ),
@@ -87,7 +91,9 @@ def _number_existing_dossiers() -> None:
     """Number the own unit's dossiers per local receipt year, in receipt order (id breaks ties),
     as the receipts printed them before this revision."""
     conn = op.get_bind()
-    own = conn.execute(sa.text("SELECT id, timezone FROM unit WHERE is_own = 1")).first()
+    own = conn.execute(
+        sa.text("SELECT id, timezone FROM unit WHERE is_own = :own").bindparams(own=True)
+    ).first()
     if own is None:
         return
     unit_id, zone = int(own[0]), ZoneInfo(own[1] or "Asia/Ho_Chi_Minh")
