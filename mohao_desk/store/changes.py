@@ -12,6 +12,7 @@ for one.)
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 from mohao_desk.store.db import Database
 
@@ -22,7 +23,7 @@ class ChangeWatcher:
     def __init__(self, db: Database) -> None:
         # SQLite's own read-only connection (never a plain open() of the file: see db._probe).
         self._conn = sqlite3.connect(
-            db.path.resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False
+            Path(db.path).resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False
         )
         self._last = self._version()
 
@@ -45,7 +46,7 @@ class ChangeWatcher:
 
 def watch(db: Database) -> ChangeWatcher | None:
     """A watcher for ``db``, or ``None`` where this kind of database has none yet."""
-    if db.engine.dialect.name != "sqlite":
+    if db.dialect != "sqlite":
         return None
     try:
         return ChangeWatcher(db)
