@@ -6,9 +6,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from mohao_desk.services.desk import Desk
 from mohao_desk.store.changes import ChangeWatcher, watch
 from mohao_desk.store.db import Database
+
+
+@pytest.fixture(scope="module")
+def backend() -> str:
+    """PRAGMA data_version is SQLite's; a server will say it with LISTEN/NOTIFY (not yet)."""
+    return "sqlite"
 
 
 def _register_in_another_process(path: Path, name: str) -> str:
