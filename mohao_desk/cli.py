@@ -646,6 +646,23 @@ def cmd_report_document(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_migrate_to(args: argparse.Namespace) -> int:
+    from mohao_desk.paths import default_db_path
+    from mohao_desk.services.migrate import migrate_to
+
+    source = getattr(args, "db", None) or default_db_path()
+    report = migrate_to(
+        source, args.to, progress=lambda table, rows: print(f"  {table}: {group_digits(rows)}")
+    )
+    print(
+        f"Đã chuyển sang {report.target}: {group_digits(report.rows['dossier'])} hồ sơ, "
+        f"{group_digits(report.rows['event'])} sự kiện, {group_digits(report.files)} tệp đính "
+        "kèm; số dòng, quá trình xử lý và tệp đính kèm đã đối chiếu khớp. Tệp nguồn giữ "
+        "nguyên."
+    )
+    return 0
+
+
 def cmd_unit(args: argparse.Namespace) -> int:
     from mohao_desk.services.settings import check_letterheads, save_letterheads, unit_settings
     from mohao_desk.services.setup import update_unit_settings
@@ -937,6 +954,13 @@ def build_parser() -> argparse.ArgumentParser:
     how.add_argument("--yes", action="store_true", help="áp dụng không cần hỏi")
     how.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không thay đổi gì")
     p.set_defaults(func=cmd_catalog)
+
+    p = command(
+        "migrate-to",
+        "chuyển toàn bộ dữ liệu của đơn vị từ tệp SQLite (--db) sang máy chủ PostgreSQL",
+    )
+    p.add_argument("--to", required=True, help="postgresql+psycopg://người_dùng@máy:cổng/tên_csdl")
+    p.set_defaults(func=cmd_migrate_to)
 
     p = command("unit", "xem hoặc sửa thông tin đơn vị, giờ làm việc")
     p.add_argument("--name")

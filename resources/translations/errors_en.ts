@@ -1399,6 +1399,46 @@
         <translation>Dossier {code} is neither overdue nor due soon: no apology slip is made.</translation>
     </message>
     <message>
+        <extracomment>mohao_desk/services/migrate.py</extracomment>
+        <source>Đích chuyển phải là máy chủ PostgreSQL (postgresql+psycopg://…).</source>
+        <translation>The target must be a PostgreSQL server (postgresql+psycopg://…).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/migrate.py</extracomment>
+        <source>Nguồn chuyển phải là tệp dữ liệu SQLite của đơn vị.</source>
+        <translation>The source must be the unit's SQLite data file.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/migrate.py</extracomment>
+        <source>Tệp dữ liệu nguồn chưa có đơn vị nào: không có gì để chuyển.</source>
+        <translation>The source data file has no unit yet: there is nothing to move.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/migrate.py</extracomment>
+        <source>Thiếu {count} tệp đính kèm trong thư mục dữ liệu của tệp nguồn (ví dụ {sha}): chép đủ thư mục rồi chuyển lại.</source>
+        <translation>{count} attachment files are missing from the source's data folder (for example {sha}): copy the whole folder, then move again.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/migrate.py</extracomment>
+        <source>Cơ sở dữ liệu đích đã có dữ liệu ({tables}): chỉ chuyển vào một cơ sở dữ liệu mới, chưa thiết lập đơn vị nào.</source>
+        <translation>The target database already holds data ({tables}): move only into a new database on which no unit was set up.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/migrate.py</extracomment>
+        <source>Số dòng sau khi chuyển không khớp: đã hủy, máy chủ không đổi.</source>
+        <translation>The row counts after the move do not match: cancelled, the server is unchanged.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/migrate.py</extracomment>
+        <source>Quá trình xử lý hồ sơ sau khi chuyển không khớp: đã hủy, máy chủ không đổi.</source>
+        <translation>The dossiers' histories after the move do not match: cancelled, the server is unchanged.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/migrate.py</extracomment>
+        <source>Tệp đính kèm {sha} chép sang bị sai nội dung: đã hủy.</source>
+        <translation>Attachment {sha} was copied with wrong content: cancelled.</translation>
+    </message>
+    <message>
         <extracomment>mohao_desk/services/reports.py</extracomment>
         <source>Đây là cơ sở dữ liệu của cơ quan cấp trên: chọn đơn vị cần lập báo cáo giải trình.</source>
         <translation>This is the upstream office's database: choose the unit for the explanation report.</translation>
