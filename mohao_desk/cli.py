@@ -711,12 +711,6 @@ def cmd_window(args: argparse.Namespace) -> int:
 
     from mohao_desk.store.db import is_server_url
 
-    if args.db and is_server_url(args.db):
-        print(
-            "mohao-desk: cửa sổ trên cơ sở dữ liệu máy chủ sắp có; hiển thị tổng quan dạng chữ.",
-            file=sys.stderr,
-        )
-        return cmd_overview(args)
     no_display = (
         sys.platform.startswith("linux")
         and not os.environ.get("DISPLAY")
@@ -734,7 +728,10 @@ def cmd_window(args: argparse.Namespace) -> int:
     except ImportError as exc:  # Qt missing or its system libraries absent
         print(f"mohao-desk: không mở được cửa sổ ({exc}); hiển thị tổng quan.", file=sys.stderr)
         return cmd_overview(args)
-    return run_gui(Path(args.db) if args.db else None, demo_if_empty=args.demo_if_empty)
+    target: Path | str | None = None
+    if args.db:
+        target = args.db if is_server_url(args.db) else Path(args.db)
+    return run_gui(target, demo_if_empty=args.demo_if_empty)
 
 
 def cmd_overview(args: argparse.Namespace) -> int:

@@ -202,7 +202,7 @@ def update_unit_settings(
     return unit_info(row)
 
 
-def open_unit_database(path: Path, *, create: bool = True) -> Database:
+def open_unit_database(path: Path | str, *, create: bool = True) -> Database:
     """Open (create, migrate) a unit's database: the UI's way in, without touching the store."""
     from mohao_desk.store.db import open_database
 

@@ -203,11 +203,10 @@ def remove_database_files(path: Path) -> None:
             candidate.unlink()
 
 
-def run_gui(db_path: Path | None = None, *, demo_if_empty: bool = False) -> int:
-    """Open the desk window on a database (created on first run); returns the exit code."""
+def run_gui(db_path: Path | str | None = None, *, demo_if_empty: bool = False) -> int:
+    """Open the desk window on a database (a SQLite file, created on first run, or the unit's
+    PostgreSQL server given as a URL); returns the exit code."""
     from mohao_desk.paths import default_db_path
-    from mohao_desk.services.desk import Desk
-    from mohao_desk.services.setup import has_unit
     from mohao_desk.services.setup import open_unit_database as open_database
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -220,6 +219,8 @@ def run_gui(db_path: Path | None = None, *, demo_if_empty: bool = False) -> int:
     install_translations(app)
     # Qt adds this name to every window title: in the language of the UI.
     app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Bộ phận Một cửa"))
+    if isinstance(db_path, str):  # the unit's server: it exists; the set-up may still be due
+        return _run_window(app, db_path, created=False)
     path = db_path or default_db_path()
     try:
         if not path.exists() and demo_if_empty:
@@ -229,13 +230,27 @@ def run_gui(db_path: Path | None = None, *, demo_if_empty: bool = False) -> int:
             fill_demo(demo, dossiers=3000)
             demo.close()
         created = not path.exists()
+    except DeskError as exc:
+        QMessageBox.critical(
+            None, QCoreApplication.translate("MainWindow", "Bộ phận Một cửa"), error_text(exc)
+        )
+        return 2
+    return _run_window(app, path, created=created)
+
+
+def _run_window(app: QApplication, path: Path | str, *, created: bool) -> int:
+    from mohao_desk.services.desk import Desk
+    from mohao_desk.services.setup import has_unit
+    from mohao_desk.services.setup import open_unit_database as open_database
+
+    try:
         db = open_database(path)
         dialog = SetupDialog()
         while not has_unit(db):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 # Nothing was set up: leave no empty database behind to be found next time.
                 db.close()
-                if created:
+                if created and isinstance(path, Path):
                     remove_database_files(path)
                 return 1
             try:

@@ -1,0 +1,50 @@
+"""The desk window on the unit's PostgreSQL server: the same board, the same dossier page."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from mohao_desk.services.desk import Desk
+from mohao_desk.services.setup import init_unit
+from mohao_desk.store.db import open_database
+from mohao_desk.ui.dossier_dialog import DossierDialog
+from mohao_desk.ui.main_window import MainWindow
+from tests.conftest import UNIT_CODE, FakeClock
+from tests.ui.dialog_helpers import click_action, double_click_cell
+
+
+@pytest.fixture(scope="module")
+def backend() -> str:
+    return "postgresql"
+
+
+def test_the_board_and_a_dossier_page_on_a_server(qtbot, new_database) -> None:
+    from mohao_desk.services.setup import OfficerInput
+
+    db = open_database(new_database())
+    try:
+        init_unit(
+            db,
+            code=UNIT_CODE,
+            name="Ủy ban nhân dân phường Bần Yên Nhân",
+            officers=[OfficerInput("motcua", "Nguyễn Thị Hồng Nhung", "Công chức Một cửa")],
+        )
+        desk = Desk(db, clock=FakeClock(datetime(2025, 9, 1, 9, 0)))
+        first = desk.register(procedure_code="1.004873", applicant_name="Nguyễn Văn An")
+        window = MainWindow(desk, synchronous=True)
+        qtbot.addWidget(window)
+        window.show()
+        assert window.watcher is None  # a server says it with LISTEN/NOTIFY (not yet)
+        second = desk.register(procedure_code="2.000815", applicant_name="Lê Thị Bình")
+        click_action(qtbot, window, window.refresh_action)  # "Làm mới"
+        codes = {window.model.summary_at(r).code for r in range(window.model.rowCount())}
+        assert codes == {first.summary.code, second.summary.code}
+        double_click_cell(window.table, 0, 0)
+        pages = [p for p in window.dossier_pages.values() if isinstance(p, DossierDialog)]
+        assert len(pages) == 1 and pages[0].isVisible()
+        pages[0].close()
+        window.close()
+    finally:
+        db.close()
