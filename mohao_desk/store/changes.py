@@ -5,14 +5,16 @@ SQLite says so with ``PRAGMA data_version``: on one connection its value changes
 *another* connection committed. The watcher keeps a connection of its own, read-only, used for
 nothing else, so every commit of the program itself counts too (harmless: a board that reloads
 once more). Asking costs microseconds and reads no table, so the window asks every two seconds.
-(A PostgreSQL server will say it with ``LISTEN/NOTIFY``; until then ``watch`` gives no watcher
-for one.)
+A PostgreSQL server says it with ``LISTEN/NOTIFY``: every write transaction notifies one
+channel at commit, and a watcher listens on a connection of its own.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from mohao_desk.store.db import Database
 
@@ -44,10 +46,59 @@ class ChangeWatcher:
         self._conn.close()
 
 
-def watch(db: Database) -> ChangeWatcher | None:
-    """A watcher for ``db``, or ``None`` where this kind of database has none yet."""
-    if db.dialect != "sqlite":
-        return None
+class ServerChangeWatcher:
+    """The same for a PostgreSQL server: a connection of its own, in autocommit, that
+    ``LISTEN``s on the channel every write transaction notifies at commit (``db.begin``).
+    Asking reads what arrived without waiting. A lost connection (server restarted, cable)
+    is opened again at the next question, and counts as a change: the board reloads."""
+
+    def __init__(self, db: Database) -> None:
+        self._engine = db.engine
+        self._conn: Any = None
+        self._listen()
+
+    def _listen(self) -> None:
+        from mohao_desk.store.db import CHANGES_CHANNEL
+
+        raw = self._engine.raw_connection()
+        driver = raw.driver_connection
+        assert driver is not None
+        driver.autocommit = True
+        driver.execute(f"LISTEN {CHANGES_CHANNEL}")
+        self._raw, self._conn = raw, driver
+
+    def changed(self) -> bool:
+        try:
+            if self._conn is None:
+                self._listen()
+                return True
+            return any(True for _ in self._conn.notifies(timeout=0))
+        except Exception:  # the server is out of reach: ask again next time
+            self._drop()
+            return False
+
+    def _drop(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(Exception):
+                self._raw.invalidate()
+        self._conn = None
+
+    def close(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(Exception):
+                self._conn.execute("UNLISTEN *")
+                self._raw.close()
+        self._conn = None
+
+
+def watch(db: Database) -> ChangeWatcher | ServerChangeWatcher | None:
+    """A watcher for ``db`` (``None`` if it cannot be watched now: the board then reloads
+    only when asked)."""
+    if db.dialect == "postgresql":
+        try:
+            return ServerChangeWatcher(db)
+        except Exception:
+            return None
     try:
         return ChangeWatcher(db)
     except sqlite3.Error:

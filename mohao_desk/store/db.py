@@ -44,6 +44,10 @@ class DatabaseError(DeskError):
     """The database cannot be opened or used."""
 
 
+# The PostgreSQL channel every committed write transaction notifies (the boards listen).
+CHANGES_CHANNEL = "mohao_desk_changes"
+
+
 def is_server_url(target: Path | str) -> bool:
     """A ``--db`` value naming a PostgreSQL server rather than a SQLite file."""
     return isinstance(target, str) and _SERVER_URL.match(target) is not None
@@ -86,6 +90,8 @@ class Database:
                     if bulk:
                         conn.exec_driver_sql("SET LOCAL synchronous_commit = off")
                     yield conn
+                    # Delivered at commit only, to every PC listening (store/changes.py).
+                    conn.exec_driver_sql(f"NOTIFY {CHANGES_CHANNEL}")
             return
         with _translated(self.path), self.engine.connect() as conn:
             conn = conn.execution_options(mohao_immediate=True)

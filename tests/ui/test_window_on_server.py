@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from datetime import datetime
 
 import pytest
@@ -15,6 +18,13 @@ from tests.conftest import UNIT_CODE, FakeClock
 from tests.ui.dialog_helpers import click_action, double_click_cell
 
 
+def _codes(window: MainWindow) -> set[str]:
+    model = window.model
+    for row in range(model.rowCount()):
+        model.data(model.index(row, 0))  # load the row as the view would
+    return {model.summary_at(r).code for r in range(model.rowCount())}
+
+
 @pytest.fixture(scope="module")
 def backend() -> str:
     return "postgresql"
@@ -23,7 +33,8 @@ def backend() -> str:
 def test_the_board_and_a_dossier_page_on_a_server(qtbot, new_database) -> None:
     from mohao_desk.services.setup import OfficerInput
 
-    db = open_database(new_database())
+    url = new_database()
+    db = open_database(url)
     try:
         init_unit(
             db,
@@ -36,11 +47,20 @@ def test_the_board_and_a_dossier_page_on_a_server(qtbot, new_database) -> None:
         window = MainWindow(desk, synchronous=True)
         qtbot.addWidget(window)
         window.show()
-        assert window.watcher is None  # a server says it with LISTEN/NOTIFY (not yet)
         second = desk.register(procedure_code="2.000815", applicant_name="Lê Thị Bình")
         click_action(qtbot, window, window.refresh_action)  # "Làm mới"
-        codes = {window.model.summary_at(r).code for r in range(window.model.rowCount())}
-        assert codes == {first.summary.code, second.summary.code}
+        assert _codes(window) == {first.summary.code, second.summary.code}
+        # Another PC (here: another process) registers: LISTEN/NOTIFY brings it, no click.
+        done = subprocess.run(
+            [
+                sys.executable, "-m", "mohao_desk", "--db", url, "register",
+                "--procedure", "2.000815", "--name", "Phạm Văn Khác", "--received",
+                "2025-09-01T08:30", "--format", "json",
+            ],
+            capture_output=True, text=True, encoding="utf-8", timeout=120, check=True,
+        )  # fmt: skip
+        theirs = json.loads(done.stdout)["code"]
+        qtbot.waitUntil(lambda: theirs in _codes(window), timeout=5000)
         double_click_cell(window.table, 0, 0)
         pages = [p for p in window.dossier_pages.values() if isinstance(p, DossierDialog)]
         assert len(pages) == 1 and pages[0].isVisible()
