@@ -22,6 +22,8 @@ from mohao_desk.store.db import Database
 class ChangeWatcher:
     """``changed()`` is true once after each batch of commits made since the last call."""
 
+    reachable = True  # a file on this PC
+
     def __init__(self, db: Database) -> None:
         # SQLite's own read-only connection (never a plain open() of the file: see db._probe).
         self._conn = sqlite3.connect(
@@ -49,12 +51,14 @@ class ChangeWatcher:
 class ServerChangeWatcher:
     """The same for a PostgreSQL server: a connection of its own, in autocommit, that
     ``LISTEN``s on the channel every write transaction notifies at commit (``db.begin``).
-    Asking reads what arrived without waiting. A lost connection (server restarted, cable)
+    Asking is one ``SELECT 1``: it reads what arrived. A lost connection (server restarted, cable)
     is opened again at the next question, and counts as a change: the board reloads."""
 
     def __init__(self, db: Database) -> None:
         self._engine = db.engine
         self._conn: Any = None
+        self._pending = False  # heard during a query
+        self.reachable = True  # False while the server cannot be reached
         self._listen()
 
     def _listen(self) -> None:
@@ -64,17 +68,30 @@ class ServerChangeWatcher:
         driver = raw.driver_connection
         assert driver is not None
         driver.autocommit = True
+        driver.add_notify_handler(self._heard)
         driver.execute(f"LISTEN {CHANGES_CHANNEL}")
         self._raw, self._conn = raw, driver
 
+    def _heard(self, _notify: Any) -> None:
+        self._pending = True
+
     def changed(self) -> bool:
+        """Whether a notification arrived; may take up to the connect timeout while the server
+        is out of reach, so the window asks off its GUI thread."""
         try:
             if self._conn is None:
                 self._listen()
-                return True
-            return any(True for _ in self._conn.notifies(timeout=0))
+                self.reachable = True
+                return True  # what happened while we were away: reload once
+            # A query reads what the socket holds (the notifications go to ``_heard``) and
+            # makes a dead connection (server restarted, cable pulled) fail here.
+            self._conn.execute("SELECT 1")
+            arrived, self._pending = self._pending, False
+            self.reachable = True
+            return arrived
         except Exception:  # the server is out of reach: ask again next time
             self._drop()
+            self.reachable = False
             return False
 
     def _drop(self) -> None:

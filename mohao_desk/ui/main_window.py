@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
         self.dossier_pages: dict[str, QWidget] = {}
         self.counter_list: QWidget | None = None  # the open list of refusals at the counter
         self._keep_scroll: int | None = None
+        self._watching = False  # a change check is in flight
+        self.offline_label: QLabel | None = None
         self._last_notice_check = desk.now()
         if unit is not None:
             self.setWindowTitle(
@@ -516,10 +518,40 @@ class MainWindow(QMainWindow):
         worker.run(fn, deliver, fail, parent=self)
 
     def check_changes(self) -> None:
-        """Reload the board (keeping the officer's place) when the database changed."""
-        if self.watcher is not None and self.watcher.changed():
+        """Ask, off the GUI thread, whether the database changed; reload the board (keeping
+        the officer's place) when it did. While a server is out of reach the status bar says
+        so, the last board stays on screen, and the window reconnects by itself."""
+        watcher = self.watcher
+        if watcher is None or self._watching:
+            return
+        self._watching = True
+        self._call(watcher.changed, self._changes_arrived, self._changes_failed)
+
+    def _changes_arrived(self, changed: bool) -> None:
+        self._watching = False
+        reachable = bool(getattr(self.watcher, "reachable", True))
+        if not reachable and self.offline_label is None:
+            since = self.desk.now()
+            label = QLabel(
+                self.tr(
+                    "Không kết nối được máy chủ dữ liệu từ %1: bảng đang hiện dữ liệu lần cập "
+                    "nhật cuối; chương trình tự kết nối lại."
+                ).replace("%1", f"{since:%H:%M}"),
+                self,
+            )
+            label.setStyleSheet("color: #8e1b1b; font-weight: bold;")
+            self.statusBar().addPermanentWidget(label)
+            self.offline_label = label
+        elif reachable and self.offline_label is not None:
+            self.statusBar().removeWidget(self.offline_label)
+            self.offline_label.deleteLater()
+            self.offline_label = None
+        if changed:
             self._keep_scroll = self.table.verticalScrollBar().value()
             self.refresh()
+
+    def _changes_failed(self, _exc: BaseException) -> None:
+        self._watching = False
 
     def refresh_all(self) -> None:
         """F5: the officers to pick from, the view and its counts."""
@@ -1017,11 +1049,11 @@ class MainWindow(QMainWindow):
         self.tick_timer.stop()
         self.notice_timer.stop()
         self.watch_timer.stop()
-        if self.watcher is not None:
-            self.watcher.close()
         if self.tray is not None:
             self.tray.hide()
         worker.wait_all(5000)
+        if self.watcher is not None:  # after the last check in flight
+            self.watcher.close()
         super().closeEvent(event)
 
 

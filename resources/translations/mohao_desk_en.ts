@@ -1680,310 +1680,316 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="222"/>
-        <location filename="../../mohao_desk/ui/app.py" line="252"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="746"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="978"/>
+        <location filename="../../mohao_desk/ui/app.py" line="221"/>
+        <location filename="../../mohao_desk/ui/app.py" line="235"/>
+        <location filename="../../mohao_desk/ui/app.py" line="267"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="796"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1028"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Desk</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="65"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="66"/>
         <source>Đến hạn hôm nay</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="66"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="67"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="67"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="68"/>
         <source>Quá hạn chưa xin lỗi</source>
         <translation>Overdue without apology</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="68"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="69"/>
         <source>Chờ bổ sung</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="69"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="70"/>
         <source>Chưa số hóa</source>
         <translation>Not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="70"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="71"/>
         <source>Hồ sơ của tôi</source>
         <translation>My dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="71"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="72"/>
         <source>Đang giải quyết</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="72"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="73"/>
         <source>Tất cả hồ sơ</source>
         <translation>All dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="269"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="280"/>
         <source>Thao tác</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="168"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="179"/>
         <source>Tiếp nhận hồ sơ</source>
         <translation>Register dossier</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="103"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="107"/>
         <source>%1 (%2) — hồ sơ đơn vị gửi lên, chỉ xem</source>
         <translation>%1 (%2) — dossiers sent by the unit, view only</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="172"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="183"/>
         <source>Tiếp nhận một hồ sơ mới và in giấy hẹn (F2)</source>
         <translation>Register a new dossier and print the receipt (F2)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="175"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="186"/>
         <source>Từ chối tiếp nhận tại quầy…</source>
         <translation>Refuse at the counter…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="179"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="190"/>
         <source>Hồ sơ không đủ điều kiện: ghi lý do, in Phiếu từ chối (Mẫu 03); không tạo hồ sơ</source>
         <translation>The dossier cannot be accepted: write the reasons, print the refusal slip (Form 03); no dossier is created</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="183"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="194"/>
         <source>Từ chối tại quầy</source>
         <translation>Refusals at the counter</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="185"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="196"/>
         <source>Các lượt từ chối tiếp nhận tại quầy của một khoảng thời gian</source>
         <translation>The refusals at the counter of a range of days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="188"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="199"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="192"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="203"/>
         <source>Tải lại danh sách hồ sơ (F5)</source>
         <translation>Reload the list of dossiers (F5)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="195"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="206"/>
         <source>Danh sách hằng ngày</source>
         <translation>Daily list</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="198"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="209"/>
         <source>Danh sách theo dõi hồ sơ của một ngày, để lãnh đạo ký</source>
         <translation>The dossier list of one day, for the leader to sign</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="201"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="212"/>
         <source>Sổ theo dõi</source>
         <translation>Register book</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="204"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="215"/>
         <source>Sổ theo dõi hồ sơ của một khoảng thời gian</source>
         <translation>The register book of a range of days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="207"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="218"/>
         <source>Báo cáo giải trình</source>
         <translation>Explanation report</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="209"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="220"/>
         <source>Báo cáo giải trình hồ sơ quá hạn của một khoảng thời gian</source>
         <translation>The explanation report on overdue dossiers of a range of days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="212"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="223"/>
         <source>Xuất gói</source>
         <translation>Export package</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="215"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="226"/>
         <source>Xuất gói số liệu gửi cơ quan cấp trên (ra USB hoặc thư mục)</source>
         <translation>Export a data package for the upstream office (to a USB stick or a folder)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="221"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="232"/>
         <source>Nhập gói danh mục, lịch nghỉ của cơ quan cấp trên</source>
         <translation>Import the upstream office&apos;s package (catalog, days off)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="224"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="235"/>
         <source>Thiết lập</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="226"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="237"/>
         <source>Đơn vị, cán bộ, danh mục thủ tục, giờ làm việc, ngày nghỉ</source>
         <translation>Unit, officers, procedure catalog, office hours, days off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="244"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="255"/>
         <source>&amp;Hồ sơ</source>
         <translation>&amp;Dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="250"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="261"/>
         <source>&amp;Báo cáo</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="259"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="270"/>
         <source>&amp;Gửi, nhận</source>
         <translation>&amp;Packages</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="262"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="273"/>
         <source>H&amp;ệ thống</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="350"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="361"/>
         <source>Gõ mã hồ sơ, họ tên hoặc số điện thoại, không cần dấu (&quot;nguyen van an&quot;); máy quét mã: quét rồi Enter để mở hồ sơ. Ctrl+Enter: tìm trong tất cả hồ sơ.</source>
         <translation>Type a dossier code, a name or a phone number, diacritics optional (&quot;nguyen van an&quot;); a scanner: scan, then Enter opens the dossier. Ctrl+Enter: search all dossiers.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="358"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="369"/>
         <source>Tìm trong mọi hồ sơ thay vì chỉ danh sách đang chọn (Ctrl+Enter)</source>
         <translation>Search every dossier instead of only the selected list (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="453"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="464"/>
         <source>Dữ liệu đơn vị gửi lên cơ quan cấp trên: chỉ xem, không ghi được.</source>
         <translation>Data the unit sent to the upstream office: view only, nothing can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="567"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="537"/>
+        <source>Không kết nối được máy chủ dữ liệu từ %1: bảng đang hiện dữ liệu lần cập nhật cuối; chương trình tự kết nối lại.</source>
+        <translation>No connection to the data server since %1: the board shows the last update; the program reconnects by itself.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="617"/>
         <source>%1+ hồ sơ trong «%2» — gõ thêm để thu hẹp</source>
         <translation>%1+ dossiers in “%2” — type more to narrow</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="569"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="619"/>
         <source>%1 hồ sơ trong «%2»</source>
         <translation>%1 dossiers in “%2”</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="621"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="671"/>
         <source>Tìm trong «%1» theo mã hồ sơ</source>
         <translation>Search in “%1” by dossier code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="623"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="673"/>
         <source>Tìm trong tất cả hồ sơ: mã hồ sơ, họ tên, điện thoại</source>
         <translation>Search all dossiers: code, name, phone</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="625"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="675"/>
         <source>Tìm trong «%1»: mã hồ sơ, họ tên, điện thoại</source>
         <translation>Search in “%1”: code, name, phone</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="629"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="679"/>
         <source> — hoặc quét mã</source>
         <translation> — or scan a code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="696"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="746"/>
         <source>Lịch nghỉ năm %1 chưa có thông báo chính thức</source>
         <translation>The days off of %1 have no official announcement yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="701"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="751"/>
         <source>ngày %1 chưa có văn bản chính thức khẳng định</source>
         <translation>no official document confirms %1 yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="706"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="756"/>
         <source>hãy kiểm tra thông báo của Chính phủ (Thiết lập › Ngày nghỉ, ngày làm bù).</source>
         <translation>please check the government&apos;s announcement (Settings › Days off, make-up days).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="709"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="759"/>
         <source>Các ngày nghỉ đang tính theo quy tắc của gói holidays.</source>
         <translation>The days off follow the rules of the holidays package.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="828"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="878"/>
         <source>Từ chối tiếp nhận tại quầy</source>
         <translation>Refusals at the counter</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="846"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="896"/>
         <source>Phiếu từ chối tiếp nhận tại quầy</source>
         <translation>Refusal slip (at the counter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="862"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="912"/>
         <source>Danh sách theo dõi hồ sơ hằng ngày</source>
         <translation>Daily dossier list</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="878"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="928"/>
         <source>Sổ theo dõi hồ sơ</source>
         <translation>Register book</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="886"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="936"/>
         <source>Sổ theo dõi hồ sơ từ %1 đến %2</source>
         <translation>Register book from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="899"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="949"/>
         <source>Báo cáo giải trình hồ sơ quá hạn</source>
         <translation>Explanation report on overdue dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="910"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="960"/>
         <source>Báo cáo giải trình từ %1 đến %2</source>
         <translation>Explanation report from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="218"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="229"/>
         <source>Nhập gói</source>
         <translation>Import packages</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="229"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="240"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="296"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="307"/>
         <source>Cán bộ: </source>
         <translation>Officer: </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="356"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="367"/>
         <source>Tìm trong &amp;tất cả hồ sơ (Ctrl+Enter)</source>
         <translation>Search &amp;all dossiers (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="571"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="621"/>
         <source>%1 hồ sơ mới nhất — gõ để tìm trong tất cả</source>
         <translation>newest %1 dossiers — type to search all</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="573"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="623"/>
         <source>%1 hồ sơ</source>
         <translation>dossiers: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="736"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="786"/>
         <source>%n hồ sơ vừa quá hạn</source>
         <translation>
             <numerusform>%n dossier just went overdue</numerusform>
@@ -1991,7 +1997,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="739"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="789"/>
         <source>%n hồ sơ sắp đến hạn</source>
         <translation>
             <numerusform>%n dossier is now due soon</numerusform>
@@ -1999,37 +2005,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="868"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="918"/>
         <source>Danh sách theo dõi hồ sơ ngày %1</source>
         <translation>Daily dossier list %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="930"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="980"/>
         <source>Chọn thư mục lưu gói gửi cấp trên</source>
         <translation>Choose a folder for the package to the upstream office</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="940"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="990"/>
         <source>Đang xuất gói …</source>
         <translation>Exporting the package …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="944"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="994"/>
         <source>Đã xuất gói số %1 (%2 hồ sơ): %3</source>
         <translation>Exported package no. %1 (%2 dossiers): %3</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="972"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1022"/>
         <source>Đang nhập gói …</source>
         <translation>Importing packages …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="983"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1033"/>
         <source>Đang lập %1 …</source>
         <translation>Preparing %1 …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="995"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1045"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>
@@ -2607,7 +2613,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>Officer line &apos;%1&apos; must read login: full name.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="245"/>
+        <location filename="../../mohao_desk/ui/app.py" line="260"/>
         <source>Chưa thiết lập được</source>
         <translation>Set-up failed</translation>
     </message>

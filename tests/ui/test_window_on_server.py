@@ -8,6 +8,7 @@ import sys
 from datetime import datetime
 
 import pytest
+from sqlalchemy import text
 
 from mohao_desk.services.desk import Desk
 from mohao_desk.services.setup import init_unit
@@ -61,6 +62,17 @@ def test_the_board_and_a_dossier_page_on_a_server(qtbot, new_database) -> None:
         )  # fmt: skip
         theirs = json.loads(done.stdout)["code"]
         qtbot.waitUntil(lambda: theirs in _codes(window), timeout=5000)
+        # The server drops the window's connections (a restart, a cable): the status bar says
+        # so, the board stays, and the window reconnects by itself.
+        watcher = window.watcher
+        assert watcher is not None
+        pid = watcher._conn.info.backend_pid
+        with db.begin() as conn:
+            conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        qtbot.waitUntil(lambda: window.offline_label is not None, timeout=5000)
+        assert window.offline_label.text().startswith("Không kết nối được máy chủ dữ liệu")
+        assert theirs in _codes(window)  # the last board stays on screen
+        qtbot.waitUntil(lambda: window.offline_label is None, timeout=5000)
         double_click_cell(window.table, 0, 0)
         pages = [p for p in window.dossier_pages.values() if isinstance(p, DossierDialog)]
         assert len(pages) == 1 and pages[0].isVisible()
