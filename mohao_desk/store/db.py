@@ -53,6 +53,22 @@ def is_server_url(target: Path | str) -> bool:
     return isinstance(target, str) and _SERVER_URL.match(target) is not None
 
 
+def server_url(host: str, port: int, database: str, user: str, password: str | None) -> str:
+    """The ``postgresql+psycopg://`` URL of a server (a host name, an address, or the folder of
+    a Unix socket), its parts quoted as URLs need."""
+    socket = host.startswith("/")
+    url = URL.create(
+        "postgresql+psycopg",
+        username=user,
+        password=password or None,
+        host=None if socket else host,
+        port=port,
+        database=database,
+        query={"host": host} if socket else {},
+    )
+    return url.render_as_string(hide_password=False)
+
+
 class Database:
     """A unit's database, opened and migrated: a SQLite file, or a database on a PostgreSQL
     server (``dialect`` says which; only the store looks)."""

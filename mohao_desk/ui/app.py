@@ -221,6 +221,27 @@ def run_gui(db_path: Path | str | None = None, *, demo_if_empty: bool = False) -
     app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Bộ phận Một cửa"))
     if isinstance(db_path, str):  # the unit's server: it exists; the set-up may still be due
         return _run_window(app, db_path, created=False)
+    if db_path is None:
+        from mohao_desk.services.connection import saved_server_url
+
+        try:
+            url = saved_server_url()
+        except DeskError as exc:
+            QMessageBox.critical(
+                None, QCoreApplication.translate("MainWindow", "Bộ phận Một cửa"), error_text(exc)
+            )
+            return 2
+        if url is not None:
+            return _run_window(app, url, created=False)
+        if not default_db_path().exists() and not demo_if_empty:
+            # First run: this PC alone, or the unit's server?
+            from mohao_desk.ui.server_dialog import ConnectionDialog
+
+            choice = ConnectionDialog()
+            if choice.exec() != QDialog.DialogCode.Accepted:
+                return 1
+            if choice.server_url is not None:
+                return _run_window(app, choice.server_url, created=False)
     path = db_path or default_db_path()
     try:
         if not path.exists() and demo_if_empty:

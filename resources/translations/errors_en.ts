@@ -1139,6 +1139,41 @@
         <translation>Sheet '{sheet}' of file '{path}' has too many rows (at most {limit}).</translation>
     </message>
     <message>
+        <extracomment>mohao_desk/services/connection.py</extracomment>
+        <source>Tên hoặc địa chỉ máy chủ '{host}' không hợp lệ.</source>
+        <translation>The server name or address '{host}' is not valid.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/connection.py</extracomment>
+        <source>Cổng '{port}' phải là một số từ 1 đến 65535.</source>
+        <translation>The port '{port}' must be a number from 1 to 65535.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/connection.py</extracomment>
+        <source>Tên cơ sở dữ liệu '{name}' không hợp lệ (chữ không dấu, số, '_', '.', '-').</source>
+        <translation>The database name '{name}' is not valid (letters without diacritics, digits, '_', '.', '-').</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/connection.py</extracomment>
+        <source>Tên người dùng '{name}' không hợp lệ (chữ không dấu, số, '_', '.', '-').</source>
+        <translation>The user name '{name}' is not valid (letters without diacritics, digits, '_', '.', '-').</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/connection.py</extracomment>
+        <source>Không tìm thấy mật khẩu của máy chủ {server} trong kho mật khẩu của hệ điều hành: xóa tệp '{path}' rồi mở lại chương trình để nhập lại.</source>
+        <translation>The password of server {server} is not in the operating system's credential store: delete the file '{path}', then open the program again to enter it.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/connection.py</extracomment>
+        <source>Tệp thiết lập kết nối '{path}' bị hỏng: xóa tệp đó rồi mở lại chương trình để chọn lại cơ sở dữ liệu.</source>
+        <translation>The connection settings file '{path}' is damaged: delete it, then open the program again to choose the database again.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/connection.py</extracomment>
+        <source>Không cất được mật khẩu vào kho mật khẩu của hệ điều hành ({error}): chưa lưu kết nối.</source>
+        <translation>The password could not be kept in the operating system's credential store ({error}): the connection was not saved.</translation>
+    </message>
+    <message>
         <extracomment>mohao_desk/services/counter.py</extracomment>
         <source>Thiếu lý do từ chối tiếp nhận.</source>
         <translation>The reason for refusing the dossier is missing.</translation>

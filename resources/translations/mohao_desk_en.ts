@@ -638,6 +638,84 @@
     </message>
 </context>
 <context>
+    <name>ConnectionDialog</name>
+    <message>
+        <location filename="../../mohao_desk/ui/server_dialog.py" line="35"/>
+        <source>Chọn nơi lưu dữ liệu</source>
+        <translation>Where the data lives</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/server_dialog.py" line="37"/>
+        <source>Máy này dùng riêng (dữ liệu lưu trên máy này)</source>
+        <translation>This PC alone (the data stays on this PC)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/server_dialog.py" line="39"/>
+        <source>Máy chủ của đơn vị (nhiều quầy dùng chung một cơ sở dữ liệu PostgreSQL)</source>
+        <translation>The unit's server (several counters share one PostgreSQL database)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/server_dialog.py" line="44"/>
+        <source>Máy chủ PostgreSQL</source>
+        <translation>PostgreSQL server</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/server_dialog.py" line="47"/>
+        <source>ví dụ 192.168.1.10 hoặc may-chu-phuong</source>
+        <translation>for example 192.168.1.10 or ward-server</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/server_dialog.py" line="55"/>
+        <source>&amp;Máy chủ:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/server_dialog.py" line="56"/>
+        <source>&amp;Cổng:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/server_dialog.py" line="57"/>
+        <source>&amp;Cơ sở dữ liệu:</source>
+        <translation>&amp;Database:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/server_dialog.py" line="58"/>
+        <source>&amp;Người dùng:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/server_dialog.py" line="59"/>
+        <source>Mật &amp;khẩu:</source>
+        <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/server_dialog.py" line="62"/>
+        <source>Mật khẩu được cất trong kho mật khẩu của hệ điều hành, không ghi ra tệp. Cách cài máy chủ: tài liệu docs/multi-seat.md.</source>
+        <translation>The password is kept in the operating system's credential store, never in a file. How to set up the server: docs/multi-seat.md.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/server_dialog.py" line="69"/>
+        <source>&amp;Kiểm tra kết nối</source>
+        <translation>&amp;Test the connection</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/server_dialog.py" line="77"/>
+        <source>Tiếp tục</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/server_dialog.py" line="79"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/server_dialog.py" line="117"/>
+        <source>Kết nối được máy chủ.</source>
+        <translation>Connected to the server.</translation>
+    </message>
+</context>
+<context>
     <name>CounterRefusalDialog</name>
     <message>
         <location filename="../../mohao_desk/ui/counter_dialog.py" line="45"/>
@@ -1681,8 +1759,9 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../mohao_desk/ui/app.py" line="221"/>
-        <location filename="../../mohao_desk/ui/app.py" line="235"/>
-        <location filename="../../mohao_desk/ui/app.py" line="267"/>
+        <location filename="../../mohao_desk/ui/app.py" line="231"/>
+        <location filename="../../mohao_desk/ui/app.py" line="256"/>
+        <location filename="../../mohao_desk/ui/app.py" line="288"/>
         <location filename="../../mohao_desk/ui/main_window.py" line="796"/>
         <location filename="../../mohao_desk/ui/main_window.py" line="1028"/>
         <source>Bộ phận Một cửa</source>
@@ -2613,7 +2692,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>Officer line &apos;%1&apos; must read login: full name.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="260"/>
+        <location filename="../../mohao_desk/ui/app.py" line="281"/>
         <source>Chưa thiết lập được</source>
         <translation>Set-up failed</translation>
     </message>

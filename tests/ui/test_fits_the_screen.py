@@ -206,3 +206,13 @@ def test_counter_refusal_dialogs(qtbot, demo_desk: Desk) -> None:
     qtbot.addWidget(listing)
     listing.show()
     assert_fits(listing)
+
+
+def test_connection_dialog(qtbot) -> None:
+    from mohao_desk.ui.server_dialog import ConnectionDialog
+
+    dialog = ConnectionDialog(synchronous=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.server.setChecked(True)
+    assert_fits(dialog)
