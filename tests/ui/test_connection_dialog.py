@@ -11,8 +11,9 @@ from collections.abc import Iterator
 import keyring
 import keyring.backend
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt, QTranslator
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import make_url
 
 from mohao_desk.domain.errors import DeskError
@@ -155,7 +156,20 @@ def test_first_run_asks_where_the_data_lives(qtbot, monkeypatch) -> None:
         QTest.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 
     monkeypatch.setattr(app.SetupDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    locale, names = QLocale(), (qapp.applicationName(), qapp.applicationDisplayName())
+    native = qapp.testAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
     answer_next_dialog(alone)
-    assert app.run_gui() == 1
+    try:
+        assert app.run_gui() == 1
+    finally:  # run_gui set up the application: leave it as the other tests expect
+        for translator in qapp.findChildren(QTranslator):
+            qapp.removeTranslator(translator)
+            translator.deleteLater()
+        QLocale.setDefault(locale)
+        qapp.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, native)
+        qapp.setApplicationName(names[0])
+        qapp.setApplicationDisplayName(names[1])
     assert asked == ["Chọn nơi lưu dữ liệu"]
     assert not default_db_path().exists()
