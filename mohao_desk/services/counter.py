@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from mohao_desk.domain.errors import DeskError, NotFound, Phrase
+from mohao_desk.domain.errors import DeskError, NotFound
 from mohao_desk.domain.lifecycle import Channel
 from mohao_desk.domain.regimes import regime_for
 from mohao_desk.domain.text import nfc
-from mohao_desk.services.desk import _EMAIL, _PHONE, Desk, _clean
+from mohao_desk.services.desk import Desk, clean_applicant
 from mohao_desk.store import counter_queries as cq
 from mohao_desk.store import queries as q
 
@@ -90,14 +90,7 @@ class CounterService:
         """Record a refusal at the counter; returns it (print Mẫu 03 from it)."""
         desk = self.desk
         desk.require_writable()
-        name = _clean(applicant_name, Phrase("họ tên người nộp"), required=True, limit=200)
-        phone = _clean(phone, Phrase("số điện thoại"), limit=32)
-        if phone and not _PHONE.match(phone):
-            raise DeskError("Số điện thoại '{phone}' không hợp lệ.", phone=phone)
-        email = _clean(email, Phrase("thư điện tử"), limit=200)
-        if email and not _EMAIL.match(email):
-            raise DeskError("Địa chỉ thư điện tử '{email}' không hợp lệ.", email=email)
-        address = _clean(address, Phrase("địa chỉ"))
+        name, phone, email, address = clean_applicant(applicant_name, phone, email, address)
         reasons = clean_reasons(reason)
         moment = desk._at(at)
         regime = regime_for(moment.date(), desk.regimes)

@@ -218,6 +218,19 @@ def _clean(text: str | None, what: Phrase, *, required: bool = False, limit: int
     return value
 
 
+def clean_applicant(name: str, phone: str, email: str, address: str) -> tuple[str, str, str, str]:
+    """The applicant's name (required), phone, e-mail and address as a form gives them,
+    cleaned and checked: the registration's rules, and the counter refusal's."""
+    name = _clean(name, Phrase("họ tên người nộp"), required=True, limit=200)
+    phone = _clean(phone, Phrase("số điện thoại"), limit=32)
+    if phone and not _PHONE.match(phone):
+        raise DeskError("Số điện thoại '{phone}' không hợp lệ.", phone=phone)
+    email = _clean(email, Phrase("thư điện tử"), limit=200)
+    if email and not _EMAIL.match(email):
+        raise DeskError("Địa chỉ thư điện tử '{email}' không hợp lệ.", email=email)
+    return name, phone, email, _clean(address, Phrase("địa chỉ"))
+
+
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
@@ -388,14 +401,7 @@ class Desk:
         note: str = "",
     ) -> DossierDetail:
         """Tiếp nhận hồ sơ: create the dossier, its code, its due moment, its first event."""
-        name = _clean(applicant_name, Phrase("họ tên người nộp"), required=True, limit=200)
-        phone = _clean(phone, Phrase("số điện thoại"), limit=32)
-        if phone and not _PHONE.match(phone):
-            raise DeskError("Số điện thoại '{phone}' không hợp lệ.", phone=phone)
-        email = _clean(email, Phrase("thư điện tử"), limit=200)
-        if email and not _EMAIL.match(email):
-            raise DeskError("Địa chỉ thư điện tử '{email}' không hợp lệ.", email=email)
-        address = _clean(address, Phrase("địa chỉ"))
+        name, phone, email, address = clean_applicant(applicant_name, phone, email, address)
         id_number = _clean(id_number, Phrase("số giấy tờ tùy thân"), limit=32)
         if id_number and not id_number.isalnum():
             raise DeskError("Số giấy tờ tùy thân '{id_number}' không hợp lệ.", id_number=id_number)

@@ -1184,36 +1184,6 @@
         <translation>The reason for the refusal is too long (at most {limit} characters).</translation>
     </message>
     <message>
-        <extracomment>mohao_desk/services/counter.py, mohao_desk/services/desk.py</extracomment>
-        <source>họ tên người nộp</source>
-        <translation>applicant's full name</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/counter.py, mohao_desk/services/desk.py</extracomment>
-        <source>số điện thoại</source>
-        <translation>phone number</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/counter.py, mohao_desk/services/desk.py, mohao_desk/services/settings.py</extracomment>
-        <source>Số điện thoại '{phone}' không hợp lệ.</source>
-        <translation>Phone number '{phone}' is not valid.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/counter.py, mohao_desk/services/desk.py</extracomment>
-        <source>thư điện tử</source>
-        <translation>email</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/counter.py, mohao_desk/services/desk.py</extracomment>
-        <source>Địa chỉ thư điện tử '{email}' không hợp lệ.</source>
-        <translation>Email address '{email}' is not valid.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/counter.py, mohao_desk/services/desk.py</extracomment>
-        <source>địa chỉ</source>
-        <translation>address</translation>
-    </message>
-    <message>
         <extracomment>mohao_desk/services/counter.py</extracomment>
         <source>Không có phiếu từ chối tại quầy số {id}.</source>
         <translation>There is no counter refusal number {id}.</translation>
@@ -1290,8 +1260,38 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>họ tên người nộp</source>
+        <translation>applicant's full name</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>số điện thoại</source>
+        <translation>phone number</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py, mohao_desk/services/settings.py</extracomment>
+        <source>Số điện thoại '{phone}' không hợp lệ.</source>
+        <translation>Phone number '{phone}' is not valid.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>thư điện tử</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Địa chỉ thư điện tử '{email}' không hợp lệ.</source>
+        <translation>Email address '{email}' is not valid.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
         <source>Số lượng trong '{text}' không hợp lệ.</source>
         <translation>The number in '{text}' is not valid.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>địa chỉ</source>
+        <translation>address</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/desk.py</extracomment>
