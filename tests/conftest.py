@@ -101,6 +101,21 @@ class DatabaseFactory:
         self.created.append(url)
         return url
 
+    def copy(self, source: Path | str, name: str = "copy") -> Path | str:
+        """A new database with the content of ``source`` (nobody may be connected to it: close
+        or dispose its ``Database`` first). SQLite: a copy of the file; PostgreSQL: a database
+        made with the source as its template."""
+        if self.cluster is None:
+            import shutil
+
+            self._n += 1
+            target = self.folder / f"{name}{self._n}.sqlite3"
+            shutil.copy(source, target)
+            return target
+        url = self.cluster.create_database(copy_of=str(source))
+        self.created.append(url)
+        return url
+
     def drop_all(self) -> None:
         assert self.cluster is not None or not self.created
         for url in self.created:

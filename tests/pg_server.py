@@ -132,11 +132,14 @@ class PrivateCluster:
         open_database(self.url(TEMPLATE)).close()
         self._template_ready = True
 
-    def create_database(self, *, migrated: bool = True) -> str:
-        """A fresh database (migrated to the head, or empty); returns its URL."""
+    def create_database(self, *, migrated: bool = True, copy_of: str | None = None) -> str:
+        """A fresh database (migrated to the head, or empty, or a copy of the database at the
+        URL ``copy_of``, which nobody may be connected to); returns its URL."""
         self._counter += 1
         name = f"t{os.getpid()}_{self._counter}_{int(time.time() * 1000) % 100000}"
-        if migrated:
+        if copy_of is not None:
+            self.admin(f"CREATE DATABASE {name} TEMPLATE {database_name(copy_of)}")
+        elif migrated:
             self._ensure_template()
             self.admin(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
         else:
@@ -144,7 +147,10 @@ class PrivateCluster:
         return self.url(name)
 
     def drop_database(self, url: str) -> None:
-        from sqlalchemy import make_url
+        self.admin(f"DROP DATABASE IF EXISTS {database_name(url)} WITH (FORCE)")
 
-        name = make_url(url).database
-        self.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+def database_name(url: str) -> str:
+    from sqlalchemy import make_url
+
+    return str(make_url(url).database)

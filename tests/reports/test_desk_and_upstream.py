@@ -25,17 +25,18 @@ def run(capsys, *args: str) -> str:
     return out
 
 
-def kstt(capsys, db: Path, out: Path, *extra: str) -> dict:
+def kstt(capsys, db: Path | str, out: Path, *extra: str) -> dict:
     run(capsys, "report", "kstt", *extra, "--format", "json", "--out", str(out), "--db", str(db))
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-def test_desk_and_upstream_agree(capsys, tmp_path: Path) -> None:
+def test_desk_and_upstream_agree(capsys, tmp_path: Path, new_database) -> None:
     units = {"000.31.22.H31": 1, "000.31.22.H32": 2}
-    upstream = tmp_path / "upstream.sqlite3"
+    upstream = new_database("upstream", migrated=False)  # on a server: made empty by its owner
     run(capsys, "upstream", "init", "--db", str(upstream))
+    desks = {}
     for code, seed in units.items():
-        desk = tmp_path / f"{code}.sqlite3"
+        desk = desks[code] = new_database(code.replace(".", "_"), migrated=False)
         run(capsys, "demo", "--dossiers", "1500", "--unit", code, "--seed", str(seed),
             "--now", "2025-03-20T10:00", "--backlog", "60", "--db", str(desk))  # fmt: skip
         run(capsys, "keys", "export", "--out", str(tmp_path / f"{code}.key"), "--db", str(desk))
@@ -47,7 +48,7 @@ def test_desk_and_upstream_agree(capsys, tmp_path: Path) -> None:
         total = kstt(capsys, upstream, tmp_path / f"total{n}.json", *period, "--by-unit")
         assert [u["unit"] for u in total["units"]] == list(units)
         for k, code in enumerate(units):
-            at_desk = kstt(capsys, tmp_path / f"{code}.sqlite3", tmp_path / f"d{n}{k}.json",
+            at_desk = kstt(capsys, desks[code], tmp_path / f"d{n}{k}.json",
                            *period)  # fmt: skip
             upstream_one = kstt(capsys, upstream, tmp_path / f"u{n}{k}.json", *period,
                                 "--unit", code)  # fmt: skip

@@ -9,7 +9,6 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -263,11 +262,10 @@ SECOND_UNIT, THIRD_UNIT = "000.31.22.H32", "000.31.22.H33"
 
 
 @pytest.fixture(scope="module")
-def upstream(tmp_path_factory: pytest.TempPathFactory):
+def upstream(new_module_database):
     """A demo desk whose dossiers are then split over three units, as in an upstream office's
     database (every third dossier to a second unit, every seventh to a third)."""
-    path: Path = tmp_path_factory.mktemp("kstt") / "units.sqlite3"
-    db = open_database(path)
+    db = open_database(new_module_database("units"))
     fill_demo(db, dossiers=6000, seed=11, now=NOW, backlog=300)
     with db.begin() as conn:
         ids = []

@@ -36,10 +36,10 @@ def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_db(new_module_database) -> Path | str:
     """A demo desk (2,500 dossiers over the year before 20/03/2025) with a quarter of its
     dossiers moved to a second unit, as in an upstream database."""
-    path = tmp_path_factory.mktemp("report_files") / "demo.sqlite3"
+    path = new_module_database("demo")
     db = open_database(path)
     fill_demo(db, dossiers=2500, seed=3, now=DEMO_NOW, backlog=100)
     with db.begin() as conn:
@@ -59,7 +59,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def report(capsys, db: Path, out: Path, kind: str, fmt: str, *period: str) -> dict | bytes:
+def report(capsys, db: Path | str, out: Path, kind: str, fmt: str, *period: str) -> dict | bytes:
     code, stdout, err = cli(capsys, "report", kind, *period, "--format", fmt, "--out", str(out),
                             "--db", str(db))  # fmt: skip
     assert code == 0, err

@@ -8,7 +8,6 @@ import base64
 import hashlib
 import io
 import json
-import shutil
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from mohao_desk.services.setup import init_unit
 from mohao_desk.store import queries as q
 from mohao_desk.store import sync_queries as sq
 from mohao_desk.store.db import Database, open_database
+from tests.conftest import DatabaseFactory
 
 UNIT_A = ("000.31.22.H31", "Ủy ban nhân dân phường Bần Yên Nhân")
 UNIT_B = ("000.32.22.H31", "Ủy ban nhân dân xã Phan Đình Phùng")
@@ -33,21 +33,39 @@ DEMO_NOW = datetime(2024, 5, 1)
 DOSSIERS_A, DOSSIERS_B = 400, 250
 
 
-def _make_desk(path: Path, unit: tuple[str, str], dossiers: int, seed: int) -> None:
-    db = open_database(path)
+def _make_desk(target: Path | str, unit: tuple[str, str], dossiers: int, seed: int) -> None:
+    db = open_database(target)
     init_unit(db, code=unit[0], name=unit[1], officers=DEMO_OFFICERS)
     fill_demo(db, dossiers=dossiers, unit_code=unit[0], seed=seed, now=DEMO_NOW)
     db.close()
 
 
-@pytest.fixture(scope="session")
-def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Desk databases made once per session; tests get copies."""
-    base = tmp_path_factory.mktemp("sync-templates")
-    a, b = base / "a.sqlite3", base / "b.sqlite3"
-    _make_desk(a, UNIT_A, DOSSIERS_A, 1)
-    _make_desk(b, UNIT_B, DOSSIERS_B, 2)
-    return {"a": a, "b": b}
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest) -> str:
+    """The sync suite runs on both databases (tests/conftest.py)."""
+    return str(request.param)
+
+
+_TEMPLATES: dict[str, dict[str, Path | str]] = {}
+
+
+@pytest.fixture
+def templates(
+    backend: str, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path | str]:
+    """Desk databases made once per session and backend; tests get copies."""
+    if backend not in _TEMPLATES:
+        made: dict[str, Path | str]
+        if backend == "sqlite":
+            base = tmp_path_factory.mktemp("sync-templates")
+            made = {"a": base / "a.sqlite3", "b": base / "b.sqlite3"}
+        else:
+            cluster = request.getfixturevalue("pg_cluster")
+            made = {"a": cluster.create_database(), "b": cluster.create_database()}
+        _make_desk(made["a"], UNIT_A, DOSSIERS_A, 1)
+        _make_desk(made["b"], UNIT_B, DOSSIERS_B, 2)
+        _TEMPLATES[backend] = made
+    return _TEMPLATES[backend]
 
 
 def later(hours: float) -> Callable[[], datetime]:
@@ -63,6 +81,7 @@ class World:
     b: Database
     up: Database
     out: Path
+    databases: DatabaseFactory
 
     def export(self, db: Database, hours: float = 1.0) -> Path:
         return sync.export_desk_package(db, self.out, clock=later(hours)).path
@@ -74,22 +93,34 @@ class World:
         with db.read() as conn:
             return str(q.get_setting(conn, sq.PRIVATE_KEY_SETTING))
 
+    def new_database(self) -> Path | str:
+        """A fresh database on the suite's backend (not yet set up)."""
+        return self.databases()
+
+    def copy(self, db: Database) -> Database:
+        """A copy of a database as it is now (a backup restored), opened."""
+        db.engine.dispose()  # PostgreSQL copies a database nobody is connected to
+        return open_database(self.databases.copy(db.target))
+
+    def reopen_upstream(self) -> None:
+        self.up.close()
+        self.up = open_database(self.up.target)
+
 
 @pytest.fixture
-def world(tmp_path: Path, templates: dict[str, Path]) -> Iterator[World]:
-    paths = {}
-    for name in ("a", "b"):
-        paths[name] = tmp_path / f"{name}.sqlite3"
-        shutil.copy(templates[name], paths[name])
-    a, b = open_database(paths["a"]), open_database(paths["b"])
-    up = open_database(tmp_path / "up.sqlite3")
+def world(
+    tmp_path: Path, templates: dict[str, Path | str], new_database: DatabaseFactory
+) -> Iterator[World]:
+    a = open_database(new_database.copy(templates["a"], "a"))
+    b = open_database(new_database.copy(templates["b"], "b"))
+    up = open_database(new_database("up"))
     sync.init_upstream(up)
     for desk, name in ((a, "a"), (b, "b")):
         key = sync.export_public_key(desk, tmp_path / f"{name}.key.json")
         sync.trust(up, key.path)
-    w = World(tmp_path, a, b, up, tmp_path / "out")
+    w = World(tmp_path, a, b, up, tmp_path / "out", new_database)
     yield w
-    for db in (a, b, up):
+    for db in (w.a, w.b, w.up):
         db.close()
 
 

@@ -103,7 +103,7 @@ def signed_by_claimed_key(world: World, p: Path) -> Path:
 
 
 def unknown_unit(world: World, p: Path) -> Path:
-    db = open_database(world.root / "c.sqlite3")
+    db = open_database(world.new_database())
     from mohao_desk.services.setup import init_unit
 
     init_unit(db, code="000.99.22.H31", name="Ủy ban nhân dân xã Lạ")
@@ -289,14 +289,14 @@ def test_cli_one_line_exit_2_and_nothing_changed(
     bad = truncated(world, good)
     before = world.dump()
     world.up.close()
-    code = main(["import", str(good), str(bad), "--db", str(world.up.path)])
+    code = main(["import", str(good), str(bad), "--db", str(world.up.target)])
     out, err = capsys.readouterr()
     assert code == 2
     assert out == ""
     lines = err.strip().splitlines()
     assert len(lines) == 1
     assert "cut.mhd" in lines[0] and "bị hỏng hoặc bị cắt cụt" in lines[0]
-    world.up = open_database(world.up.path)
+    world.up = open_database(world.up.target)
     assert world.dump() == before
 
 

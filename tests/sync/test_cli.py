@@ -4,7 +4,6 @@ import (gaps, duplicates, refusals), upstream export-config, sync-status."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -23,12 +22,11 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def test_cli_round_trip(
-    tmp_path: Path, templates: dict[str, Path], capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, templates: dict[str, Path | str], new_database, capsys
 ) -> None:
-    a, b = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
-    shutil.copy(templates["a"], a)
-    shutil.copy(templates["b"], b)
-    up, out = tmp_path / "up.sqlite3", tmp_path / "out"
+    a, b = new_database.copy(templates["a"], "a"), new_database.copy(templates["b"], "b")
+    # On a server the IT person has created an empty database; `upstream init` sets it up.
+    up, out = new_database("up", migrated=False), tmp_path / "out"
     code, text, _ = run(capsys, "upstream", "init", "--db", str(up))
     assert code == 0 and "000.00.22.H31" in text
     for db, name in ((a, "a"), (b, "b")):
@@ -82,8 +80,8 @@ def test_cli_round_trip(
     assert "có dữ liệu cá nhân" in text
 
 
-def test_cli_refusals_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    up = tmp_path / "up.sqlite3"
+def test_cli_refusals_are_one_line(tmp_path: Path, new_database, capsys) -> None:
+    up = new_database("up", migrated=False)
     run(
         capsys,
         "upstream",

@@ -5,7 +5,6 @@ upstream office's database only reads: no act on a dossier is taken there."""
 from __future__ import annotations
 
 import json
-import shutil
 import time
 from datetime import datetime
 from pathlib import Path
@@ -52,14 +51,12 @@ def test_desk_export_refuses_an_existing_file(world: World) -> None:
     assert sync.export_desk_package(world.a, world.out, clock=later(1)).sequence == 1
 
 
-def test_an_earlier_package_is_never_replaced(world: World, tmp_path: Path) -> None:
+def test_an_earlier_package_is_never_replaced(world: World) -> None:
     """A copy of the database (a backup restored) would export the same package number: the
     package already in the folder stays as it is."""
-    copy_path = tmp_path / "copy.sqlite3"
-    shutil.copy(world.a.path, copy_path)
+    copy = world.copy(world.a)
     first = sync.export_desk_package(world.a, world.out, clock=later(1)).path
     kept = first.read_bytes()
-    copy = open_database(copy_path)
     try:
         before = sync.table_dump(copy)
         with pytest.raises(DeskError, match="không ghi đè"):
@@ -72,8 +69,8 @@ def test_an_earlier_package_is_never_replaced(world: World, tmp_path: Path) -> N
         copy.close()
 
 
-def test_a_refused_first_export_keeps_no_new_key(tmp_path: Path) -> None:
-    db = open_database(tmp_path / "new.sqlite3")
+def test_a_refused_first_export_keeps_no_new_key(tmp_path: Path, new_database) -> None:
+    db = open_database(new_database())
     try:
         init_unit(db, code=UNIT_A[0], name=UNIT_A[1])
         out = tmp_path / "out"
@@ -106,14 +103,14 @@ def test_cli_export_refuses_an_existing_file(world: World, capsys) -> None:
     target = world.out / f"{UNIT_A[0]}_000001.mhd"
     target.write_bytes(b"old")
     before = world.dump(world.a)
-    code, out, err = run(capsys, "export", "--out", str(world.out), "--db", str(world.a.path))
+    code, out, err = run(capsys, "export", "--out", str(world.out), "--db", str(world.a.target))
     assert code == 2 and out == ""
     assert len(err.splitlines()) == 1
     assert target.name in err and str(world.out) in err and "không ghi đè" in err
     assert target.read_bytes() == b"old"
     assert world.dump(world.a) == before
     code, out, err = run(
-        capsys, "upstream", "export-config", "--out", str(world.out), "--db", str(world.up.path)
+        capsys, "upstream", "export-config", "--out", str(world.out), "--db", str(world.up.target)
     )
     assert code == 0, err  # another unit's file name: no conflict
 
@@ -167,7 +164,7 @@ def test_every_act_is_refused_on_the_upstream_database(
             act()
         assert refused.value.template == UPSTREAM_READ_ONLY, name
     assert world.dump() == before
-    assert not (world.up.path.parent / "attachments").exists()
+    assert not (world.up.files_dir / "attachments").exists()
     # Reading still works.
     assert desk.get(code).summary.code == code
 
@@ -187,7 +184,7 @@ def test_cli_refuses_acts_on_the_upstream_database(world: World, upstream, capsy
     desk = upstream
     code = _ready_one(desk)
     before = world.dump()
-    db = str(world.up.path)
+    db = str(world.up.target)
     for argv in (
         ("return", "--dossier", code),
         ("register", "--procedure", "1.004873", "--name", "Nguyễn Văn An"),
