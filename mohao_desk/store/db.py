@@ -100,7 +100,11 @@ class Database:
         ``bulk`` trades durability for speed (``synchronous=OFF``) while filling a new
         database with demo data."""
         if self.dialect != "sqlite":
-            with _translated(self.path), self.engine.connect() as conn:
+            try:
+                connection = self.engine.connect()
+            except OperationalError as exc:  # nothing was sent: nothing was recorded
+                raise _database_error(self.path, exc, stage="connect") from None
+            with _translated(self.path, stage="write"), connection as conn:
                 conn = conn.execution_options(**{WRITE_OPTION: True})
                 with conn.begin():
                     if bulk:
@@ -137,12 +141,12 @@ class Database:
 
 
 @contextmanager
-def _translated(path: Path | str) -> Iterator[None]:
+def _translated(path: Path | str, *, stage: str = "read") -> Iterator[None]:
     """The database's operational failures become one clear Vietnamese message."""
     try:
         yield
     except OperationalError as exc:
-        raise _database_error(path, exc) from None
+        raise _database_error(path, exc, stage=stage) from None
 
 
 # PostgreSQL's SQLSTATEs of "another program holds what we need": lock_timeout, deadlock,
@@ -150,7 +154,9 @@ def _translated(path: Path | str) -> Iterator[None]:
 _PG_BUSY = {"55P03", "40P01", "40001"}
 
 
-def _database_error(path: Path | str, exc: BaseException) -> DatabaseError:
+def _database_error(path: Path | str, exc: BaseException, *, stage: str = "read") -> DatabaseError:
+    """``stage``: "connect" (a write that could not reach the server: nothing recorded),
+    "write" (the connection died inside a write transaction), "read"."""
     text = str(getattr(exc, "orig", exc) or exc).splitlines()[0] if str(exc) else repr(exc)
     lowered = text.lower()
     sqlstate = getattr(getattr(exc, "orig", None), "sqlstate", None)
@@ -167,6 +173,20 @@ def _database_error(path: Path | str, exc: BaseException) -> DatabaseError:
         if "authentication failed" in lowered or "pg_hba.conf" in lowered:
             return DatabaseError(
                 "Không mở được cơ sở dữ liệu '{path}' (kiểm tra quyền truy cập).", path=path
+            )
+        if stage == "connect":
+            return DatabaseError(
+                "Không kết nối được máy chủ cơ sở dữ liệu '{server}' ({text}): việc này chưa "
+                "được ghi; hãy làm lại khi máy chủ kết nối được.",
+                server=path,
+                text=text,
+            )
+        if stage == "write":
+            return DatabaseError(
+                "Mất kết nối máy chủ cơ sở dữ liệu '{server}' giữa chừng ({text}): khi kết nối "
+                "lại, hãy xem lại hồ sơ để biết việc đã được ghi chưa.",
+                server=path,
+                text=text,
             )
         return DatabaseError(
             "Không kết nối được máy chủ cơ sở dữ liệu '{server}': {text}.",
@@ -416,8 +436,18 @@ def _open_server(target: str, *, create: bool) -> Database:
     shown = url.render_as_string(hide_password=True)
     engine = create_engine(
         url,
+        # A connection the server dropped (restart, cable) is replaced when next taken from
+        # the pool instead of failing the officer's next act.
+        pool_pre_ping=True,
         connect_args={
             "connect_timeout": 10,
+            # A dead network path is noticed within seconds, not after the system's TCP
+            # retransmission timeout (~15 minutes): the window says so and acts are refused.
+            "keepalives": 1,
+            "keepalives_idle": 10,
+            "keepalives_interval": 3,
+            "keepalives_count": 3,
+            "tcp_user_timeout": 15000,
             "application_name": "mohao_desk",
             # A writer waits this long for another PC's row lock, then gets a clear message.
             "options": f"-c lock_timeout={BUSY_TIMEOUT_MS}",

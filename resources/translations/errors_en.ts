@@ -1830,6 +1830,16 @@
     </message>
     <message>
         <extracomment>mohao_desk/store/db.py</extracomment>
+        <source>Không kết nối được máy chủ cơ sở dữ liệu '{server}' ({text}): việc này chưa được ghi; hãy làm lại khi máy chủ kết nối được.</source>
+        <translation>Cannot reach the database server '{server}' ({text}): this was not recorded; do it again when the server can be reached.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/db.py</extracomment>
+        <source>Mất kết nối máy chủ cơ sở dữ liệu '{server}' giữa chừng ({text}): khi kết nối lại, hãy xem lại hồ sơ để biết việc đã được ghi chưa.</source>
+        <translation>The connection to the database server '{server}' was lost midway ({text}): once connected again, look at the dossier to see whether it was recorded.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/db.py</extracomment>
         <source>Không đọc được cơ sở dữ liệu '{path}': {error}.</source>
         <translation>Could not read database '{path}': {error}.</translation>
     </message>
