@@ -11,7 +11,6 @@ import functools
 import hashlib
 import json
 import re
-import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -43,9 +42,10 @@ from mohao_desk.domain.lifecycle import (
     check_transition,
 )
 from mohao_desk.domain.regimes import LegalRegime, regime_for
-from mohao_desk.domain.text import fold, nfc
+from mohao_desk.domain.text import fold, group_digits, nfc
 from mohao_desk.services.calendar import read_announcements
 from mohao_desk.services.setup import UnitInfo, is_upstream, require_unit
+from mohao_desk.store import files
 from mohao_desk.store import queries as q
 from mohao_desk.store.db import Database
 
@@ -970,12 +970,20 @@ class Desk:
         file = Path(file)
         if not file.is_file():
             raise DeskError("Không tìm thấy tệp '{file}'.", file=file)
+        size = file.stat().st_size
+        if size > MAX_ATTACHMENT_BYTES:
+            raise DeskError(
+                "Tệp '{file}' lớn quá ({size} MB; tối đa {limit} MB một tệp): hãy quét lại với "
+                "độ phân giải thấp hơn hoặc chia thành nhiều tệp.",
+                file=file.name,
+                size=group_digits(size // (1 << 20)),
+                limit=MAX_ATTACHMENT_BYTES >> 20,
+            )
         digest = hashlib.sha256()
         with open(file, "rb") as handle:
             for chunk in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(chunk)
         sha = digest.hexdigest()
-        size = file.stat().st_size
 
         def change(conn: Connection, row: Any, moment: datetime) -> tuple[dict, dict]:
             officer_id = self._officer_id(conn, by)
@@ -1017,7 +1025,7 @@ class Desk:
                 data["component"] = component
                 data["component_name"] = target.name
                 data["reused"] = reused
-            self._store_file(file, sha)
+            files.keep(self.db, conn, sha, file, self.to_utc(moment))
             q.insert_attachment(
                 conn,
                 {
@@ -1035,15 +1043,31 @@ class Desk:
 
         return self._act(code, Act.DIGITIZE, at, by, change)
 
-    def _store_file(self, file: Path, sha: str) -> None:
-        """Keep a copy of the digitized file beside the database, addressed by its hash."""
-        target = self.db.files_dir / "attachments" / sha[:2] / sha
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_suffix(".part")
-            shutil.copyfile(file, tmp)
-            tmp.replace(target)
+    def attachment(self, code: str, sha: str) -> tuple[str, bytes]:
+        """The file name and content of a file digitized for dossier ``code`` (any PC of the
+        unit reads it from the server; a SQLite desk from beside its database)."""
+        code = code.strip()
+        with self.db.read() as conn:
+            row = q.dossier_by_code(conn, code)
+            if row is None:
+                raise NotFound("Không tìm thấy hồ sơ mã '{code}'.", code=code)
+            name = q.attachment_name(conn, row.id, sha)
+            if name is None:
+                raise DeskError("Hồ sơ {code} không có tệp số hóa này.", code=code)
+            data = files.content(self.db, conn, sha)
+        if data is None or hashlib.sha256(data).hexdigest() != sha:
+            raise DeskError(
+                "Không tìm thấy nội dung tệp '{file}' của hồ sơ {code} (hoặc nội dung đã bị "
+                "thay đổi) trong dữ liệu của đơn vị.",
+                file=name,
+                code=code,
+            )
+        return name, data
 
+
+# One digitized file at most (a multi-page A4 scan at 300 dpi is a few MB); a larger file is
+# refused before it is read into the database.
+MAX_ATTACHMENT_BYTES = 100 << 20
 
 _BAND_ORDER = {Band.ON_TRACK: 0, Band.AT_RISK: 1, Band.OVERDUE: 2}
 

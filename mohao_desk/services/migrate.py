@@ -3,21 +3,23 @@
 
 The file is only read (one snapshot). Everything is written to the server in one transaction:
 interrupted, the server keeps nothing and the command can simply run again. Before the commit
-the copy is checked: rows per table, a digest of every event, and every attachment file (copied
-into the server's file folder, its SHA-256 checked). The server database must be empty (a
+the copy is checked: rows per table, a digest of every event, and every attachment file (read
+from beside the file, its SHA-256 checked, stored in the server's ``stored_file`` table in the
+same transaction: every PC of the unit reads it from there). The server database must be empty (a
 fresh database on which no unit was set up); a unit is never merged into another.
 """
 
 from __future__ import annotations
 
 import hashlib
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from mohao_desk.domain.errors import DeskError
 from mohao_desk.domain.text import group_digits
+from mohao_desk.store import files as store_files
 from mohao_desk.store import transfer
 from mohao_desk.store.db import Database, open_database
 
@@ -28,10 +30,6 @@ class MigrationReport:
     rows: dict[str, int]  # per table, equal on both sides
     events_digest: str
     files: int
-
-
-def _attachment_path(db: Database, sha: str) -> Path:
-    return db.files_dir / "attachments" / sha[:2] / sha
 
 
 def migrate_to(
@@ -64,7 +62,7 @@ def _copy(
             raise DeskError("Tệp dữ liệu nguồn chưa có đơn vị nào: không có gì để chuyển.")
         digest = transfer.events_digest(src)
         files = transfer.attachment_files(src)
-        missing = [s for s in files if not _attachment_path(source, s).is_file()]
+        missing = [s for s in files if not store_files.folder_path(source, s).is_file()]
         if missing:
             raise DeskError(
                 "Thiếu {count} tệp đính kèm trong thư mục dữ liệu của tệp nguồn (ví dụ {sha}): "
@@ -90,12 +88,21 @@ def _copy(
                 raise DeskError(
                     "Quá trình xử lý hồ sơ sau khi chuyển không khớp: đã hủy, máy chủ không đổi."
                 )
-            for sha in files:  # before the commit: an interrupted copy leaves no row behind
-                destination = _attachment_path(target, sha)
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(_attachment_path(source, sha), destination)
-                if hashlib.sha256(destination.read_bytes()).hexdigest() != sha:
+            moment = datetime.now(UTC)
+            for sha in files:  # in the same transaction: interrupted, nothing is left behind
+                content = store_files.folder_path(source, sha).read_bytes()
+                if hashlib.sha256(content).hexdigest() != sha:
                     raise DeskError(
-                        "Tệp đính kèm {sha} chép sang bị sai nội dung: đã hủy.", sha=sha[:12]
+                        "Tệp đính kèm {sha} trong thư mục dữ liệu của tệp nguồn bị sai nội dung "
+                        "(không khớp mã băm đã ghi): đã hủy, máy chủ không đổi.",
+                        sha=sha[:12],
                     )
+                store_files.keep_bytes(dst, sha, content, moment)
+            if files and progress is not None:
+                progress("stored_file", len(files))
+            if store_files.stored_hashes(dst) != set(files):
+                raise DeskError(
+                    "Số tệp đính kèm trên máy chủ không khớp sau khi chuyển: đã hủy, máy chủ "
+                    "không đổi."
+                )
     return MigrationReport(str(target.path), before, digest, len(files))

@@ -455,6 +455,18 @@ def insert_attachment(conn: Connection, values: dict[str, Any]) -> None:
     conn.execute(insert(attachment).values(**values))
 
 
+def attachment_name(conn: Connection, dossier_id: int, sha: str) -> str | None:
+    """The file name under which ``sha`` was digitized for the dossier (the latest), or None."""
+    from mohao_desk.store.schema import attachment
+
+    return conn.execute(
+        select(attachment.c.file_name)
+        .where(attachment.c.dossier_id == dossier_id, attachment.c.sha256 == sha)
+        .order_by(attachment.c.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+
+
 # ------------------------------------------------------------------ listing
 
 RUNNING = tuple(s.value for s in RUNNING_STATUSES)

@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -236,6 +237,19 @@ attachment = Table(
     Column("created_at", UtcMoment, nullable=False),
     Column("created_by", ForeignKey("officer.id")),
     Index(None, "dossier_id"),
+)
+
+# The content of the attachment files, by SHA-256, on a PostgreSQL server (revision 0006): every
+# PC of the unit reads the scan one PC made, and the server's backup holds them. A SQLite desk
+# keeps them as files beside its database instead (``attachments/<sha[:2]>/<sha>``): this table
+# stays empty there.
+stored_file = Table(
+    "stored_file",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    Column("stored_at", UtcMoment, nullable=False),
 )
 
 calendar_override = Table(

@@ -3,14 +3,31 @@ state allows, digitization by dropping scans on a component or on the result, an
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QDate,
+    QDateTime,
+    Qt,
+    QTime,
+    QTimer,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import (
+    QDesktopServices,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -192,6 +209,13 @@ class ComponentDropRow(FileDropFrame):
         self.choose_button = QPushButton(self.tr("Chọn tệp…"), self)
         self.choose_button.setAutoDefault(False)
         self.choose_button.setToolTip(self.tr("Chọn tệp bản quét (hoặc kéo thả tệp vào dòng này)"))
+        # The file digitized last for this row (its SHA-256), opened from the unit's data on
+        # any PC of the unit.
+        self.sha256: str | None = None
+        self.open_button = QPushButton(self.tr("Mở tệp"), self)
+        self.open_button.setAutoDefault(False)
+        self.open_button.setToolTip(self.tr("Xem tệp đã số hóa"))
+        self.open_button.hide()
         text = QVBoxLayout()
         text.setSpacing(2)
         text.addWidget(self.title)
@@ -199,7 +223,12 @@ class ComponentDropRow(FileDropFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 5, 8, 5)
         layout.addLayout(text, 1)
+        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def set_file(self, sha256: str | None) -> None:
+        self.sha256 = sha256
+        self.open_button.setVisible(sha256 is not None)
 
     def set_state(self, text: str, done: bool, enabled: bool = True) -> None:
         self.state.setText(text)
@@ -324,6 +353,9 @@ class DossierDialog(QDialog):
         self.result_row.title.setStyleSheet("font-weight: bold;")
         self.result_row.files_dropped.connect(lambda paths: self.digitize(paths, result=True))
         self.result_row.choose_button.clicked.connect(lambda: self._choose(result=True))
+        self.result_row.open_button.clicked.connect(
+            lambda _checked=False: self.open_file(self.result_row)
+        )
         files_box = QVBoxLayout(files)
         files_box.addWidget(scroll, 1)
         files_box.addWidget(self.result_row)
@@ -751,6 +783,7 @@ class DossierDialog(QDialog):
             row = ComponentDropRow("", self.components_holder)
             row.files_dropped.connect(lambda paths, n=number: self.digitize(paths, component=n))
             row.choose_button.clicked.connect(lambda _checked=False, n=number: self._choose(n))
+            row.open_button.clicked.connect(lambda _checked=False, r=row: self.open_file(r))
             self.components_layout.insertWidget(self.components_layout.count() - 1, row)
             self.component_rows.append(row)
         for row, c in zip(self.component_rows, detail.components, strict=True):
@@ -766,9 +799,11 @@ class DossierDialog(QDialog):
                     state += self.tr(" (tái sử dụng)")
                 row.set_state(state, True)
                 row.setToolTip(f"SHA-256: {c.sha256}")
+                row.set_file(c.sha256)
             else:
                 row.set_state(self.tr("Chưa số hóa"), False)
                 row.setToolTip("")
+                row.set_file(None)
         s = detail.summary
         if s.status in (Status.RESULT_READY, Status.RETURNED):
             if s.result_digitized:
@@ -784,15 +819,19 @@ class DossierDialog(QDialog):
                 if event is not None:
                     text += f" {moment_text(event.at)} — {event.data.get('file', '')}"
                 self.result_row.set_state(text, True)
+                self.result_row.set_file(None if event is None else event.data.get("sha256"))
             else:
                 self.result_row.set_state(self.tr("Đã có kết quả, chưa số hóa"), False)
+                self.result_row.set_file(None)
         else:
             self.result_row.set_state(self.tr("Chưa có kết quả"), False, enabled=False)
+            self.result_row.set_file(None)
             self.result_row.state.setStyleSheet("color: #5f6368;")
         if self.read_only:
             for row in (*self.component_rows, self.result_row):
                 row.accepting = False
                 row.choose_button.hide()
+                row.open_button.hide()  # the units' scans stay at the units
 
     def _show_timeline(self, events: list[EventView]) -> None:
         self.timeline.setRowCount(len(events))
@@ -1121,6 +1160,34 @@ class DossierDialog(QDialog):
 
         self._set_busy(True)
         self._call(work, done)
+
+    def open_file(self, row: ComponentDropRow) -> None:
+        """Show the file digitized for a row: a PDF in the program's own preview, another kind
+        (a photo) with the PC's viewer. The content comes from the unit's data (the server on a
+        multi-counter unit), so the scan another PC made opens here too."""
+        sha, code = row.sha256, self.code
+        if sha is None:
+            return
+        self._call(lambda: self.desk.attachment(code, sha), self._show_file)
+
+    def _show_file(self, found: tuple[str, bytes]) -> None:
+        name, data = found
+        if data.startswith(b"%PDF"):
+            from mohao_desk.ui.pdf_preview import show_pdf
+
+            preview = show_pdf(self, data, f"{name} — {self.code}", name)
+            self.previews = [p for p in self.previews if _alive(p)]
+            self.previews.append(preview)
+            return
+        folder = Path(tempfile.mkdtemp(prefix="mohao-tep-"))
+        path = folder / (Path(name).name or "tep")
+        path.write_bytes(data)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.error_label.show_error(
+                self.tr("Máy này chưa có chương trình để mở tệp %1 (đã lưu tại %2).")
+                .replace("%1", name)
+                .replace("%2", str(path))
+            )
 
     # ------------------------------------------------------------ printing
     def print_slip(self, kind: str) -> None:

@@ -1355,6 +1355,16 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Tệp '{file}' lớn quá ({size} MB; tối đa {limit} MB một tệp): hãy quét lại với độ phân giải thấp hơn hoặc chia thành nhiều tệp.</source>
+        <translation>The file '{file}' is too large ({size} MB; at most {limit} MB per file): scan it again at a lower resolution or split it into several files.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Không tìm thấy nội dung tệp '{file}' của hồ sơ {code} (hoặc nội dung đã bị thay đổi) trong dữ liệu của đơn vị.</source>
+        <translation>The content of the file '{file}' of dossier {code} is not in the unit's data (or it has been changed).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
         <source>Thời điểm {at:%H:%M %d/%m/%Y} ở tương lai.</source>
         <translation>Moment {at:%H:%M %d/%m/%Y} is in the future.</translation>
     </message>
@@ -1372,6 +1382,11 @@
         <extracomment>mohao_desk/services/desk.py</extracomment>
         <source>Thời điểm {moment:%H:%M %d/%m/%Y} trước thao tác gần nhất của hồ sơ ({last:%H:%M %d/%m/%Y}).</source>
         <translation>Moment {moment:%H:%M %d/%m/%Y} is before the dossier's last act ({last:%H:%M %d/%m/%Y}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Hồ sơ {code} không có tệp số hóa này.</source>
+        <translation>Dossier {code} has no such digitized file.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/desk.py</extracomment>
@@ -1470,8 +1485,13 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/migrate.py</extracomment>
-        <source>Tệp đính kèm {sha} chép sang bị sai nội dung: đã hủy.</source>
-        <translation>Attachment {sha} was copied with wrong content: cancelled.</translation>
+        <source>Số tệp đính kèm trên máy chủ không khớp sau khi chuyển: đã hủy, máy chủ không đổi.</source>
+        <translation>The number of attachment files on the server does not match after the move: cancelled, the server is unchanged.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/migrate.py</extracomment>
+        <source>Tệp đính kèm {sha} trong thư mục dữ liệu của tệp nguồn bị sai nội dung (không khớp mã băm đã ghi): đã hủy, máy chủ không đổi.</source>
+        <translation>The attachment file {sha} in the source file's data folder has wrong content (it does not match the recorded hash): cancelled, the server is unchanged.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/reports.py</extracomment>
@@ -1872,6 +1892,11 @@
         <extracomment>mohao_desk/store/db.py</extracomment>
         <source>Không tạo được thư mục '{parent}': {error}.</source>
         <translation>Could not create folder '{parent}': {error}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/files.py</extracomment>
+        <source>Tệp '{file}' đã thay đổi trong lúc số hóa; hãy chọn lại tệp.</source>
+        <translation>The file '{file}' changed while it was being digitized; choose the file again.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/ui/pdf_preview.py</extracomment>

@@ -583,14 +583,24 @@
 <context>
     <name>ComponentDropRow</name>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="192"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="209"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="194"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="211"/>
         <source>Chọn tệp bản quét (hoặc kéo thả tệp vào dòng này)</source>
         <translation>Choose a scanned file (or drop files on this row)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="215"/>
+        <source>Mở tệp</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="217"/>
+        <source>Xem tệp đã số hóa</source>
+        <translation>View the digitized file</translation>
     </message>
 </context>
 <context>
@@ -652,7 +662,7 @@
     <message>
         <location filename="../../mohao_desk/ui/server_dialog.py" line="39"/>
         <source>Máy chủ của đơn vị (nhiều quầy dùng chung một cơ sở dữ liệu PostgreSQL)</source>
-        <translation>The unit's server (several counters share one PostgreSQL database)</translation>
+        <translation>The unit&apos;s server (several counters share one PostgreSQL database)</translation>
     </message>
     <message>
         <location filename="../../mohao_desk/ui/server_dialog.py" line="44"/>
@@ -692,7 +702,7 @@
     <message>
         <location filename="../../mohao_desk/ui/server_dialog.py" line="62"/>
         <source>Mật khẩu được cất trong kho mật khẩu của hệ điều hành, không ghi ra tệp. Cách cài máy chủ: tài liệu docs/multi-seat.md.</source>
-        <translation>The password is kept in the operating system's credential store, never in a file. How to set up the server: docs/multi-seat.md.</translation>
+        <translation>The password is kept in the operating system&apos;s credential store, never in a file. How to set up the server: docs/multi-seat.md.</translation>
     </message>
     <message>
         <location filename="../../mohao_desk/ui/server_dialog.py" line="69"/>
@@ -700,17 +710,17 @@
         <translation>&amp;Test the connection</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/server_dialog.py" line="77"/>
+        <location filename="../../mohao_desk/ui/server_dialog.py" line="78"/>
         <source>Tiếp tục</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/server_dialog.py" line="79"/>
+        <location filename="../../mohao_desk/ui/server_dialog.py" line="80"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/server_dialog.py" line="117"/>
+        <location filename="../../mohao_desk/ui/server_dialog.py" line="118"/>
         <source>Kết nối được máy chủ.</source>
         <translation>Connected to the server.</translation>
     </message>
@@ -873,272 +883,272 @@
 <context>
     <name>DossierDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="59"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="76"/>
         <source>Bản quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)</source>
         <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="65"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="82"/>
         <source>Chuyển xử lý</source>
         <translation>Hand over</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="66"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="83"/>
         <source>Yêu cầu bổ sung</source>
         <translation>Request supplement</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="67"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="84"/>
         <source>Nhận bổ sung</source>
         <translation>Supplement received</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="68"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="85"/>
         <source>Có kết quả</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="69"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="86"/>
         <source>Trả kết quả</source>
         <translation>Return result</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="70"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1028"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="87"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1067"/>
         <source>Xin lỗi và hẹn lại</source>
         <translation>Apologize, reschedule</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="71"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="88"/>
         <source>Từ chối</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="72"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="89"/>
         <source>Rút hồ sơ</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="73"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="90"/>
         <source>Dừng giải quyết</source>
         <translation>Stop processing</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="74"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="91"/>
         <source>Đánh giá</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="77"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="94"/>
         <source>Rất hài lòng</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="78"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="95"/>
         <source>Hài lòng</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="79"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="96"/>
         <source>Không hài lòng</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="100"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="117"/>
         <source>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</source>
         <translation>Receipt and appointment slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="101"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="118"/>
         <source>Phiếu kiểm soát quá trình giải quyết hồ sơ</source>
         <translation>Processing control slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="102"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="119"/>
         <source>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ</source>
         <translation>Request to supplement the dossier</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="103"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="120"/>
         <source>Phiếu xin lỗi và hẹn lại ngày trả kết quả</source>
         <translation>Apology and new return date</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="104"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="121"/>
         <source>Phiếu từ chối tiếp nhận giải quyết hồ sơ</source>
         <translation>Refusal slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="105"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="122"/>
         <source>Thông báo dừng giải quyết hồ sơ</source>
         <translation>Notice of stopped processing</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="111"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="128"/>
         <source>Phiếu từ chối</source>
         <translation>Refusal slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="109"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="126"/>
         <source>Phiếu bổ sung</source>
         <translation>Supplement slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="110"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="127"/>
         <source>Phiếu xin lỗi</source>
         <translation>Apology slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="112"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="129"/>
         <source>Thông báo dừng</source>
         <translation>Stop notice</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="241"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="627"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="270"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="659"/>
         <source>Hồ sơ %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="273"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="302"/>
         <source>Thông tin hồ sơ</source>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="280"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="309"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="281"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="310"/>
         <source>Người nộp:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="282"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="311"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="283"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="312"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="284"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="313"/>
         <source>Kênh nộp:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="285"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="314"/>
         <source>Tiếp nhận:</source>
         <translation>Received:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="286"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="315"/>
         <source>Hẹn trả:</source>
         <translation>Return due:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="287"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="316"/>
         <source>Hạn ban đầu:</source>
         <translation>Originally due:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="288"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="317"/>
         <source>Cán bộ xử lý:</source>
         <translation>Officer:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="289"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="318"/>
         <source>Kết thúc:</source>
         <translation>Finished:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="290"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="319"/>
         <source>Bổ sung / xin lỗi:</source>
         <translation>Supplements / apologies:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="308"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="337"/>
         <source>Thành phần hồ sơ và kết quả</source>
         <translation>Components and result</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="310"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="339"/>
         <source>Thành phần hồ sơ và kết quả — kéo thả bản quét vào dòng</source>
         <translation>Papers and result — drop scans on a row</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="323"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="352"/>
         <source>Kết quả giải quyết</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="336"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="368"/>
         <source>Quá trình giải quyết</source>
         <translation>Processing history</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="339"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="371"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="339"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="410"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="371"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="442"/>
         <source>Thao tác</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="339"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="371"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="339"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="371"/>
         <source>Nội dung</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="377"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="409"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="422"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="454"/>
         <source>Hồ sơ đã kết thúc: không còn thao tác nào.</source>
         <translation>The dossier is closed: no actions left.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="465"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="497"/>
         <source>— Không chọn cán bộ —</source>
         <translation>— No officer —</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="467"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="499"/>
         <source>Ví dụ: Công chức Tư pháp - Hộ tịch</source>
         <translation>e.g. Justice and civil status officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="468"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="500"/>
         <source>Chuyển cho cán bộ:</source>
         <translation>Hand over to officer:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="469"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="501"/>
         <source>Cơ quan, bộ phận nhận:</source>
         <translation>Receiving agency or unit:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="470"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="490"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="497"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="502"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="522"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="529"/>
         <source>Ghi chú:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="477"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="509"/>
         <source>Mỗi dòng một giấy tờ, ví dụ:
 Bản sao CCCD của cha mẹ
 Tờ khai đăng ký khai sinh | bản chính | 2</source>
@@ -1147,308 +1157,313 @@ Bản sao CCCD của cha mẹ
 Tờ khai đăng ký khai sinh | bản chính | 2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="582"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="614"/>
         <source>Giấy tiếp nhận</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="851"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="890"/>
         <source>Thành phần %1</source>
         <translation>Component %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="484"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="519"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="883"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="516"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="551"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="922"/>
         <source>Lý do:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="89"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="106"/>
         <source>thứ Hai</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="90"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="107"/>
         <source>thứ Ba</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="91"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="108"/>
         <source>thứ Tư</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="92"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="109"/>
         <source>thứ Năm</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="93"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="110"/>
         <source>thứ Sáu</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="94"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="111"/>
         <source>thứ Bảy</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="95"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="112"/>
         <source>Chủ nhật</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="389"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="421"/>
         <source>Hồ sơ do đơn vị gửi lên: chỉ xem. Gói gửi lên mang các mốc thời gian, trạng thái và số hóa của hồ sơ, không mang từng giấy tờ, quá trình xử lý chi tiết hay thông tin cá nhân của người dân. Thao tác, số hóa và in phiếu được thực hiện tại Bộ phận Một cửa của đơn vị.</source>
         <translation>A dossier sent by the unit: view only. Packages carry a dossier&apos;s moments, status and digitization, not its papers, its detailed history or the citizen&apos;s personal data. Acts, digitization and slips are done at the unit&apos;s one-stop desk.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="486"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="518"/>
         <source>Giấy tờ cần bổ sung:</source>
         <translation>Papers missing:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="494"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="526"/>
         <source>Kết quả điện tử</source>
         <translation>Electronic result</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="500"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="532"/>
         <source>Ghi chú (người nhận, giấy tờ đã giao):</source>
         <translation>Note (recipient, papers handed over):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="508"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="540"/>
         <source>Lý do chậm trễ</source>
         <translation>Reason for the delay</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="514"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="546"/>
         <source>Lý do ngoại lệ (bắt buộc để vẫn ghi nhận):</source>
         <translation>Exception reason (required to record anyway):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="517"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="549"/>
         <source>Ví dụ: Chủ tịch UBND đồng ý bằng văn bản</source>
         <translation>e.g. approved in writing by the committee chair</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="520"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="552"/>
         <source>Ngày giờ hẹn trả mới:</source>
         <translation>New return date and time:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="527"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="559"/>
         <source>Lý do từ chối (bắt buộc):</source>
         <translation>Reason for refusal (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="528"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="560"/>
         <source>Lý do rút hồ sơ:</source>
         <translation>Reason for withdrawal:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="529"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="561"/>
         <source>Lý do dừng giải quyết (bắt buộc):</source>
         <translation>Reason for stopping (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="549"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1083"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="581"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1122"/>
         <source>Ghi nhận</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="561"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="593"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="576"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="608"/>
         <source>In phiếu</source>
         <translation>Print slips</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="583"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="615"/>
         <source>Phiếu kiểm soát</source>
         <translation>Control slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="624"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="656"/>
         <source>Hồ sơ %1 — %2</source>
         <translation>Dossier %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="639"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="671"/>
         <source>%1 bộ</source>
         <translation>sets: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="646"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="678"/>
         <source>%1 (tính hạn từ %2)</source>
         <translation>%1 (deadline counts from %2)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="656"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="688"/>
         <source>Chưa phân công</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="663"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="695"/>
         <source>trả ngày %1</source>
         <translation>returned %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="668"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="700"/>
         <source>%1 lần bổ sung · %2 lần xin lỗi</source>
         <translation>supplements: %1 · apologies: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="700"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="732"/>
         <source>Tạm dừng chờ bổ sung — %1</source>
         <translation>Paused for supplement — %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="703"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="735"/>
         <source>Hạn theo quy định: %1 (%2)</source>
         <translation>Legal due: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="716"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="748"/>
         <source>Hẹn lại: %1</source>
         <translation>Rescheduled: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="731"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="835"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="763"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="874"/>
         <source>Giải quyết %1</source>
         <translation>Resolved: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="761"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="794"/>
         <source>✔ Đã số hóa %1 — %2</source>
         <translation>✔ Digitized %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="766"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="799"/>
         <source> (tái sử dụng)</source>
         <translation> (reused)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="770"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="804"/>
         <source>Chưa số hóa</source>
         <translation>Not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="783"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="818"/>
         <source>✔ Đã số hóa</source>
         <translation>✔ Digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="788"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="824"/>
         <source>Đã có kết quả, chưa số hóa</source>
         <translation>Result ready, not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="790"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="827"/>
         <source>Chưa có kết quả</source>
         <translation>No result yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="821"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="860"/>
         <source>Hẹn trả %1</source>
         <translation>Return due %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="826"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="865"/>
         <source>Chuyển cho %1</source>
         <translation>Handed over to %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="828"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="867"/>
         <source>Cần bổ sung: %1</source>
         <translation>Missing: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="840"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="879"/>
         <source>Hẹn lại %1</source>
         <translation>Rescheduled to %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="845"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="884"/>
         <source>ngoại lệ: %1</source>
         <translation>exception: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="849"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="888"/>
         <source>Kết quả: %1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="876"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="915"/>
         <source>Hồ sơ đã được yêu cầu bổ sung %1 lần. Yêu cầu thêm lần nữa sẽ khiến hồ sơ bị tính là QUÁ HẠN; phải nêu lý do.</source>
         <translation>Supplement requests so far: %1. Another request makes the dossier count as OVERDUE; a reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="880"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="919"/>
         <source>Lý do (bắt buộc):</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="885"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="924"/>
         <source>Đang hẹn trả: %1</source>
         <translation>Return now due: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="887"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="926"/>
         <source> (hạn ban đầu %1)</source>
         <translation> (originally %1)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="931"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="970"/>
         <source>Chọn cán bộ nhận hoặc ghi cơ quan, bộ phận nhận.</source>
         <translation>Choose the receiving officer or enter the receiving agency or unit.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="940"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="979"/>
         <source>Ghi ít nhất một giấy tờ cần bổ sung (mỗi dòng một).</source>
         <translation>Enter at least one missing paper (one per line).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="944"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="983"/>
         <source>Yêu cầu bổ sung lần nữa sẽ bị tính là quá hạn: phải nêu lý do.</source>
         <translation>Another supplement request counts as overdue: a reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="954"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="993"/>
         <source>Phải nêu lý do.</source>
         <translation>A reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="959"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="998"/>
         <source>Phải nêu lý do chậm trễ.</source>
         <translation>The reason for the delay is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1012"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1051"/>
         <source>%1 hồ sơ %2? Hồ sơ sẽ kết thúc và không thể hoàn tác.</source>
         <translation>%1 dossier %2? The dossier will be closed; this cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1029"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1068"/>
         <source>Hẹn trả kết quả mới: %1 (%2). Ghi nhận và in phiếu xin lỗi?</source>
         <translation>New return moment: %1 (%2). Record it and print the apology slip?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1083"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1122"/>
         <source>Đang ghi…</source>
         <translation>Recording…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1094"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1133"/>
         <source>Chọn bản quét</source>
         <translation>Choose scans</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1187"/>
+        <source>Máy này chưa có chương trình để mở tệp %1 (đã lưu tại %2).</source>
+        <translation>This PC has no program to open the file %1 (saved at %2).</translation>
     </message>
 </context>
 <context>

@@ -46,9 +46,15 @@ def test_a_unit_moves_to_the_server_whole(tmp_path: Path, new_database) -> None:
     src, dst = open_database(source), open_database(url)
     try:
         with src.read() as a, dst.read() as b:
-            assert transfer.counts(a) == transfer.counts(b) == report.rows
+            assert transfer.counts(a) == report.rows
+            # The scan beside the file is now in the server's database: one row more.
+            assert transfer.counts(b) == {**report.rows, "stored_file": 1}
             assert transfer.events_digest(a) == transfer.events_digest(b)
+            (sha,) = transfer.attachment_files(b)
         assert report.rows["dossier"] == 301 and report.files == 1
+        # Any PC of the unit opens the scan the old desk made (not from this PC's folder).
+        (scanned,) = [d.code for d in Desk(dst).list("all", search="nguyen van quet")]
+        assert Desk(dst).attachment(scanned, sha) == ("scan.pdf", b"%PDF-1.4 a scan")
         # The server works as the desk did: the next registration continues the sequences.
         desk = Desk(dst, clock=FakeClock(datetime(2025, 9, 1, 10, 0)))
         next_code = desk.register(procedure_code="2.000815", applicant_name="Trần Thị Sau")

@@ -337,3 +337,52 @@ def test_processes_acting_on_one_dossier_at_once_record_every_act_once(new_url) 
     db.close()
     assert count == 1 + WORKERS * EACH
     assert seqs == list(range(1, count + 1))
+
+
+def _resolve_once(url: str, code: str, barrier: Any, results: Any) -> None:
+    """One officer's process: record the result of the dossier, once."""
+    from mohao_desk.domain.errors import IllegalTransition
+
+    try:
+        db = open_database(url)
+        desk = Desk(db, clock=FakeClockAt(datetime(2026, 12, 1, 10, 0)))
+        barrier.wait()
+        try:
+            desk.resolve(code)
+            results.put(("ok", ""))
+        except IllegalTransition as exc:
+            results.put(("refused", exc.message))
+        db.close()
+    except BaseException as exc:
+        results.put(("error", repr(exc)))
+
+
+def test_the_acts_that_lost_a_race_are_refused_and_change_nothing(new_url) -> None:
+    """Four PCs press "Có kết quả" on one dossier at the same moment: the first is recorded;
+    the others waited on its row lock, then read the new state and were refused with the
+    lifecycle's message: one event, not four."""
+    url = new_url()
+    _set_up(url)
+    db = open_database(url)
+    desk = Desk(db, clock=FakeClockAt(datetime(2026, 12, 1, 9, 0)))
+    code = desk.register(procedure_code="1.004873", applicant_name="Nguyễn Văn An").summary.code
+    db.close()
+    context = multiprocessing.get_context("spawn")
+    barrier, results = context.Barrier(WORKERS), context.Queue()
+    processes = [
+        context.Process(target=_resolve_once, args=(url, code, barrier, results))
+        for _ in range(WORKERS)
+    ]
+    for p in processes:
+        p.start()
+    outcomes = sorted(results.get(timeout=180) for _ in processes)
+    for p in processes:
+        p.join(timeout=60)
+    assert [kind for kind, _ in outcomes] == ["ok"] + ["refused"] * (WORKERS - 1), outcomes
+    for _, message in outcomes[1:]:
+        assert "Có kết quả, chờ trả" in message, message  # says the state it found
+    db = open_database(url)
+    with db.read() as conn:
+        acts = [r[0] for r in conn.exec_driver_sql("SELECT act FROM event ORDER BY seq")]
+    db.close()
+    assert acts == ["register", "resolve"]

@@ -31,10 +31,17 @@ def test_current_periods() -> None:
     assert current_period("year", today)[0] == today.replace(month=1, day=1)
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest) -> str:
+    """The upstream office's database: a file, or the province's PostgreSQL server (the
+    units' desks stay SQLite files)."""
+    return str(request.param)
+
+
 def test_dashboard_rows_drill_down_and_import(
-    qtbot, tmp_path: Path, monkeypatch, message_boxes
+    qtbot, tmp_path: Path, monkeypatch, message_boxes, new_database
 ) -> None:
-    upstream = open_unit_database(tmp_path / "tinh.sqlite3")
+    upstream = open_unit_database(new_database("tinh"))
     sync.init_upstream(upstream)
     packages = []
     for n, code in enumerate(("000.31.22.H31", "000.31.22.H32")):
@@ -125,11 +132,11 @@ def test_dashboard_rows_drill_down_and_import(
     window.close()
 
 
-def test_monthly_trend_matches_the_monthly_reports(tmp_path: Path) -> None:
+def test_monthly_trend_matches_the_monthly_reports(tmp_path: Path, new_database) -> None:
     from mohao_desk.domain.periods import report_period
     from mohao_desk.ui.upstream_window import monthly_trend
 
-    upstream = open_unit_database(tmp_path / "tinh.sqlite3")
+    upstream = open_unit_database(new_database("tinh"))
     sync.init_upstream(upstream)
     desk_db = open_unit_database(tmp_path / "desk.sqlite3")
     fill_demo(desk_db, dossiers=600, unit_code="000.31.22.H31", seed=9, now=NOW)
@@ -149,13 +156,15 @@ def test_monthly_trend_matches_the_monthly_reports(tmp_path: Path) -> None:
     assert sum(p[1] for p in points) > 0
 
 
-def test_explanation_report_of_one_unit_at_the_upstream_office(tmp_path: Path) -> None:
+def test_explanation_report_of_one_unit_at_the_upstream_office(
+    tmp_path: Path, new_database
+) -> None:
     from datetime import date
 
     from mohao_desk.domain.errors import DeskError
     from mohao_desk.services.reports import ReportService
 
-    upstream = open_unit_database(tmp_path / "tinh.sqlite3")
+    upstream = open_unit_database(new_database("tinh"))
     sync.init_upstream(upstream)
     desk_db = open_unit_database(tmp_path / "desk.sqlite3")
     fill_demo(desk_db, dossiers=800, unit_code="000.31.22.H31", seed=4, now=NOW)
