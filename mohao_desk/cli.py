@@ -993,6 +993,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_document)
 
     # Commands of other modules (each adds its own subcommands with ``command``).
+    from mohao_desk.cli_backup import add_commands as add_backup_commands
     from mohao_desk.cli_counter import add_commands as add_counter_commands
     from mohao_desk.cli_reports import add_commands as add_report_commands
     from mohao_desk.cli_sync import add_commands as add_sync_commands
@@ -1000,6 +1001,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_commands(command)
     add_sync_commands(command)
     add_counter_commands(command)
+    add_backup_commands(command)
 
     p = command("daily-list", "danh sách theo dõi hằng ngày cho lãnh đạo (PDF)")
     p.add_argument("--date", required=True, help="ngày, ví dụ 2024-05-07")
@@ -1060,7 +1062,7 @@ def cli_hint(exc: DeskError) -> str:
     the person in front of the window, never of options or commands."""
     from mohao_desk.domain.lifecycle import APOLOGY_RULES_BROKEN, SUPPLEMENT_REASON_NEEDED
     from mohao_desk.domain.package import PackageError
-    from mohao_desk.services import desk, reports, setup, statistics, sync
+    from mohao_desk.services import backup, desk, reports, setup, statistics, sync
 
     if isinstance(exc, PackageError) and exc.check == "unit":
         return "dùng 'mohao-desk trust TỆP_KHÓA' để đăng ký khóa của đơn vị"
@@ -1078,6 +1080,7 @@ def cli_hint(exc: DeskError) -> str:
         sync.KEY_CHANGED: "dùng --replace để thay khóa",
         sync.UPSTREAM_EXPORTS_CONFIG: "dùng 'mohao-desk upstream export-config'",
         sync.CONFIG_EXPORT_UPSTREAM_ONLY: "tạo bằng 'mohao-desk upstream init'",
+        backup.RESTORE_REPLACES: "thêm --force để thay",
     }
     return hints.get(exc.template, "")
 

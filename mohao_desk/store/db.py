@@ -309,7 +309,7 @@ def open_database(target: Path | str, *, create: bool = True) -> Database:
         if not create:
             raise DatabaseError("Không tìm thấy cơ sở dữ liệu '{path}'.", path=path)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseError(
                 "Không tạo được thư mục '{parent}': {error}.",
@@ -335,6 +335,8 @@ def open_database(target: Path | str, *, create: bool = True) -> Database:
             path=path,
             schema=revision if revision not in SCHEMA_REVISIONS else user_version,
         )
+    if not exists:
+        _create_private(path)
     # URL.create: a path with '?' or '%' must stay a path, not become URL syntax.
     engine = create_engine(URL.create("sqlite", database=str(path)))
     event.listen(engine, "connect", _set_pragmas)
@@ -349,6 +351,21 @@ def open_database(target: Path | str, *, create: bool = True) -> Database:
         engine.dispose()
         raise _database_error(path, exc) from None
     return Database(path, engine)
+
+
+def _create_private(path: Path) -> None:
+    """A new database file readable and writable by its owner only (0600 on POSIX: it holds
+    personal data and the unit's signing key); SQLite gives its -wal and -shm files the same
+    mode. On Windows the user's data folder is already private to the user."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # pragma: no cover - created meanwhile: SQLite opens it
+        return
+    except OSError as exc:
+        raise DatabaseError(
+            "Không tạo được cơ sở dữ liệu '{path}': {error}.", path=path, error=os_error(exc)
+        ) from None
+    os.close(fd)
 
 
 def _migrate(engine: Engine) -> None:

@@ -49,6 +49,8 @@ SEARCH_DELAY_MS = 25  # wait for a pause in typing (a scanner types a whole code
 ALL_LIMIT = 5000  # "all dossiers" without a search: the newest ones (a town holds millions)
 NOTICE_MS = 60_000  # band changes are looked for every minute
 WATCH_MS = 2_000  # how often the window asks whether another PC or process wrote
+BACKUP_CHECK_MS = 3_600_000  # once an hour: is there a backup of today yet?
+FIRST_BACKUP_MS = 60_000  # the first look a minute after start, not during it
 
 
 def count_text(n: int) -> str:
@@ -137,6 +139,13 @@ class MainWindow(QMainWindow):
         self.watch_timer.timeout.connect(self.check_changes)
         if self.watcher is not None:
             self.watch_timer.start()
+        # The daily automatic backup of a SQLite desk (and one more when the window closes).
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(BACKUP_CHECK_MS)
+        self.backup_timer.timeout.connect(self.daily_backup)
+        if not self.read_only and desk.db.dialect == "sqlite":
+            self.backup_timer.start()
+            QTimer.singleShot(FIRST_BACKUP_MS, self, self.daily_backup)
         self.tray: QSystemTrayIcon | None = None
         if not self.read_only:
             self.notice_timer.start()
@@ -236,6 +245,21 @@ class MainWindow(QMainWindow):
             self.open_settings,
             tip=self.tr("Đơn vị, cán bộ, danh mục thủ tục, giờ làm việc, ngày nghỉ"),
         )
+        self.backup_action = self._action(
+            self.tr("Sao lưu ngay"),
+            self.backup_now,
+            tip=self.tr(
+                "Sao lưu cơ sở dữ liệu (đã kiểm tra) vào thư mục backups; chương trình cũng tự sao "
+                "lưu mỗi ngày và khi đóng"
+            ),
+        )
+        self.restore_action = self._action(
+            self.tr("Phục hồi từ bản sao lưu…"),
+            self.restore_backup,
+            tip=self.tr(
+                "Thay dữ liệu hiện tại bằng một bản sao lưu (dữ liệu hiện tại được sao lưu trước)"
+            ),
+        )
         self.close_action = self._action(
             self.tr("Thoát"), self.close, shortcut=QKeySequence.StandardKey.Quit
         )
@@ -272,6 +296,10 @@ class MainWindow(QMainWindow):
             packages.addAction(self.import_action)
             system = bar.addMenu(self.tr("H&ệ thống"))
             system.addAction(self.settings_action)
+            if self.desk.db.dialect == "sqlite":  # a server is backed up on the server
+                system.addSeparator()
+                system.addAction(self.backup_action)
+                system.addAction(self.restore_action)
         else:
             dossiers.removeAction(self.register_action)
             dossiers.removeAction(self.counter_refusal_action)
@@ -1044,11 +1072,88 @@ class MainWindow(QMainWindow):
         self.last_message = message
         QMessageBox.warning(self, self.tr("Không thực hiện được"), message)
 
+    # ------------------------------------------------------------ backups
+    def backup_now(self) -> None:
+        from mohao_desk.services.backup import make_backup
+
+        self.statusBar().showMessage(self.tr("Đang sao lưu…"))
+
+        def done(result: Any) -> None:
+            text = self.tr("Đã sao lưu và kiểm tra: %1").replace("%1", str(result.path))
+            self.statusBar().showMessage(text, 15000)
+            self.last_message = text
+            QMessageBox.information(self, self.tr("Sao lưu"), text)
+
+        self._call(lambda: make_backup(self.desk.db), done)
+
+    def restore_backup(self) -> None:
+        from mohao_desk.services.backup import backup_folder, restore_into
+
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Chọn bản sao lưu"),
+            str(backup_folder(self.desk.db)),
+            self.tr("Bản sao lưu (*.sqlite3)"),
+        )
+        if not path:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Phục hồi từ bản sao lưu"),
+            self.tr(
+                "Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu %1? Dữ liệu hiện tại được sao lưu "
+                "trước, nên vẫn lấy lại được."
+            ).replace("%1", Path(path).name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def done(result: Any) -> None:
+            text = (
+                self.tr("Đã phục hồi %1 hồ sơ. Dữ liệu trước khi phục hồi: %2")
+                .replace("%1", group_digits(result.dossiers))
+                .replace("%2", str(result.kept_aside))
+            )
+            self.last_message = text
+            self.refresh_all()
+            QMessageBox.information(self, self.tr("Phục hồi"), text)
+
+        self._call(lambda: restore_into(self.desk.db, Path(path)), done)
+
+    def daily_backup(self) -> None:
+        """Off the GUI thread: today's backup if none was made yet (silent unless it fails)."""
+        from mohao_desk.services.backup import auto_backup
+
+        if self._closing:
+            return
+
+        def failed(exc: BaseException) -> None:
+            self.statusBar().showMessage(
+                self.tr("Chưa sao lưu được: %1").replace("%1", error_text(exc))
+            )
+
+        self._call(lambda: auto_backup(self.desk.db), lambda _result: None, failed)
+
+    def _backup_on_close(self) -> None:
+        """The automatic backup as the window closes (a SQLite desk whose data changed since
+        the last backup, or none made today); a failure is said, the window still closes."""
+        from mohao_desk.services.backup import auto_backup
+
+        if self.read_only or self.desk.db.dialect != "sqlite":
+            return
+        self.statusBar().showMessage(self.tr("Đang sao lưu…"))
+        try:
+            auto_backup(self.desk.db, closing=True)
+        except Exception as exc:
+            QMessageBox.warning(self, self.tr("Chưa sao lưu được"), error_text(exc))
+
     def closeEvent(self, event: Any) -> None:
+        self._backup_on_close()
         self._closing = True
         self.tick_timer.stop()
         self.notice_timer.stop()
         self.watch_timer.stop()
+        self.backup_timer.stop()
         if self.tray is not None:
             self.tray.hide()
         worker.wait_all(5000)

@@ -59,6 +59,11 @@
         <translation>Command '{name}' does not exist.</translation>
     </message>
     <message>
+        <extracomment>mohao_desk/cli_backup.py, mohao_desk/services/backup.py</extracomment>
+        <source>Cơ sở dữ liệu trên máy chủ được phục hồi ngay trên máy chủ bằng pg_restore (việc của cán bộ tin học của đơn vị).</source>
+        <translation>A database on a server is restored on the server itself with pg_restore (a task for the unit's IT person).</translation>
+    </message>
+    <message>
         <extracomment>mohao_desk/cli_reports.py</extracomment>
         <source>Báo cáo '{kind}' xuất được dạng: {formats}.</source>
         <translation>Report '{kind}' can be exported as: {formats}.</translation>
@@ -1034,6 +1039,61 @@
         <translation>Regime {code} ({name}) has no form '{key}'.</translation>
     </message>
     <message>
+        <extracomment>mohao_desk/services/backup.py</extracomment>
+        <source>Đã có cơ sở dữ liệu '{path}': phục hồi sẽ thay nó. Đóng chương trình trên máy này rồi xác nhận thay thế (cơ sở dữ liệu hiện tại được giữ lại bên cạnh, không bị xóa).</source>
+        <translation>The database '{path}' already exists: a restore replaces it. Close the program on this PC, then confirm the replacement (the current database is kept beside it, not deleted).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/backup.py</extracomment>
+        <source>Đã có tệp '{path}': không ghi đè bản sao lưu; hãy chọn tên hoặc thư mục khác.</source>
+        <translation>The file '{path}' already exists: a backup never overwrites; choose another name or folder.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/backup.py</extracomment>
+        <source>Bản sao lưu vừa tạo không đạt kiểm tra ({problem}): đã bỏ, các bản cũ giữ nguyên.</source>
+        <translation>The backup just made failed its check ({problem}): it was discarded, the older ones are unchanged.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/backup.py</extracomment>
+        <source>Không tìm thấy bản sao lưu '{path}'.</source>
+        <translation>The backup '{path}' was not found.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/backup.py</extracomment>
+        <source>Tệp '{path}' không phải bản sao lưu dùng được ({problem}): không phục hồi gì.</source>
+        <translation>The file '{path}' is not a usable backup ({problem}): nothing was restored.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/backup.py</extracomment>
+        <source>Bản sao lưu và cơ sở dữ liệu đích là một tệp.</source>
+        <translation>The backup and the target database are the same file.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/backup.py</extracomment>
+        <source>Máy này không có pg_dump nên chưa sao lưu được máy chủ: sao lưu ngay trên máy chủ bằng 'pg_dump -Fc', hoặc cài công cụ PostgreSQL (client) cho máy này.</source>
+        <translation>This PC has no pg_dump, so the server was not backed up: back it up on the server itself with 'pg_dump -Fc', or install the PostgreSQL client tools on this PC.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/backup.py</extracomment>
+        <source>pg_dump không sao lưu được máy chủ: {text}.</source>
+        <translation>pg_dump could not back up the server: {text}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/backup.py</extracomment>
+        <source>Không ghi được bản sao lưu '{path}': {error}.</source>
+        <translation>Could not write the backup '{path}': {error}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/backup.py</extracomment>
+        <source>Bản chép ra không đạt kiểm tra: không phục hồi gì.</source>
+        <translation>The copy failed its check: nothing was restored.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/backup.py</extracomment>
+        <source>Không phục hồi được vào '{path}': {error}.</source>
+        <translation>Could not restore into '{path}': {error}.</translation>
+    </message>
+    <message>
         <extracomment>mohao_desk/services/calendar.py</extracomment>
         <source>Chỉ cơ quan cấp trên mới thêm hoặc bỏ thông báo lịch chính thức (thông báo được gửi đến các đơn vị trong gói cấu hình); tại đơn vị hãy thêm điều chỉnh của đơn vị.</source>
         <translation>Only the upstream office adds or removes official calendar announcements (they are sent to the units in the configuration package); at a unit, add a change of the unit instead.</translation>
@@ -1872,6 +1932,11 @@
         <extracomment>mohao_desk/store/db.py</extracomment>
         <source>Tệp '{path}' chưa phải là cơ sở dữ liệu mohao_desk (rỗng hoặc chưa thiết lập).</source>
         <translation>File '{path}' is not a mohao_desk database yet (empty or not set up).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/db.py</extracomment>
+        <source>Không tạo được cơ sở dữ liệu '{path}': {error}.</source>
+        <translation>Could not create the database '{path}': {error}.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/store/db.py</extracomment>

@@ -1777,313 +1777,389 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <location filename="../../mohao_desk/ui/app.py" line="231"/>
         <location filename="../../mohao_desk/ui/app.py" line="256"/>
         <location filename="../../mohao_desk/ui/app.py" line="288"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="796"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1028"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="824"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1056"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Desk</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="66"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="68"/>
         <source>Đến hạn hôm nay</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="67"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="69"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="68"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="70"/>
         <source>Quá hạn chưa xin lỗi</source>
         <translation>Overdue without apology</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="69"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="71"/>
         <source>Chờ bổ sung</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="70"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="72"/>
         <source>Chưa số hóa</source>
         <translation>Not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="71"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="73"/>
         <source>Hồ sơ của tôi</source>
         <translation>My dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="72"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="74"/>
         <source>Đang giải quyết</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="73"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="75"/>
         <source>Tất cả hồ sơ</source>
         <translation>All dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="280"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="308"/>
         <source>Thao tác</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="179"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="188"/>
         <source>Tiếp nhận hồ sơ</source>
         <translation>Register dossier</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="107"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="109"/>
         <source>%1 (%2) — hồ sơ đơn vị gửi lên, chỉ xem</source>
         <translation>%1 (%2) — dossiers sent by the unit, view only</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="183"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="192"/>
         <source>Tiếp nhận một hồ sơ mới và in giấy hẹn (F2)</source>
         <translation>Register a new dossier and print the receipt (F2)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="186"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="195"/>
         <source>Từ chối tiếp nhận tại quầy…</source>
         <translation>Refuse at the counter…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="190"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="199"/>
         <source>Hồ sơ không đủ điều kiện: ghi lý do, in Phiếu từ chối (Mẫu 03); không tạo hồ sơ</source>
         <translation>The dossier cannot be accepted: write the reasons, print the refusal slip (Form 03); no dossier is created</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="194"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="203"/>
         <source>Từ chối tại quầy</source>
         <translation>Refusals at the counter</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="196"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="205"/>
         <source>Các lượt từ chối tiếp nhận tại quầy của một khoảng thời gian</source>
         <translation>The refusals at the counter of a range of days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="199"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="208"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="203"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="212"/>
         <source>Tải lại danh sách hồ sơ (F5)</source>
         <translation>Reload the list of dossiers (F5)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="206"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="215"/>
         <source>Danh sách hằng ngày</source>
         <translation>Daily list</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="209"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="218"/>
         <source>Danh sách theo dõi hồ sơ của một ngày, để lãnh đạo ký</source>
         <translation>The dossier list of one day, for the leader to sign</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="212"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="221"/>
         <source>Sổ theo dõi</source>
         <translation>Register book</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="215"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="224"/>
         <source>Sổ theo dõi hồ sơ của một khoảng thời gian</source>
         <translation>The register book of a range of days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="218"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="227"/>
         <source>Báo cáo giải trình</source>
         <translation>Explanation report</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="220"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="229"/>
         <source>Báo cáo giải trình hồ sơ quá hạn của một khoảng thời gian</source>
         <translation>The explanation report on overdue dossiers of a range of days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="223"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="232"/>
         <source>Xuất gói</source>
         <translation>Export package</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="226"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="235"/>
         <source>Xuất gói số liệu gửi cơ quan cấp trên (ra USB hoặc thư mục)</source>
         <translation>Export a data package for the upstream office (to a USB stick or a folder)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="232"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="241"/>
         <source>Nhập gói danh mục, lịch nghỉ của cơ quan cấp trên</source>
         <translation>Import the upstream office&apos;s package (catalog, days off)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="235"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="244"/>
         <source>Thiết lập</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="237"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="246"/>
         <source>Đơn vị, cán bộ, danh mục thủ tục, giờ làm việc, ngày nghỉ</source>
         <translation>Unit, officers, procedure catalog, office hours, days off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="255"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="249"/>
+        <source>Sao lưu ngay</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="252"/>
+        <source>Sao lưu cơ sở dữ liệu (đã kiểm tra) vào thư mục backups; chương trình cũng tự sao lưu mỗi ngày và khi đóng</source>
+        <translation>Back up the database (checked) into the backups folder; the program also backs up every day and when it closes</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="257"/>
+        <source>Phục hồi từ bản sao lưu…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="260"/>
+        <source>Thay dữ liệu hiện tại bằng một bản sao lưu (dữ liệu hiện tại được sao lưu trước)</source>
+        <translation>Replace the current data with a backup (the current data is backed up first)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="279"/>
         <source>&amp;Hồ sơ</source>
         <translation>&amp;Dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="261"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="285"/>
         <source>&amp;Báo cáo</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="270"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="294"/>
         <source>&amp;Gửi, nhận</source>
         <translation>&amp;Packages</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="273"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="297"/>
         <source>H&amp;ệ thống</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="361"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="389"/>
         <source>Gõ mã hồ sơ, họ tên hoặc số điện thoại, không cần dấu (&quot;nguyen van an&quot;); máy quét mã: quét rồi Enter để mở hồ sơ. Ctrl+Enter: tìm trong tất cả hồ sơ.</source>
         <translation>Type a dossier code, a name or a phone number, diacritics optional (&quot;nguyen van an&quot;); a scanner: scan, then Enter opens the dossier. Ctrl+Enter: search all dossiers.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="369"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="397"/>
         <source>Tìm trong mọi hồ sơ thay vì chỉ danh sách đang chọn (Ctrl+Enter)</source>
         <translation>Search every dossier instead of only the selected list (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="464"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="492"/>
         <source>Dữ liệu đơn vị gửi lên cơ quan cấp trên: chỉ xem, không ghi được.</source>
         <translation>Data the unit sent to the upstream office: view only, nothing can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="537"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="565"/>
         <source>Không kết nối được máy chủ dữ liệu từ %1: bảng đang hiện dữ liệu lần cập nhật cuối; chương trình tự kết nối lại.</source>
         <translation>No connection to the data server since %1: the board shows the last update; the program reconnects by itself.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="617"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="645"/>
         <source>%1+ hồ sơ trong «%2» — gõ thêm để thu hẹp</source>
         <translation>%1+ dossiers in “%2” — type more to narrow</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="619"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="647"/>
         <source>%1 hồ sơ trong «%2»</source>
         <translation>%1 dossiers in “%2”</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="671"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="699"/>
         <source>Tìm trong «%1» theo mã hồ sơ</source>
         <translation>Search in “%1” by dossier code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="673"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="701"/>
         <source>Tìm trong tất cả hồ sơ: mã hồ sơ, họ tên, điện thoại</source>
         <translation>Search all dossiers: code, name, phone</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="675"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="703"/>
         <source>Tìm trong «%1»: mã hồ sơ, họ tên, điện thoại</source>
         <translation>Search in “%1”: code, name, phone</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="679"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="707"/>
         <source> — hoặc quét mã</source>
         <translation> — or scan a code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="746"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="774"/>
         <source>Lịch nghỉ năm %1 chưa có thông báo chính thức</source>
         <translation>The days off of %1 have no official announcement yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="751"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="779"/>
         <source>ngày %1 chưa có văn bản chính thức khẳng định</source>
         <translation>no official document confirms %1 yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="756"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="784"/>
         <source>hãy kiểm tra thông báo của Chính phủ (Thiết lập › Ngày nghỉ, ngày làm bù).</source>
         <translation>please check the government&apos;s announcement (Settings › Days off, make-up days).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="759"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="787"/>
         <source>Các ngày nghỉ đang tính theo quy tắc của gói holidays.</source>
         <translation>The days off follow the rules of the holidays package.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="878"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="906"/>
         <source>Từ chối tiếp nhận tại quầy</source>
         <translation>Refusals at the counter</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="896"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="924"/>
         <source>Phiếu từ chối tiếp nhận tại quầy</source>
         <translation>Refusal slip (at the counter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="912"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="940"/>
         <source>Danh sách theo dõi hồ sơ hằng ngày</source>
         <translation>Daily dossier list</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="928"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="956"/>
         <source>Sổ theo dõi hồ sơ</source>
         <translation>Register book</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="936"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="964"/>
         <source>Sổ theo dõi hồ sơ từ %1 đến %2</source>
         <translation>Register book from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="949"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="977"/>
         <source>Báo cáo giải trình hồ sơ quá hạn</source>
         <translation>Explanation report on overdue dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="960"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="988"/>
         <source>Báo cáo giải trình từ %1 đến %2</source>
         <translation>Explanation report from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="229"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1079"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1144"/>
+        <source>Đang sao lưu…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1082"/>
+        <source>Đã sao lưu và kiểm tra: %1</source>
+        <translation>Backed up and checked: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1085"/>
+        <source>Sao lưu</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1094"/>
+        <source>Chọn bản sao lưu</source>
+        <translation>Choose a backup</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1096"/>
+        <source>Bản sao lưu (*.sqlite3)</source>
+        <translation>Backups (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1102"/>
+        <source>Phục hồi từ bản sao lưu</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1104"/>
+        <source>Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu %1? Dữ liệu hiện tại được sao lưu trước, nên vẫn lấy lại được.</source>
+        <translation>Replace all current data with the backup %1? The current data is backed up first, so it can still be recovered.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1113"/>
+        <source>Đã phục hồi %1 hồ sơ. Dữ liệu trước khi phục hồi: %2</source>
+        <translation>Restored %1 dossiers. The data before the restore: %2</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1119"/>
+        <source>Phục hồi</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1132"/>
+        <source>Chưa sao lưu được: %1</source>
+        <translation>Not backed up: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1148"/>
+        <source>Chưa sao lưu được</source>
+        <translation>Not backed up</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="238"/>
         <source>Nhập gói</source>
         <translation>Import packages</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="240"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="264"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="307"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="335"/>
         <source>Cán bộ: </source>
         <translation>Officer: </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="367"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="395"/>
         <source>Tìm trong &amp;tất cả hồ sơ (Ctrl+Enter)</source>
         <translation>Search &amp;all dossiers (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="621"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="649"/>
         <source>%1 hồ sơ mới nhất — gõ để tìm trong tất cả</source>
         <translation>newest %1 dossiers — type to search all</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="623"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="651"/>
         <source>%1 hồ sơ</source>
         <translation>dossiers: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="786"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="814"/>
         <source>%n hồ sơ vừa quá hạn</source>
         <translation>
             <numerusform>%n dossier just went overdue</numerusform>
@@ -2091,7 +2167,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="789"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="817"/>
         <source>%n hồ sơ sắp đến hạn</source>
         <translation>
             <numerusform>%n dossier is now due soon</numerusform>
@@ -2099,37 +2175,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="918"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="946"/>
         <source>Danh sách theo dõi hồ sơ ngày %1</source>
         <translation>Daily dossier list %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="980"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1008"/>
         <source>Chọn thư mục lưu gói gửi cấp trên</source>
         <translation>Choose a folder for the package to the upstream office</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="990"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1018"/>
         <source>Đang xuất gói …</source>
         <translation>Exporting the package …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="994"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1022"/>
         <source>Đã xuất gói số %1 (%2 hồ sơ): %3</source>
         <translation>Exported package no. %1 (%2 dossiers): %3</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1022"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1050"/>
         <source>Đang nhập gói …</source>
         <translation>Importing packages …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1033"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1061"/>
         <source>Đang lập %1 …</source>
         <translation>Preparing %1 …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1045"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1073"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>

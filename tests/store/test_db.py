@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -105,3 +106,26 @@ def test_migrations_build_exactly_the_schema_the_code_declares(tmp_path: Path) -
         d for d in diffs if not (d[0] == "remove_table" and d[1].name.startswith("dossier_fts"))
     ]
     assert left == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_a_new_database_is_private_to_its_owner(tmp_path: Path) -> None:
+    """Issue 11: the file holds personal data and the unit's signing key (it was 0644)."""
+    import stat
+
+    from mohao_desk.services.setup import init_unit
+
+    path = tmp_path / "new-folder" / "mohao_desk.sqlite3"
+    db = open_database(path)
+    try:
+        init_unit(db, code="000.17.22.H56", name="Ủy ban nhân dân phường Bần Yên Nhân")
+        modes = {
+            p.name: stat.S_IMODE(os.stat(p).st_mode)
+            for p in path.parent.iterdir()
+            if p.name.startswith("mohao_desk.sqlite3")
+        }
+        assert modes["mohao_desk.sqlite3"] == 0o600
+        assert modes.get("mohao_desk.sqlite3-wal", 0o600) == 0o600
+        assert stat.S_IMODE(os.stat(path.parent).st_mode) == 0o700
+    finally:
+        db.close()
