@@ -1039,6 +1039,16 @@
         <translation>Regime {code} ({name}) has no form '{key}'.</translation>
     </message>
     <message>
+        <extracomment>mohao_desk/domain/roles.py</extracomment>
+        <source>Việc '{what}' cần vai trò {roles}; tài khoản {account} không có vai trò đó.</source>
+        <translation>'{what}' needs the role {roles}; the account {account} does not have it.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/roles.py</extracomment>
+        <source>Vai trò '{role}' không có ({roles}).</source>
+        <translation>There is no role '{role}' ({roles}).</translation>
+    </message>
+    <message>
         <extracomment>mohao_desk/services/backup.py</extracomment>
         <source>Đã có cơ sở dữ liệu '{path}': phục hồi sẽ thay nó. Đóng chương trình trên máy này rồi xác nhận thay thế (cơ sở dữ liệu hiện tại được giữ lại bên cạnh, không bị xóa).</source>
         <translation>The database '{path}' already exists: a restore replaces it. Close the program on this PC, then confirm the replacement (the current database is kept beside it, not deleted).</translation>
