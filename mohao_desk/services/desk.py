@@ -43,11 +43,13 @@ from mohao_desk.domain.lifecycle import (
 )
 from mohao_desk.domain.regimes import LegalRegime, regime_for
 from mohao_desk.domain.text import fold, group_digits, nfc
+from mohao_desk.domain.user_files import chunks, open_user_file, refuse_non_regular
 from mohao_desk.services.calendar import read_announcements
 from mohao_desk.services.setup import UnitInfo, is_upstream, require_unit
 from mohao_desk.store import files
 from mohao_desk.store import queries as q
 from mohao_desk.store.db import Database
+from mohao_desk.store.files import MAX_ATTACHMENT_BYTES, SCAN
 
 _PHONE = re.compile(r"^\+?[0-9][0-9 .-]{6,18}[0-9]$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -968,8 +970,9 @@ class Desk:
         if (component is None) == (not result):
             raise DeskError("Chọn đúng một: số thứ tự thành phần hồ sơ hoặc kết quả.")
         file = Path(file)
-        if not file.is_file():
+        if not file.exists():
             raise DeskError("Không tìm thấy tệp '{file}'.", file=file)
+        refuse_non_regular(file)
         size = file.stat().st_size
         if size > MAX_ATTACHMENT_BYTES:
             raise DeskError(
@@ -980,8 +983,8 @@ class Desk:
                 limit=MAX_ATTACHMENT_BYTES >> 20,
             )
         digest = hashlib.sha256()
-        with open(file, "rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
+        with open_user_file(file, MAX_ATTACHMENT_BYTES, SCAN) as (handle, _):
+            for chunk in chunks(handle, file, MAX_ATTACHMENT_BYTES, SCAN):
                 digest.update(chunk)
         sha = digest.hexdigest()
 
@@ -1064,10 +1067,6 @@ class Desk:
             )
         return name, data
 
-
-# One digitized file at most (a multi-page A4 scan at 300 dpi is a few MB); a larger file is
-# refused before it is read into the database.
-MAX_ATTACHMENT_BYTES = 100 << 20
 
 _BAND_ORDER = {Band.ON_TRACK: 0, Band.AT_RISK: 1, Band.OVERDUE: 2}
 

@@ -1034,6 +1034,31 @@
         <translation>Regime {code} ({name}) has no form '{key}'.</translation>
     </message>
     <message>
+        <extracomment>mohao_desk/domain/user_files.py</extracomment>
+        <source>Tệp {what} '{path}' quá lớn ({size} byte, tối đa {limit} byte).</source>
+        <translation>The {what} file '{path}' is too large ({size} bytes, at most {limit} bytes).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/user_files.py</extracomment>
+        <source>'{path}' không phải tệp thông thường (mà là thiết bị, ống dẫn hoặc socket): chương trình không đọc.</source>
+        <translation>'{path}' is not a regular file (it is a device, a pipe or a socket): the program does not read it.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/user_files.py</extracomment>
+        <source>Tệp {what} '{path}' quá lớn (hơn {limit} byte).</source>
+        <translation>The {what} file '{path}' is too large (more than {limit} bytes).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/user_files.py</extracomment>
+        <source>'{path}' là một thư mục, không phải một tệp.</source>
+        <translation>'{path}' is a folder, not a file.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/user_files.py</extracomment>
+        <source>Không đọc được tệp {what} '{path}': {error}.</source>
+        <translation>Could not read the {what} file '{path}': {error}.</translation>
+    </message>
+    <message>
         <extracomment>mohao_desk/services/calendar.py</extracomment>
         <source>Chỉ cơ quan cấp trên mới thêm hoặc bỏ thông báo lịch chính thức (thông báo được gửi đến các đơn vị trong gói cấu hình); tại đơn vị hãy thêm điều chỉnh của đơn vị.</source>
         <translation>Only the upstream office adds or removes official calendar announcements (they are sent to the units in the configuration package); at a unit, add a change of the unit instead.</translation>
@@ -1080,8 +1105,8 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/catalog_import.py</extracomment>
-        <source>Tệp danh mục '{path}' quá lớn ({size} byte, tối đa {limit} byte).</source>
-        <translation>Catalog file '{path}' is too large ({size} bytes, at most {limit} bytes).</translation>
+        <source>danh mục</source>
+        <translation>catalog</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/catalog_import.py</extracomment>
@@ -1097,11 +1122,6 @@
         <extracomment>mohao_desk/services/catalog_import.py</extracomment>
         <source>Tệp Excel '{path}' khi giải nén quá lớn (hơn {limit} byte): không đọc.</source>
         <translation>Excel file '{path}' is too large once unpacked (more than {limit} bytes): not read.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
-        <source>Không đọc được tệp danh mục '{path}'.</source>
-        <translation>Could not read catalog file '{path}'.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/catalog_import.py</extracomment>
@@ -1172,6 +1192,11 @@
         <extracomment>mohao_desk/services/connection.py</extracomment>
         <source>Không cất được mật khẩu vào kho mật khẩu của hệ điều hành ({error}): chưa lưu kết nối.</source>
         <translation>The password could not be kept in the operating system's credential store ({error}): the connection was not saved.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/connection.py</extracomment>
+        <source>thiết lập kết nối</source>
+        <translation>connection settings</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/counter.py</extracomment>
@@ -1892,6 +1917,11 @@
         <extracomment>mohao_desk/store/db.py</extracomment>
         <source>Không tạo được thư mục '{parent}': {error}.</source>
         <translation>Could not create folder '{parent}': {error}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/files.py</extracomment>
+        <source>số hóa</source>
+        <translation>scan</translation>
     </message>
     <message>
         <extracomment>mohao_desk/store/files.py</extracomment>
