@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 import warnings
 import zipfile
 import zlib
@@ -82,6 +83,12 @@ def _json_procedures(path: Path, raw: bytes) -> list[Procedure]:
     except UnicodeDecodeError:
         raise DeskError(
             "Tệp danh mục '{path}' không phải văn bản UTF-8 (bảng mã Unicode).", path=path
+        ) from None
+    except RecursionError:  # "[[[[…" thousands deep: the parser gives up, so do we
+        raise DeskError(
+            "Tệp danh mục '{path}' lồng nhau quá sâu (hơn {limit} cấp): không phải một danh mục.",
+            path=path,
+            limit=group_digits(sys.getrecursionlimit()),
         ) from None
     except json.JSONDecodeError as exc:
         # The parser's own words are English: say where the file is broken, in ours.

@@ -10,6 +10,7 @@ import builtins
 import functools
 import hashlib
 import json
+import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -970,6 +971,13 @@ class Desk:
         if (component is None) == (not result):
             raise DeskError("Chọn đúng một: số thứ tự thành phần hồ sơ hoặc kết quả.")
         file = Path(file)
+        try:  # stored in the dossier's events: a name the operating system gave as bytes
+            file.name.encode("utf-8")
+        except UnicodeEncodeError:
+            raise DeskError(
+                "Tên tệp '{file}' không phải chữ Unicode (UTF-8): hãy đổi tên tệp rồi số hóa lại.",
+                file=os.fsencode(file.name).decode("utf-8", "replace"),
+            ) from None
         if not file.exists():
             raise DeskError("Không tìm thấy tệp '{file}'.", file=file)
         refuse_non_regular(file)

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from mohao_desk.domain.errors import DeskError, Phrase
+from mohao_desk.domain.os_errors import os_error
 from mohao_desk.domain.user_files import chunks, open_user_file, read_user_file
 from mohao_desk.store.db import Database
 from mohao_desk.store.schema import stored_file
@@ -39,20 +40,29 @@ def keep(db: Database, conn: Connection, sha: str, source: Path, moment: datetim
     if db.dialect == "sqlite":
         target = folder_path(db, sha)
         if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
             tmp = target.with_suffix(".part")
             digest = hashlib.sha256()
-            with (
-                open_user_file(source, MAX_ATTACHMENT_BYTES, SCAN) as (handle, _),
-                open(tmp, "wb") as out,
-            ):
-                for chunk in chunks(handle, source, MAX_ATTACHMENT_BYTES, SCAN):
-                    digest.update(chunk)
-                    out.write(chunk)
-            if digest.hexdigest() != sha:
+            try:
+                with open_user_file(source, MAX_ATTACHMENT_BYTES, SCAN) as (handle, _):
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    with open(tmp, "wb") as out:
+                        for chunk in chunks(handle, source, MAX_ATTACHMENT_BYTES, SCAN):
+                            digest.update(chunk)
+                            out.write(chunk)
+                if digest.hexdigest() != sha:
+                    raise _changed(source)
+                tmp.replace(target)
+            except OSError as exc:  # a full disk, a folder that cannot be written
                 tmp.unlink(missing_ok=True)
-                raise _changed(source)
-            tmp.replace(target)
+                raise DeskError(
+                    "Không lưu được bản sao tệp '{file}' vào thư mục dữ liệu: {error}; hồ sơ "
+                    "chưa được ghi số hóa.",
+                    file=source.name,
+                    error=os_error(exc),
+                ) from None
+            except BaseException:
+                tmp.unlink(missing_ok=True)
+                raise
         return
     data = read_user_file(source, MAX_ATTACHMENT_BYTES, SCAN)
     if hashlib.sha256(data).hexdigest() != sha:

@@ -560,6 +560,11 @@
     </message>
     <message>
         <extracomment>mohao_desk/domain/os_errors.py</extracomment>
+        <source>tệp vượt quá kích thước hệ thống cho phép</source>
+        <translation>the file exceeds the size the system allows</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/os_errors.py</extracomment>
         <source>ổ đĩa chỉ cho đọc</source>
         <translation>the disk is read-only</translation>
     </message>
@@ -895,6 +900,11 @@
     </message>
     <message>
         <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>JSON lồng nhau quá sâu</source>
+        <translation>JSON nested too deep</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
         <source>khóa công khai không phải base64</source>
         <translation>the public key is not base64</translation>
     </message>
@@ -1127,6 +1137,11 @@
         <extracomment>mohao_desk/services/catalog_import.py</extracomment>
         <source>Tệp danh mục '{path}' không phải văn bản UTF-8 (bảng mã Unicode).</source>
         <translation>The catalog file '{path}' is not UTF-8 (Unicode) text.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
+        <source>Tệp danh mục '{path}' lồng nhau quá sâu (hơn {limit} cấp): không phải một danh mục.</source>
+        <translation>Catalog file '{path}' is nested too deep (more than {limit} levels): it is not a catalog.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/catalog_import.py</extracomment>
@@ -1407,6 +1422,11 @@
         <extracomment>mohao_desk/services/desk.py</extracomment>
         <source>Thời điểm {moment:%H:%M %d/%m/%Y} trước thao tác gần nhất của hồ sơ ({last:%H:%M %d/%m/%Y}).</source>
         <translation>Moment {moment:%H:%M %d/%m/%Y} is before the dossier's last act ({last:%H:%M %d/%m/%Y}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Tên tệp '{file}' không phải chữ Unicode (UTF-8): hãy đổi tên tệp rồi số hóa lại.</source>
+        <translation>The file name '{file}' is not Unicode text (UTF-8): rename the file, then scan it again.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/desk.py</extracomment>
@@ -1815,6 +1835,11 @@
     </message>
     <message>
         <extracomment>mohao_desk/store/db.py</extracomment>
+        <source>Cơ sở dữ liệu '{path}' bị hỏng (không đọc được nội dung): hãy khôi phục từ bản sao lưu.</source>
+        <translation>Database '{path}' is damaged (its content cannot be read): restore it from a backup.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/db.py</extracomment>
         <source>Lỗi cơ sở dữ liệu '{path}': {text}.</source>
         <translation>Database error '{path}': {text}.</translation>
     </message>
@@ -1927,6 +1952,11 @@
         <extracomment>mohao_desk/store/files.py</extracomment>
         <source>Tệp '{file}' đã thay đổi trong lúc số hóa; hãy chọn lại tệp.</source>
         <translation>The file '{file}' changed while it was being digitized; choose the file again.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/files.py</extracomment>
+        <source>Không lưu được bản sao tệp '{file}' vào thư mục dữ liệu: {error}; hồ sơ chưa được ghi số hóa.</source>
+        <translation>Could not save a copy of file '{file}' in the data folder: {error}; the dossier was not marked as scanned.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/ui/pdf_preview.py</extracomment>

@@ -86,3 +86,159 @@ def test_catalog_import_of_a_folder_says_it_is_a_folder(
     code, _, err = cli(capsys, "catalog", "import", str(folder), "--db", str(desk_db), "--yes")
     assert code == 2
     assert err.strip() == f"mohao-desk: '{folder}' là một thư mục, không phải một tệp."
+
+
+# ------------------------------------------------- 2. crashes become messages
+
+
+def _corrupt_a_table_name(path: Path) -> None:
+    """Damage the database's own page: a byte of a table's name in sqlite_master made invalid
+    UTF-8 (what a disk's bad sector or a half-copied file leaves)."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(path.read_bytes())
+    at = data.find(b"tableunitunit")
+    assert at > 0
+    data[at + 5] = 0xFF
+    path.write_bytes(bytes(data))
+
+
+def test_a_database_with_damaged_pages_is_refused_with_a_message(desk_db: Path, capsys) -> None:
+    _corrupt_a_table_name(desk_db)
+    for args in (("list",), ("show", "--dossier", f"{UNIT}-240426-0001")):
+        code, _, err = cli(capsys, *args, "--db", str(desk_db))
+        assert code == 2, err
+        assert err.strip() == (
+            f"mohao-desk: Cơ sở dữ liệu '{desk_db}' bị hỏng (không đọc được nội dung): hãy "
+            "khôi phục từ bản sao lưu."
+        )
+
+
+def test_a_damaged_data_page_is_a_message_not_a_crash(
+    desk_db: Path, tmp_path: Path, capsys
+) -> None:
+    import sqlite3
+
+    for n in range(40):  # enough rows that the dossier table has pages of its own
+        code, _, err = cli(capsys, "register", "--db", str(desk_db), "--procedure",
+                           "2.000815", "--name", f"Nguyễn Văn {n:03}", "--received",
+                           "2024-04-26T09:00")  # fmt: skip
+        assert code == 0, err
+    conn = sqlite3.connect(desk_db)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name='dossier'").fetchone()[0]
+    page = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(desk_db.read_bytes())
+    start = (root - 1) * page
+    data[start : start + page] = b"\x0d" + b"\xa5" * (page - 1)  # a leaf page of garbage
+    desk_db.write_bytes(bytes(data))
+    code, _, err = cli(capsys, "list", "--all", "--db", str(desk_db))
+    assert code == 2, err
+    assert "bị hỏng" in err and "không mong đợi" not in err
+
+
+def test_a_catalog_nested_100000_levels_is_refused(desk_db: Path, tmp_path: Path, capsys) -> None:
+    deep = tmp_path / "danh-muc.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    code, _, err = cli(capsys, "catalog", "import", str(deep), "--db", str(desk_db), "--yes")
+    assert code == 2, err
+    assert err.strip() == (
+        f"mohao-desk: Tệp danh mục '{deep}' lồng nhau quá sâu (hơn 1.000 cấp): không phải một "
+        "danh mục."
+    )
+
+
+def test_a_key_file_nested_too_deep_is_refused(desk_db: Path, tmp_path: Path, capsys) -> None:
+    deep = tmp_path / "tinh.key.json"
+    deep.write_text('{"a":' * 10_000 + "1" + "}" * 10_000)  # 60 KB, under the key file limit
+    code, _, err = cli(capsys, "trust", str(deep), "--db", str(desk_db))
+    assert code == 2, err
+    assert "lồng nhau quá sâu" in err and "không mong đợi" not in err
+
+
+def _registered(desk_db: Path, capsys) -> str:
+    code, out, err = cli(capsys, "register", "--db", str(desk_db), "--procedure", "2.000815",
+                         "--name", "Trần Thị Bình", "--received", "2024-04-26T09:00")  # fmt: skip
+    assert code == 0, err
+    return out.splitlines()[0]
+
+
+def test_digitize_of_a_file_whose_name_is_not_utf8(desk_db: Path, tmp_path: Path, capsys) -> None:
+    dossier = _registered(desk_db, capsys)
+    raw_name = os.fsencode(tmp_path) + b"/gi\xe1y-t\xf5.pdf"  # Latin-1 bytes, not UTF-8
+    with open(raw_name, "wb") as handle:
+        handle.write(b"%PDF-1.4 scan")
+    code, _, err = cli(capsys, "digitize", "--db", str(desk_db), "--dossier", dossier,
+                       "--component", "1", "--file", os.fsdecode(raw_name))  # fmt: skip
+    assert code == 2, err
+    assert err.strip() == (
+        "mohao-desk: Tên tệp 'gi\ufffdy-t\ufffd.pdf' không phải chữ Unicode (UTF-8): hãy đổi "
+        "tên tệp rồi số hóa lại."
+    )
+    code, out, _ = cli(capsys, "show", "--dossier", dossier, "--db", str(desk_db))
+    assert "chưa số hóa" in out
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path):
+    """A real 64 KiB file system (tmpfs), mounted for the test: needs root."""
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tiny file system needs root")
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode(errors='replace')}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_digitize_on_a_full_disk_says_so_and_leaves_nothing(
+    desk_db: Path, tmp_path: Path, tiny_disk: Path, capsys
+) -> None:
+    dossier = _registered(desk_db, capsys)
+    # The attachments folder beside the database lives on the tiny disk.
+    (desk_db.parent / "attachments").symlink_to(tiny_disk, target_is_directory=True)
+    scan = tmp_path / "giay-de-nghi.pdf"
+    scan.write_bytes(b"%PDF-1.4 " + os.urandom(200_000))
+    code, _, err = cli(capsys, "digitize", "--db", str(desk_db), "--dossier", dossier,
+                       "--component", "1", "--file", str(scan))  # fmt: skip
+    assert code == 2, err
+    assert err.strip() == (
+        "mohao-desk: Không lưu được bản sao tệp 'giay-de-nghi.pdf' vào thư mục dữ liệu: ổ đĩa "
+        "đã đầy; hồ sơ chưa được ghi số hóa."
+    )
+    assert [p for p in tiny_disk.rglob("*") if p.is_file()] == []  # no 0-byte .part left
+    code, out, _ = cli(capsys, "show", "--dossier", dossier, "--db", str(desk_db))
+    assert "chưa số hóa" in out
+
+
+def test_digitize_over_the_file_size_limit_says_so_and_leaves_nothing(
+    desk_db: Path, tmp_path: Path, capsys
+) -> None:
+    """Without root: the operating system's own limit on the size of a file this process
+    writes (RLIMIT_FSIZE) makes the copy fail half-way, a real write error."""
+    dossier = _registered(desk_db, capsys)
+    scan = tmp_path / "ban-quet.pdf"
+    scan.write_bytes(b"%PDF-1.4 " + os.urandom(3 * 2**20))
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2 * 2**20, 2 * 2**20))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "mohao_desk", "digitize", "--db", str(desk_db), "--dossier",
+         dossier, "--component", "1", "--file", str(scan)],
+        capture_output=True, text=True, encoding="utf-8", timeout=60, preexec_fn=limit,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    assert "Không lưu được bản sao tệp 'ban-quet.pdf'" in result.stderr
+    assert [p for p in (desk_db.parent / "attachments").rglob("*") if p.is_file()] == []
