@@ -213,6 +213,10 @@ def _clean(text: str | None, what: Phrase, *, required: bool = False, limit: int
     """NFC, one line (tabs and line breaks become single spaces), length-checked."""
     value = " ".join(nfc(text or "").split())
     if required and not value:
+        if (text or "").strip():  # typed, but nothing of it shows
+            raise DeskError(
+                "{what} chỉ gồm ký tự không hiển thị được: hãy nhập lại.", what=what.capitalized()
+            )
         raise DeskError("Thiếu {what}.", what=what)
     if len(value) > limit:
         raise DeskError(
@@ -466,7 +470,7 @@ class Desk:
                     {
                         "dossier_id": dossier_id,
                         "position": i,
-                        "name": nfc(c.name),
+                        "name": _clean(c.name, Phrase("tên thành phần hồ sơ"), required=True),
                         "kind": c.kind,
                         "quantity": c.count,
                     }
@@ -980,6 +984,9 @@ class Desk:
             ) from None
         if not file.exists():
             raise DeskError("Không tìm thấy tệp '{file}'.", file=file)
+        # The name as it is kept and shown: no bidi control to make "x\u202efdp.exe" look
+        # like "xexe.pdf".
+        file_name = _clean(file.name, Phrase("tên tệp"), required=True, limit=255)
         refuse_non_regular(file)
         size = file.stat().st_size
         if size > MAX_ATTACHMENT_BYTES:
@@ -999,7 +1006,7 @@ class Desk:
         def change(conn: Connection, row: Any, moment: datetime) -> tuple[dict, dict]:
             officer_id = self._officer_id(conn, by)
             values: dict[str, Any] = {}
-            data: dict[str, Any] = {"file": file.name, "sha256": sha, "size": size}
+            data: dict[str, Any] = {"file": file_name, "sha256": sha, "size": size}
             comps = q.components_of(conn, row.id)
             component_id = None
             if result:
@@ -1025,7 +1032,7 @@ class Desk:
                     {
                         "digitized_at": self.to_utc(moment),
                         "digitized_by": officer_id,
-                        "file_name": file.name,
+                        "file_name": file_name,
                         "sha256": sha,
                         "reused": reused,
                     },
@@ -1043,7 +1050,7 @@ class Desk:
                     "dossier_id": row.id,
                     "component_id": component_id,
                     "role": "result" if result else "component",
-                    "file_name": file.name,
+                    "file_name": file_name,
                     "sha256": sha,
                     "size": size,
                     "created_at": self.to_utc(moment),

@@ -1330,6 +1330,11 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>{what} chỉ gồm ký tự không hiển thị được: hãy nhập lại.</source>
+        <translation>{what} is made only of characters that cannot be seen: type it again.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
         <source>địa chỉ</source>
         <translation>address</translation>
     </message>
@@ -1395,6 +1400,11 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>tên tệp</source>
+        <translation>the file name</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
         <source>Tệp '{file}' lớn quá ({size} MB; tối đa {limit} MB một tệp): hãy quét lại với độ phân giải thấp hơn hoặc chia thành nhiều tệp.</source>
         <translation>The file '{file}' is too large ({size} MB; at most {limit} MB per file): scan it again at a lower resolution or split it into several files.</translation>
     </message>
@@ -1452,6 +1462,11 @@
         <extracomment>mohao_desk/services/desk.py</extracomment>
         <source>lý do ngoại lệ</source>
         <translation>reason for the exception</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>tên thành phần hồ sơ</source>
+        <translation>the name of the dossier component</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/documents.py, mohao_desk/services/settings.py</extracomment>
