@@ -296,3 +296,48 @@ def test_kstt_xlsx_has_no_formula_but_its_own_totals(desk_db: Path, tmp_path: Pa
     texts = [str(c.value) for row in sheet.iter_rows() for c in row if c.data_type == "s"]
     assert any(t.startswith("'" + place) for t in texts)
     assert "'" + head in texts
+
+
+# ------------------------------------------------ 5. nothing half-made, nothing guessed
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--unit-code", "ABC", "--unit-name", "UBND xã Bình An"), "Mã cơ quan 'ABC'"),
+        (("--unit-code", UNIT, "--unit-name", "\u200b"), "Tên đơn vị không được để trống"),
+        (("--unit-code", UNIT, "--unit-name", "UBND", "--office-hours", "25:00-26:00"), ""),
+    ],
+)
+def test_a_refused_init_leaves_no_database(tmp_path: Path, capsys, args, message) -> None:
+    path = tmp_path / "moi" / "desk.sqlite3"
+    code, _, err = cli(capsys, "init", "--db", str(path), *args)
+    assert code == 2, err
+    assert message in err and "không mong đợi" not in err
+    assert not path.exists()
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == []
+
+
+def test_a_refused_init_keeps_an_existing_database(desk_db: Path, capsys) -> None:
+    before = desk_db.read_bytes()
+    code, _, err = cli(capsys, "init", "--db", str(desk_db), "--unit-code", UNIT,
+                       "--unit-name", "UBND khác")  # fmt: skip
+    assert code == 2 and "đã được thiết lập" in err
+    assert desk_db.exists() and len(desk_db.read_bytes()) >= len(before) // 2
+
+
+@pytest.mark.parametrize("flag", ["--received", "--at"])
+def test_an_empty_moment_is_refused_not_taken_as_now(desk_db: Path, capsys, flag: str) -> None:
+    args = ["--procedure", "2.000815", "--name", "Đỗ Văn Em"]
+    if flag == "--at":
+        dossier = _registered(desk_db, capsys)
+        args = ["handover", "--dossier", dossier, "--body", "Phòng Tư pháp"]
+        code, _, err = cli(capsys, *args, "--at", "", "--db", str(desk_db))
+    else:
+        code, _, err = cli(capsys, "register", *args, "--received", "", "--db", str(desk_db))
+    assert code == 2
+    assert err.strip() == (
+        "mohao-desk: Thời điểm '' không hợp lệ (dạng YYYY-MM-DDTHH:MM, ví dụ 2024-04-26T09:00)."
+    )
+    code, out, _ = cli(capsys, "list", "--all", "--count", "--db", str(desk_db))
+    assert out.strip() == ("1" if flag == "--at" else "0")
