@@ -11,13 +11,15 @@ import argparse
 import csv
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, NoReturn
 
 from mohao_desk.domain.errors import DeskError
 from mohao_desk.domain.os_errors import os_error
-from mohao_desk.domain.text import fold, group_digits
+from mohao_desk.domain.text import fold, group_digits, spreadsheet_text
 
 EXIT_BAD_INPUT = 2
 MAX_COUNT = 10**9
@@ -108,6 +110,33 @@ def _open(args: argparse.Namespace, *, create: bool = False) -> Any:
     return open_database(_db_target(args), create=create)
 
 
+@contextmanager
+def _new_database(args: argparse.Namespace) -> Iterator[Any]:
+    """The database of a command that sets one up (``init``, ``demo``): when the command fails,
+    a file it created is removed with its WAL files and the folders made for it (a server's
+    database is not ours to remove), so a refused command leaves nothing behind."""
+    path = _db_target(args)
+    made: list[Path] = []
+    if isinstance(path, Path) and not path.exists():
+        made = [path]
+        folder = path.expanduser().parent
+        while not folder.exists():
+            made.append(folder)
+            folder = folder.parent
+    db = _open(args, create=True)
+    try:
+        yield db
+    except BaseException:
+        db.close()
+        if made:
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+            for folder in made[1:]:
+                with suppress(OSError):
+                    folder.rmdir()
+        raise
+
+
 def _desk(args: argparse.Namespace) -> Any:
     from mohao_desk.services.desk import Desk
 
@@ -155,16 +184,16 @@ def cmd_init(args: argparse.Namespace) -> int:
                 "Cán bộ '{spec}' phải có dạng tendangnhap:Họ tên[:Chức danh].", spec=spec
             )
         officers.append(OfficerInput(parts[0], parts[1], parts[2] if len(parts) > 2 else ""))
-    db = _open(args, create=True)
-    info = init_unit(
-        db,
-        code=args.unit_code,
-        name=args.unit_name,
-        parent_name=args.parent or "",
-        place_name=args.place or "",
-        office_hours=args.office_hours,
-        officers=officers or None,
-    )
+    with _new_database(args) as db:
+        info = init_unit(
+            db,
+            code=args.unit_code,
+            name=args.unit_name,
+            parent_name=args.parent or "",
+            place_name=args.place or "",
+            office_hours=args.office_hours,
+            officers=officers or None,
+        )
     print(f"Đã thiết lập đơn vị {info.name} ({info.code}) tại {db.path}")
     return 0
 
@@ -172,12 +201,9 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from mohao_desk.services.demo import check_demo_request, fill_demo
 
-    now = parse_moment(args.now) if args.now else None
+    now = parse_moment(args.now) if args.now is not None else None
     check_demo_request(args.dossiers, now)
-    path = _db_target(args)
-    new = isinstance(path, Path) and not path.exists()
-    db = _open(args, create=True)
-    try:
+    with _new_database(args) as db:
         report = fill_demo(
             db,
             dossiers=args.dossiers,
@@ -186,12 +212,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
             now=now,
             backlog=args.backlog,
         )
-    except BaseException:
-        db.close()
-        if new:  # a database made for this failed command must not stay behind
-            for suffix in ("", "-wal", "-shm"):  # (a file: a server's database is not ours)
-                Path(str(path) + suffix).unlink(missing_ok=True)
-        raise
     print(
         f"Đã tạo {group_digits(report.dossiers)} hồ sơ mẫu ({group_digits(report.events)} sự "
         f"kiện) cho {report.unit} "
@@ -227,7 +247,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         json.dump([d.as_dict() for d in items], out, ensure_ascii=False, indent=1)
         out.write("\n")
     elif args.format == "csv":
-        rows = [d.as_dict() for d in items]
+        rows = [{k: spreadsheet_text(v) for k, v in d.as_dict().items()} for d in items]
         writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["code"])
         writer.writeheader()
         writer.writerows(rows)
@@ -348,7 +368,7 @@ def _act_common(p: argparse.ArgumentParser) -> None:
 
 
 def _at(args: argparse.Namespace) -> datetime | None:
-    return parse_moment(args.at) if args.at else None
+    return parse_moment(args.at) if args.at is not None else None
 
 
 def cmd_register(args: argparse.Namespace) -> int:
@@ -370,7 +390,7 @@ def cmd_register(args: argparse.Namespace) -> int:
             if not parts[0] or not 1 <= count <= 99:
                 raise DeskError("Thành phần hồ sơ '{spec}' không hợp lệ.", spec=spec)
             components.append(ComponentSpec(parts[0], kind, count))
-    received = parse_moment(args.received) if args.received else None
+    received = parse_moment(args.received) if args.received is not None else None
     desk = _desk(args)
     detail = desk.register(
         procedure_code=args.procedure,

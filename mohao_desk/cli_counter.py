@@ -33,7 +33,7 @@ def cmd_counter_refuse(args: argparse.Namespace) -> int:
         phone=args.phone or "",
         email=args.email or "",
         channel=Channel.parse(args.channel),
-        at=parse_moment(args.at) if args.at else None,
+        at=parse_moment(args.at) if args.at is not None else None,
         by=args.by,
     )
     line = (
@@ -59,8 +59,8 @@ def cmd_counter_slip(args: argparse.Namespace) -> int:
 def cmd_counter_refusals(args: argparse.Namespace) -> int:
     service = _service(args)
     today = service.desk.now().date()
-    start = parse_day(args.start) if args.start else today.replace(day=1)
-    end = parse_day(args.end) if args.end else today
+    start = parse_day(args.start) if args.start is not None else today.replace(day=1)
+    end = parse_day(args.end) if args.end is not None else today
     refusals = service.between(start, end)
     if args.format == "json":
         print(

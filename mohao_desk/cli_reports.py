@@ -26,8 +26,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         )
     docs = StatisticsDocuments(_desk(args))
     period = docs.stats.period(
-        first=parse_day(args.start) if args.start else None,
-        last=parse_day(args.end) if args.end else None,
+        first=parse_day(args.start) if args.start is not None else None,
+        last=parse_day(args.end) if args.end is not None else None,
         kind=args.period,
         year=args.year,
         number=args.number,

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from mohao_desk.cli import _open
 from mohao_desk.domain.text import group_digits
+from mohao_desk.domain.user_files import refuse_non_regular
 
 
 def _when(moment: object) -> str:
@@ -52,6 +53,8 @@ def cmd_trust(args: argparse.Namespace) -> int:
     from mohao_desk.domain.package import short_fingerprint
     from mohao_desk.services.sync import trust
 
+    # A device or FIFO is refused before the service opens it (its size on disk says 0).
+    refuse_non_regular(Path(args.keyfile))
     result = trust(_open(args), Path(args.keyfile), replace=args.replace)
     verb = {
         "new": "Đã đăng ký",
@@ -68,7 +71,11 @@ def cmd_trust(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from mohao_desk.services.sync import import_packages
 
-    report = import_packages(_open(args), [Path(f) for f in args.files])
+    paths = [Path(f) for f in args.files]
+    for path in paths:  # a folder is a folder of packages; anything else must be a file
+        if not path.is_dir():
+            refuse_non_regular(path)
+    report = import_packages(_open(args), paths)
     labels = {
         "imported": "đã nhập",
         "duplicate": "đã nhập trước đó, bỏ qua",

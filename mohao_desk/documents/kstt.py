@@ -39,7 +39,7 @@ from mohao_desk.documents.data import Letterhead, Signature
 from mohao_desk.documents.listing import binary_streams, signature_row
 from mohao_desk.domain.periods import ReportPeriod
 from mohao_desk.domain.statistics import KSTT_COLUMNS, KsttReport
-from mohao_desk.domain.text import group_digits
+from mohao_desk.domain.text import group_digits, spreadsheet_text
 
 FORM_NUMBER = "Biểu số 06/VPCP/KSTT"
 FORM_BASIS = "Ban hành kèm theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020"
@@ -165,8 +165,9 @@ def _fill_sheet(ws: object, doc: KsttDocument, sheet: KsttSheet) -> dict[str, in
         return Font(name=XLSX_FONT, size=size, bold=bold, italic=italic)
 
     def put(cell: str, value: object, *, span: str | None = None, f: Font | None = None,
-            align: Alignment = center) -> None:  # fmt: skip
-        ws[cell] = value
+            align: Alignment = center, formula: bool = False) -> None:  # fmt: skip
+        # openpyxl makes any text starting with "=" a formula: only our own totals are.
+        ws[cell] = value if formula else spreadsheet_text(value)
         ws[cell].font = f or font()
         ws[cell].alignment = align
         if span:
@@ -220,7 +221,7 @@ def _fill_sheet(ws: object, doc: KsttDocument, sheet: KsttSheet) -> dict[str, in
         if report.rows:
             column = letter(3 + k)
             put(cell, f"=SUM({column}{FIRST_DATA_ROW}:{column}{total_row - 1})",
-                f=font(bold=True), align=right)  # fmt: skip
+                f=font(bold=True), align=right, formula=True)  # fmt: skip
             cached[cell] = value
         else:
             put(cell, 0, f=font(bold=True), align=right)

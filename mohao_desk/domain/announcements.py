@@ -175,7 +175,7 @@ def parse_announcement_file(data: bytes, name: str) -> tuple[Announcement, ...]:
     """The shipped table (or a file in its format), validated whole."""
     try:
         raw = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise DeskError(
             "Tệp thông báo lịch '{name}' bị từ chối: không phải JSON UTF-8; không áp dụng "
             "thông báo nào.",

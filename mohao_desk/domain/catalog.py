@@ -87,11 +87,11 @@ class Procedure:
 
 def _text(entry: dict[str, Any], key: str, where: Where, required: bool = True) -> str:
     value = entry.get(key, "")
-    if not isinstance(value, str) or (required and not value.strip()):
+    if not isinstance(value, str) or (required and not nfc(value).strip()):
         raise DeskError("{where}: thiếu hoặc sai trường '{key}'.", where=where, key=key)
     if len(value) > 1000:
         raise DeskError("{where}: trường '{key}' quá dài.", where=where, key=key)
-    return nfc(value.strip())
+    return nfc(value).strip()
 
 
 def _hhmm(text: Any, where: Where) -> time:

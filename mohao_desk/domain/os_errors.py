@@ -18,6 +18,8 @@ def os_error(exc: OSError) -> Phrase:
         return Phrase("không có quyền truy cập")
     if code == errno.ENOSPC:
         return Phrase("ổ đĩa đã đầy")
+    if code == errno.EFBIG:
+        return Phrase("tệp vượt quá kích thước hệ thống cho phép")
     if code == errno.EROFS:
         return Phrase("ổ đĩa chỉ cho đọc")
     if code == errno.EISDIR:

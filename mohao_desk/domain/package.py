@@ -185,6 +185,8 @@ def parse_key_file(name: str, data: bytes) -> KeyFile:
         raw = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise PackageError(name, "key", "không phải JSON UTF-8") from None
+    except RecursionError:
+        raise PackageError(name, "key", "JSON lồng nhau quá sâu") from None
     if not isinstance(raw, dict) or raw.get("format") != KEY_FORMAT:
         raise PackageError(name, "key", "thiếu 'format: {format}'", format=KEY_FORMAT)
     if raw.get("version") != 1 or raw.get("algorithm") != "Ed25519":
@@ -289,6 +291,8 @@ def parse_manifest(name: str, data: bytes) -> Manifest:
         raw = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise PackageError(name, "manifest", "không phải JSON UTF-8") from None
+    except RecursionError:
+        raise PackageError(name, "manifest", "JSON lồng nhau quá sâu") from None
     if not isinstance(raw, dict) or raw.get("format") != PACKAGE_FORMAT:
         raise PackageError(name, "container", "tệp kê khai không mang định dạng gói")
     version = raw.get("schema_version")
@@ -501,7 +505,7 @@ def open_package(name: str, data: bytes) -> OpenedPackage:
         signature = base64.b64decode(sig["signature"], validate=True)
         if sig.get("algorithm") != "Ed25519" or len(signature) != 64:
             raise ValueError
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError):
         raise PackageError(name, "signature", "tệp chữ ký hỏng") from None
     return OpenedPackage(
         name, manifest, manifest_bytes, payload, signature, package_hash(manifest_bytes)

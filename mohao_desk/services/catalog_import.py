@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 import warnings
 import zipfile
 import zlib
@@ -27,8 +28,9 @@ from typing import Any
 
 from mohao_desk.domain.catalog import Procedure, parse_catalog
 from mohao_desk.domain.catalog_sheet import CatalogChanges, catalog_changes, merge, read_sheets
-from mohao_desk.domain.errors import DeskError
+from mohao_desk.domain.errors import DeskError, Phrase
 from mohao_desk.domain.text import group_digits
+from mohao_desk.domain.user_files import read_user_file
 from mohao_desk.store import queries as q
 from mohao_desk.store.db import Database
 
@@ -59,29 +61,9 @@ class CatalogPreview:
 
 
 def read_file(path: Path) -> tuple[str, bytes]:
-    """The file's bytes and what it is ("json" or "xlsx"), judged by its content."""
-    try:
-        size = path.stat().st_size
-    except OSError:
-        raise DeskError("Không đọc được tệp danh mục '{path}'.", path=path) from None
-    if size > MAX_CATALOG_BYTES:
-        raise DeskError(
-            "Tệp danh mục '{path}' quá lớn ({size} byte, tối đa {limit} byte).",
-            path=path,
-            size=group_digits(size),
-            limit=group_digits(MAX_CATALOG_BYTES),
-        )
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        raise DeskError("Không đọc được tệp danh mục '{path}'.", path=path) from None
-    if len(raw) > MAX_CATALOG_BYTES:  # grew since stat
-        raise DeskError(
-            "Tệp danh mục '{path}' quá lớn ({size} byte, tối đa {limit} byte).",
-            path=path,
-            size=group_digits(len(raw)),
-            limit=group_digits(MAX_CATALOG_BYTES),
-        )
+    """The file's bytes and what it is ("json" or "xlsx"), judged by its content. At most
+    :data:`MAX_CATALOG_BYTES` are read (a device or FIFO is refused unread)."""
+    raw = read_user_file(path, MAX_CATALOG_BYTES, Phrase("danh mục"))
     if raw.startswith(_OLE_MAGIC):
         raise DeskError(
             "Tệp '{path}' là bảng tính Excel dạng cũ (.xls) hoặc có đặt mật khẩu: hãy mở bằng "
@@ -101,6 +83,12 @@ def _json_procedures(path: Path, raw: bytes) -> list[Procedure]:
     except UnicodeDecodeError:
         raise DeskError(
             "Tệp danh mục '{path}' không phải văn bản UTF-8 (bảng mã Unicode).", path=path
+        ) from None
+    except RecursionError:  # "[[[[…" thousands deep: the parser gives up, so do we
+        raise DeskError(
+            "Tệp danh mục '{path}' lồng nhau quá sâu (hơn {limit} cấp): không phải một danh mục.",
+            path=path,
+            limit=group_digits(sys.getrecursionlimit()),
         ) from None
     except json.JSONDecodeError as exc:
         # The parser's own words are English: say where the file is broken, in ours.

@@ -13,7 +13,8 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from mohao_desk.domain.errors import DeskError
+from mohao_desk.domain.errors import DeskError, Phrase
+from mohao_desk.domain.user_files import read_user_file
 from mohao_desk.paths import data_dir
 
 SERVICE = "mohao_desk"
@@ -78,13 +79,11 @@ def saved_server() -> ServerSettings | None:
     if not path.exists():
         return None
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ValueError("too big")
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = json.loads(read_user_file(path, MAX_FILE_BYTES, Phrase("thiết lập kết nối")))
         if not isinstance(raw, dict) or raw.get("kind") != "server":
             raise ValueError("not a server")
         return check_server(raw["host"], raw["port"], raw["database"], raw["user"])
-    except (OSError, ValueError, KeyError, TypeError, DeskError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError, DeskError):
         raise DeskError(
             "Tệp thiết lập kết nối '{path}' bị hỏng: xóa tệp đó rồi mở lại chương trình để "
             "chọn lại cơ sở dữ liệu.",

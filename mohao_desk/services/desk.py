@@ -10,6 +10,7 @@ import builtins
 import functools
 import hashlib
 import json
+import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -43,11 +44,13 @@ from mohao_desk.domain.lifecycle import (
 )
 from mohao_desk.domain.regimes import LegalRegime, regime_for
 from mohao_desk.domain.text import fold, group_digits, nfc
+from mohao_desk.domain.user_files import chunks, open_user_file, refuse_non_regular
 from mohao_desk.services.calendar import read_announcements
 from mohao_desk.services.setup import UnitInfo, is_upstream, require_unit
 from mohao_desk.store import files
 from mohao_desk.store import queries as q
 from mohao_desk.store.db import Database
+from mohao_desk.store.files import MAX_ATTACHMENT_BYTES, SCAN
 
 _PHONE = re.compile(r"^\+?[0-9][0-9 .-]{6,18}[0-9]$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -210,6 +213,10 @@ def _clean(text: str | None, what: Phrase, *, required: bool = False, limit: int
     """NFC, one line (tabs and line breaks become single spaces), length-checked."""
     value = " ".join(nfc(text or "").split())
     if required and not value:
+        if (text or "").strip():  # typed, but nothing of it shows
+            raise DeskError(
+                "{what} chỉ gồm ký tự không hiển thị được: hãy nhập lại.", what=what.capitalized()
+            )
         raise DeskError("Thiếu {what}.", what=what)
     if len(value) > limit:
         raise DeskError(
@@ -463,7 +470,7 @@ class Desk:
                     {
                         "dossier_id": dossier_id,
                         "position": i,
-                        "name": nfc(c.name),
+                        "name": _clean(c.name, Phrase("tên thành phần hồ sơ"), required=True),
                         "kind": c.kind,
                         "quantity": c.count,
                     }
@@ -968,8 +975,19 @@ class Desk:
         if (component is None) == (not result):
             raise DeskError("Chọn đúng một: số thứ tự thành phần hồ sơ hoặc kết quả.")
         file = Path(file)
-        if not file.is_file():
+        try:  # stored in the dossier's events: a name the operating system gave as bytes
+            file.name.encode("utf-8")
+        except UnicodeEncodeError:
+            raise DeskError(
+                "Tên tệp '{file}' không phải chữ Unicode (UTF-8): hãy đổi tên tệp rồi số hóa lại.",
+                file=os.fsencode(file.name).decode("utf-8", "replace"),
+            ) from None
+        if not file.exists():
             raise DeskError("Không tìm thấy tệp '{file}'.", file=file)
+        # The name as it is kept and shown: no bidi control to make "x\u202efdp.exe" look
+        # like "xexe.pdf".
+        file_name = _clean(file.name, Phrase("tên tệp"), required=True, limit=255)
+        refuse_non_regular(file)
         size = file.stat().st_size
         if size > MAX_ATTACHMENT_BYTES:
             raise DeskError(
@@ -980,15 +998,15 @@ class Desk:
                 limit=MAX_ATTACHMENT_BYTES >> 20,
             )
         digest = hashlib.sha256()
-        with open(file, "rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
+        with open_user_file(file, MAX_ATTACHMENT_BYTES, SCAN) as (handle, _):
+            for chunk in chunks(handle, file, MAX_ATTACHMENT_BYTES, SCAN):
                 digest.update(chunk)
         sha = digest.hexdigest()
 
         def change(conn: Connection, row: Any, moment: datetime) -> tuple[dict, dict]:
             officer_id = self._officer_id(conn, by)
             values: dict[str, Any] = {}
-            data: dict[str, Any] = {"file": file.name, "sha256": sha, "size": size}
+            data: dict[str, Any] = {"file": file_name, "sha256": sha, "size": size}
             comps = q.components_of(conn, row.id)
             component_id = None
             if result:
@@ -1014,7 +1032,7 @@ class Desk:
                     {
                         "digitized_at": self.to_utc(moment),
                         "digitized_by": officer_id,
-                        "file_name": file.name,
+                        "file_name": file_name,
                         "sha256": sha,
                         "reused": reused,
                     },
@@ -1032,7 +1050,7 @@ class Desk:
                     "dossier_id": row.id,
                     "component_id": component_id,
                     "role": "result" if result else "component",
-                    "file_name": file.name,
+                    "file_name": file_name,
                     "sha256": sha,
                     "size": size,
                     "created_at": self.to_utc(moment),
@@ -1064,10 +1082,6 @@ class Desk:
             )
         return name, data
 
-
-# One digitized file at most (a multi-page A4 scan at 300 dpi is a few MB); a larger file is
-# refused before it is read into the database.
-MAX_ATTACHMENT_BYTES = 100 << 20
 
 _BAND_ORDER = {Band.ON_TRACK: 0, Band.AT_RISK: 1, Band.OVERDUE: 2}
 

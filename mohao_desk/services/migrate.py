@@ -90,7 +90,7 @@ def _copy(
                 )
             moment = datetime.now(UTC)
             for sha in files:  # in the same transaction: interrupted, nothing is left behind
-                content = store_files.folder_path(source, sha).read_bytes()
+                content = store_files.read_kept(store_files.folder_path(source, sha))
                 if hashlib.sha256(content).hexdigest() != sha:
                     raise DeskError(
                         "Tệp đính kèm {sha} trong thư mục dữ liệu của tệp nguồn bị sai nội dung "

@@ -74,7 +74,7 @@ def init_unit(
 ) -> UnitInfo:
     """Create the desk's own unit with the seed catalog and regime table (one transaction)."""
     code = check_agency_code(code)
-    name = nfc(name.strip())
+    name = nfc(name).strip()
     if not name:
         raise DeskError("Tên đơn vị không được để trống.")
     hours = OfficeHours.parse(office_hours).format() if office_hours else None
@@ -86,8 +86,8 @@ def init_unit(
         values: dict[str, Any] = {
             "code": code,
             "name": name,
-            "parent_name": nfc(parent_name.strip()),
-            "place_name": nfc(place_name.strip()),
+            "parent_name": nfc(parent_name).strip(),
+            "place_name": nfc(place_name).strip(),
             "is_own": True,
             "created_at": datetime.now(UTC),
         }
@@ -112,7 +112,7 @@ def add_officer_in(conn: Any, unit_id: int, o: OfficerInput) -> int:
             "Tên đăng nhập '{username}' không hợp lệ (không dấu cách, tối đa 64).",
             username=o.username,
         )
-    if not o.full_name.strip():
+    if not nfc(o.full_name).strip():
         raise DeskError("Họ tên cán bộ không được để trống.")
     if q.officer_by_username(conn, unit_id, username) is not None:
         raise DeskError("Đã có cán bộ với tên đăng nhập '{username}'.", username=username)
@@ -120,8 +120,8 @@ def add_officer_in(conn: Any, unit_id: int, o: OfficerInput) -> int:
         conn,
         unit_id=unit_id,
         username=username,
-        full_name=nfc(o.full_name.strip()),
-        title=nfc(o.title.strip()),
+        full_name=" ".join(nfc(o.full_name).split()),
+        title=" ".join(nfc(o.title).split()),
         phone=o.phone.strip(),
     )
 
@@ -166,13 +166,13 @@ def update_unit_settings(
     default officer (who acts when no officer is named); all in one transaction."""
     values: dict[str, Any] = {}
     if name is not None:
-        if not name.strip():
+        if not nfc(name).strip():
             raise DeskError("Tên đơn vị không được để trống.")
-        values["name"] = nfc(name.strip())
+        values["name"] = nfc(name).strip()
     if parent_name is not None:
-        values["parent_name"] = nfc(parent_name.strip())
+        values["parent_name"] = nfc(parent_name).strip()
     if place_name is not None:
-        values["place_name"] = nfc(place_name.strip())
+        values["place_name"] = nfc(place_name).strip()
     if office_hours is not None:
         values["office_hours"] = OfficeHours.parse(office_hours).format()
     with db.begin() as conn:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from mohao_desk.domain.errors import DeskError
 from mohao_desk.domain.os_errors import os_error
@@ -147,6 +148,25 @@ def _translated(path: Path | str, *, stage: str = "read") -> Iterator[None]:
         yield
     except OperationalError as exc:
         raise _database_error(path, exc, stage=stage) from None
+    except SQLAlchemyDatabaseError as exc:
+        if not _damaged(exc):
+            raise
+        raise _damaged_error(path) from None
+    except UnicodeDecodeError:  # a text value on a damaged page
+        raise _damaged_error(path) from None
+
+
+def _damaged(exc: BaseException) -> bool:
+    """SQLite found a damaged page (a bad sector, a half-copied file)."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    return isinstance(exc, UnicodeDecodeError) or "malformed" in text or "not a database" in text
+
+
+def _damaged_error(path: Path | str) -> DatabaseError:
+    return DatabaseError(
+        "Cơ sở dữ liệu '{path}' bị hỏng (không đọc được nội dung): hãy khôi phục từ bản sao lưu.",
+        path=path,
+    )
 
 
 # PostgreSQL's SQLSTATEs of "another program holds what we need": lock_timeout, deadlock,
@@ -214,6 +234,8 @@ def _database_error(path: Path | str, exc: BaseException, *, stage: str = "read"
         )
     if "disk" in lowered and "full" in lowered:
         return DatabaseError("Ổ đĩa chứa cơ sở dữ liệu '{path}' đã đầy.", path=path)
+    if _damaged(exc):
+        return _damaged_error(path)
     return DatabaseError("Lỗi cơ sở dữ liệu '{path}': {text}.", path=path, text=text)
 
 
@@ -272,11 +294,15 @@ def _probe(path: Path) -> tuple[str | None, int, bool]:
                 revision = row[0] if row else None
         finally:
             conn.close()
+    except UnicodeDecodeError:  # a table's name on a damaged page of the schema
+        raise _damaged_error(path) from None
     except sqlite3.DatabaseError as exc:
         if "file is not a database" in str(exc):
             raise DatabaseError(
                 "Tệp '{path}' không phải là cơ sở dữ liệu SQLite.", path=path
             ) from None
+        if _damaged(exc):
+            raise _damaged_error(path) from None
         raise DatabaseError(
             "Không đọc được cơ sở dữ liệu '{path}': {error}.", path=path, error=str(exc)
         ) from None

@@ -10,16 +10,23 @@ the server's backup holds it.
 from __future__ import annotations
 
 import hashlib
-import shutil
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from mohao_desk.domain.errors import DeskError
+from mohao_desk.domain.errors import DeskError, Phrase
+from mohao_desk.domain.os_errors import os_error
+from mohao_desk.domain.user_files import chunks, open_user_file, read_user_file
 from mohao_desk.store.db import Database
 from mohao_desk.store.schema import stored_file
+
+# One digitized file at most (a multi-page A4 scan at 300 dpi is a few MB); a larger file is
+# refused before it is read into the database.
+MAX_ATTACHMENT_BYTES = 100 << 20
+# How messages name a scan being read.
+SCAN = Phrase("số hóa")
 
 
 def folder_path(db: Database, sha: str) -> Path:
@@ -28,21 +35,45 @@ def folder_path(db: Database, sha: str) -> Path:
 
 
 def keep(db: Database, conn: Connection, sha: str, source: Path, moment: datetime) -> None:
-    """Keep a copy of ``source`` (whose SHA-256 is ``sha``) with the database."""
+    """Keep a copy of ``source`` (whose SHA-256 is ``sha``) with the database. The file is read
+    once more, to at most :data:`MAX_ATTACHMENT_BYTES`, and must still have that hash."""
     if db.dialect == "sqlite":
         target = folder_path(db, sha)
         if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
             tmp = target.with_suffix(".part")
-            shutil.copyfile(source, tmp)
-            tmp.replace(target)
+            digest = hashlib.sha256()
+            try:
+                with open_user_file(source, MAX_ATTACHMENT_BYTES, SCAN) as (handle, _):
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    with open(tmp, "wb") as out:
+                        for chunk in chunks(handle, source, MAX_ATTACHMENT_BYTES, SCAN):
+                            digest.update(chunk)
+                            out.write(chunk)
+                if digest.hexdigest() != sha:
+                    raise _changed(source)
+                tmp.replace(target)
+            except OSError as exc:  # a full disk, a folder that cannot be written
+                tmp.unlink(missing_ok=True)
+                raise DeskError(
+                    "Không lưu được bản sao tệp '{file}' vào thư mục dữ liệu: {error}; hồ sơ "
+                    "chưa được ghi số hóa.",
+                    file=source.name,
+                    error=os_error(exc),
+                ) from None
+            except BaseException:
+                tmp.unlink(missing_ok=True)
+                raise
         return
-    data = source.read_bytes()
+    data = read_user_file(source, MAX_ATTACHMENT_BYTES, SCAN)
     if hashlib.sha256(data).hexdigest() != sha:
-        raise DeskError(
-            "Tệp '{file}' đã thay đổi trong lúc số hóa; hãy chọn lại tệp.", file=source.name
-        )
+        raise _changed(source)
     keep_bytes(conn, sha, data, moment)
+
+
+def _changed(source: Path) -> DeskError:
+    return DeskError(
+        "Tệp '{file}' đã thay đổi trong lúc số hóa; hãy chọn lại tệp.", file=source.name
+    )
 
 
 def keep_bytes(conn: Connection, sha: str, content: bytes, moment: datetime) -> None:
@@ -58,10 +89,16 @@ def content(db: Database, conn: Connection, sha: str) -> bytes | None:
     """The stored bytes of ``sha``, or None when this database does not hold them."""
     if db.dialect == "sqlite":
         path = folder_path(db, sha)
-        return path.read_bytes() if path.is_file() else None
+        return read_kept(path) if path.is_file() else None
     found = conn.execute(select(stored_file.c.content).where(stored_file.c.sha256 == sha))
     value = found.scalar_one_or_none()
     return None if value is None else bytes(value)
+
+
+def read_kept(path: Path) -> bytes:
+    """A file of the attachments folder, read as any file on a disk is: at most
+    :data:`MAX_ATTACHMENT_BYTES`, a regular file only."""
+    return read_user_file(path, MAX_ATTACHMENT_BYTES, SCAN)
 
 
 def stored_hashes(conn: Connection) -> set[str]:

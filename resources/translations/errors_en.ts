@@ -565,6 +565,11 @@
     </message>
     <message>
         <extracomment>mohao_desk/domain/os_errors.py</extracomment>
+        <source>tệp vượt quá kích thước hệ thống cho phép</source>
+        <translation>the file exceeds the size the system allows</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/os_errors.py</extracomment>
         <source>ổ đĩa chỉ cho đọc</source>
         <translation>the disk is read-only</translation>
     </message>
@@ -900,6 +905,11 @@
     </message>
     <message>
         <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>JSON lồng nhau quá sâu</source>
+        <translation>JSON nested too deep</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
         <source>khóa công khai không phải base64</source>
         <translation>the public key is not base64</translation>
     </message>
@@ -1049,6 +1059,31 @@
         <translation>There is no role '{role}' ({roles}).</translation>
     </message>
     <message>
+        <extracomment>mohao_desk/domain/user_files.py</extracomment>
+        <source>Tệp {what} '{path}' quá lớn ({size} byte, tối đa {limit} byte).</source>
+        <translation>The {what} file '{path}' is too large ({size} bytes, at most {limit} bytes).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/user_files.py</extracomment>
+        <source>'{path}' không phải tệp thông thường (mà là thiết bị, ống dẫn hoặc socket): chương trình không đọc.</source>
+        <translation>'{path}' is not a regular file (it is a device, a pipe or a socket): the program does not read it.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/user_files.py</extracomment>
+        <source>Tệp {what} '{path}' quá lớn (hơn {limit} byte).</source>
+        <translation>The {what} file '{path}' is too large (more than {limit} bytes).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/user_files.py</extracomment>
+        <source>'{path}' là một thư mục, không phải một tệp.</source>
+        <translation>'{path}' is a folder, not a file.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/user_files.py</extracomment>
+        <source>Không đọc được tệp {what} '{path}': {error}.</source>
+        <translation>Could not read the {what} file '{path}': {error}.</translation>
+    </message>
+    <message>
         <extracomment>mohao_desk/services/backup.py</extracomment>
         <source>Đã có cơ sở dữ liệu '{path}': phục hồi sẽ thay nó. Đóng chương trình trên máy này rồi xác nhận thay thế (cơ sở dữ liệu hiện tại được giữ lại bên cạnh, không bị xóa).</source>
         <translation>The database '{path}' already exists: a restore replaces it. Close the program on this PC, then confirm the replacement (the current database is kept beside it, not deleted).</translation>
@@ -1150,8 +1185,8 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/catalog_import.py</extracomment>
-        <source>Tệp danh mục '{path}' quá lớn ({size} byte, tối đa {limit} byte).</source>
-        <translation>Catalog file '{path}' is too large ({size} bytes, at most {limit} bytes).</translation>
+        <source>danh mục</source>
+        <translation>catalog</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/catalog_import.py</extracomment>
@@ -1170,13 +1205,13 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/catalog_import.py</extracomment>
-        <source>Không đọc được tệp danh mục '{path}'.</source>
-        <translation>Could not read catalog file '{path}'.</translation>
+        <source>Tệp danh mục '{path}' không phải văn bản UTF-8 (bảng mã Unicode).</source>
+        <translation>The catalog file '{path}' is not UTF-8 (Unicode) text.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/catalog_import.py</extracomment>
-        <source>Tệp danh mục '{path}' không phải văn bản UTF-8 (bảng mã Unicode).</source>
-        <translation>The catalog file '{path}' is not UTF-8 (Unicode) text.</translation>
+        <source>Tệp danh mục '{path}' lồng nhau quá sâu (hơn {limit} cấp): không phải một danh mục.</source>
+        <translation>Catalog file '{path}' is nested too deep (more than {limit} levels): it is not a catalog.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/catalog_import.py</extracomment>
@@ -1242,6 +1277,11 @@
         <extracomment>mohao_desk/services/connection.py</extracomment>
         <source>Không cất được mật khẩu vào kho mật khẩu của hệ điều hành ({error}): chưa lưu kết nối.</source>
         <translation>The password could not be kept in the operating system's credential store ({error}): the connection was not saved.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/connection.py</extracomment>
+        <source>thiết lập kết nối</source>
+        <translation>connection settings</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/counter.py</extracomment>
@@ -1360,6 +1400,11 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>{what} chỉ gồm ký tự không hiển thị được: hãy nhập lại.</source>
+        <translation>{what} is made only of characters that cannot be seen: type it again.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
         <source>địa chỉ</source>
         <translation>address</translation>
     </message>
@@ -1425,6 +1470,11 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>tên tệp</source>
+        <translation>the file name</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
         <source>Tệp '{file}' lớn quá ({size} MB; tối đa {limit} MB một tệp): hãy quét lại với độ phân giải thấp hơn hoặc chia thành nhiều tệp.</source>
         <translation>The file '{file}' is too large ({size} MB; at most {limit} MB per file): scan it again at a lower resolution or split it into several files.</translation>
     </message>
@@ -1455,6 +1505,11 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>Tên tệp '{file}' không phải chữ Unicode (UTF-8): hãy đổi tên tệp rồi số hóa lại.</source>
+        <translation>The file name '{file}' is not Unicode text (UTF-8): rename the file, then scan it again.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
         <source>Hồ sơ {code} không có tệp số hóa này.</source>
         <translation>Dossier {code} has no such digitized file.</translation>
     </message>
@@ -1477,6 +1532,11 @@
         <extracomment>mohao_desk/services/desk.py</extracomment>
         <source>lý do ngoại lệ</source>
         <translation>reason for the exception</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <source>tên thành phần hồ sơ</source>
+        <translation>the name of the dossier component</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/documents.py, mohao_desk/services/settings.py</extracomment>
@@ -1860,6 +1920,11 @@
     </message>
     <message>
         <extracomment>mohao_desk/store/db.py</extracomment>
+        <source>Cơ sở dữ liệu '{path}' bị hỏng (không đọc được nội dung): hãy khôi phục từ bản sao lưu.</source>
+        <translation>Database '{path}' is damaged (its content cannot be read): restore it from a backup.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/db.py</extracomment>
         <source>Lỗi cơ sở dữ liệu '{path}': {text}.</source>
         <translation>Database error '{path}': {text}.</translation>
     </message>
@@ -1970,8 +2035,18 @@
     </message>
     <message>
         <extracomment>mohao_desk/store/files.py</extracomment>
+        <source>số hóa</source>
+        <translation>scan</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/files.py</extracomment>
         <source>Tệp '{file}' đã thay đổi trong lúc số hóa; hãy chọn lại tệp.</source>
         <translation>The file '{file}' changed while it was being digitized; choose the file again.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/files.py</extracomment>
+        <source>Không lưu được bản sao tệp '{file}' vào thư mục dữ liệu: {error}; hồ sơ chưa được ghi số hóa.</source>
+        <translation>Could not save a copy of file '{file}' in the data folder: {error}; the dossier was not marked as scanned.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/ui/pdf_preview.py</extracomment>
