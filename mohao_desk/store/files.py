@@ -10,6 +10,7 @@ the server's backup holds it.
 from __future__ import annotations
 
 import hashlib
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -44,8 +45,11 @@ def keep(db: Database, conn: Connection, sha: str, source: Path, moment: datetim
             digest = hashlib.sha256()
             try:
                 with open_user_file(source, MAX_ATTACHMENT_BYTES, SCAN) as (handle, _):
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    with open(tmp, "wb") as out:
+                    # Private to the database's owner (0700 folders, 0600 files on POSIX).
+                    target.parent.parent.mkdir(mode=0o700, exist_ok=True)
+                    target.parent.mkdir(mode=0o700, exist_ok=True)
+                    descriptor = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                    with open(descriptor, "wb") as out:
                         for chunk in chunks(handle, source, MAX_ATTACHMENT_BYTES, SCAN):
                             digest.update(chunk)
                             out.write(chunk)
