@@ -15,6 +15,7 @@ import time as clock
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from mohao_desk.domain.calendar import WorkCalendar, vietnam_calendar
@@ -263,7 +264,38 @@ def fill_demo(
         bulk.insert_counter_refusal_rows(conn, generator.counter_refusals(received, refused))
         bulk.store_yearly_sequences(conn, info.id, "counter_refusal", refused)
         q.put_setting(conn, "demo_data", True)
+        _demo_accounts(conn, info.id)
     return DemoReport(info.code, dossiers, total_events, clock.perf_counter() - started)
+
+
+# The demo's accounts (issue 11): one for every role, each with the password "demo".
+DEMO_PASSWORD = "demo"
+DEMO_ROLES = {
+    "motcua": ("tiep_nhan",),
+    "tuphap": ("xu_ly",),
+    "tuphap2": ("xu_ly",),
+    "vhxh": ("xu_ly",),
+    "diachinh": ("xu_ly",),
+    "chutich": ("lanh_dao",),
+}
+DEMO_ADMIN = OfficerInput(
+    "quantri", "Hoàng Thị Mai", "Công chức Văn phòng - Thống kê", roles=("quan_tri",)
+)
+
+
+def _demo_accounts(conn: Any, unit_id: int) -> None:
+    """Roles and the password "demo" for the demo's officers, and its administrator (added
+    after the dossiers, which are handed to the officers only)."""
+    from mohao_desk.services.setup import add_officer_in, hash_password, roles_text
+
+    secret = hash_password(DEMO_PASSWORD, weak=True)
+    for officer in q.list_officers(conn, unit_id):
+        roles = DEMO_ROLES.get(str(officer.username))
+        if roles is not None and officer.password_hash is None:
+            q.update_officer(conn, officer.id, roles=roles_text(roles), password_hash=secret)
+    if q.officer_by_username(conn, unit_id, DEMO_ADMIN.username) is None:
+        admin_id = add_officer_in(conn, unit_id, DEMO_ADMIN)
+        q.update_officer(conn, admin_id, password_hash=secret)
 
 
 # (seed, chunk number, [(dossier id, receipt moment, daily sequence, register book entry)])

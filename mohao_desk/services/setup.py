@@ -60,6 +60,10 @@ class OfficerInput:
     full_name: str
     title: str = ""
     phone: str = ""
+    # Roles (values of domain.roles.Role); without a password the account cannot log in until
+    # an administrator sets one.
+    roles: tuple[str, ...] = ("tiep_nhan", "xu_ly")
+    password: str | None = None
 
 
 def init_unit(
@@ -123,7 +127,35 @@ def add_officer_in(conn: Any, unit_id: int, o: OfficerInput) -> int:
         full_name=" ".join(nfc(o.full_name).split()),
         title=" ".join(nfc(o.title).split()),
         phone=o.phone.strip(),
+        roles=roles_text(o.roles),
+        password_hash=None if o.password is None else hash_password(o.password),
     )
+
+
+def roles_text(roles: Any) -> str:
+    """Roles as stored: known values, in the table's order, comma-separated."""
+    from mohao_desk.domain.roles import Role
+
+    chosen = {Role.parse(str(r)) for r in roles}
+    return ",".join(r.value for r in Role if r in chosen)
+
+
+def hash_password(password: str, *, weak: bool = False) -> str:
+    """An Argon2id hash of a new password (argon2-cffi's defaults: 64 MiB, 3 passes). A
+    password must have 8 characters at least; ``weak`` (demo accounts, password "demo") skips
+    that rule and uses cheap parameters."""
+    from argon2 import PasswordHasher
+
+    if not weak and len(password) < MIN_PASSWORD:
+        raise DeskError(PASSWORD_TOO_SHORT, minimum=MIN_PASSWORD)
+    hasher = (
+        PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1) if weak else (PasswordHasher())
+    )
+    return hasher.hash(password)
+
+
+MIN_PASSWORD = 8
+PASSWORD_TOO_SHORT = template("Mật khẩu phải có ít nhất {minimum} ký tự.")
 
 
 # ``mode = upstream``: an upstream office's database (``upstream init``), which holds what the

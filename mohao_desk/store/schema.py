@@ -89,7 +89,29 @@ officer = Table(
     Column("title", Text, nullable=False, server_default=""),
     Column("phone", String(32), nullable=False, server_default=""),
     Column("active", Boolean, nullable=False, server_default=true()),
+    # Accounts (issue 11, revision 0007): an Argon2id hash (None: cannot log in until an
+    # administrator sets a password), roles as comma-separated values of domain.roles.Role,
+    # and the lock after repeated wrong passwords.
+    Column("password_hash", Text),
+    Column("roles", String(64), nullable=False, server_default=""),
+    Column("failed_logins", Integer, nullable=False, server_default="0"),
+    Column("locked_until", UtcMoment),
     UniqueConstraint("unit_id", "username"),
+)
+
+# What happened to the accounts: log-ins, refusals, locks, passwords and roles set (revision
+# 0007). Kept for the leader and the town; never edited.
+account_event = Table(
+    "account_event",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("unit_id", ForeignKey("unit.id"), nullable=False),
+    Column("username", String(64), nullable=False),
+    Column("kind", String(24), nullable=False),
+    Column("at", UtcMoment, nullable=False),
+    Column("by_username", String(64)),
+    Column("detail", Text, nullable=False, server_default=""),
+    Index(None, "unit_id", "at"),
 )
 
 legal_regime = Table(

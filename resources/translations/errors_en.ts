@@ -1084,6 +1084,36 @@
         <translation>Could not read the {what} file '{path}': {error}.</translation>
     </message>
     <message>
+        <extracomment>mohao_desk/services/accounts.py</extracomment>
+        <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
+        <translation>Wrong username or password.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/accounts.py</extracomment>
+        <source>Tài khoản {username} đang bị khóa đến {until:%H:%M} vì nhập sai mật khẩu {count} lần; hãy thử lại sau hoặc nhờ quản trị đặt lại mật khẩu.</source>
+        <translation>The account {username} is locked until {until:%H:%M} after {count} wrong passwords; try again later or ask the administrator to reset the password.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/accounts.py</extracomment>
+        <source>Tài khoản {username} đã ngừng sử dụng.</source>
+        <translation>The account {username} is no longer in use.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/accounts.py</extracomment>
+        <source>Tài khoản {username} chưa có mật khẩu: nhờ quản trị của đơn vị đặt mật khẩu.</source>
+        <translation>The account {username} has no password yet: ask the unit's administrator to set one.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/accounts.py</extracomment>
+        <source>Không có tài khoản '{username}'.</source>
+        <translation>There is no account '{username}'.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/accounts.py</extracomment>
+        <source>Một tài khoản cần ít nhất một vai trò.</source>
+        <translation>An account needs at least one role.</translation>
+    </message>
+    <message>
         <extracomment>mohao_desk/services/backup.py</extracomment>
         <source>Đã có cơ sở dữ liệu '{path}': phục hồi sẽ thay nó. Đóng chương trình trên máy này rồi xác nhận thay thế (cơ sở dữ liệu hiện tại được giữ lại bên cạnh, không bị xóa).</source>
         <translation>The database '{path}' already exists: a restore replaces it. Close the program on this PC, then confirm the replacement (the current database is kept beside it, not deleted).</translation>
@@ -1722,6 +1752,11 @@
         <extracomment>mohao_desk/services/setup.py</extracomment>
         <source>Cơ sở dữ liệu chưa được thiết lập đơn vị.</source>
         <translation>The database has no unit set up yet.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/setup.py</extracomment>
+        <source>Mật khẩu phải có ít nhất {minimum} ký tự.</source>
+        <translation>A password must have at least {minimum} characters.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/setup.py</extracomment>
