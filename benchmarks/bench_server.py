@@ -116,8 +116,9 @@ class FixedClock:
         return DAY + timedelta(seconds=time.monotonic() - self.start)
 
 
-def _counter(url: str, number: int, seconds: float, barrier: Any, out: str) -> None:
-    """One counter's process: its own connection, Desk.register in a loop until the end."""
+def _counter(url: str, number: int, seconds: float, pace: float, barrier: Any, out: str) -> None:
+    """One counter's process: its own connection, Desk.register in a loop until the end
+    (back to back, or one every ``pace`` seconds)."""
     from mohao_desk.domain.errors import DeskError
     from mohao_desk.services.desk import Desk
     from mohao_desk.store import queries
@@ -161,6 +162,8 @@ def _counter(url: str, number: int, seconds: float, barrier: Any, out: str) -> N
         except Exception as exc:  # reported, never hidden
             failures.append(repr(exc))
         latencies.append(time.perf_counter() - t0)
+        if pace:
+            time.sleep(max(0.0, t0 + pace * rng.uniform(0.5, 1.5) - time.perf_counter()))
     cpu = time.process_time() - cpu
     db.close()
     Path(out).write_text(
@@ -195,7 +198,9 @@ def bench_register(args: argparse.Namespace) -> None:
         folder = Path(tempfile.mkdtemp(prefix="bench-register-"))
         outs = [str(folder / f"{n}.json") for n in range(args.processes)]
         processes = [
-            context.Process(target=_counter, args=(url, n, args.seconds, barrier, outs[n]))
+            context.Process(
+                target=_counter, args=(url, n, args.seconds, args.pace, barrier, outs[n])
+            )
             for n in range(args.processes)
         ]
         for p in processes:
@@ -214,9 +219,11 @@ def bench_register(args: argparse.Namespace) -> None:
             last = conn.exec_driver_sql("SELECT last FROM daily_sequence").scalar_one()
         db.close()
         numbers = sorted(int(c.rsplit("-", 1)[1]) for c in codes)
+        how = f"one every {args.pace:g} s each" if args.pace else "back to back"
+        print(f"({load()} at the end)")
         print(
-            f"{args.processes} processes × {args.seconds:.0f} s: {len(codes):,} registered "
-            f"({len(codes) / args.seconds:,.1f}/s), {len(failures)} failed"
+            f"{args.processes} processes × {args.seconds:.0f} s, {how}: {len(codes):,} "
+            f"registered ({len(codes) / args.seconds:,.1f}/s), {len(failures)} failed"
             + (f" (first: {failures[0]})" if failures else "")
         )
         print(
@@ -356,8 +363,14 @@ for key in sys.argv[2:]:
 """
 
 
+def load() -> str:
+    """The machine's load average (the benchmark shares two vCPUs with other work)."""
+    return "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def measure_upstream(url: str, root: Path, units: int, total: int) -> dict[str, Any]:
     figures: dict[str, Any] = {}
+    print(f"  ({load()} before the measurements)")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     # The dashboard of April 2025 as the upstream window shows it on its last day.
     runs = []
@@ -515,6 +528,12 @@ def main() -> None:
     p = sub.add_parser("register")
     p.add_argument("--processes", type=int, default=8)
     p.add_argument("--seconds", type=float, default=60)
+    p.add_argument(
+        "--pace",
+        type=float,
+        default=0,
+        help="seconds between one counter's registrations (on average; default 0: back to back)",
+    )
     p.add_argument("--dir", help="where the cluster's folder goes (default: the temp folder)")
     p.add_argument("--pg-setting", action="append", default=[], metavar="NAME=VALUE")
     p.set_defaults(func=bench_register)
