@@ -54,12 +54,27 @@ def _free_port() -> int:
 
 
 class PrivateCluster:
-    """``initdb`` into a temporary folder, ``pg_ctl start`` on a socket there, ``stop``."""
+    """``initdb`` into a temporary folder, ``pg_ctl start`` on a socket there, ``stop``.
 
-    def __init__(self, bindir: Path) -> None:
+    ``durable`` keeps PostgreSQL's own defaults for durability (``fsync``,
+    ``synchronous_commit``, ``full_page_writes`` on), as a real server runs: the benchmarks'
+    figures are made that way; the tests keep them off. ``parent`` is where the temporary
+    folder goes (a benchmark's cluster may need gigabytes); ``settings`` are more ``-c``
+    options (``{"shared_buffers": "1GB"}``)."""
+
+    def __init__(
+        self,
+        bindir: Path,
+        *,
+        durable: bool = False,
+        parent: Path | None = None,
+        settings: dict[str, str] | None = None,
+    ) -> None:
         self.bindir = bindir
+        self.durable = durable
+        self.settings = dict(settings or {})
         self.as_root = hasattr(os, "geteuid") and os.geteuid() == 0
-        self.root = Path(tempfile.mkdtemp(prefix="mohao-pg-"))
+        self.root = Path(tempfile.mkdtemp(prefix="mohao-pg-", dir=parent))
         self.data = self.root / "data"
         self.socket_dir = self.root
         self.port = _free_port()
@@ -88,12 +103,13 @@ class PrivateCluster:
             "initdb", "-D", str(self.data), "-A", "trust", "-U", SUPERUSER, "-E", "UTF8",
             "--no-locale", "--no-sync",
         )  # fmt: skip
-        options = (
-            f"-k {self.socket_dir} -p {self.port} -c listen_addresses='' "
+        options = f"-k {self.socket_dir} -p {self.port} -c listen_addresses='' "
+        if not self.durable:
             # A throwaway cluster: durability buys nothing here, speed does.
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-            "-c max_connections=200"
-        )
+            options += "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+        options += "-c max_connections=200"
+        for name, value in self.settings.items():
+            options += f" -c {name}={value}"
         self._run(
             "pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"), "-o", options,
             "-w", "-t", "60", "start",

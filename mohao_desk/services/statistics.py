@@ -211,16 +211,25 @@ class StatisticsService:
     ) -> list[tuple[UnitRef, KsttReport]]:
         """Biểu 06 of every unit that has dossiers touching the period, computed in the same
         aggregation as the total (each unit's report equals :meth:`kstt` with its code)."""
+        return self.kstt_with_units(first_day, last_day, label=label)[1]
+
+    def kstt_with_units(
+        self, first_day: date, last_day: date, *, label: str = ""
+    ) -> tuple[KsttReport, list[tuple[UnitRef, KsttReport]]]:
+        """Biểu 06 of the whole database (as :meth:`kstt` without a unit) and of each unit
+        (as :meth:`kstt_by_unit`) from one aggregation: a report by unit scans the period
+        once, not twice (10,000,000 dossiers at the upstream office)."""
         period = ReportPeriod(first_day, last_day, label)
         self._check(period)
         reports = self._kstt_many(period, self.unit(None), by_unit=True)
         refs = {u.id: u for u in self.units()}
-        return [
+        units = [
             (refs[unit_id], reports[unit_id])
             for unit_id in sorted(
                 (k for k in reports if k is not None), key=lambda k: refs[k].code or ""
             )
         ]
+        return reports[None], units
 
     def _kstt_many(
         self, period: ReportPeriod, ref: UnitRef, *, by_unit: bool
@@ -453,7 +462,11 @@ class StatisticsDocuments:
 
         stats = self.stats
         ref = stats.unit(unit)
-        report = stats.kstt(period.first, period.last, unit=unit, label=period.label)
+        units: list[tuple[UnitRef, KsttReport]] = []
+        if by_unit and unit is None:
+            report, units = stats.kstt_with_units(period.first, period.last, label=period.label)
+        else:
+            report = stats.kstt(period.first, period.last, unit=unit, label=period.label)
         last = period.last
         sheets = [
             KsttSheet(
@@ -464,7 +477,7 @@ class StatisticsDocuments:
             )
         ]
         if by_unit and unit is None:
-            for unit_ref, unit_report in stats.kstt_by_unit(period.first, last, label=period.label):
+            for unit_ref, unit_report in units:
                 sheets.append(
                     KsttSheet(
                         unit_ref.code or "",
@@ -489,14 +502,13 @@ class StatisticsDocuments:
         """The file of Biểu 06 in ``fmt`` (json, xlsx, pdf) and the report it shows."""
         if fmt == "json":
             stats = self.stats
+            if by_unit and unit is None:  # the total and the units from one aggregation
+                report, units = stats.kstt_with_units(period.first, period.last, label=period.label)
+                data = report.as_dict()
+                data["units"] = [{"name": u.name, **r.as_dict()} for u, r in units]
+                return _json(data), report
             report = stats.kstt(period.first, period.last, unit=unit, label=period.label)
-            data = report.as_dict()
-            if by_unit and unit is None:
-                data["units"] = [
-                    {"name": u.name, **r.as_dict()}
-                    for u, r in stats.kstt_by_unit(period.first, period.last, label=period.label)
-                ]
-            return _json(data), report
+            return _json(report.as_dict()), report
         from mohao_desk.documents import kstt as layout
 
         document = self.kstt_document(period, unit=unit, by_unit=by_unit)

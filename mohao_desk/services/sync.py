@@ -774,6 +774,8 @@ def _apply_desk_packages(
         sq.reindex_search(
             conn, [(i, old, state.final_keys[i]) for i, old in state.indexed_keys.items()]
         )
+    # PostgreSQL: statistics for the grown tables before the first report is planned.
+    sq.analyze_after_import(conn, report.dossiers_new)
 
 
 @dataclass

@@ -7,6 +7,7 @@ plain values; the services turn them into domain objects.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -707,6 +708,38 @@ def _fts_condition(match: str) -> Any:
     )
 
 
+# A whole dossier code as typed and folded: {agency (or its end)}-{yyMMdd}-{NNNN…}.
+_WHOLE_CODE = re.compile(r"^([0-9a-z.]+)-(\d{6})-(\d{4,6})$")
+MAX_CODE_CANDIDATES = 1000
+
+
+def _code_candidates(conn: Connection, word: str) -> list[str] | None:
+    """PostgreSQL: the codes a dossier must have for its search key to contain ``word``, a
+    whole code, or None. The trigram index answers such a word slowly: every code shares the
+    trigrams of the province's part ('000', '.22', 'h31'), whose lists grow with the table
+    (278–414 ms at 3,000,000 dossiers); the unique code index answers these in a millisecond.
+
+    Only the code part of a search key holds '-' and six digits (names are letters, phones
+    digits), so the key contains ``word`` exactly when the code does: the code's agency ends
+    with the word's, the day is the word's, and the number starts with the word's (a fifth or
+    sixth digit after 9999 a day). Every dossier's code starts with its unit's code and a dash
+    (a unit numbers its own; an import refuses a package whose codes do not), so the agencies
+    come from the unit table. The ``LIKE`` stays beside this condition: the result is the same."""
+    match = _WHOLE_CODE.match(word)
+    if match is None:
+        return None
+    tail, day, number = match.groups()
+    agencies = [
+        code for (code,) in conn.execute(select(unit.c.code)) if code.lower().endswith(tail)
+    ]
+    numbers = [number] + [
+        f"{number}{n:0{width}d}" for width in range(1, 7 - len(number)) for n in range(10**width)
+    ]
+    if len(agencies) * len(numbers) > MAX_CODE_CANDIDATES:
+        return None
+    return [f"{a}-{day}-{n}" for a in agencies for n in numbers]
+
+
 def search_conditions(conn: Connection, search: str, *, limited: bool = False) -> list[Any]:
     """Diacritic-insensitive search: every word must occur in the folded name, phone digits or
     code. Words of three letters or more go through the FTS5 trigram index when it exists
@@ -737,6 +770,9 @@ def search_conditions(conn: Connection, search: str, *, limited: bool = False) -
         words = [w for w in words if w not in long_words]
     for word in words:
         conditions.append(dossier.c.search_key.contains(word, autoescape=True))
+        candidates = _code_candidates(conn, word) if is_postgresql(conn) else None
+        if candidates is not None:
+            conditions.append(dossier.c.code.in_(candidates))
     return conditions
 
 

@@ -29,7 +29,7 @@ from sqlalchemy import (
 
 from mohao_desk.domain.deadline import MAX_SUPPLEMENT_REQUESTS_ON_TIME
 from mohao_desk.domain.lifecycle import Status
-from mohao_desk.store.dialect import MaxFlag
+from mohao_desk.store.dialect import MaxFlag, without_jit
 from mohao_desk.store.queries import listing_select, not_digitized_condition
 from mohao_desk.store.schema import component, dossier, event, officer, procedure, unit
 
@@ -279,6 +279,7 @@ def kstt_counts(
     aggregation. ``offset`` is the unit's UTC offset in seconds (local days for "early");
     ``unit_id`` None counts every unit of the database."""
     s, e = _seconds(start), _seconds(end)
+    without_jit(conn)
     bound = int(conn.execute(select(func.coalesce(func.max(procedure.c.id), 0))).scalar_one()) + 1
     key = (dossier.c.unit_id * bound + dossier.c.procedure_id) * _KEY + kstt_class(s, e, offset)
     inner = (
@@ -367,6 +368,7 @@ def indicator_extra(
     if unit_id is not None:
         where.append(d.unit_id == unit_id)
     query = select(key, func.count()).where(*where).group_by(key)
+    without_jit(conn)
     counts: dict[int, dict[str, int]] = {}
     for k, n in conn.execute(query):
         unit_counts = counts.setdefault(int(k) // flags, dict.fromkeys(INDICATOR_FLAGS, 0))
@@ -415,6 +417,7 @@ def report_facts(
         .select_from(dossier.join(procedure, procedure.c.id == dossier.c.procedure_id))
         .where(*where)
     )
+    without_jit(conn)
     return list(conn.execute(query))
 
 
@@ -433,4 +436,5 @@ def overdue_without_apology_by_unit(conn: Connection, now: datetime) -> dict[str
         .where(or_(*_overdue_parts(now)), dossier.c.apology_count == 0)
         .group_by(unit.c.code)
     )
+    without_jit(conn)
     return {code: int(n) for code, n in conn.execute(query)}

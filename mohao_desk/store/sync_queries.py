@@ -236,26 +236,75 @@ IMPORT_COLUMNS = (
 )  # fmt: skip
 
 
+def _copy(
+    conn: Connection, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]
+) -> None:
+    """PostgreSQL: rows into ``table`` by ``COPY … FROM STDIN`` (psycopg's ``cursor.copy``), in
+    the caller's transaction: one stream instead of a statement per row (``executemany``
+    took 1.6× as long for ten packages of 100,000 dossiers)."""
+    raw = conn.connection.driver_connection
+    with (
+        raw.cursor() as cursor,  # type: ignore[union-attr]
+        cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            copy.write_row(row)
+
+
+def _staging(conn: Connection, name: str, source: str, columns: Sequence[str]) -> None:
+    """PostgreSQL: an empty temporary table with ``columns`` of ``source`` (their types), for
+    one transaction; emptied when the same transaction needs it again."""
+    conn.exec_driver_sql(
+        f"CREATE TEMPORARY TABLE IF NOT EXISTS {name} ON COMMIT DROP AS "
+        f"SELECT {', '.join(columns)} FROM {source} WITH NO DATA"
+    )
+    conn.exec_driver_sql(f"TRUNCATE {name}")
+
+
 def insert_dossiers(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
     """New dossiers; each tuple is ``(id, *IMPORT_COLUMNS)``."""
     if rows:
         columns = ("id", *IMPORT_COLUMNS)
-        marks = ", ".join("?" * len(columns))
-        sql = f"INSERT INTO dossier ({', '.join(columns)}) VALUES ({marks})"
-        conn.exec_driver_sql(driver_sql(conn, sql), rows)
+        if is_postgresql(conn):
+            _copy(conn, "dossier", columns, rows)
+        else:
+            marks = ", ".join("?" * len(columns))
+            sql = f"INSERT INTO dossier ({', '.join(columns)}) VALUES ({marks})"
+            conn.exec_driver_sql(driver_sql(conn, sql), rows)
         catch_up_id_sequence(conn, "dossier")
 
 
 def update_dossiers(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
-    """Existing dossiers; each tuple is ``(*IMPORT_COLUMNS[2:], id)``."""
-    if rows:
-        sets = ", ".join(f"{c} = ?" for c in IMPORT_COLUMNS[2:])
-        conn.exec_driver_sql(driver_sql(conn, f"UPDATE dossier SET {sets} WHERE id = ?"), rows)
+    """Existing dossiers; each tuple is ``(*IMPORT_COLUMNS[2:], id)``. PostgreSQL: copied into
+    a temporary table, then one ``UPDATE … FROM`` joins it on the id."""
+    if not rows:
+        return
+    columns = IMPORT_COLUMNS[2:]
+    if is_postgresql(conn):
+        _staging(conn, "mohao_import_dossier", "dossier", (*columns, "id"))
+        _copy(conn, "mohao_import_dossier", (*columns, "id"), rows)
+        sets = ", ".join(f"{c} = s.{c}" for c in columns)
+        conn.exec_driver_sql(
+            f"UPDATE dossier SET {sets} FROM mohao_import_dossier s WHERE dossier.id = s.id"
+        )
+        return
+    sets = ", ".join(f"{c} = ?" for c in columns)
+    conn.exec_driver_sql(driver_sql(conn, f"UPDATE dossier SET {sets} WHERE id = ?"), rows)
 
 
 def upsert_synced(conn: Connection, rows: list[tuple[int, int, str | None]]) -> None:
     """(dossier id, package sequence, facts JSON) of imported dossiers."""
-    if rows:
+    if rows and is_postgresql(conn):
+        columns = ("dossier_id", "package_sequence", "facts")
+        _staging(conn, "mohao_import_synced", "synced_dossier", columns)
+        _copy(conn, "mohao_import_synced", columns, rows)
+        conn.exec_driver_sql(
+            "INSERT INTO synced_dossier (dossier_id, package_sequence, facts) "
+            "SELECT dossier_id, package_sequence, facts FROM mohao_import_synced "
+            "ON CONFLICT (dossier_id) DO UPDATE SET "
+            "package_sequence = excluded.package_sequence, facts = excluded.facts"
+        )
+    elif rows:
         conn.exec_driver_sql(
             driver_sql(
                 conn,
@@ -265,6 +314,22 @@ def upsert_synced(conn: Connection, rows: list[tuple[int, int, str | None]]) -> 
             ),
             rows,
         )
+
+
+def analyze_after_import(conn: Connection, added: int) -> None:
+    """PostgreSQL: fresh planner statistics for the tables an import grew by more than a tenth
+    (autovacuum would analyze them a minute or more after the commit; until then the first
+    dashboard after a large import is planned for a table a tenth of its size). Inside the
+    import's transaction: ANALYZE counts the rows this transaction inserted, and its numbers
+    become visible with the commit. A few seconds on 10,000,000 dossiers (a sample of
+    30,000 rows); a small import leaves it to autovacuum."""
+    if not is_postgresql(conn) or added <= 0:
+        return
+    before = conn.exec_driver_sql(
+        "SELECT GREATEST(reltuples, 0) FROM pg_class WHERE oid = 'dossier'::regclass"
+    ).scalar()
+    if added > 0.1 * float(before or 0):
+        conn.exec_driver_sql("ANALYZE dossier, synced_dossier")
 
 
 @contextmanager
