@@ -231,6 +231,23 @@ class StatisticsService:
         ]
         return reports[None], units
 
+    def dashboard(
+        self, first_day: date, last_day: date
+    ) -> tuple[list[tuple[UnitRef, KsttReport]], IndicatorReport]:
+        """The upstream dashboard's figures: Biểu 06 of each unit and the indicators of each
+        unit, from one Biểu 06 aggregation (the indicators reuse it)."""
+        period = ReportPeriod(first_day, last_day)
+        self._check(period)
+        reports = self._kstt_many(period, self.unit(None), by_unit=True)
+        refs = {u.id: u for u in self.units()}
+        units = [
+            (refs[unit_id], reports[unit_id])
+            for unit_id in sorted(
+                (k for k in reports if k is not None), key=lambda k: refs[k].code or ""
+            )
+        ]
+        return units, self.indicators(first_day, last_day, by_unit=True, _kstt=reports)
+
     def _kstt_many(
         self, period: ReportPeriod, ref: UnitRef, *, by_unit: bool
     ) -> dict[int | None, KsttReport]:
@@ -326,6 +343,7 @@ class StatisticsService:
         unit: str | None = None,
         label: str = "",
         by_unit: bool = False,
+        _kstt: dict[int | None, KsttReport] | None = None,
     ) -> IndicatorReport:
         """The Decision 766 indicators computable from desk data for the period (of one unit
         or of all); ``by_unit`` adds each unit's own."""
@@ -335,7 +353,9 @@ class StatisticsService:
         start, end = self.bounds(period)
         with self.desk.db.read() as conn:
             extra = rq.indicator_extra(conn, self._utc(start, ref), self._utc(end, ref), ref.id)
-        if by_unit and ref.id is None:
+        if _kstt is not None:
+            kstt_reports = _kstt
+        elif by_unit and ref.id is None:
             kstt_reports = self._kstt_many(period, ref, by_unit=True)
         else:
             kstt_reports = self._kstt_many(period, ref, by_unit=False)

@@ -29,7 +29,16 @@ from mohao_desk.store.dialect import WRITE_OPTION
 
 # Every migration revision in order; the last is the head. tests/store/test_migrations.py checks
 # this list against Alembic's script directory.
-SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+SCHEMA_REVISIONS: tuple[str, ...] = (
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+    "0006",
+    "0007",
+    "0008",
+)
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 USER_VERSION = len(SCHEMA_REVISIONS)
 # How long a writer waits for another desk's transaction before giving up with a message.

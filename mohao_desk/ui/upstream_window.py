@@ -243,8 +243,8 @@ class UpstreamWindow(QMainWindow):
         from mohao_desk.services.sync import sync_status
 
         stats = StatisticsService(self.desk)
-        kstt = {ref.code: report.total for ref, report in stats.kstt_by_unit(first, last)}
-        indicators = stats.indicators(first, last, by_unit=True)
+        by_unit, indicators = stats.dashboard(first, last)  # one Biểu 06 aggregation for both
+        kstt = {ref.code: report.total for ref, report in by_unit}
         rates = {
             ref.code: {i.code: i.value for i in report.items} for ref, report in indicators.units
         }
