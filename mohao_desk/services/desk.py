@@ -347,6 +347,11 @@ class Desk:
             value = q.get_setting(conn, "default_officer")
         return str(value) if value else None
 
+    def is_demo(self) -> bool:
+        """Whether this database holds demo data (``mohao-desk demo``, or the first start)."""
+        with self.db.read() as conn:
+            return bool(q.get_setting(conn, "demo_data"))
+
     def find_code(self, text: str) -> str | None:
         """The dossier whose code is exactly ``text`` (a scanned code), if any."""
         code = text.strip()

@@ -372,6 +372,21 @@ class MainWindow(QMainWindow):
             " padding: 6px; color: #5a3d00; }"
         )
         self.notice.hide()
+        # Demo data says so on every board, so that nobody mistakes it for the unit's own.
+        self.demo_banner = QLabel(
+            self.tr(
+                "DỮ LIỆU MẪU — hồ sơ và người nộp ở đây là giả, chỉ để tập sử dụng; không dùng "
+                "cho công việc thật."
+            ),
+            central,
+        )
+        self.demo_banner.setWordWrap(True)
+        self.demo_banner.setStyleSheet(
+            "QLabel { background: #fde2e1; border: 1px solid #c62828; border-radius: 4px;"
+            " padding: 4px 6px; color: #8e1b1b; font-weight: bold; }"
+        )
+        self.demo_banner.setVisible(self.desk.is_demo())
+        layout.addWidget(self.demo_banner)
         layout.addWidget(self.notice)
         search_row = QHBoxLayout()
         self.search = QLineEdit(central)

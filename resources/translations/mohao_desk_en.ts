@@ -1777,8 +1777,8 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <location filename="../../mohao_desk/ui/app.py" line="231"/>
         <location filename="../../mohao_desk/ui/app.py" line="256"/>
         <location filename="../../mohao_desk/ui/app.py" line="288"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="824"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1056"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="839"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1071"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Desk</translation>
     </message>
@@ -1968,163 +1968,168 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="389"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="378"/>
+        <source>DỮ LIỆU MẪU — hồ sơ và người nộp ở đây là giả, chỉ để tập sử dụng; không dùng cho công việc thật.</source>
+        <translation>DEMO DATA — the dossiers and applicants here are made up, for practice only; not for real work.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="404"/>
         <source>Gõ mã hồ sơ, họ tên hoặc số điện thoại, không cần dấu (&quot;nguyen van an&quot;); máy quét mã: quét rồi Enter để mở hồ sơ. Ctrl+Enter: tìm trong tất cả hồ sơ.</source>
         <translation>Type a dossier code, a name or a phone number, diacritics optional (&quot;nguyen van an&quot;); a scanner: scan, then Enter opens the dossier. Ctrl+Enter: search all dossiers.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="397"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="412"/>
         <source>Tìm trong mọi hồ sơ thay vì chỉ danh sách đang chọn (Ctrl+Enter)</source>
         <translation>Search every dossier instead of only the selected list (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="492"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="507"/>
         <source>Dữ liệu đơn vị gửi lên cơ quan cấp trên: chỉ xem, không ghi được.</source>
         <translation>Data the unit sent to the upstream office: view only, nothing can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="565"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="580"/>
         <source>Không kết nối được máy chủ dữ liệu từ %1: bảng đang hiện dữ liệu lần cập nhật cuối; chương trình tự kết nối lại.</source>
         <translation>No connection to the data server since %1: the board shows the last update; the program reconnects by itself.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="645"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="660"/>
         <source>%1+ hồ sơ trong «%2» — gõ thêm để thu hẹp</source>
         <translation>%1+ dossiers in “%2” — type more to narrow</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="647"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="662"/>
         <source>%1 hồ sơ trong «%2»</source>
         <translation>%1 dossiers in “%2”</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="699"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="714"/>
         <source>Tìm trong «%1» theo mã hồ sơ</source>
         <translation>Search in “%1” by dossier code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="701"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="716"/>
         <source>Tìm trong tất cả hồ sơ: mã hồ sơ, họ tên, điện thoại</source>
         <translation>Search all dossiers: code, name, phone</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="703"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="718"/>
         <source>Tìm trong «%1»: mã hồ sơ, họ tên, điện thoại</source>
         <translation>Search in “%1”: code, name, phone</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="707"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="722"/>
         <source> — hoặc quét mã</source>
         <translation> — or scan a code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="774"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="789"/>
         <source>Lịch nghỉ năm %1 chưa có thông báo chính thức</source>
         <translation>The days off of %1 have no official announcement yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="779"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="794"/>
         <source>ngày %1 chưa có văn bản chính thức khẳng định</source>
         <translation>no official document confirms %1 yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="784"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="799"/>
         <source>hãy kiểm tra thông báo của Chính phủ (Thiết lập › Ngày nghỉ, ngày làm bù).</source>
         <translation>please check the government&apos;s announcement (Settings › Days off, make-up days).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="787"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="802"/>
         <source>Các ngày nghỉ đang tính theo quy tắc của gói holidays.</source>
         <translation>The days off follow the rules of the holidays package.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="906"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="921"/>
         <source>Từ chối tiếp nhận tại quầy</source>
         <translation>Refusals at the counter</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="924"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="939"/>
         <source>Phiếu từ chối tiếp nhận tại quầy</source>
         <translation>Refusal slip (at the counter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="940"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="955"/>
         <source>Danh sách theo dõi hồ sơ hằng ngày</source>
         <translation>Daily dossier list</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="956"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="971"/>
         <source>Sổ theo dõi hồ sơ</source>
         <translation>Register book</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="964"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="979"/>
         <source>Sổ theo dõi hồ sơ từ %1 đến %2</source>
         <translation>Register book from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="977"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="992"/>
         <source>Báo cáo giải trình hồ sơ quá hạn</source>
         <translation>Explanation report on overdue dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="988"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1003"/>
         <source>Báo cáo giải trình từ %1 đến %2</source>
         <translation>Explanation report from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1079"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1144"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1094"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1159"/>
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1082"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1097"/>
         <source>Đã sao lưu và kiểm tra: %1</source>
         <translation>Backed up and checked: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1085"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1100"/>
         <source>Sao lưu</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1094"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1109"/>
         <source>Chọn bản sao lưu</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1096"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1111"/>
         <source>Bản sao lưu (*.sqlite3)</source>
         <translation>Backups (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1102"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1117"/>
         <source>Phục hồi từ bản sao lưu</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1104"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1119"/>
         <source>Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu %1? Dữ liệu hiện tại được sao lưu trước, nên vẫn lấy lại được.</source>
         <translation>Replace all current data with the backup %1? The current data is backed up first, so it can still be recovered.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1113"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1128"/>
         <source>Đã phục hồi %1 hồ sơ. Dữ liệu trước khi phục hồi: %2</source>
         <translation>Restored %1 dossiers. The data before the restore: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1119"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1134"/>
         <source>Phục hồi</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1132"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1147"/>
         <source>Chưa sao lưu được: %1</source>
         <translation>Not backed up: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1148"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1163"/>
         <source>Chưa sao lưu được</source>
         <translation>Not backed up</translation>
     </message>
@@ -2144,22 +2149,22 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>Officer: </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="395"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="410"/>
         <source>Tìm trong &amp;tất cả hồ sơ (Ctrl+Enter)</source>
         <translation>Search &amp;all dossiers (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="649"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="664"/>
         <source>%1 hồ sơ mới nhất — gõ để tìm trong tất cả</source>
         <translation>newest %1 dossiers — type to search all</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="651"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="666"/>
         <source>%1 hồ sơ</source>
         <translation>dossiers: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="814"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="829"/>
         <source>%n hồ sơ vừa quá hạn</source>
         <translation>
             <numerusform>%n dossier just went overdue</numerusform>
@@ -2167,7 +2172,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="817"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="832"/>
         <source>%n hồ sơ sắp đến hạn</source>
         <translation>
             <numerusform>%n dossier is now due soon</numerusform>
@@ -2175,37 +2180,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="946"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="961"/>
         <source>Danh sách theo dõi hồ sơ ngày %1</source>
         <translation>Daily dossier list %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1008"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1023"/>
         <source>Chọn thư mục lưu gói gửi cấp trên</source>
         <translation>Choose a folder for the package to the upstream office</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1018"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1033"/>
         <source>Đang xuất gói …</source>
         <translation>Exporting the package …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1022"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1037"/>
         <source>Đã xuất gói số %1 (%2 hồ sơ): %3</source>
         <translation>Exported package no. %1 (%2 dossiers): %3</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1050"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1065"/>
         <source>Đang nhập gói …</source>
         <translation>Importing packages …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1061"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1076"/>
         <source>Đang lập %1 …</source>
         <translation>Preparing %1 …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1073"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1088"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>

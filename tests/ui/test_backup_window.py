@@ -1,5 +1,5 @@
 """Backups in the window (issue 11): "Sao lưu ngay" and "Phục hồi từ bản sao lưu…" in the
-Hệ thống menu, clicked; an automatic backup when the window closes."""
+Hệ thống menu, clicked; an automatic backup when the window closes; the demo banner."""
 
 from __future__ import annotations
 
@@ -65,3 +65,25 @@ def _open(path: Path):  # type: ignore[no-untyped-def]
     from mohao_desk.store.db import open_database
 
     return open_database(path, create=False)
+
+
+def test_demo_data_says_so_on_the_board(qtbot, desk: Desk, new_database) -> None:
+    from mohao_desk.services.demo import fill_demo
+    from mohao_desk.store.db import open_database
+
+    own = MainWindow(desk, synchronous=True)
+    qtbot.addWidget(own)
+    own.show()
+    assert not own.demo_banner.isVisible()  # the unit's own data: no banner
+    own.close()
+    demo_db = open_database(new_database("demo"))
+    try:
+        fill_demo(demo_db, dossiers=20, seed=1)
+        window = MainWindow(Desk(demo_db), synchronous=True)
+        qtbot.addWidget(window)
+        window.show()
+        assert window.demo_banner.isVisible()
+        assert window.demo_banner.text().startswith("DỮ LIỆU MẪU")
+        window.close()
+    finally:
+        demo_db.close()
