@@ -425,12 +425,6 @@ def measure_upstream(url: str, root: Path, units: int, total: int) -> dict[str, 
     return figures
 
 
-PROPOSED_INDEXES = (
-    "CREATE INDEX ix_dossier_unit_received ON dossier (unit_id, received_at)",
-    "CREATE INDEX ix_dossier_unit_finished ON dossier (unit_id, finished_at)",
-)
-
-
 def cluster_sql(cluster: PrivateCluster, database: str, sql: str) -> None:
     import psycopg
 
@@ -482,14 +476,6 @@ def bench_upstream(args: argparse.Namespace) -> None:
                     flush=True,
                 )
             print(f"at {done} units = {done * args.dossiers:,} dossiers:")
-            measure_upstream(url, root, done, done * args.dossiers)
-        if args.try_index:
-            # Not in the schema: what the indexes proposed to the lead would change.
-            t0 = time.perf_counter()
-            for ddl in PROPOSED_INDEXES:
-                cluster_sql(cluster, "upstream", ddl)
-            cluster_sql(cluster, "upstream", "ANALYZE dossier")
-            print(f"with the proposed indexes ({time.perf_counter() - t0:.0f} s to build):")
             measure_upstream(url, root, done, done * args.dossiers)
         if args.keep:
             print(f"kept: {url}")
@@ -543,9 +529,6 @@ def main() -> None:
     p.add_argument("--steps", default="10,100", help="units at which to measure")
     p.add_argument("--batch", type=int, default=10, help="units per import process")
     p.add_argument("--keep", action="store_true", help="leave the cluster running")
-    p.add_argument(
-        "--try-index", action="store_true", help="at the end: the indexes proposed, measured"
-    )
     p.add_argument("--pg-setting", action="append", default=[], metavar="NAME=VALUE")
     p.set_defaults(func=bench_upstream)
     p = sub.add_parser("sqlite")
