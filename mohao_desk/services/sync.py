@@ -28,7 +28,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from mohao_desk.domain.calendar import OfficeHours
-from mohao_desk.domain.errors import DeskError, template
+from mohao_desk.domain.errors import DeskError, Phrase, template
 from mohao_desk.domain.os_errors import os_error
 from mohao_desk.domain.package import (
     ANNOUNCEMENTS_COUNT,
@@ -66,6 +66,7 @@ from mohao_desk.domain.package import (
     short_unit_name,
 )
 from mohao_desk.domain.text import group_digits
+from mohao_desk.domain.user_files import open_user_file, read_user_file
 from mohao_desk.services.calendar import read_announcements, write_announcements
 from mohao_desk.services.desk import search_key
 from mohao_desk.services.setup import (
@@ -224,16 +225,9 @@ def trust(db: Database, key_path: Path, *, replace: bool = False) -> TrustResult
     """Register another unit's public key: a desk's at the upstream office, the upstream
     office's at a desk."""
     key_path = Path(key_path)
-    try:
-        if key_path.stat().st_size > MAX_KEY_FILE_BYTES:
-            raise PackageError(key_path.name, "key", "tệp quá lớn")
-        data = key_path.read_bytes()
-    except OSError as exc:
-        raise DeskError(
-            "Không đọc được tệp khóa '{key_path}': {error}.",
-            key_path=key_path,
-            error=os_error(exc),
-        ) from None
+    # Bounded, and judged by the open descriptor: a FIFO, a device or a link to /dev/zero is
+    # refused without waiting or reading it whole (issue 11).
+    data = read_user_file(key_path, MAX_KEY_FILE_BYTES, Phrase("khóa"))
     key = parse_key_file(key_path.name, data)
     with db.begin() as conn:
         own = require_unit(conn)
@@ -538,17 +532,19 @@ def package_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def _read(path: Path) -> bytes:
+    """The package file, at most MAX_PACKAGE_BYTES, read from a descriptor judged a regular
+    file (a FIFO must not hang the service, whoever calls it)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_PACKAGE_BYTES:
-            raise PackageError(
-                path.name,
-                "size",
-                "{size} byte, tối đa {limit}",
-                size=group_digits(size),
-                limit=group_digits(MAX_PACKAGE_BYTES),
-            )
-        with open(path, "rb") as handle:
+        # The size is judged here (a refused package names its check), not by open_user_file.
+        with open_user_file(path, 2**62, Phrase("gói")) as (handle, size):
+            if size > MAX_PACKAGE_BYTES:
+                raise PackageError(
+                    path.name,
+                    "size",
+                    "{size} byte, tối đa {limit}",
+                    size=group_digits(size),
+                    limit=group_digits(MAX_PACKAGE_BYTES),
+                )
             data = handle.read(MAX_PACKAGE_BYTES + 1)
     except OSError as exc:
         raise DeskError(

@@ -689,7 +689,7 @@
         <translation>The unit's private key is not an Ed25519 key.</translation>
     </message>
     <message>
-        <extracomment>mohao_desk/domain/package.py, mohao_desk/services/sync.py</extracomment>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
         <source>tệp quá lớn</source>
         <translation>file too large</translation>
     </message>
@@ -1865,6 +1865,11 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>khóa</source>
+        <translation>key</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
         <source>Không có gói nào để nhập.</source>
         <translation>There are no packages to import.</translation>
     </message>
@@ -1887,11 +1892,6 @@
         <extracomment>mohao_desk/services/sync.py</extracomment>
         <source>{unit_name} ({unit_code}); hãy đăng ký tệp khóa công khai của đơn vị trước</source>
         <translation>{unit_name} ({unit_code}); register the unit's public key file first</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/sync.py</extracomment>
-        <source>Không đọc được tệp khóa '{key_path}': {error}.</source>
-        <translation>Could not read key file '{key_path}': {error}.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/sync.py</extracomment>
@@ -1937,6 +1937,11 @@
         <extracomment>mohao_desk/services/sync.py</extracomment>
         <source>Một lần xuất gói khác vừa chạy cùng lúc; hãy xuất lại.</source>
         <translation>Another export ran at the same time; export again.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>gói</source>
+        <translation>package</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/sync.py</extracomment>
