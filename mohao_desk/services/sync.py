@@ -47,7 +47,6 @@ from mohao_desk.domain.package import (
     OpenedPackage,
     PackageError,
     build_package,
-    check_signature,
     config_payload_bytes,
     desk_payload_bytes,
     dossier_columns,
@@ -62,6 +61,7 @@ from mohao_desk.domain.package import (
     payload_digest,
     public_key_of,
     ranges_text,
+    read_manifest,
     short_fingerprint,
     short_unit_name,
 )
@@ -514,6 +514,7 @@ class _Checked:
     package: OpenedPackage
     unit_id: int
     fingerprint: str
+    public_key: bytes
     duplicate: bool = False
 
 
@@ -562,8 +563,7 @@ def _verify(
 ) -> tuple[OpenedPackage, DeskPayload | ConfigPayload, Any]:
     """Every check of one file that needs no other file: container, manifest, hashes, the
     trusted key and signature, the payload."""
-    package = open_package(path.name, data)
-    manifest = package.manifest
+    manifest = read_manifest(path.name, data)  # nothing but the manifest inflated yet
     if manifest.kind != kind and kind == KIND_DESK:
         raise PackageError(
             path.name,
@@ -584,7 +584,8 @@ def _verify(
             unit_name=manifest.unit_name,
             unit_code=manifest.unit_code,
         )
-    check_signature(package, base64.b64decode(key.public_key))
+    # The signature before the payload is inflated (an unsigned bomb costs nothing).
+    package = open_package(path.name, data, base64.b64decode(key.public_key))
     payload: DeskPayload | ConfigPayload
     if kind == KIND_DESK:
         payload = parse_desk_payload(path.name, manifest, package.payload)
@@ -672,7 +673,16 @@ def import_packages(
         # 13 packages of 100,000 dossiers would hold ~250 MB of JSON text. The apply pass
         # inflates, re-hashes and parses them again.
         light = replace(package, payload=b"")
-        checked.append(_Checked(path, data, light, int(key.unit_id), key.fingerprint))
+        checked.append(
+            _Checked(
+                path,
+                data,
+                light,
+                int(key.unit_id),
+                key.fingerprint,
+                base64.b64decode(key.public_key),
+            )
+        )
     _check_order(checked, logs)
     report = ImportReport()
     now = _now(clock)
@@ -725,7 +735,7 @@ def _outcome(c: _Checked, items: int, state: str) -> PackageOutcome:
 
 def _reopen(c: _Checked) -> OpenedPackage:
     """The same bytes, opened and hashed again (cheap next to parsing)."""
-    package = open_package(c.path.name, c.data)
+    package = open_package(c.path.name, c.data, c.public_key)
     if package.sha256 != c.package.sha256:  # pragma: no cover - bytes are immutable
         raise PackageError(c.path.name, "integrity")
     return package

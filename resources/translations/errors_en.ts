@@ -620,6 +620,16 @@
     </message>
     <message>
         <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>thành phần {member} vượt {limit} byte</source>
+        <translation>member {member} exceeds {limit} bytes</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>thành phần {member} không giải nén được</source>
+        <translation>part {member} cannot be unpacked</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
         <source>quá lớn</source>
         <translation>too large</translation>
     </message>
@@ -804,11 +814,6 @@
         <translation>field 'key_fingerprint' is not valid</translation>
     </message>
     <message>
-        <extracomment>mohao_desk/domain/package.py</extracomment>
-        <source>thành phần {member} vượt {limit} byte</source>
-        <translation>member {member} exceeds {limit} bytes</translation>
-    </message>
-    <message>
         <extracomment>mohao_desk/domain/package.py, mohao_desk/services/sync.py</extracomment>
         <source>{size} byte, tối đa {limit}</source>
         <translation>{size} bytes, at most {limit}</translation>
@@ -917,11 +922,6 @@
         <extracomment>mohao_desk/domain/package.py</extracomment>
         <source>trường '{field}' không hợp lệ</source>
         <translation>field '{field}' is not valid</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/domain/package.py</extracomment>
-        <source>thành phần {member} không giải nén được</source>
-        <translation>part {member} cannot be unpacked</translation>
     </message>
     <message>
         <extracomment>mohao_desk/domain/package.py</extracomment>

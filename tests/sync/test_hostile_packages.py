@@ -6,16 +6,21 @@ and a time limit, so a regression fails the test instead of taking the machine."
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 
+from mohao_desk.domain import package as pk
 from mohao_desk.services import sync
 from mohao_desk.store.db import open_database
+
+from .conftest import World, members, sign
 
 # The address space a child gets (as tests/cli/test_hostile_input.py): reading a device or a
 # bomb into memory fails at once instead of taking the PC's memory.
@@ -106,3 +111,62 @@ def test_import_of_a_fifo_does_not_wait_for_a_writer(upstream: Path, tmp_path: P
     said = run_service("import", upstream, fifo, timeout=30)
     assert "không phải tệp thông thường" in said["message"], said
     assert fifo.name in said["message"]
+
+
+# ------------------------------------------------- 2. no inflating before the signature
+
+
+def _bomb(world: World, source: Path, target: Path, size: int, *, pem: str | None) -> Path:
+    """A package whose payload is ``size`` spaces (~1 MB compressed for 1 GiB), its manifest
+    declaring that size. Without ``pem`` the original signature is kept (an unsigned bomb);
+    with it the manifest is validly signed (the payload hash is not that of the spaces)."""
+    parts = members(source)
+    manifest = json.loads(parts["manifest.json"])
+    manifest["payload_size"] = size
+    manifest_bytes = json.dumps(manifest, ensure_ascii=False).encode()
+    signature = (
+        parts["signature.json"]
+        if pem is None
+        else sign(manifest_bytes, manifest["payload_sha256"], pem)
+    )
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("manifest.json", manifest_bytes)
+        with archive.open("payload.json", "w", force_zip64=True) as handle:
+            block = b" " * 2**20
+            for _ in range(size // len(block)):
+                handle.write(block)
+            handle.write(b" " * (size % len(block)))
+        archive.writestr("signature.json", signature)
+    return target
+
+
+def test_an_unsigned_zip_bomb_is_refused_on_its_signature_before_inflating(
+    world: World,
+) -> None:
+    bomb = _bomb(
+        world, world.export(world.a), world.root / "bomb.mhd", pk.MAX_PAYLOAD_BYTES, pem=None
+    )
+    assert bomb.stat().st_size < 5 * 2**20
+    before = world.dump()
+    said = run_service("import", world.up.target, bomb)
+    assert said.get("check") == "signature", said
+    assert "bomb.mhd" in said["message"]
+    # Measured: ~100 MiB for the program and the database; inflating the payload took 2.1 GB.
+    assert int(said["peak"]) < 400, said
+    assert world.dump() == before
+
+
+def test_a_signed_package_declaring_more_than_the_limit_is_refused_before_inflating(
+    world: World,
+) -> None:
+    source = world.export(world.a)
+    bomb = _bomb(
+        world,
+        source,
+        world.root / "big.mhd",
+        pk.MAX_PAYLOAD_BYTES + 1,
+        pem=world.private_pem(world.a),
+    )
+    said = run_service("import", world.up.target, bomb)
+    assert said.get("check") == "size", said
+    assert int(said["peak"]) < 400, said
