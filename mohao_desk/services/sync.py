@@ -29,6 +29,7 @@ from sqlalchemy import Connection
 
 from mohao_desk.domain.calendar import OfficeHours
 from mohao_desk.domain.errors import DeskError, Phrase, template
+from mohao_desk.domain.lifecycle import OPEN_STATUSES
 from mohao_desk.domain.os_errors import os_error
 from mohao_desk.domain.package import (
     ANNOUNCEMENTS_COUNT,
@@ -68,7 +69,7 @@ from mohao_desk.domain.package import (
 from mohao_desk.domain.text import group_digits
 from mohao_desk.domain.user_files import open_user_file, read_user_file
 from mohao_desk.services.calendar import read_announcements, write_announcements
-from mohao_desk.services.desk import search_key
+from mohao_desk.services.desk import clean_applicant, search_key
 from mohao_desk.services.setup import (
     MODE_SETTING,
     MODE_UPSTREAM,
@@ -589,9 +590,99 @@ def _verify(
     payload: DeskPayload | ConfigPayload
     if kind == KIND_DESK:
         payload = parse_desk_payload(path.name, manifest, package.payload)
+        check_dossier_values(path.name, manifest, payload)
     else:
         payload = parse_config_payload(path.name, manifest, package.payload)
     return package, payload, key
+
+
+# A moment of a dossier may be a little after the package was made (PCs sharing a database
+# have clocks that differ; the desk allows FUTURE_TOLERANCE per act): a day, no more.
+MOMENT_AHEAD = timedelta(days=1)
+
+
+def _value_error(name: str, code: str, column: str, problem: Phrase) -> PackageError:
+    return PackageError(
+        name,
+        "payload",
+        "hồ sơ {code}, cột '{column}': {problem}",
+        code=code,
+        column=column,
+        problem=problem,
+    )
+
+
+def check_dossier_values(name: str, manifest: Manifest, payload: DeskPayload) -> None:
+    """The desk's own rules over a signed payload's values (a trusted key may be stolen, a desk
+    program may be broken): receipt not after the package was made, deadlines and results not
+    before receipt, no return time on a dossier still open, and the applicant's phone and
+    e-mail as the desk accepts them (:func:`clean_applicant`). The first value broken refuses
+    the package whole, naming the dossier and the column."""
+    cols = payload.dossiers
+    latest = _epoch(manifest.until + MOMENT_AHEAD)
+    open_statuses = {s.value for s in OPEN_STATUSES}
+    rows = zip(
+        cols["code"], cols["status"], cols["received_at"], cols["due_at"],
+        cols["original_due_at"], cols["finished_at"], cols["returned_at"], cols["updated_at"],
+        strict=True,
+    )  # fmt: skip
+    for code, status, received, due, original, finished, returned, updated in rows:
+        if received > latest:
+            raise _value_error(name, code, "received_at", Phrase("tiếp nhận sau khi lập gói"))
+        if due < received:
+            raise _value_error(name, code, "due_at", Phrase("hạn giải quyết trước khi tiếp nhận"))
+        if original < received:
+            raise _value_error(
+                name, code, "original_due_at", Phrase("hạn giải quyết trước khi tiếp nhận")
+            )
+        if finished is not None and (finished < received or finished > latest):
+            raise _value_error(
+                name,
+                code,
+                "finished_at",
+                Phrase("có kết quả trước khi tiếp nhận hoặc sau khi lập gói"),
+            )
+        if returned is not None:
+            if status in open_statuses:
+                raise _value_error(
+                    name,
+                    code,
+                    "returned_at",
+                    Phrase("có thời điểm trả kết quả khi hồ sơ chưa xong"),
+                )
+            if (
+                returned < received
+                or returned > latest
+                or (finished is not None and returned < finished)
+            ):
+                raise _value_error(
+                    name,
+                    code,
+                    "returned_at",
+                    Phrase(
+                        "trả kết quả trước khi tiếp nhận, trước khi có kết quả hoặc sau khi lập gói"
+                    ),
+                )
+        if updated > latest:
+            raise _value_error(name, code, "updated_at", Phrase("cập nhật sau khi lập gói"))
+    if not manifest.personal_data:
+        return
+    # Phone and e-mail as the desk's form checks them, each distinct value once (~0.4 s for
+    # 100,000 dossiers that all have both).
+    accepted: set[tuple[str, str]] = set()
+    people = zip(cols["code"], cols["applicant_phone"], cols["applicant_email"], strict=True)
+    for code, phone, email in people:
+        for column, value, one in (
+            ("applicant_phone", phone, ("-", phone, "", "")),
+            ("applicant_email", email, ("-", "", email, "")),
+        ):
+            if not value or (column, value) in accepted:
+                continue
+            try:
+                clean_applicant(*one)
+            except DeskError as exc:
+                raise _value_error(name, code, column, Phrase.of(exc)) from None
+            accepted.add((column, value))
 
 
 def _check_order(checked: list[_Checked], logs: dict[tuple[int, str], dict[int, Any]]) -> None:

@@ -1860,6 +1860,11 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>hồ sơ {code}, cột '{column}': {problem}</source>
+        <translation>dossier {code}, column '{column}': {problem}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
         <source>'{out}' không phải là thư mục.</source>
         <translation>'{out}' is not a folder.</translation>
     </message>
@@ -1945,6 +1950,26 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>tiếp nhận sau khi lập gói</source>
+        <translation>received after the package was made</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>hạn giải quyết trước khi tiếp nhận</source>
+        <translation>deadline before receipt</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>có kết quả trước khi tiếp nhận hoặc sau khi lập gói</source>
+        <translation>result before receipt or after the package was made</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>cập nhật sau khi lập gói</source>
+        <translation>updated after the package was made</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
         <source>Khóa tin cậy vừa bị thay đổi trong khi nhập gói; hãy nhập lại.</source>
         <translation>A trusted key was changed during the import; import again.</translation>
     </message>
@@ -1952,6 +1977,16 @@
         <extracomment>mohao_desk/services/sync.py</extracomment>
         <source>chế độ pháp lý không xác định: {regimes}</source>
         <translation>unknown legal regimes: {regimes}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>có thời điểm trả kết quả khi hồ sơ chưa xong</source>
+        <translation>a return time on a dossier still open</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>trả kết quả trước khi tiếp nhận, trước khi có kết quả hoặc sau khi lập gói</source>
+        <translation>returned before receipt, before the result or after the package was made</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/sync.py</extracomment>

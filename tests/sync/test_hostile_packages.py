@@ -12,15 +12,19 @@ import resource
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from mohao_desk.domain import package as pk
+from mohao_desk.domain.lifecycle import Status
+from mohao_desk.domain.package import PackageError
 from mohao_desk.services import sync
 from mohao_desk.store.db import open_database
 
-from .conftest import World, members, sign
+from .conftest import World, members, repack, sign
 
 # The address space a child gets (as tests/cli/test_hostile_input.py): reading a device or a
 # bomb into memory fails at once instead of taking the PC's memory.
@@ -170,3 +174,78 @@ def test_a_signed_package_declaring_more_than_the_limit_is_refused_before_inflat
     said = run_service("import", world.up.target, bomb)
     assert said.get("check") == "size", said
     assert int(said["peak"]) < 400, said
+
+
+# -------------------------------------- 3. validly signed, impossible dossier values
+
+YEAR_2242 = 2**33 - 1  # the largest moment the column check let through
+
+
+def _first(column: str, value: object) -> Callable[[dict[str, Any]], None]:
+    def edit(data: dict[str, Any]) -> None:
+        data["dossiers"][column][0] = value
+
+    return edit
+
+
+def _to_front(d: dict[str, list[Any]], at: int) -> None:
+    """Row ``at`` first (the order of rows means nothing): the row a test edits."""
+    for values in d.values():
+        values[0], values[at] = values[at], values[0]
+
+
+def _relative(column: str, to: str, seconds: int) -> Callable[[dict[str, Any]], None]:
+    def edit(data: dict[str, Any]) -> None:
+        d = data["dossiers"]
+        _to_front(d, next(i for i, v in enumerate(d[column]) if v is not None))
+        d[column][0] = d[to][0] + seconds
+
+    return edit
+
+
+def _open_but_returned(data: dict[str, Any]) -> None:
+    """A returned dossier made open again ("processing"), its return time kept."""
+    d = data["dossiers"]
+    _to_front(d, d["status"].index(Status.RETURNED.value))
+    d["status"][0] = Status.PROCESSING.value
+    d["finished_at"][0] = None
+    assert d["returned_at"][0] is not None
+
+
+IMPOSSIBLE: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
+    ("due-before-receipt", _relative("due_at", "received_at", -86_400), "due_at"),
+    ("finished-before-receipt", _relative("finished_at", "received_at", -3_600), "finished_at"),
+    ("returned-while-open", _open_but_returned, "returned_at"),
+    ("received-in-2242", _first("received_at", YEAR_2242), "received_at"),
+    ("phone-the-desk-refuses", _first("applicant_phone", "gọi tôi đi"), "applicant_phone"),
+    ("email-the-desk-refuses", _first("applicant_email", "a@@b"), "applicant_email"),
+]
+
+
+@pytest.mark.parametrize(
+    ("edit", "column"), [c[1:] for c in IMPOSSIBLE], ids=[c[0] for c in IMPOSSIBLE]
+)
+def test_a_signed_package_with_impossible_values_is_refused_whole(
+    world: World, edit: Callable[[dict[str, Any]], None], column: str
+) -> None:
+    sync.set_share_personal_data(world.a, True)
+    source = world.export(world.a)
+    code = json.loads(members(source)["payload.json"])["dossiers"]["code"]
+    bad = repack(source, world.root / "bad.mhd", payload=edit, pem=world.private_pem(world.a))
+    wanted = json.loads(members(bad)["payload.json"])["dossiers"]["code"][0]
+    assert wanted in code
+    good_b = world.export(world.b)
+    before = world.dump()
+    with pytest.raises(PackageError) as err:
+        sync.import_packages(world.up, [good_b, bad])
+    assert err.value.check == "payload", err.value.message
+    assert "bad.mhd" in err.value.message
+    assert f"hồ sơ {wanted}" in err.value.message, err.value.message
+    assert f"'{column}'" in err.value.message, err.value.message
+    assert world.dump() == before
+
+
+def test_the_real_package_with_personal_data_is_still_accepted(world: World) -> None:
+    sync.set_share_personal_data(world.a, True)
+    report = sync.import_packages(world.up, [world.export(world.a)])
+    assert report.dossiers_new == 400
