@@ -850,9 +850,12 @@ def _apply_desk_packages(
             payload = parse_desk_payload(
                 c.path.name, package.manifest, package.payload, check=False
             )
+            # A desk never changes the upstream catalog: a known code is left as it is, an
+            # unknown one becomes a reference (inactive, no components, never in a config
+            # package), so its dossiers still show the procedure's name.
             missing = [p for p in payload.procedures if p.code not in procedure_ids]
             if missing:
-                q.upsert_procedures(conn, missing)
+                sq.insert_procedure_references(conn, missing)
                 procedure_ids = sq.procedure_ids(conn)
             unknown = set(payload.dossiers["regime"]) - regimes
             if unknown:

@@ -249,3 +249,69 @@ def test_the_real_package_with_personal_data_is_still_accepted(world: World) -> 
     sync.set_share_personal_data(world.a, True)
     report = sync.import_packages(world.up, [world.export(world.a)])
     assert report.dossiers_new == 400
+
+
+# ------------------------------------- 4. desks never change the upstream catalog
+
+FOREIGN = "9.999999"  # a procedure code the upstream office's catalog does not have
+
+
+def _foreign_procedure(data: dict[str, Any]) -> None:
+    """A procedure the upstream does not know (5,000 components, 3,650 working days) added to
+    the payload and given to the first dossier; a known procedure's name and time changed."""
+    known = data["procedures"][0]
+    fake = {
+        **known,
+        "code": FOREIGN,
+        "name": "Thủ tục lạ của xã",
+        "time": {"value": 3650, "unit": "working_days", "cutoff": "15:00"},
+        "components": [
+            {"name": f"Giấy tờ {i}", "kind": "original", "count": 1} for i in range(5000)
+        ],
+    }
+    known["name"] = "Tên đã bị sửa"
+    known["time"] = {"value": 3650, "unit": "working_days", "cutoff": "15:00"}
+    data["procedures"].append(fake)
+    data["dossiers"]["procedure"][0] = FOREIGN
+
+
+def _catalog(db: Any) -> dict[str, tuple[str, int, bool, int]]:
+    from mohao_desk.store import queries as q
+
+    with db.read() as conn:
+        active = {p.code for _, p in q.list_procedures(conn)}
+        return {
+            p.code: (p.name, p.time.value, p.code in active, len(p.components))
+            for _, p in q.list_procedures(conn, active_only=False)
+        }
+
+
+def test_a_desk_package_never_changes_the_upstream_catalog(world: World) -> None:
+    source = world.export(world.a)
+    real = json.loads(members(source)["payload.json"])
+    known_code = real["procedures"][0]["code"]
+    bad = repack(
+        source,
+        world.root / "catalog.mhd",
+        payload=_foreign_procedure,
+        pem=world.private_pem(world.a),
+        manifest=lambda m: m["counts"].update(procedures=m["counts"]["procedures"] + 1),
+    )
+    before = _catalog(world.up)
+    assert FOREIGN not in before
+    sync.import_packages(world.up, [bad])
+    after = _catalog(world.up)
+    # The known procedure is exactly as the upstream office has it.
+    assert after[known_code] == before[known_code]
+    # The unknown one is a reference only: its name and code kept for display, not active,
+    # without the components.
+    assert after[FOREIGN][0] == "Thủ tục lạ của xã"
+    assert after[FOREIGN][2:] == (False, 0)
+    assert {c: v for c, v in after.items() if c != FOREIGN} == before
+    # Configuration packages to every desk carry the upstream's own catalog only.
+    config = sync.export_config_package(world.up, world.root / "cfg").path
+    sent = json.loads(members(config)["payload.json"])["procedures"]
+    codes = {p["code"] for p in sent}
+    assert FOREIGN not in codes
+    assert codes == {c for c, v in before.items() if v[2]}
+    assert max(p["time"]["value"] for p in sent) < 3650
