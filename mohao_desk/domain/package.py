@@ -26,7 +26,7 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar, TypeGuard
@@ -60,6 +60,7 @@ MAX_PAYLOAD_BYTES = 1024 * 2**20  # payload.json once inflated (zip bombs)
 MAX_MANIFEST_BYTES = 64 * 2**10
 MAX_SIGNATURE_BYTES = 4 * 2**10
 MAX_KEY_FILE_BYTES = 64 * 2**10
+_INFLATE_CHUNK = 2**20
 MEMBERS = ("manifest.json", "payload.json", "signature.json")
 SIGNED_CONTEXT = b"mohao-desk package v1\x00"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -419,8 +420,9 @@ def package_hash(manifest_bytes: bytes) -> str:
 
 @dataclass(frozen=True)
 class OpenedPackage:
-    """A package whose container, manifest and payload hash were checked (not yet its
-    signature: that needs the trusted key)."""
+    """A package whose container, manifest, signature (by the trusted key) and payload hash
+    were checked, in that order: nothing is inflated past the manifest before the signature
+    over the manifest (which carries the payload's hash and size) is known good."""
 
     name: str
     manifest: Manifest
@@ -430,34 +432,52 @@ class OpenedPackage:
     sha256: str  # the package hash (of the manifest bytes)
 
 
-def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, name: str) -> bytes:
-    """Read one member, never inflating more than ``limit`` bytes (the header's size may lie)."""
+def _too_big(name: str, member: str, limit: int) -> PackageError:
+    return PackageError(
+        name,
+        "size",
+        "thành phần {member} vượt {limit} byte",
+        member=member,
+        limit=group_digits(limit),
+    )
 
-    def too_big() -> PackageError:
-        return PackageError(
-            name,
-            "size",
-            "thành phần {member} vượt {limit} byte",
-            member=info.filename,
-            limit=group_digits(limit),
-        )
 
+def _damaged(name: str, member: str) -> PackageError:
+    return PackageError(name, "damaged", "thành phần {member} không giải nén được", member=member)
+
+
+def _inflate(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, name: str
+) -> Iterator[bytes]:
+    """One member in pieces, never more than ``limit + 1`` bytes inflated in all (the header's
+    size may lie): past ``limit`` it is refused (``size``)."""
     if info.file_size > limit:
-        raise too_big()
+        raise _too_big(name, info.filename, limit)
+    total = 0
     try:
         with archive.open(info) as handle:
-            data = handle.read(limit + 1)
+            while True:
+                chunk = handle.read(min(_INFLATE_CHUNK, limit + 1 - total))
+                if not chunk:
+                    return
+                total += len(chunk)
+                if total > limit:
+                    raise _too_big(name, info.filename, limit)
+                yield chunk
+    except PackageError:
+        raise
     except Exception:  # BadZipFile, zlib.error, EOFError… from a corrupted stream
-        raise PackageError(
-            name, "damaged", "thành phần {member} không giải nén được", member=info.filename
-        ) from None
-    if len(data) > limit:
-        raise too_big()
-    return data
+        raise _damaged(name, info.filename) from None
 
 
-def open_package(name: str, data: bytes) -> OpenedPackage:
-    """Container, manifest, payload hash. Raises :class:`PackageError`."""
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, name: str) -> bytes:
+    """Read one small member (manifest, signature), never inflating more than ``limit``."""
+    return b"".join(_inflate(archive, info, limit, name))
+
+
+def _container(name: str, data: bytes) -> tuple[zipfile.ZipFile, list[zipfile.ZipInfo]]:
+    """The archive and its three members, their declared sizes within the limits; nothing
+    inflated yet."""
     if len(data) > MAX_PACKAGE_BYTES:
         raise PackageError(
             name,
@@ -485,21 +505,37 @@ def open_package(name: str, data: bytes) -> OpenedPackage:
     limits = (MAX_MANIFEST_BYTES, MAX_PAYLOAD_BYTES, MAX_SIGNATURE_BYTES)
     for info, limit in zip(infos, limits, strict=True):  # before inflating anything
         if info.file_size > limit:
-            raise PackageError(
-                name,
-                "size",
-                "thành phần {member} vượt {limit} byte",
-                member=info.filename,
-                limit=group_digits(limit),
-            )
+            raise _too_big(name, info.filename, limit)
+    return archive, infos
+
+
+def _manifest_of(
+    name: str, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]
+) -> tuple[Manifest, bytes]:
     manifest_bytes = _read_member(archive, infos[0], MAX_MANIFEST_BYTES, name)
     manifest = parse_manifest(name, manifest_bytes)
+    if manifest.payload_size > MAX_PAYLOAD_BYTES:  # the declared size itself is capped
+        raise _too_big(name, infos[1].filename, MAX_PAYLOAD_BYTES)
     if infos[1].file_size != manifest.payload_size:
         raise PackageError(name, "integrity", "kích thước nội dung khác tệp kê khai")
-    payload = _read_member(archive, infos[1], MAX_PAYLOAD_BYTES, name)
+    return manifest, manifest_bytes
+
+
+def read_manifest(name: str, data: bytes) -> Manifest:
+    """The checked manifest of a package (to find the key it must be signed with); only the
+    manifest is inflated. Raises :class:`PackageError`."""
+    archive, infos = _container(name, data)
+    return _manifest_of(name, archive, infos)[0]
+
+
+def open_package(name: str, data: bytes, public_raw: bytes) -> OpenedPackage:
+    """Container, manifest, the signature by ``public_raw`` (the key trusted for its unit),
+    and only then the payload: inflated in pieces up to its declared size (one byte more is
+    refused) and hashed as it comes. An unsigned package costs the manifest's 64 KiB at most,
+    whatever its payload claims to inflate to. Raises :class:`PackageError`."""
+    archive, infos = _container(name, data)
+    manifest, manifest_bytes = _manifest_of(name, archive, infos)
     signature_bytes = _read_member(archive, infos[2], MAX_SIGNATURE_BYTES, name)
-    if payload_digest(payload) != (manifest.payload_sha256, manifest.payload_size):
-        raise PackageError(name, "integrity")
     try:
         sig = json.loads(signature_bytes.decode("utf-8"))
         signature = base64.b64decode(sig["signature"], validate=True)
@@ -507,14 +543,25 @@ def open_package(name: str, data: bytes) -> OpenedPackage:
             raise ValueError
     except (UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError):
         raise PackageError(name, "signature", "tệp chữ ký hỏng") from None
+    _check_signature(name, manifest, manifest_bytes, signature, public_raw)
+    digest = hashlib.sha256()
+    pieces: list[bytes] = []
+    for chunk in _inflate(archive, infos[1], manifest.payload_size, name):
+        digest.update(chunk)
+        pieces.append(chunk)
+    payload = b"".join(pieces)
+    del pieces
+    if (digest.hexdigest(), len(payload)) != (manifest.payload_sha256, manifest.payload_size):
+        raise PackageError(name, "integrity")
     return OpenedPackage(
         name, manifest, manifest_bytes, payload, signature, package_hash(manifest_bytes)
     )
 
 
-def check_signature(package: OpenedPackage, public_raw: bytes) -> None:
-    """The package was signed by the holder of ``public_raw`` (the key trusted for its unit)."""
-    name, manifest = package.name, package.manifest
+def _check_signature(
+    name: str, manifest: Manifest, manifest_bytes: bytes, signature: bytes, public_raw: bytes
+) -> None:
+    """The manifest was signed by the holder of ``public_raw`` (the key trusted for its unit)."""
     if manifest.key_fingerprint != fingerprint(public_raw):
         raise PackageError(
             name,
@@ -523,9 +570,9 @@ def check_signature(package: OpenedPackage, public_raw: bytes) -> None:
             signed=short_fingerprint(manifest.key_fingerprint),
             trusted=short_fingerprint(fingerprint(public_raw)),
         )
-    message = _signed_message(package.manifest_bytes, manifest.payload_sha256)
+    message = _signed_message(manifest_bytes, manifest.payload_sha256)
     try:
-        Ed25519PublicKey.from_public_bytes(public_raw).verify(package.signature, message)
+        Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, message)
     except (InvalidSignature, ValueError):
         raise PackageError(name, "signature", "chữ ký không khớp với nội dung") from None
 

@@ -13,6 +13,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, func, insert, select, update
 
+from mohao_desk.domain.catalog import Procedure
+from mohao_desk.domain.text import fold
 from mohao_desk.store.bulk import catch_up_id_sequence
 from mohao_desk.store.dialect import driver_sql, is_postgresql
 from mohao_desk.store.schema import (
@@ -180,6 +182,37 @@ def import_summary(conn: Connection, kind: str) -> list[tuple[int, str, str, lis
 
 def procedure_ids(conn: Connection) -> dict[str, int]:
     return {r.code: r.id for r in conn.execute(select(procedure.c.code, procedure.c.id))}
+
+
+def insert_procedure_references(conn: Connection, procedures: Sequence[Procedure]) -> None:
+    """Procedures a desk's package names that this catalog does not have: references only, so
+    its dossiers can be shown. Inserted inactive and without components, so configuration
+    packages (the active catalog) never carry them; a known code is never touched. There is
+    no column saying "reference" (the schema is the lead's): ``active = false`` is the mark."""
+    if not procedures:
+        return
+    conn.execute(
+        insert(procedure),
+        [
+            {
+                "code": p.code,
+                "name": p.name,
+                "name_folded": fold(p.name),
+                "field": p.field,
+                "time_value": p.time.value,
+                "time_unit": p.time.unit.value,
+                "cutoff": p.time.cutoff.strftime("%H:%M"),
+                "verification_value": p.verification_time.value if p.verification_time else None,
+                "verification_unit": (
+                    p.verification_time.unit.value if p.verification_time else None
+                ),
+                "basis": p.basis,
+                "note": p.note,
+                "active": False,
+            }
+            for p in procedures
+        ],
+    )
 
 
 def regime_codes(conn: Connection) -> set[str]:

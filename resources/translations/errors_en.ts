@@ -620,6 +620,16 @@
     </message>
     <message>
         <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>thành phần {member} vượt {limit} byte</source>
+        <translation>member {member} exceeds {limit} bytes</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>thành phần {member} không giải nén được</source>
+        <translation>part {member} cannot be unpacked</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
         <source>quá lớn</source>
         <translation>too large</translation>
     </message>
@@ -689,7 +699,7 @@
         <translation>The unit's private key is not an Ed25519 key.</translation>
     </message>
     <message>
-        <extracomment>mohao_desk/domain/package.py, mohao_desk/services/sync.py</extracomment>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
         <source>tệp quá lớn</source>
         <translation>file too large</translation>
     </message>
@@ -804,11 +814,6 @@
         <translation>field 'key_fingerprint' is not valid</translation>
     </message>
     <message>
-        <extracomment>mohao_desk/domain/package.py</extracomment>
-        <source>thành phần {member} vượt {limit} byte</source>
-        <translation>member {member} exceeds {limit} bytes</translation>
-    </message>
-    <message>
         <extracomment>mohao_desk/domain/package.py, mohao_desk/services/sync.py</extracomment>
         <source>{size} byte, tối đa {limit}</source>
         <translation>{size} bytes, at most {limit}</translation>
@@ -917,11 +922,6 @@
         <extracomment>mohao_desk/domain/package.py</extracomment>
         <source>trường '{field}' không hợp lệ</source>
         <translation>field '{field}' is not valid</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/domain/package.py</extracomment>
-        <source>thành phần {member} không giải nén được</source>
-        <translation>part {member} cannot be unpacked</translation>
     </message>
     <message>
         <extracomment>mohao_desk/domain/package.py</extracomment>
@@ -1860,8 +1860,18 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>hồ sơ {code}, cột '{column}': {problem}</source>
+        <translation>dossier {code}, column '{column}': {problem}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
         <source>'{out}' không phải là thư mục.</source>
         <translation>'{out}' is not a folder.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>khóa</source>
+        <translation>key</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/sync.py</extracomment>
@@ -1887,11 +1897,6 @@
         <extracomment>mohao_desk/services/sync.py</extracomment>
         <source>{unit_name} ({unit_code}); hãy đăng ký tệp khóa công khai của đơn vị trước</source>
         <translation>{unit_name} ({unit_code}); register the unit's public key file first</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/sync.py</extracomment>
-        <source>Không đọc được tệp khóa '{key_path}': {error}.</source>
-        <translation>Could not read key file '{key_path}': {error}.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/sync.py</extracomment>
@@ -1940,6 +1945,31 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>gói</source>
+        <translation>package</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>tiếp nhận sau khi lập gói</source>
+        <translation>received after the package was made</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>hạn giải quyết trước khi tiếp nhận</source>
+        <translation>deadline before receipt</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>có kết quả trước khi tiếp nhận hoặc sau khi lập gói</source>
+        <translation>result before receipt or after the package was made</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>cập nhật sau khi lập gói</source>
+        <translation>updated after the package was made</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
         <source>Khóa tin cậy vừa bị thay đổi trong khi nhập gói; hãy nhập lại.</source>
         <translation>A trusted key was changed during the import; import again.</translation>
     </message>
@@ -1947,6 +1977,16 @@
         <extracomment>mohao_desk/services/sync.py</extracomment>
         <source>chế độ pháp lý không xác định: {regimes}</source>
         <translation>unknown legal regimes: {regimes}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>có thời điểm trả kết quả khi hồ sơ chưa xong</source>
+        <translation>a return time on a dossier still open</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>trả kết quả trước khi tiếp nhận, trước khi có kết quả hoặc sau khi lập gói</source>
+        <translation>returned before receipt, before the result or after the package was made</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/sync.py</extracomment>

@@ -73,8 +73,7 @@ VALID = _package()
 
 def verify(data: bytes) -> tuple[bytes, bytes]:
     """What an import checks of one file; returns what it would apply."""
-    opened = pk.open_package("x.mhd", data)
-    pk.check_signature(opened, PUBLIC)
+    opened = pk.open_package("x.mhd", data, PUBLIC)
     pk.parse_desk_payload("x.mhd", opened.manifest, opened.payload)
     return opened.manifest_bytes, opened.payload
 
@@ -136,7 +135,5 @@ def test_import_of_a_corrupted_real_package(world: World, data: st.DataObject) -
         assert world.dump() == before
         return
     # Accepted: it must be byte-for-byte the signed content of the real package.
-    assert (
-        pk.open_package("d", bytes(raw)).sha256 == pk.open_package("p", package.read_bytes()).sha256
-    )
+    assert pk.read_manifest("d", bytes(raw)) == pk.read_manifest("p", package.read_bytes())
     assert report.outcomes[0].state in ("imported", "duplicate")
