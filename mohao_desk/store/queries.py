@@ -180,23 +180,28 @@ def load_regimes(conn: Connection) -> list[LegalRegime]:
 # ------------------------------------------------------------------ catalog
 
 
+def procedure_values(p: Procedure, *, active: bool = True) -> dict[str, Any]:
+    """A procedure's row, without its code and id."""
+    return {
+        "name": p.name,
+        "name_folded": fold(p.name),
+        "field": p.field,
+        "time_value": p.time.value,
+        "time_unit": p.time.unit.value,
+        "cutoff": p.time.cutoff.strftime("%H:%M"),
+        "verification_value": p.verification_time.value if p.verification_time else None,
+        "verification_unit": (p.verification_time.unit.value if p.verification_time else None),
+        "basis": p.basis,
+        "note": p.note,
+        "active": active,
+    }
+
+
 def upsert_procedures(conn: Connection, procedures: Iterable[Procedure]) -> int:
     """Insert or update procedures by code (their component lists are replaced)."""
     count = 0
     for p in procedures:
-        values = {
-            "name": p.name,
-            "name_folded": fold(p.name),
-            "field": p.field,
-            "time_value": p.time.value,
-            "time_unit": p.time.unit.value,
-            "cutoff": p.time.cutoff.strftime("%H:%M"),
-            "verification_value": p.verification_time.value if p.verification_time else None,
-            "verification_unit": (p.verification_time.unit.value if p.verification_time else None),
-            "basis": p.basis,
-            "note": p.note,
-            "active": True,
-        }
+        values = procedure_values(p)
         existing = conn.execute(select(procedure.c.id).where(procedure.c.code == p.code)).scalar()
         if existing is None:
             existing = _new_id(conn.execute(insert(procedure).values(code=p.code, **values)))

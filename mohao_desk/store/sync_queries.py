@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, func, insert, select, update
 
 from mohao_desk.domain.catalog import Procedure
-from mohao_desk.domain.text import fold
+from mohao_desk.store import queries as q
 from mohao_desk.store.bulk import catch_up_id_sequence
 from mohao_desk.store.dialect import driver_sql, is_postgresql
 from mohao_desk.store.schema import (
@@ -193,25 +193,7 @@ def insert_procedure_references(conn: Connection, procedures: Sequence[Procedure
         return
     conn.execute(
         insert(procedure),
-        [
-            {
-                "code": p.code,
-                "name": p.name,
-                "name_folded": fold(p.name),
-                "field": p.field,
-                "time_value": p.time.value,
-                "time_unit": p.time.unit.value,
-                "cutoff": p.time.cutoff.strftime("%H:%M"),
-                "verification_value": p.verification_time.value if p.verification_time else None,
-                "verification_unit": (
-                    p.verification_time.unit.value if p.verification_time else None
-                ),
-                "basis": p.basis,
-                "note": p.note,
-                "active": False,
-            }
-            for p in procedures
-        ],
+        [{"code": p.code, **q.procedure_values(p, active=False)} for p in procedures],
     )
 
 
