@@ -6,7 +6,6 @@ that no longer matches its hash is refused, and a file too large is refused befo
 from __future__ import annotations
 
 import hashlib
-import os
 from datetime import datetime
 from pathlib import Path
 
@@ -95,19 +94,3 @@ def test_a_file_too_large_is_refused_before_it_is_stored(
         desk.digitize(code, file=big, component=1)
     after = desk.get(code)
     assert after.components == before.components and after.events == before.events
-
-
-@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
-def test_a_scan_on_a_desk_is_private_to_its_owner(desk: Desk, db: Database, tmp_path: Path) -> None:
-    """Issue 11: scans are personal data (they were 0644 in 0755 folders)."""
-    import stat
-
-    if db.dialect != "sqlite":
-        pytest.skip("on a server the scans are in the database")
-    code = desk.register(procedure_code="2.000815", applicant_name="Nguyễn Văn An").summary.code
-    scan = _scan(tmp_path, "cccd.pdf", b"%PDF-1.4 a card")
-    desk.digitize(code, file=scan, component=1)
-    stored = files.folder_path(db, hashlib.sha256(scan.read_bytes()).hexdigest())
-    assert stat.S_IMODE(os.stat(stored).st_mode) == 0o600
-    assert stat.S_IMODE(os.stat(stored.parent).st_mode) == 0o700
-    assert stat.S_IMODE(os.stat(stored.parent.parent).st_mode) == 0o700

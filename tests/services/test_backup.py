@@ -4,6 +4,7 @@ destroys the database it replaces."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from datetime import datetime, timedelta
@@ -15,6 +16,7 @@ from mohao_desk.cli import main
 from mohao_desk.domain.errors import DeskError
 from mohao_desk.services import backup
 from mohao_desk.services.desk import Desk
+from mohao_desk.store import files
 from mohao_desk.store.db import Database, open_database
 from tests.conftest import FakeClock
 
@@ -169,3 +171,18 @@ def test_a_server_is_backed_up_with_pg_dump(request, tmp_path: Path) -> None:
     finally:
         db.close()
         cluster.drop_database(url)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_a_scan_on_a_desk_is_private_to_its_owner(desk: Desk, db: Database, tmp_path: Path) -> None:
+    """Issue 11: scans are personal data (they were 0644 in 0755 folders)."""
+    import stat
+
+    code = desk.register(procedure_code="2.000815", applicant_name="Nguyễn Văn An").summary.code
+    scan = tmp_path / "cccd.pdf"  # on a server the scans are in the database (test_attachments)
+    scan.write_bytes(b"%PDF-1.4 a card")
+    desk.digitize(code, file=scan, component=1)
+    stored = files.folder_path(db, hashlib.sha256(scan.read_bytes()).hexdigest())
+    assert stat.S_IMODE(os.stat(stored).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(stored.parent).st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(stored.parent.parent).st_mode) == 0o700
