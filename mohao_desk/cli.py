@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -104,10 +105,28 @@ def _db_target(args: argparse.Namespace) -> Path | str:
     return args.db if is_server_url(args.db) else Path(args.db)
 
 
-def _open(args: argparse.Namespace, *, create: bool = False) -> Any:
+def _open(args: argparse.Namespace, *, create: bool = False, operation: Any = None) -> Any:
+    """The database of ``--db``. With an ``operation`` (a command that changes data), the
+    account of ``--by`` is logged in first with its password, and its role checked."""
     from mohao_desk.store.db import open_database
 
-    return open_database(_db_target(args), create=create)
+    db = open_database(_db_target(args), create=create)
+    if operation is not None:
+        from mohao_desk.cli_accounts import log_in
+        from mohao_desk.domain.lifecycle import Act
+
+        try:
+            if isinstance(operation, Act):  # no act on an upstream database, whoever asks
+                from mohao_desk.services.desk import UPSTREAM_READ_ONLY
+                from mohao_desk.services.sync import database_is_upstream
+
+                if database_is_upstream(db):
+                    raise DeskError(UPSTREAM_READ_ONLY)
+            log_in(args, db, operation)
+        except BaseException:
+            db.close()
+            raise
+    return db
 
 
 @contextmanager
@@ -137,10 +156,10 @@ def _new_database(args: argparse.Namespace) -> Iterator[Any]:
         raise
 
 
-def _desk(args: argparse.Namespace) -> Any:
+def _desk(args: argparse.Namespace, operation: Any = None) -> Any:
     from mohao_desk.services.desk import Desk
 
-    return Desk(_open(args))
+    return Desk(_open(args, operation=operation))
 
 
 # ---------------------------------------------------------------- commands
@@ -184,6 +203,7 @@ def cmd_init(args: argparse.Namespace) -> int:
                 "Cán bộ '{spec}' phải có dạng tendangnhap:Họ tên[:Chức danh].", spec=spec
             )
         officers.append(OfficerInput(parts[0], parts[1], parts[2] if len(parts) > 2 else ""))
+    admin = _admin_input(args.admin)
     with _new_database(args) as db:
         info = init_unit(
             db,
@@ -193,9 +213,37 @@ def cmd_init(args: argparse.Namespace) -> int:
             place_name=args.place or "",
             office_hours=args.office_hours,
             officers=officers or None,
+            admin=admin,
         )
     print(f"Đã thiết lập đơn vị {info.name} ({info.code}) tại {db.path}")
+    print(
+        f"Tài khoản quản trị: {admin.username}. Các tài khoản cán bộ chưa có mật khẩu: quản "
+        "trị đặt bằng 'mohao-desk user passwd TÊN_ĐĂNG_NHẬP --by "
+        f"{admin.username}'."
+    )
     return 0
+
+
+DEFAULT_ADMIN = "quantri:Quản trị hệ thống"
+
+
+def _admin_input(spec: str | None) -> Any:
+    """The administrator's account of a new database (``--admin tendangnhap[:Họ tên]``), with
+    its password from ``MOHAO_PASSWORD`` or typed twice: the account that logs in next."""
+    from mohao_desk.cli_accounts import PASSWORD_NEEDED, PASSWORD_VARIABLE, new_password
+    from mohao_desk.services.setup import OfficerInput
+
+    username, _, name = (spec or DEFAULT_ADMIN).partition(":")
+    username = username.strip()
+    password = os.environ.get(PASSWORD_VARIABLE)
+    if password is None:
+        if not sys.stdin.isatty():
+            raise DeskError(PASSWORD_NEEDED, username=username)
+        password = new_password(username)
+    assert password is not None
+    return OfficerInput(
+        username, name.strip() or "Quản trị hệ thống", "", roles=("quan_tri",), password=password
+    )
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -216,6 +264,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         f"Đã tạo {group_digits(report.dossiers)} hồ sơ mẫu ({group_digits(report.events)} sự "
         f"kiện) cho {report.unit} "
         f"trong {report.seconds:.1f} giây: {db.path}"
+    )
+    print(
+        "Dữ liệu mẫu: mọi tài khoản (quantri: quản trị; motcua: một cửa; tuphap: xử lý; "
+        "chutich: lãnh đạo) có mật khẩu 'demo'; mật khẩu khóa ký gói cũng là 'demo'."
     )
     return 0
 
@@ -363,7 +415,6 @@ def cmd_show(args: argparse.Namespace) -> int:
 def _act_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dossier", required=True, help="mã hồ sơ")
     p.add_argument("--at", help="thời điểm thực hiện (mặc định: bây giờ)")
-    p.add_argument("--by", help="tên đăng nhập cán bộ thực hiện")
     p.add_argument("--format", choices=("text", "json"), default="text")
 
 
@@ -373,7 +424,7 @@ def _at(args: argparse.Namespace) -> datetime | None:
 
 def cmd_register(args: argparse.Namespace) -> int:
     from mohao_desk.domain.catalog import ComponentSpec, parse_kind
-    from mohao_desk.domain.lifecycle import Channel
+    from mohao_desk.domain.lifecycle import Act, Channel
 
     components = None
     if args.component:
@@ -391,7 +442,7 @@ def cmd_register(args: argparse.Namespace) -> int:
                 raise DeskError("Thành phần hồ sơ '{spec}' không hợp lệ.", spec=spec)
             components.append(ComponentSpec(parts[0], kind, count))
     received = parse_moment(args.received) if args.received is not None else None
-    desk = _desk(args)
+    desk = _desk(args, Act.REGISTER)
     detail = desk.register(
         procedure_code=args.procedure,
         applicant_name=args.name,
@@ -411,8 +462,25 @@ def cmd_register(args: argparse.Namespace) -> int:
     return 0
 
 
+ACT_OF_COMMAND = {
+    "handover": "HANDOVER",
+    "supplement-request": "SUPPLEMENT_REQUEST",
+    "supplement-received": "SUPPLEMENT_RECEIVED",
+    "resolve": "RESOLVE",
+    "return": "RETURN",
+    "refuse": "REFUSE",
+    "withdraw": "WITHDRAW",
+    "stop": "STOP",
+    "apologize": "APOLOGIZE",
+    "digitize": "DIGITIZE",
+    "rate": "RATE",
+}
+
+
 def cmd_act(args: argparse.Namespace) -> int:
-    desk = _desk(args)
+    from mohao_desk.domain.lifecycle import Act
+
+    desk = _desk(args, Act[ACT_OF_COMMAND[args.command]])
     at, by, code = _at(args), args.by, args.dossier
     name = args.command
     if name == "handover":
@@ -464,10 +532,11 @@ def cmd_act(args: argparse.Namespace) -> int:
 
 
 def cmd_officer(args: argparse.Namespace) -> int:
+    from mohao_desk.domain.roles import Operation
     from mohao_desk.services.settings import add_officer, list_officers, update_officer
     from mohao_desk.services.setup import OfficerInput
 
-    db = _open(args)
+    db = _open(args, operation=None if args.officer_command == "list" else Operation.ACCOUNTS)
     if args.officer_command == "add":
         officer = OfficerInput(args.username, args.name, args.title or "", args.phone or "")
         added = add_officer(db, officer)
@@ -493,9 +562,11 @@ def _print_officer(o: Any) -> None:
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
+    from mohao_desk.domain.roles import Operation
     from mohao_desk.services.calendar import CalendarService
 
-    db = _open(args)
+    writes = args.calendar_command != "show"
+    db = _open(args, operation=Operation.CALENDAR if writes else None)
     service = CalendarService(db)
     if args.calendar_command == "show":
         from mohao_desk.services.calendar import gaps_text
@@ -547,7 +618,10 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog(args: argparse.Namespace) -> int:
-    db = _open(args)
+    from mohao_desk.domain.roles import Operation
+
+    writes = args.catalog_command == "import" and not args.dry_run
+    db = _open(args, operation=Operation.CATALOG if writes else None)
     if args.catalog_command == "import":
         return _catalog_import(db, args)
     from mohao_desk.services.desk import Desk
@@ -667,10 +741,12 @@ def cmd_report_document(args: argparse.Namespace) -> int:
 
 
 def cmd_migrate_to(args: argparse.Namespace) -> int:
+    from mohao_desk.domain.roles import Operation
     from mohao_desk.paths import default_db_path
     from mohao_desk.services.migrate import migrate_to
 
     source = getattr(args, "db", None) or default_db_path()
+    _open(args, operation=Operation.BACKUP).close()  # the unit's administrator moves its data
     report = migrate_to(
         source, args.to, progress=lambda table, rows: print(f"  {table}: {group_digits(rows)}")
     )
@@ -684,10 +760,16 @@ def cmd_migrate_to(args: argparse.Namespace) -> int:
 
 
 def cmd_unit(args: argparse.Namespace) -> int:
+    from mohao_desk.domain.roles import Operation
     from mohao_desk.services.settings import check_letterheads, save_letterheads, unit_settings
     from mohao_desk.services.setup import update_unit_settings
 
-    db = _open(args)
+    changes = [
+        args.name, args.parent, args.place, args.office_hours, args.head, args.head_name,
+        args.province, args.parent_a, args.parent_b, args.upstream_a, args.upstream_b,
+    ]  # fmt: skip
+    writes = any(value is not None for value in changes)
+    db = _open(args, operation=Operation.UNIT_SETTINGS if writes else None)
     head = None
     if args.head is not None or args.head_name is not None:
         lines = [x.strip() for x in (args.head or "").split("|") if x.strip()] or None
@@ -788,12 +870,19 @@ def cmd_overview(args: argparse.Namespace) -> int:
 # ------------------------------------------------------------------ parser
 
 
+BY_HELP = (
+    "tài khoản thực hiện việc ghi (mặc định: tài khoản mặc định của đơn vị); mật khẩu lấy "
+    "từ biến môi trường MOHAO_PASSWORD hoặc được hỏi"
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="mohao-desk",
         description="Bộ phận Một cửa: tiếp nhận, theo dõi thời hạn, xin lỗi, số hóa hồ sơ TTHC.",
     )
     parser.add_argument("--db", help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu người dùng)")
+    parser.add_argument("--by", help=BY_HELP)
     parser.add_argument(
         "--demo-if-empty", action="store_true", help="tạo dữ liệu mẫu nếu chưa có cơ sở dữ liệu"
     )
@@ -805,6 +894,7 @@ def build_parser() -> argparse.ArgumentParser:
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.add_argument("--db", help="tệp cơ sở dữ liệu", default=argparse.SUPPRESS)
+        p.add_argument("--by", help=BY_HELP, default=argparse.SUPPRESS)
         return p
 
     p = command("overview", "tổng quan hồ sơ của đơn vị")
@@ -831,6 +921,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--place", help="địa danh ghi trên văn bản, ví dụ 'Mỹ Hào'")
     p.add_argument("--office-hours", help="giờ làm việc, ví dụ 07:30-11:30,13:30-17:00")
     p.add_argument("--officer", action="append", help="tendangnhap:Họ tên[:Chức danh]")
+    p.add_argument(
+        "--admin",
+        help=f"tài khoản quản trị, tendangnhap[:Họ tên] (mặc định {DEFAULT_ADMIN}); mật khẩu "
+        "từ biến môi trường MOHAO_PASSWORD hoặc được hỏi",
+    )
     p.set_defaults(func=cmd_init)
 
     p = command("demo", "tạo dữ liệu mẫu")
@@ -874,7 +969,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--component", action="append", help="'Tên giấy tờ|loại|số lượng'")
     p.add_argument("--received", help="thời điểm tiếp nhận (mặc định: bây giờ)")
     p.add_argument("--verification", action="store_true", help="cần xác minh (thời hạn dài hơn)")
-    p.add_argument("--by", help="cán bộ tiếp nhận")
     p.add_argument("--note")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_register)
@@ -944,6 +1038,7 @@ def build_parser() -> argparse.ArgumentParser:
     officer_sub = p.add_subparsers(dest="officer_command", required=True, parser_class=_Parser)
     add = officer_sub.add_parser("add")
     add.add_argument("--db", default=argparse.SUPPRESS)
+    add.add_argument("--by", default=argparse.SUPPRESS, help=BY_HELP)
     add.add_argument("--username", required=True)
     add.add_argument("--name", required=True)
     add.add_argument("--title")
@@ -951,15 +1046,20 @@ def build_parser() -> argparse.ArgumentParser:
     edit = officer_sub.add_parser("edit", help="sửa họ tên, chức danh, số điện thoại")
     edit.add_argument("username")
     edit.add_argument("--db", default=argparse.SUPPRESS)
+    edit.add_argument("--by", default=argparse.SUPPRESS, help=BY_HELP)
     edit.add_argument("--name")
     edit.add_argument("--title")
     edit.add_argument("--phone", help="số điện thoại; chuỗi rỗng để xóa")
-    officer_sub.add_parser("list").add_argument("--db", default=argparse.SUPPRESS)
+    listing = officer_sub.add_parser("list")
+    listing.add_argument("--db", default=argparse.SUPPRESS)
+    listing.add_argument("--by", default=argparse.SUPPRESS, help=BY_HELP)
     p.set_defaults(func=cmd_officer)
 
     p = command("catalog", "danh mục thủ tục hành chính")
     cat_sub = p.add_subparsers(dest="catalog_command", required=True, parser_class=_Parser)
-    cat_sub.add_parser("list").add_argument("--db", default=argparse.SUPPRESS)
+    listing = cat_sub.add_parser("list")
+    listing.add_argument("--db", default=argparse.SUPPRESS)
+    listing.add_argument("--by", default=argparse.SUPPRESS, help=BY_HELP)
     imp = cat_sub.add_parser(
         "import",
         help="thêm/sửa thủ tục từ tệp JSON hoặc danh mục Excel (.xlsx) của tỉnh: xem trước "
@@ -967,6 +1067,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("file")
     imp.add_argument("--db", default=argparse.SUPPRESS)
+    imp.add_argument("--by", default=argparse.SUPPRESS, help=BY_HELP)
     how = imp.add_mutually_exclusive_group()
     how.add_argument("--yes", action="store_true", help="áp dụng không cần hỏi")
     how.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không thay đổi gì")
@@ -1013,6 +1114,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_document)
 
     # Commands of other modules (each adds its own subcommands with ``command``).
+    from mohao_desk.cli_accounts import add_commands as add_account_commands
     from mohao_desk.cli_backup import add_commands as add_backup_commands
     from mohao_desk.cli_counter import add_commands as add_counter_commands
     from mohao_desk.cli_reports import add_commands as add_report_commands
@@ -1022,6 +1124,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_sync_commands(command)
     add_counter_commands(command)
     add_backup_commands(command)
+    add_account_commands(command)
 
     p = command("daily-list", "danh sách theo dõi hằng ngày cho lãnh đạo (PDF)")
     p.add_argument("--date", required=True, help="ngày, ví dụ 2024-05-07")
@@ -1043,16 +1146,19 @@ def build_parser() -> argparse.ArgumentParser:
     cal_sub = p.add_subparsers(dest="calendar_command", required=True, parser_class=_Parser)
     show = cal_sub.add_parser("show")
     show.add_argument("--db", default=argparse.SUPPRESS)
+    show.add_argument("--by", default=argparse.SUPPRESS, help=BY_HELP)
     show.add_argument("--year", type=_count, required=True)
     for name in ("add-off", "add-work", "remove"):
         c = cal_sub.add_parser(name)
         c.add_argument("--db", default=argparse.SUPPRESS)
+        c.add_argument("--by", default=argparse.SUPPRESS, help=BY_HELP)
         c.add_argument("--date", required=True)
         c.add_argument("--note")
     # Official announcements, at the upstream office: sent to the desks in its config packages.
     for name, what in (("announce-off", "ngày nghỉ"), ("announce-work", "ngày làm việc")):
         c = cal_sub.add_parser(name, help=f"công bố {what} theo văn bản của Chính phủ (cấp trên)")
         c.add_argument("--db", default=argparse.SUPPRESS)
+        c.add_argument("--by", default=argparse.SUPPRESS, help=BY_HELP)
         c.add_argument("--date", required=True)
         c.add_argument("--name", required=True, help="tên ngày, ví dụ 'Tết Nguyên đán'")
         c.add_argument("--document", required=True, help="số văn bản, ví dụ 12729/VPCP-KGVX")
@@ -1061,6 +1167,7 @@ def build_parser() -> argparse.ArgumentParser:
         c.add_argument("--note")
     c = cal_sub.add_parser("remove-announcement", help="bỏ thông báo lịch (cấp trên)")
     c.add_argument("--db", default=argparse.SUPPRESS)
+    c.add_argument("--by", default=argparse.SUPPRESS, help=BY_HELP)
     c.add_argument("--date", required=True)
     p.set_defaults(func=cmd_calendar)
     return parser
@@ -1080,8 +1187,10 @@ def cli_message(exc: DeskError) -> str:
 def cli_hint(exc: DeskError) -> str:
     """The command-line remedy of a message, if it has one: the services' messages speak to
     the person in front of the window, never of options or commands."""
+    from mohao_desk import cli_accounts
     from mohao_desk.domain.lifecycle import APOLOGY_RULES_BROKEN, SUPPLEMENT_REASON_NEEDED
     from mohao_desk.domain.package import PackageError
+    from mohao_desk.domain.roles import ROLE_NEEDED
     from mohao_desk.services import backup, desk, reports, setup, statistics, sync
 
     if isinstance(exc, PackageError) and exc.check == "unit":
@@ -1101,6 +1210,16 @@ def cli_hint(exc: DeskError) -> str:
         sync.UPSTREAM_EXPORTS_CONFIG: "dùng 'mohao-desk upstream export-config'",
         sync.CONFIG_EXPORT_UPSTREAM_ONLY: "tạo bằng 'mohao-desk upstream init'",
         backup.RESTORE_REPLACES: "thêm --force để thay",
+        cli_accounts.NO_DEFAULT_ACCOUNT: "dùng --by TÊN_ĐĂNG_NHẬP",
+        cli_accounts.PASSWORD_NEEDED: "đặt biến môi trường MOHAO_PASSWORD, hoặc chạy lệnh ở "
+        "cửa sổ dòng lệnh để được hỏi",
+        cli_accounts.NEW_PASSWORD_NEEDED: "đặt biến môi trường MOHAO_NEW_PASSWORD, hoặc chạy "
+        "lệnh ở cửa sổ dòng lệnh để được hỏi",
+        ROLE_NEEDED: "dùng --by với tài khoản có vai trò đó",
+        sync.KEY_PASSPHRASE_NEEDED: "đặt biến môi trường MOHAO_KEY_PASSPHRASE, hoặc chạy lệnh "
+        "ở cửa sổ dòng lệnh để được hỏi",
+        sync.NEW_KEY_PASSPHRASE_NEEDED: "đặt biến môi trường MOHAO_KEY_PASSPHRASE, hoặc chạy "
+        "lệnh ở cửa sổ dòng lệnh để được hỏi",
     }
     return hints.get(exc.template, "")
 
@@ -1113,6 +1232,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not hasattr(args, "db"):
         args.db = None
+    if not hasattr(args, "by"):
+        args.by = None
     if args.command is None:
         args.func = cmd_overview if args.headless else cmd_window
     try:

@@ -11,9 +11,10 @@ from mohao_desk.domain.text import group_digits
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from mohao_desk.domain.roles import Operation
     from mohao_desk.services.backup import make_backup
 
-    db = _open(args)
+    db = _open(args, operation=Operation.BACKUP)
     try:
         result = make_backup(db, Path(args.out) if args.out else None)
     finally:
@@ -39,11 +40,33 @@ def cmd_restore(args: argparse.Namespace) -> int:
             "Cơ sở dữ liệu trên máy chủ được phục hồi ngay trên máy chủ bằng pg_restore (việc "
             "của cán bộ tin học của đơn vị)."
         )
+    if target.exists() and args.force:
+        _replaced_by_administrator(args)
     result = restore(Path(args.file), target, force=args.force)
     print(f"Đã phục hồi {group_digits(result.dossiers)} hồ sơ vào {result.target}")
     if result.kept_aside is not None:
         print(f"  cơ sở dữ liệu trước đó được giữ lại: {result.kept_aside}")
     return 0
+
+
+def _replaced_by_administrator(args: argparse.Namespace) -> None:
+    """A restore over a unit's database is its administrator's act. A database that cannot
+    be opened (damaged: what a restore is for) has no account to ask."""
+    from mohao_desk.domain.roles import Operation
+    from mohao_desk.services.setup import has_unit
+    from mohao_desk.store.db import DatabaseError
+
+    try:
+        db = _open(args)
+    except DatabaseError:
+        return
+    try:
+        if has_unit(db):
+            from mohao_desk.cli_accounts import log_in
+
+            log_in(args, db, Operation.BACKUP)
+    finally:
+        db.close()
 
 
 def add_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mohao_desk.cli import _desk, parse_day, parse_moment, write_output
 from mohao_desk.domain.text import group_digits
@@ -15,16 +15,17 @@ if TYPE_CHECKING:
     from mohao_desk.services.counter import CounterService
 
 
-def _service(args: argparse.Namespace) -> CounterService:
+def _service(args: argparse.Namespace, operation: Any = None) -> CounterService:
     from mohao_desk.services.counter import CounterService
 
-    return CounterService(_desk(args))
+    return CounterService(_desk(args, operation))
 
 
 def cmd_counter_refuse(args: argparse.Namespace) -> int:
     from mohao_desk.domain.lifecycle import Channel
+    from mohao_desk.domain.roles import Operation
 
-    service = _service(args)
+    service = _service(args, Operation.COUNTER_REFUSAL)
     refusal = service.refuse(
         procedure_code=args.procedure,
         applicant_name=args.name,
@@ -119,7 +120,6 @@ def add_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None
     p.add_argument("--email")
     p.add_argument("--channel", default="1", help="1 trực tiếp, 2 trực tuyến, 3 bưu chính")
     p.add_argument("--at", help="thời điểm từ chối (mặc định: bây giờ)")
-    p.add_argument("--by", help="cán bộ tiếp nhận")
     p.add_argument("--out", help="tệp PDF của phiếu từ chối (Mẫu 03) cần ghi")
     p.set_defaults(func=cmd_counter_refuse)
 

@@ -7,7 +7,9 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from mohao_desk.cli import _open
+from mohao_desk.cli import BY_HELP, _open
+from mohao_desk.cli_accounts import signing
+from mohao_desk.domain.roles import Operation
 from mohao_desk.domain.text import group_digits
 from mohao_desk.domain.user_files import refuse_non_regular
 
@@ -24,7 +26,8 @@ def _when(moment: object) -> str:
 def cmd_export(args: argparse.Namespace) -> int:
     from mohao_desk.services.sync import export_desk_package
 
-    result = export_desk_package(_open(args), Path(args.out))
+    db = _open(args, operation=Operation.EXPORT)
+    result = signing(db, lambda: export_desk_package(db, Path(args.out)))
     if result.since is None:
         span = "toàn bộ hồ sơ"
     else:
@@ -41,11 +44,45 @@ def cmd_keys(args: argparse.Namespace) -> int:
     from mohao_desk.domain.package import short_fingerprint
     from mohao_desk.services.sync import export_public_key
 
-    result = export_public_key(_open(args), Path(args.out))
+    if args.keys_command == "passphrase":
+        return _key_passphrase(args)
+    db = _open(args)
+    result = signing(db, lambda: export_public_key(db, Path(args.out)))
     print(
         f"Đã ghi khóa công khai của {result.unit.name} ({result.unit.code}) — {result.path}\n"
         f"Dấu vân tay: {short_fingerprint(result.fingerprint)} (đọc cho nơi nhận để đối chiếu)"
     )
+    return 0
+
+
+def _key_passphrase(args: argparse.Namespace) -> int:
+    """``keys passphrase``: the administrator sets (or changes) the signing key's passphrase:
+    the current one from MOHAO_KEY_PASSPHRASE (or asked), the new one from
+    MOHAO_NEW_KEY_PASSPHRASE (or typed twice)."""
+    import os
+
+    from mohao_desk.cli_accounts import (
+        KEY_PASSPHRASE_VARIABLE,
+        NEW_KEY_PASSPHRASE_VARIABLE,
+        PASSWORDS_DIFFER,
+        _ask,
+    )
+    from mohao_desk.domain.errors import DeskError
+    from mohao_desk.services.sync import NEW_KEY_PASSPHRASE_NEEDED, set_key_passphrase
+
+    db = _open(args, operation=Operation.KEYS)
+    current = os.environ.get(KEY_PASSPHRASE_VARIABLE)
+    if current is None:
+        current = _ask("Mật khẩu khóa ký hiện tại (để trống nếu chưa có): ")
+    new = os.environ.get(NEW_KEY_PASSPHRASE_VARIABLE)
+    if new is None:
+        new = _ask("Mật khẩu khóa ký mới: ")
+        if new is not None and _ask("Nhập lại mật khẩu khóa ký mới: ") != new:
+            raise DeskError(PASSWORDS_DIFFER)
+    if new is None:
+        raise DeskError(NEW_KEY_PASSPHRASE_NEEDED)
+    set_key_passphrase(db, current or None, new)
+    print("Đã đặt mật khẩu mới cho khóa ký của đơn vị.")
     return 0
 
 
@@ -55,7 +92,7 @@ def cmd_trust(args: argparse.Namespace) -> int:
 
     # A device or FIFO is refused before the service opens it (its size on disk says 0).
     refuse_non_regular(Path(args.keyfile))
-    result = trust(_open(args), Path(args.keyfile), replace=args.replace)
+    result = trust(_open(args, operation=Operation.KEYS), Path(args.keyfile), replace=args.replace)
     verb = {
         "new": "Đã đăng ký",
         "replaced": "Đã thay khóa của",
@@ -75,7 +112,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     for path in paths:  # a folder is a folder of packages; anything else must be a file
         if not path.is_dir():
             refuse_non_regular(path)
-    report = import_packages(_open(args), paths)
+    report = import_packages(_open(args, operation=Operation.IMPORT), paths)
     labels = {
         "imported": "đã nhập",
         "duplicate": "đã nhập trước đó, bỏ qua",
@@ -102,15 +139,21 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_upstream(args: argparse.Namespace) -> int:
     if args.upstream_command == "init":
+        from mohao_desk.cli import _admin_input
         from mohao_desk.services.sync import init_upstream
 
+        admin = _admin_input(args.admin)
         db = _open(args, create=True)
-        info = init_upstream(db, code=args.code, name=args.name)
+        info = signing(db, lambda: init_upstream(db, code=args.code, name=args.name, admin=admin))
         print(f"Đã thiết lập cơ sở dữ liệu cấp trên {info.name} ({info.code}) tại {db.path}")
+        print(f"Tài khoản quản trị: {admin.username}")
         return 0
     from mohao_desk.services.sync import export_config_package
 
-    result = export_config_package(_open(args), Path(args.out), office_hours=args.office_hours)
+    db = _open(args, operation=Operation.EXPORT)
+    result = signing(
+        db, lambda: export_config_package(db, Path(args.out), office_hours=args.office_hours)
+    )
     print(
         f"Đã xuất gói cấu hình số {result.sequence}: {group_digits(result.items)} thủ tục, lịch "
         "và thiết lập "
@@ -139,7 +182,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_share(args: argparse.Namespace) -> int:
     from mohao_desk.services.sync import set_share_personal_data
 
-    set_share_personal_data(_open(args), args.value == "on")
+    set_share_personal_data(_open(args, operation=Operation.UNIT_SETTINGS), args.value == "on")
     if args.value == "on":
         print("Gói xuất từ nay có họ tên, địa chỉ, điện thoại, giấy tờ của người nộp.")
     else:
@@ -158,7 +201,15 @@ def add_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None
     keys_sub = p.add_subparsers(dest="keys_command", required=True, parser_class=_Parser)
     k = keys_sub.add_parser("export", help="ghi tệp khóa công khai")
     k.add_argument("--db", default=argparse.SUPPRESS)
+    k.add_argument("--by", default=argparse.SUPPRESS, help=BY_HELP)
     k.add_argument("--out", required=True, help="tệp (hoặc thư mục) cần ghi")
+    k = keys_sub.add_parser(
+        "passphrase",
+        help="đặt hoặc đổi mật khẩu khóa ký (quản trị; MOHAO_KEY_PASSPHRASE, "
+        "MOHAO_NEW_KEY_PASSPHRASE hoặc hỏi)",
+    )
+    k.add_argument("--db", default=argparse.SUPPRESS)
+    k.add_argument("--by", default=argparse.SUPPRESS, help=BY_HELP)
     p.set_defaults(func=cmd_keys)
 
     p = command("trust", "đăng ký khóa công khai của đơn vị khác")
@@ -174,10 +225,13 @@ def add_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None
     up_sub = p.add_subparsers(dest="upstream_command", required=True, parser_class=_Parser)
     init = up_sub.add_parser("init", help="tạo cơ sở dữ liệu cấp trên mới")
     init.add_argument("--db", default=argparse.SUPPRESS)
+    init.add_argument("--by", default=argparse.SUPPRESS, help=BY_HELP)
     init.add_argument("--code", help="mã định danh điện tử của cơ quan cấp trên")
     init.add_argument("--name", help="tên cơ quan cấp trên")
+    init.add_argument("--admin", help="tài khoản quản trị, tendangnhap[:Họ tên] (mặc định quantri)")
     cfg = up_sub.add_parser("export-config", help="xuất gói danh mục, lịch, thiết lập")
     cfg.add_argument("--db", default=argparse.SUPPRESS)
+    cfg.add_argument("--by", default=argparse.SUPPRESS, help=BY_HELP)
     cfg.add_argument("--out", required=True, help="thư mục ghi gói")
     cfg.add_argument("--office-hours", help="giờ làm việc áp dụng cho các đơn vị")
     p.set_defaults(func=cmd_upstream)

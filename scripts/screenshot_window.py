@@ -58,6 +58,9 @@ def main(out: Path) -> None:
         db = open_database(Path(folder) / "desk.sqlite3")
         fill_demo(db, dossiers=20_000, seed=7, now=NOW)
         desk = Desk(db, clock=lambda: NOW)
+        from mohao_desk.services.accounts import AccountService
+
+        db.actor = AccountService(db).log_in("motcua", "demo")  # the person at the desk
         window = MainWindow(desk, synchronous=True)
         window.showMaximized()
         window.select_view("pending")

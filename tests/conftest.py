@@ -47,6 +47,14 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("MOHAO_DESK_HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg"))
+    # The command line's password (issue 11): the demo accounts' ("demo"). Tests of a unit
+    # made by ``init`` set its administrator's own (tests/accounts.py).
+    monkeypatch.setenv("MOHAO_PASSWORD", "demo")
+    monkeypatch.setenv("MOHAO_KEY_PASSPHRASE", "demo")  # the demo key's passphrase too
+    # In the tests' own process every session has given that passphrase (a test of the
+    # passphrase itself sets ``db.key_passphrase = None`` on its database).
+    monkeypatch.setattr(Database, "key_passphrase", "demo")
+    monkeypatch.delenv("MOHAO_NEW_PASSWORD", raising=False)
     return home
 
 

@@ -120,21 +120,56 @@ class PackageError(DeskError):
 # ------------------------------------------------------------------------------ keys
 
 
-def new_private_key_pem() -> str:
-    """A new Ed25519 key, PKCS#8 PEM (unencrypted: see docs/architecture.md, Sync)."""
-    key = Ed25519PrivateKey.generate()
+WRONG_KEY_PASSPHRASE = template("Mật khẩu khóa ký của đơn vị không đúng.")
+KEY_PASSPHRASE_TOO_SHORT = template("Mật khẩu khóa ký phải có ít nhất {minimum} ký tự.")
+MIN_KEY_PASSPHRASE = 4  # the demo's is "demo"; an administrator is told to choose a long one
+
+
+def new_private_key_pem(passphrase: str | None = None) -> str:
+    """A new Ed25519 key, PKCS#8 PEM: encrypted with ``passphrase`` (issue 11: the unit's key
+    is kept encrypted; scrypt or PBKDF2 and AES-256 as ``BestAvailableEncryption`` chooses),
+    unencrypted only for the program's own use (tests of the services)."""
+    return pem_of(Ed25519PrivateKey.generate(), passphrase)
+
+
+def pem_of(key: Ed25519PrivateKey, passphrase: str | None) -> str:
+    if passphrase is not None and len(passphrase) < MIN_KEY_PASSPHRASE:
+        raise DeskError(KEY_PASSPHRASE_TOO_SHORT, minimum=MIN_KEY_PASSPHRASE)
+    encryption: serialization.KeySerializationEncryption = (
+        serialization.BestAvailableEncryption(passphrase.encode("utf-8"))
+        if passphrase is not None
+        else serialization.NoEncryption()
+    )
     return key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption
     ).decode("ascii")
 
 
-def _private_key(pem: str) -> Ed25519PrivateKey:
-    key = serialization.load_pem_private_key(pem.encode("ascii"), password=None)
+def is_encrypted(pem: str) -> bool:
+    return "-----BEGIN ENCRYPTED PRIVATE KEY-----" in pem
+
+
+def load_private_key(pem: str, passphrase: str | None = None) -> Ed25519PrivateKey:
+    """The unit's key from its PEM (with the passphrase when it is encrypted)."""
+    password = passphrase.encode("utf-8") if is_encrypted(pem) and passphrase else None
+    try:
+        key = serialization.load_pem_private_key(pem.encode("ascii"), password=password)
+    except (ValueError, TypeError):
+        if is_encrypted(pem):
+            raise DeskError(WRONG_KEY_PASSPHRASE) from None
+        raise DeskError("Khóa riêng của đơn vị bị hỏng.") from None
     if not isinstance(key, Ed25519PrivateKey):
         raise DeskError("Khóa riêng của đơn vị không phải khóa Ed25519.")
     return key
+
+
+def plain_pem(pem: str, passphrase: str | None) -> str:
+    """The key's PEM without encryption, in memory only (what signing takes)."""
+    return pem if not is_encrypted(pem) else pem_of(load_private_key(pem, passphrase), None)
+
+
+def _private_key(pem: str) -> Ed25519PrivateKey:
+    return load_private_key(pem)
 
 
 def public_key_of(pem: str) -> bytes:

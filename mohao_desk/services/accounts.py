@@ -9,7 +9,7 @@ window's log-in and "Đổi người dùng", and the CLI's passwords build on it
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -17,8 +17,15 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from mohao_desk.domain.errors import DeskError, template
-from mohao_desk.domain.roles import Role
-from mohao_desk.services.setup import hash_password, require_unit, roles_text
+from mohao_desk.domain.roles import Operation, Role
+from mohao_desk.services import authority
+from mohao_desk.services.setup import (
+    OfficerInput,
+    add_officer_in,
+    hash_password,
+    require_unit,
+    roles_text,
+)
 from mohao_desk.store import account_queries as aq
 from mohao_desk.store.db import Database
 
@@ -31,6 +38,15 @@ ACCOUNT_LOCKED = template(
     "hãy thử lại sau hoặc nhờ quản trị đặt lại mật khẩu."
 )
 ACCOUNT_DISABLED = template("Tài khoản {username} đã ngừng sử dụng.")
+NO_ROLE = template("Một tài khoản cần ít nhất một vai trò.")
+NO_PASSWORD_GIVEN = template("Tài khoản quản trị cần có mật khẩu.")
+ADMIN_EXISTS = template(
+    "Đơn vị đã có tài khoản quản trị: tài khoản mới do quản trị tạo sau khi đăng nhập."
+)
+LAST_ADMINISTRATOR = template(
+    "Không thể bỏ quyền quản trị của {username}: đơn vị sẽ không còn ai quản trị. Hãy cấp "
+    "quyền quản trị cho người khác trước."
+)
 NO_PASSWORD = template(
     "Tài khoản {username} chưa có mật khẩu: nhờ quản trị của đơn vị đặt mật khẩu."
 )
@@ -135,18 +151,107 @@ class AccountService:
         raise failure
 
     def set_password(self, username: str, password: str, *, by: str | None = None) -> None:
-        self._change(username, "password_set", by, password_hash=hash_password(password),
+        """An administrator sets (or resets) an account's password; it also lifts a lock."""
+        authority.require(self.db, Operation.ACCOUNTS)
+        self._change(username, "password_set", self._by(by), password_hash=hash_password(password),
+                     failed_logins=0, locked_until=None)  # fmt: skip
+
+    def change_own_password(self, username: str, current: str, new: str) -> None:
+        """A person changes their own password: the current one first (no role needed)."""
+        hash_password(new)  # the new one's rules, before the current one is tried
+        self.log_in(username, current)
+        self._change(username, "password_changed", username, password_hash=hash_password(new),
                      failed_logins=0, locked_until=None)  # fmt: skip
 
     def set_roles(self, username: str, roles: Any, *, by: str | None = None) -> Account:
+        authority.require(self.db, Operation.ACCOUNTS)
         text = roles_text(roles)
         if not text:
-            raise DeskError("Một tài khoản cần ít nhất một vai trò.")
-        self._change(username, "roles_set", by, detail=text, roles=text)
+            raise DeskError(NO_ROLE)
+        self._keeps_an_administrator(username, roles=text)
+        self._change(username, "roles_set", self._by(by), detail=text, roles=text)
         return self.get(username)
 
     def set_active(self, username: str, active: bool, *, by: str | None = None) -> None:
-        self._change(username, "enabled" if active else "disabled", by, active=active)
+        authority.require(self.db, Operation.ACCOUNTS)
+        if not active:
+            self._keeps_an_administrator(username, active=False)
+        self._change(username, "enabled" if active else "disabled", self._by(by), active=active)
+
+    def add(self, officer: OfficerInput, *, by: str | None = None) -> Account:
+        """A new account (``user add``, the settings window): an administrator's act."""
+        authority.require(self.db, Operation.ACCOUNTS)
+        return self._add(officer, self._by(by))
+
+    def needs_administrator(self) -> bool:
+        """Whether nobody can administer the unit yet: no active account with the
+        administrator's role and a password (a database made before accounts existed)."""
+        return not any(
+            a.active and a.has_password and Role.ADMIN in a.roles for a in self.accounts()
+        )
+
+    def create_administrator(self, officer: OfficerInput) -> Account:
+        """The first administrator (first run, or a database made before accounts): allowed
+        without a log-in only while :meth:`needs_administrator`; refused afterwards."""
+        if Role.ADMIN.value not in officer.roles:
+            officer = replace(officer, roles=(*officer.roles, Role.ADMIN.value))
+        if officer.password is None:
+            raise DeskError(NO_PASSWORD_GIVEN)
+        with self.db.begin() as conn:
+            unit = require_unit(conn)
+            admins = [
+                r
+                for r in aq.accounts(conn, unit.id)
+                if r.active and r.password_hash is not None and Role.ADMIN.value in r.roles
+            ]
+            if admins:
+                raise DeskError(ADMIN_EXISTS)
+            existing = aq.account(conn, unit.id, officer.username.strip(), for_update=True)
+            now = self._now()
+            if existing is None:
+                add_officer_in(conn, unit.id, officer)
+            else:  # an officer of an older database becomes its administrator
+                aq.update(
+                    conn,
+                    existing.id,
+                    roles=roles_text({*_roles(str(existing.roles)), *officer.roles}),
+                    password_hash=hash_password(officer.password),
+                    active=True,
+                    failed_logins=0,
+                    locked_until=None,
+                )
+            aq.record(conn, unit.id, officer.username.strip(), "administrator_created", now)
+        return self.get(officer.username)
+
+    def _add(self, officer: OfficerInput, by: str | None) -> Account:
+        with self.db.begin() as conn:
+            unit = require_unit(conn)
+            add_officer_in(conn, unit.id, officer)
+            aq.record(
+                conn, unit.id, officer.username.strip(), "created", self._now(), by=by,
+                detail=roles_text(officer.roles),
+            )  # fmt: skip
+        return self.get(officer.username)
+
+    def _by(self, by: str | None) -> str | None:
+        account = authority.actor(self.db)
+        return str(account.username) if account is not None else by
+
+    def _keeps_an_administrator(self, username: str, **change: Any) -> None:
+        """Refuse a change that would leave the unit with no active administrator."""
+        name = username.strip()
+        for a in self.accounts():
+            if a.username == name:
+                continue
+            if a.active and a.has_password and Role.ADMIN in a.roles:
+                return
+        target = next((a for a in self.accounts() if a.username == name), None)
+        if target is None or Role.ADMIN not in target.roles:
+            return
+        roles = change.get("roles")
+        if roles is not None and Role.ADMIN.value in str(roles).split(","):
+            return
+        raise DeskError(LAST_ADMINISTRATOR, username=name)
 
     def _change(self, username: str, kind: str, by: str | None, detail: str = "", **values: Any):
         now = self._now()

@@ -25,6 +25,8 @@ from pathlib import Path
 
 from mohao_desk.domain.errors import DeskError, template
 from mohao_desk.domain.os_errors import os_error
+from mohao_desk.domain.roles import Operation
+from mohao_desk.services import authority
 from mohao_desk.store import snapshot
 from mohao_desk.store.db import SCHEMA_HEAD, Database, open_database
 
@@ -73,7 +75,20 @@ def make_backup(
 ) -> BackupResult:
     """A checked backup of ``db``: into ``out`` (a new file), or, without it, into the
     automatic folder under a dated name, then the automatic folder is pruned. A ``label``
-    (the copy made before a restore) goes into the name, and such a copy is never pruned."""
+    (the copy made before a restore) goes into the name, and such a copy is never pruned.
+    Asked by a person: an administrator's (the automatic backup is the program's own)."""
+    authority.require(db, Operation.BACKUP)
+    return _make_backup(db, out, now=now, progress=progress, label=label)
+
+
+def _make_backup(
+    db: Database,
+    out: Path | None = None,
+    *,
+    now: datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    label: str = "",
+) -> BackupResult:
     moment = now or datetime.now()
     automatic = out is None
     if db.dialect != "sqlite":
@@ -194,7 +209,7 @@ def auto_backup(
         )
         if made.date() == moment.date() and (not closing or changed <= last.stat().st_mtime):
             return None
-    return make_backup(db, now=moment)
+    return _make_backup(db, now=moment)
 
 
 def _database_files(path: Path) -> list[Path]:
@@ -271,6 +286,7 @@ def restore(
 def restore_into(db: Database, source: Path, *, now: datetime | None = None) -> RestoreResult:
     """The window's restore, with its database open: a safety backup of what is there now,
     then the backup's content copied into the live database in one step."""
+    authority.require(db, Operation.BACKUP)
     if db.dialect != "sqlite":
         raise DeskError(
             "Cơ sở dữ liệu trên máy chủ được phục hồi ngay trên máy chủ bằng pg_restore (việc "
@@ -287,7 +303,7 @@ def restore_into(db: Database, source: Path, *, now: datetime | None = None) -> 
         if check.revision != SCHEMA_HEAD:
             open_database(staged).close()
         # What is there now, kept under its own name (never pruned by the daily ones).
-        safety = make_backup(db, now=moment, label="truoc-phuc-hoi")
+        safety = _make_backup(db, now=moment, label="truoc-phuc-hoi")
         snapshot.copy_into(staged, db)
     except OSError as exc:
         raise DeskError(

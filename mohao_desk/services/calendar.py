@@ -31,7 +31,9 @@ from mohao_desk.domain.calendar import (
     package_public_days,
 )
 from mohao_desk.domain.errors import Clause, DeskError, template
+from mohao_desk.domain.roles import Operation
 from mohao_desk.domain.text import nfc
+from mohao_desk.services import authority
 from mohao_desk.services.setup import is_upstream, require_unit
 from mohao_desk.store import queries as q
 from mohao_desk.store.db import Database
@@ -95,12 +97,14 @@ class CalendarService:
 
     def set_override(self, day: date, *, working: bool, note: str = "") -> None:
         """Ngày nghỉ / ngày làm việc bổ sung: applies to dossiers registered from now on."""
+        authority.require(self.db, Operation.CALENDAR)
         self._check(day)
         with self.db.begin() as conn:
             unit = require_unit(conn)
             q.put_override(conn, unit.id, day, working, nfc(note.strip()))
 
     def remove_override(self, day: date) -> None:
+        authority.require(self.db, Operation.CALENDAR)
         self._check(day)
         with self.db.begin() as conn:
             unit = require_unit(conn)
@@ -126,6 +130,7 @@ class CalendarService:
     ) -> Announcement:
         """At the upstream office: an official announcement, sent to every desk in the next
         configuration package. Checked like an entry of the shipped table; a day has one."""
+        authority.require(self.db, Operation.CALENDAR)
         self._check(day)
         entry = Announcement(
             day, working, name, document, document_date, certain, note.strip()
@@ -146,6 +151,7 @@ class CalendarService:
         return announcement
 
     def remove_announcement(self, day: date) -> None:
+        authority.require(self.db, Operation.CALENDAR)
         self._check(day)
         with self.db.begin() as conn:
             require_unit(conn)

@@ -29,8 +29,10 @@ from typing import Any
 from mohao_desk.domain.catalog import Procedure, parse_catalog
 from mohao_desk.domain.catalog_sheet import CatalogChanges, catalog_changes, merge, read_sheets
 from mohao_desk.domain.errors import DeskError, Phrase
+from mohao_desk.domain.roles import Operation
 from mohao_desk.domain.text import group_digits
 from mohao_desk.domain.user_files import read_user_file
+from mohao_desk.services import authority
 from mohao_desk.store import queries as q
 from mohao_desk.store.db import Database
 
@@ -226,6 +228,7 @@ def preview_catalog(db: Database, path: Path) -> CatalogPreview:
 def apply_catalog(db: Database, preview: CatalogPreview) -> int:
     """Write what ``preview`` showed (added and changed procedures) in one transaction; refuse
     if any of them changed in the catalog since. Returns how many were written."""
+    authority.require(db, Operation.CATALOG)
     from mohao_desk.services.setup import require_unit
 
     changes = preview.changes

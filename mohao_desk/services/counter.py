@@ -19,7 +19,9 @@ from typing import Any
 from mohao_desk.domain.errors import DeskError, NotFound
 from mohao_desk.domain.lifecycle import Channel
 from mohao_desk.domain.regimes import regime_for
+from mohao_desk.domain.roles import Operation
 from mohao_desk.domain.text import nfc
+from mohao_desk.services import authority
 from mohao_desk.services.desk import Desk, clean_applicant
 from mohao_desk.store import counter_queries as cq
 from mohao_desk.store import queries as q
@@ -90,6 +92,7 @@ class CounterService:
         """Record a refusal at the counter; returns it (print Mẫu 03 from it)."""
         desk = self.desk
         desk.require_writable()
+        authority.require(desk.db, Operation.COUNTER_REFUSAL)
         name, phone, email, address = clean_applicant(applicant_name, phone, email, address)
         reasons = clean_reasons(reason)
         moment = desk._at(at)
@@ -101,7 +104,7 @@ class CounterService:
                     "Không có thủ tục mã '{procedure_code}' trong danh mục.",
                     procedure_code=procedure_code,
                 )
-            officer_id = desk._officer_id(conn, by)
+            officer_id = desk._actor_id(conn, by)
             number = q.next_yearly(conn, desk.unit.id, "counter_refusal", moment.year)
             refusal_id = cq.insert_counter_refusal(
                 conn,

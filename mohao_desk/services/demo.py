@@ -265,6 +265,7 @@ def fill_demo(
         bulk.store_yearly_sequences(conn, info.id, "counter_refusal", refused)
         q.put_setting(conn, "demo_data", True)
         _demo_accounts(conn, info.id)
+        _demo_key(conn)
     return DemoReport(info.code, dossiers, total_events, clock.perf_counter() - started)
 
 
@@ -281,6 +282,19 @@ DEMO_ROLES = {
 DEMO_ADMIN = OfficerInput(
     "quantri", "Hoàng Thị Mai", "Công chức Văn phòng - Thống kê", roles=("quan_tri",)
 )
+
+
+def _demo_key(conn: Any) -> None:
+    """The demo unit's signing key, encrypted with the demo's passphrase ("demo")."""
+    import base64
+
+    from mohao_desk.domain.package import new_private_key_pem, plain_pem, public_key_of
+    from mohao_desk.store import sync_queries as sq
+
+    pem = new_private_key_pem(DEMO_PASSWORD)
+    public = public_key_of(plain_pem(pem, DEMO_PASSWORD))
+    q.put_setting(conn, sq.PRIVATE_KEY_SETTING, pem)
+    q.put_setting(conn, sq.PUBLIC_KEY_SETTING, base64.b64encode(public).decode())
 
 
 def _demo_accounts(conn: Any, unit_id: int) -> None:

@@ -43,8 +43,10 @@ from mohao_desk.domain.lifecycle import (
     check_transition,
 )
 from mohao_desk.domain.regimes import LegalRegime, regime_for
+from mohao_desk.domain.roles import Operation, allowed
 from mohao_desk.domain.text import fold, group_digits, nfc
 from mohao_desk.domain.user_files import chunks, open_user_file, refuse_non_regular
+from mohao_desk.services import authority
 from mohao_desk.services.calendar import read_announcements
 from mohao_desk.services.setup import UnitInfo, is_upstream, require_unit
 from mohao_desk.store import files
@@ -299,6 +301,16 @@ class Desk:
 
         return watch(self.db)
 
+    @property
+    def account(self) -> Any:
+        """The account logged in (services.accounts.Account), None for the program's own work."""
+        return authority.actor(self.db)
+
+    def can(self, operation: Act | Operation) -> bool:
+        """Whether the logged-in account may do ``operation`` (the window offers only those)."""
+        account = self.account
+        return account is None or allowed(account.roles, operation)
+
     def require_writable(self) -> None:
         """Raise the reason why dossiers cannot be written here, if they cannot."""
         if self._upstream:
@@ -361,6 +373,10 @@ class Desk:
             row = q.dossier_by_code(conn, code) or q.dossier_by_code(conn, code.upper())
         return str(row.code) if row is not None else None
 
+    def _actor_id(self, conn: Connection, by: str | None) -> int | None:
+        """The officer an act is recorded for: the logged-in account (services/authority.py)."""
+        return self._officer_id(conn, authority.acting_username(self.db, by))
+
     def _officer_id(self, conn: Connection, username: str | None) -> int | None:
         if username is None:
             username = q.get_setting(conn, "default_officer")
@@ -413,6 +429,7 @@ class Desk:
         note: str = "",
     ) -> DossierDetail:
         """Tiếp nhận hồ sơ: create the dossier, its code, its due moment, its first event."""
+        authority.require(self.db, Act.REGISTER)
         name, phone, email, address = clean_applicant(applicant_name, phone, email, address)
         id_number = _clean(id_number, Phrase("số giấy tờ tùy thân"), limit=32)
         if id_number and not id_number.isalnum():
@@ -434,7 +451,7 @@ class Desk:
                     "Thủ tục '{name}' không có thời hạn xác minh riêng.", name=procedure.name
                 )
             due = due_moment(self.calendar, received, _period(procedure, verification))
-            officer_id = self._officer_id(conn, by)
+            officer_id = self._actor_id(conn, by)
             sequence = q.next_sequence(conn, self.unit.id, received.date())
             # The register book's entry, given now and printed on the receipt: never renumbered.
             book_number = q.next_yearly(conn, self.unit.id, "book", received.year)
@@ -715,6 +732,7 @@ class Desk:
         change: Callable[[Connection, Any, datetime], tuple[dict[str, Any], dict[str, Any]]],
     ) -> DossierDetail:
         self.require_writable()
+        authority.require(self.db, act)
         moment = self._at(at)
         code = code.strip()
         with self.db.begin() as conn:
@@ -732,7 +750,7 @@ class Desk:
                     moment=moment,
                     last=last,
                 )
-            officer_id = self._officer_id(conn, by)
+            officer_id = self._actor_id(conn, by)
             values, data = change(conn, row, moment)
             before = {k: _plain(row._mapping[k], self) for k in values if k in row._mapping}
             after = {k: _plain(v, self) for k, v in values.items()}
@@ -935,6 +953,8 @@ class Desk:
                 previous_apologies=row.apology_count,
                 override=override,
             )
+            if broken:  # recorded against the rules: the leader's decision
+                authority.require(self.db, Operation.APOLOGY_EXCEPTION)
             values = {"due_at": self.to_utc(new_due), "apology_count": row.apology_count + 1}
             data = {
                 "reason": text,
@@ -1009,7 +1029,7 @@ class Desk:
         sha = digest.hexdigest()
 
         def change(conn: Connection, row: Any, moment: datetime) -> tuple[dict, dict]:
-            officer_id = self._officer_id(conn, by)
+            officer_id = self._actor_id(conn, by)
             values: dict[str, Any] = {}
             data: dict[str, Any] = {"file": file_name, "sha256": sha, "size": size}
             comps = q.components_of(conn, row.id)

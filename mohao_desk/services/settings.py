@@ -14,7 +14,9 @@ from typing import Any
 from mohao_desk.domain.calendar import OfficeHours
 from mohao_desk.domain.errors import DeskError, NotFound, Phrase
 from mohao_desk.domain.regimes import LegalRegime
+from mohao_desk.domain.roles import Operation
 from mohao_desk.domain.text import fold, nfc
+from mohao_desk.services import authority
 from mohao_desk.services.documents import DEFAULT_HEAD
 from mohao_desk.services.setup import OfficerInput, UnitInfo, add_officer_in, require_unit
 from mohao_desk.store import queries as q
@@ -30,6 +32,8 @@ class OfficerView:
     title: str
     phone: str
     active: bool
+    roles: tuple[str, ...] = ()  # values of domain.roles.Role, in the table's order
+    has_password: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,16 @@ def _clock(seconds: int) -> time:
 
 
 def _officer_view(row: Any) -> OfficerView:
-    return OfficerView(row.username, row.full_name, row.title, row.phone, bool(row.active))
+    roles = tuple(r for r in str(row.roles or "").split(",") if r)
+    return OfficerView(
+        row.username,
+        row.full_name,
+        row.title,
+        row.phone,
+        bool(row.active),
+        roles,
+        row.password_hash is not None,
+    )
 
 
 def _settings_in(conn: Any) -> UnitSettings:
@@ -265,6 +278,7 @@ def _refuse_district(name: str, where: Phrase) -> None:
 
 def save_letterheads(db: Database, change: LetterheadChange) -> UnitSettings:
     """Save a change made by :func:`check_letterheads` (one transaction)."""
+    authority.require(db, Operation.UNIT_SETTINGS)
     with db.begin() as conn:
         require_unit(conn)
         if change.province_name is not None:
@@ -293,6 +307,7 @@ def update_letterheads(
     upstreams: Mapping[str, str] | None = None,
 ) -> UnitSettings:
     """Check and save a change of the letterheads (see :func:`check_letterheads`)."""
+    authority.require(db, Operation.UNIT_SETTINGS)
     change = check_letterheads(
         db, province_name=province_name, parents=parents, upstreams=upstreams
     )
@@ -322,6 +337,7 @@ def officer_phone(text: str) -> str:
 
 def add_officer(db: Database, officer: OfficerInput) -> OfficerView:
     """Thêm cán bộ, with the rules of ``mohao-desk officer add``."""
+    authority.require(db, Operation.ACCOUNTS)
     officer = OfficerInput(
         officer.username,
         " ".join(officer.full_name.split()),
@@ -352,6 +368,7 @@ def update_officer(
 ) -> OfficerView:
     """Change an officer's full name, title or phone (``None``: unchanged; the username stays:
     events refer to it). The phone is what the supplement slip prints for the contact."""
+    authority.require(db, Operation.ACCOUNTS)
     values: dict[str, Any] = {}
     if full_name is not None:
         name = nfc(" ".join(full_name.split()))
@@ -374,6 +391,7 @@ def update_officer(
 def set_officer_active(db: Database, username: str, active: bool) -> OfficerView:
     """Ngừng hoạt động / cho hoạt động lại: an inactive officer keeps the dossiers and events
     that name them, and no longer appears in the lists of officers to choose from."""
+    authority.require(db, Operation.ACCOUNTS)
     with db.begin() as conn:
         unit = require_unit(conn)
         row = _officer_row(conn, unit.id, username)
@@ -421,8 +439,37 @@ def office_hours_text(sessions: Sequence[tuple[time, time]]) -> str:
 def set_office_hours(db: Database, sessions: Sequence[tuple[time, time]]) -> UnitSettings:
     """Giờ làm việc of the unit; they apply to dossiers registered from now on (due moments
     already computed stay as they are)."""
+    authority.require(db, Operation.UNIT_SETTINGS)
     text = office_hours_text(sessions)
     with db.begin() as conn:
         unit = require_unit(conn)
         q.update_unit(conn, unit.id, office_hours=text)
         return _settings_in(conn)
+
+
+# The window locks after this many minutes without a key or a click (issue 11); 0: never.
+IDLE_LOCK_SETTING = "idle_lock_minutes"
+DEFAULT_IDLE_LOCK_MINUTES = 10
+MAX_IDLE_LOCK_MINUTES = 240
+
+
+def idle_lock_minutes(db: Database) -> int:
+    with db.read() as conn:
+        value = q.get_setting(conn, IDLE_LOCK_SETTING)
+    try:
+        minutes = int(value) if value is not None else DEFAULT_IDLE_LOCK_MINUTES
+    except (TypeError, ValueError):
+        return DEFAULT_IDLE_LOCK_MINUTES
+    return max(0, min(minutes, MAX_IDLE_LOCK_MINUTES))
+
+
+def set_idle_lock_minutes(db: Database, minutes: int) -> None:
+    """Khóa màn hình sau … phút không dùng: the unit's setting, every PC of the unit."""
+    authority.require(db, Operation.UNIT_SETTINGS)
+    if not 0 <= minutes <= MAX_IDLE_LOCK_MINUTES:
+        raise DeskError(
+            "Thời gian tự khóa phải từ 0 (không khóa) đến {limit} phút.",
+            limit=MAX_IDLE_LOCK_MINUTES,
+        )
+    with db.begin() as conn:
+        q.put_setting(conn, IDLE_LOCK_SETTING, int(minutes))

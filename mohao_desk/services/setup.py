@@ -14,7 +14,9 @@ from mohao_desk.domain.catalog import Procedure, parse_catalog, parse_regimes
 from mohao_desk.domain.codes import check_agency_code
 from mohao_desk.domain.errors import DeskError, template
 from mohao_desk.domain.regimes import LegalRegime
+from mohao_desk.domain.roles import Operation
 from mohao_desk.domain.text import nfc
+from mohao_desk.services import authority
 from mohao_desk.store import queries as q
 from mohao_desk.store.db import Database
 
@@ -75,8 +77,10 @@ def init_unit(
     place_name: str = "",
     office_hours: str | None = None,
     officers: list[OfficerInput] | None = None,
+    admin: OfficerInput | None = None,
 ) -> UnitInfo:
-    """Create the desk's own unit with the seed catalog and regime table (one transaction)."""
+    """Create the desk's own unit with the seed catalog and regime table (one transaction),
+    its officers' accounts and, given ``admin``, its administrator's (with a password)."""
     code = check_agency_code(code)
     name = nfc(name).strip()
     if not name:
@@ -102,6 +106,10 @@ def init_unit(
         q.upsert_procedures(conn, catalog)
         for o in officers or [OfficerInput("motcua", "Công chức Một cửa", "Công chức")]:
             add_officer_in(conn, unit_id, o)
+        if admin is not None:
+            if "quan_tri" not in admin.roles or admin.password is None:
+                raise DeskError("Tài khoản quản trị cần vai trò quản trị và mật khẩu.")
+            add_officer_in(conn, unit_id, admin)
         first = officers[0].username if officers else "motcua"
         q.put_setting(conn, "default_officer", first)
         row = q.own_unit(conn)
@@ -178,6 +186,7 @@ def require_unit(conn: Any) -> UnitInfo:
 def import_catalog(db: Database, path: Path) -> int:
     """Add or update procedures from a catalog file (JSON, or a province's .xlsx list) without
     a preview; the whole file or nothing. Returns how many procedures were written."""
+    authority.require(db, Operation.CATALOG)
     from mohao_desk.services.catalog_import import apply_catalog, preview_catalog
 
     return apply_catalog(db, preview_catalog(db, Path(path)))
@@ -196,6 +205,7 @@ def update_unit_settings(
     """Change the unit's names, office hours (they apply to dossiers registered later), the
     signature block of the head of the processing body (apology slips, stop notices) or the
     default officer (who acts when no officer is named); all in one transaction."""
+    authority.require(db, Operation.UNIT_SETTINGS)
     values: dict[str, Any] = {}
     if name is not None:
         if not nfc(name).strip():

@@ -52,7 +52,9 @@ from mohao_desk.domain.package import (
     desk_payload_bytes,
     dossier_columns,
     fingerprint,
+    is_encrypted,
     key_file_bytes,
+    load_private_key,
     missing_sequences,
     new_private_key_pem,
     open_package,
@@ -60,19 +62,24 @@ from mohao_desk.domain.package import (
     parse_desk_payload,
     parse_key_file,
     payload_digest,
+    pem_of,
+    plain_pem,
     public_key_of,
     ranges_text,
     read_manifest,
     short_fingerprint,
     short_unit_name,
 )
+from mohao_desk.domain.roles import Operation
 from mohao_desk.domain.text import group_digits
 from mohao_desk.domain.user_files import open_user_file, read_user_file
+from mohao_desk.services import authority
 from mohao_desk.services.calendar import read_announcements, write_announcements
 from mohao_desk.services.desk import clean_applicant, search_key
 from mohao_desk.services.setup import (
     MODE_SETTING,
     MODE_UPSTREAM,
+    OfficerInput,
     UnitInfo,
     init_unit,
     is_upstream,
@@ -122,13 +129,68 @@ def _epoch(moment: datetime) -> int:
     return int(moment.timestamp())
 
 
-def _private_key(conn: Connection) -> str:
-    """The unit's private key, made on first need (inside the caller's write transaction)."""
-    pem = q.get_setting(conn, sq.PRIVATE_KEY_SETTING)
-    if not pem:
-        pem = new_private_key_pem()
-        q.put_setting(conn, sq.PRIVATE_KEY_SETTING, pem)
-    return str(pem)
+class KeyPassphraseNeeded(DeskError):
+    """The unit's key is encrypted (or is to be made) and this session has no passphrase:
+    the window asks for it once per session, the command line reads MOHAO_KEY_PASSPHRASE or
+    asks. ``new``: no key yet, the passphrase given will encrypt the new one."""
+
+    @property
+    def new(self) -> bool:
+        return self.template == NEW_KEY_PASSPHRASE_NEEDED
+
+
+KEY_PASSPHRASE_NEEDED = template("Cần mật khẩu khóa ký của đơn vị để ký gói.")
+NEW_KEY_PASSPHRASE_NEEDED = template(
+    "Đơn vị chưa có khóa ký: cần đặt mật khẩu cho khóa ký mới (người quản trị giữ mật khẩu này)."
+)
+PUBLIC_KEY_SETTING = sq.PUBLIC_KEY_SETTING
+
+
+def _signing_pem(conn: Connection, db: Database) -> str:
+    """The unit's private key as signing takes it (decrypted in memory only), made on first
+    need inside the caller's write transaction. Kept encrypted with the session's passphrase
+    (``db.key_passphrase``, issue 11): a new key is never stored unencrypted; a key made before
+    this version is, and is encrypted the first time a passphrase is given."""
+    phrase = getattr(db, "key_passphrase", None)
+    stored = q.get_setting(conn, sq.PRIVATE_KEY_SETTING)
+    if not stored:
+        if phrase is None:
+            raise KeyPassphraseNeeded(NEW_KEY_PASSPHRASE_NEEDED)
+        stored = new_private_key_pem(phrase)
+        q.put_setting(conn, sq.PRIVATE_KEY_SETTING, stored)
+    stored = str(stored)
+    if is_encrypted(stored) and phrase is None:
+        raise KeyPassphraseNeeded(KEY_PASSPHRASE_NEEDED)
+    pem = plain_pem(stored, phrase)
+    if not is_encrypted(stored) and phrase is not None:
+        q.put_setting(conn, sq.PRIVATE_KEY_SETTING, new_private_key_pem_of(pem, phrase))
+    if q.get_setting(conn, PUBLIC_KEY_SETTING) is None:
+        q.put_setting(conn, PUBLIC_KEY_SETTING, base64.b64encode(public_key_of(pem)).decode())
+    return pem
+
+
+def new_private_key_pem_of(pem: str, passphrase: str | None) -> str:
+    return pem_of(load_private_key(pem), passphrase)
+
+
+def _public_raw(conn: Connection, db: Database) -> bytes:
+    """The unit's public key: stored beside the encrypted private one, so that showing or
+    sending it needs no passphrase."""
+    stored = q.get_setting(conn, PUBLIC_KEY_SETTING)
+    if stored:
+        return base64.b64decode(str(stored))
+    return public_key_of(_signing_pem(conn, db))
+
+
+def set_key_passphrase(db: Database, current: str | None, new: str) -> None:
+    """Đặt / đổi mật khẩu khóa ký: the administrator encrypts the unit's key anew."""
+    authority.require(db, Operation.KEYS)
+    with db.begin() as conn:
+        stored = q.get_setting(conn, sq.PRIVATE_KEY_SETTING)
+        pem = plain_pem(str(stored), current) if stored else new_private_key_pem(None)
+        q.put_setting(conn, sq.PRIVATE_KEY_SETTING, new_private_key_pem_of(pem, new))
+        q.put_setting(conn, PUBLIC_KEY_SETTING, base64.b64encode(public_key_of(pem)).decode())
+    db.key_passphrase = new
 
 
 def _write_file(path: Path, data: bytes, *, overwrite: bool = True) -> None:
@@ -178,6 +240,7 @@ def _out_dir(out: Path) -> Path:
 
 def set_share_personal_data(db: Database, value: bool) -> None:
     """Whether the desk's packages carry applicants' personal data (Decree 13/2023: off)."""
+    authority.require(db, Operation.UNIT_SETTINGS)
     with db.begin() as conn:
         require_unit(conn)
         q.put_setting(conn, SHARE_SETTING, bool(value))
@@ -203,9 +266,8 @@ def export_public_key(db: Database, out: Path) -> KeyExport:
     """Write the unit's public key file (JSON); the key pair is made on first need."""
     with db.begin() as conn:
         unit = require_unit(conn)
-        pem = _private_key(conn)
+        public = _public_raw(conn, db)
         role = ROLE_UPSTREAM if is_upstream(conn) else ROLE_DESK
-    public = public_key_of(pem)
     out = Path(out).expanduser()
     if out.is_dir():
         out = out / f"{unit.code}.key.json"
@@ -225,6 +287,7 @@ class TrustResult:
 def trust(db: Database, key_path: Path, *, replace: bool = False) -> TrustResult:
     """Register another unit's public key: a desk's at the upstream office, the upstream
     office's at a desk."""
+    authority.require(db, Operation.KEYS)
     key_path = Path(key_path)
     # Bounded, and judged by the open descriptor: a FIFO, a device or a link to /dev/zero is
     # refused without waiting or reading it whole (issue 11).
@@ -285,13 +348,21 @@ def trust(db: Database, key_path: Path, *, replace: bool = False) -> TrustResult
 # ---------------------------------------------------------------------------- upstream
 
 
-def init_upstream(db: Database, *, code: str | None = None, name: str | None = None) -> UnitInfo:
+def init_upstream(
+    db: Database,
+    *,
+    code: str | None = None,
+    name: str | None = None,
+    admin: OfficerInput | None = None,
+) -> UnitInfo:
     """A new upstream-office database: its own unit, the seed catalog and regimes (as a desk
     gets), ``mode = upstream`` and its key pair."""
-    info = init_unit(db, code=code or DEFAULT_UPSTREAM_CODE, name=name or DEFAULT_UPSTREAM_NAME)
+    info = init_unit(
+        db, code=code or DEFAULT_UPSTREAM_CODE, name=name or DEFAULT_UPSTREAM_NAME, admin=admin
+    )
     with db.begin() as conn:
         q.put_setting(conn, MODE_SETTING, MODE_UPSTREAM)
-        _private_key(conn)
+        _signing_pem(conn, db)
     return info
 
 
@@ -314,6 +385,7 @@ class ExportResult:
 def export_desk_package(db: Database, out_dir: Path, *, clock: Clock | None = None) -> ExportResult:
     """One package with every dossier changed since the previous export (all of them the
     first time) into ``out_dir``."""
+    authority.require(db, Operation.EXPORT)
     out_dir = _out_dir(out_dir)
     with db.begin() as conn:  # short: the unit's key pair is made on first need
         unit = require_unit(conn)
@@ -323,7 +395,7 @@ def export_desk_package(db: Database, out_dir: Path, *, clock: Clock | None = No
         sequence = 1 if last is None else last.sequence + 1
         # Refused here, inside the transaction: a key pair made just now is rolled back too.
         path = _new_package_path(out_dir, unit.code, sequence)
-        pem = _private_key(conn)
+        pem = _signing_pem(conn, db)
     # The reading is one snapshot that holds no lock: the desk goes on registering while a
     # million dossiers are read (a write lock here blocked every act for 13.7 s, issue 10). An
     # act committed after the snapshot, even with an earlier updated_at, is in the next package:
@@ -422,6 +494,7 @@ def export_config_package(
     calendar announcements and settings, signed with the upstream key. Full state each time: a
     desk applies only the newest. Without announcements the package is of schema version 1,
     which desks with an older program still read."""
+    authority.require(db, Operation.EXPORT)
     out_dir = _out_dir(out_dir)
     settings: dict[str, str] = {}
     if office_hours:
@@ -430,7 +503,7 @@ def export_config_package(
         unit = require_unit(conn)
         if not is_upstream(conn):
             raise DeskError(CONFIG_EXPORT_UPSTREAM_ONLY)
-        pem = _private_key(conn)
+        pem = _signing_pem(conn, db)
         last = sq.last_export(conn, KIND_CONFIG)
         sequence = 1 if last is None else last.sequence + 1
         path = _new_package_path(out_dir, unit.code, sequence)
@@ -749,6 +822,7 @@ def import_packages(
     db: Database, paths: Sequence[Path], *, clock: Clock | None = None
 ) -> ImportReport:
     """Import packages (upstream: desk packages; desk: config packages), all or nothing."""
+    authority.require(db, Operation.IMPORT)
     files = package_files(paths)
     with db.read() as conn:
         require_unit(conn)

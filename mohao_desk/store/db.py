@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
@@ -83,6 +84,10 @@ class Database:
     """A unit's database, opened and migrated: a SQLite file, or a database on a PostgreSQL
     server (``dialect`` says which; only the store looks)."""
 
+    # The unit's signing-key passphrase, once given in this session (services/sync.py): set on
+    # the instance by the window and the command line.
+    key_passphrase: str | None = None
+
     def __init__(
         self,
         path: Path | str,
@@ -99,6 +104,9 @@ class Database:
         self.target: Path | str = target if target is not None else path
         # Where the files that belong to the database (attachments) are kept on this PC.
         self.files_dir: Path = files_dir if files_dir is not None else Path(path).parent
+        # The account logged in on this session (services/authority.py): set by the window's
+        # log-in and the command line's password; None for the program's own work.
+        self.actor: Any = None
 
     @contextmanager
     def begin(self, *, bulk: bool = False) -> Iterator[Connection]:

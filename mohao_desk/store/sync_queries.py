@@ -29,6 +29,8 @@ from mohao_desk.store.schema import (
 )
 
 PRIVATE_KEY_SETTING = "unit_private_key"
+# The public half, beside the encrypted private key: shown and sent with no passphrase.
+PUBLIC_KEY_SETTING = "unit_public_key"
 
 # ------------------------------------------------------------------------- keys
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -104,6 +105,13 @@ class SetupDialog(QDialog):
         form.addRow(self.tr("Địa danh ghi trên văn bản:"), self.place)
         form.addRow(self.tr("Cán bộ (mỗi dòng: tên đăng nhập: họ tên: chức danh):"), self.officers)
         layout.addLayout(form)
+        from mohao_desk.ui.login_dialog import AdministratorFields
+
+        # The first account (issue 11): the administrator, who gives the officers passwords.
+        self.admin = AdministratorFields(self)
+        admin_box = QGroupBox(self.tr("Tài khoản quản trị"), self)
+        QVBoxLayout(admin_box).addWidget(self.admin)
+        layout.addWidget(admin_box)
         self.demo = QCheckBox(self.tr("Dùng dữ liệu mẫu để làm quen (không nhập thông tin trên)"))
         self.demo.toggled.connect(self._demo_toggled)
         layout.addWidget(self.demo)
@@ -121,6 +129,7 @@ class SetupDialog(QDialog):
     def _demo_toggled(self, on: bool) -> None:
         for widget in (self.name, self.code, self.parent_name, self.place, self.officers):
             widget.setEnabled(not on)
+        self.admin.setEnabled(not on)
 
     def problems(self) -> list[str]:
         """Everything missing or wrong in the form, all at once (empty when it can be saved)."""
@@ -155,6 +164,7 @@ class SetupDialog(QDialog):
                         "%1", line.strip()
                     )
                 )
+        found.extend(self.admin.problems())
         return found
 
     def apply(self, db: Any) -> None:
@@ -185,6 +195,7 @@ class SetupDialog(QDialog):
             parent_name=self.parent_name.text(),
             place_name=self.place.text(),
             officers=officers or None,
+            admin=self.admin.officer(),
         )
 
     def accept(self) -> None:
@@ -259,6 +270,23 @@ def run_gui(db_path: Path | str | None = None, *, demo_if_empty: bool = False) -
     return _run_window(app, path, created=created)
 
 
+def log_in(desk: Any) -> bool:
+    """The person at the PC logs in (issue 11); a database made before accounts first gets
+    its administrator. False when the person gives up (the program closes)."""
+    from mohao_desk.services.accounts import AccountService
+    from mohao_desk.ui.login_dialog import AdministratorDialog, LoginDialog
+
+    if AccountService(desk.db).needs_administrator():
+        first = AdministratorDialog(desk.db)
+        if first.exec() != QDialog.DialogCode.Accepted:
+            return False
+    dialog = LoginDialog(desk.db, unit_name=desk.unit.name, demo=desk.is_demo())
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    desk.db.actor = dialog.account
+    return True
+
+
 def _run_window(app: QApplication, path: Path | str, *, created: bool) -> int:
     from mohao_desk.services.desk import Desk
     from mohao_desk.services.setup import has_unit
@@ -283,6 +311,9 @@ def _run_window(app: QApplication, path: Path | str, *, created: bool) -> int:
                     + error_text(exc)
                 )
         desk = Desk(db)
+        if not log_in(desk):
+            db.close()
+            return 1
     except DeskError as exc:
         QMessageBox.critical(
             None, QCoreApplication.translate("MainWindow", "Bộ phận Một cửa"), error_text(exc)

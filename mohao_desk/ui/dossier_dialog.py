@@ -148,11 +148,16 @@ STATUS_COLORS = {
 }
 
 
-def allowed_acts(detail: DossierDetail) -> list[Act]:
-    """The acts the dossier's state allows (lifecycle rules; ``stop`` only for regime B)."""
+def allowed_acts(
+    detail: DossierDetail, can: Callable[[Act], bool] = lambda _act: True
+) -> list[Act]:
+    """The acts the dossier's state allows (lifecycle rules; ``stop`` only for regime B) and
+    the logged-in account's roles (``can``: issue 11)."""
     allowed = []
     for act, _label in ACTS:
         if act is Act.STOP and detail.regime != "B":
+            continue
+        if not can(act):
             continue
         try:
             check_transition(act, detail.summary.status)
@@ -704,7 +709,7 @@ class DossierDialog(QDialog):
 
         self._show_components(detail)
         self._show_timeline(detail.events)
-        allowed = allowed_acts(detail)
+        allowed = allowed_acts(detail, self.desk.can)
         self._layout_act_buttons(allowed)
         if self.current_act is not None and self.current_act not in allowed:
             if self._keep_form:
@@ -1120,7 +1125,7 @@ class DossierDialog(QDialog):
         self._busy = busy
         self.confirm_button.setEnabled(not busy)
         self.confirm_button.setText(self.tr("Đang ghi…") if busy else self.tr("Ghi nhận"))
-        allowed = allowed_acts(self.detail) if self.detail else []
+        allowed = allowed_acts(self.detail, self.desk.can) if self.detail else []
         for act, button in self.act_buttons.items():
             button.setEnabled(act in allowed and not busy)
         self.result_row.choose_button.setEnabled(not busy and self.result_row.accepting)

@@ -56,6 +56,11 @@ LABELS = (
     QT_TRANSLATE_NOOP("Labels", "Rất hài lòng"),
     QT_TRANSLATE_NOOP("Labels", "Hài lòng"),
     QT_TRANSLATE_NOOP("Labels", "Không hài lòng"),
+    # Vai trò (roles.Role)
+    QT_TRANSLATE_NOOP("Labels", "Tiếp nhận, trả kết quả"),
+    QT_TRANSLATE_NOOP("Labels", "Xử lý hồ sơ"),
+    QT_TRANSLATE_NOOP("Labels", "Lãnh đạo"),
+    QT_TRANSLATE_NOOP("Labels", "Quản trị"),
 )
 
 

@@ -14,7 +14,6 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QShort
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from mohao_desk.domain.deadline import Band
+from mohao_desk.domain.package import WRONG_KEY_PASSPHRASE
 from mohao_desk.domain.text import fold, group_digits
 from mohao_desk.ui import worker
 from mohao_desk.ui.board_model import BoardModel
@@ -120,6 +120,14 @@ class MainWindow(QMainWindow):
         )
         self.model.set_headers([self.model.tr(label) for _, label in BoardModel.COLUMNS])
         self._build_actions()
+        from mohao_desk.services.settings import idle_lock_minutes
+        from mohao_desk.ui.session import Session
+
+        # The person at the PC (issue 11): the tool bar's button, the idle lock, the roles.
+        self.session = Session(self, idle_minutes=idle_lock_minutes(desk.db))
+        self.session.changed.connect(self._person_changed)
+        account = desk.account
+        self.officer = account.username if account is not None else desk.default_officer()
         self._build_menus()
         self._build_toolbar()
         self._build_body()
@@ -264,6 +272,21 @@ class MainWindow(QMainWindow):
             self.tr("Thoát"), self.close, shortcut=QKeySequence.StandardKey.Quit
         )
 
+    def role_actions(self) -> list[tuple[QAction, Any]]:
+        """The actions and what each needs of the person's roles (domain/roles.py)."""
+        from mohao_desk.domain.lifecycle import Act
+        from mohao_desk.domain.roles import Operation
+
+        return [
+            (self.register_action, Act.REGISTER),
+            (self.counter_refusal_action, Operation.COUNTER_REFUSAL),
+            (self.export_action, Operation.EXPORT),
+            (self.import_action, Operation.IMPORT),
+            (self.settings_action, Operation.UNIT_SETTINGS),
+            (self.backup_action, Operation.BACKUP),
+            (self.restore_action, Operation.BACKUP),
+        ]
+
     def writing_actions(self) -> list[QAction]:
         """The actions a read-only board does not offer."""
         return [
@@ -295,6 +318,10 @@ class MainWindow(QMainWindow):
             packages.addAction(self.export_action)
             packages.addAction(self.import_action)
             system = bar.addMenu(self.tr("H&ệ thống"))
+            system.addAction(self.session.switch_action)
+            system.addAction(self.session.password_action)
+            system.addAction(self.session.lock_action)
+            system.addSeparator()
             system.addAction(self.settings_action)
             if self.desk.db.dialect == "sqlite":  # a server is backed up on the server
                 system.addSeparator()
@@ -318,48 +345,50 @@ class MainWindow(QMainWindow):
             bar.addAction(self.register_action)
         bar.addAction(self.refresh_action)
         bar.addSeparator()
-        self.officer_box = QComboBox(self)
-        if self.read_only:
-            self.officer_box.hide()  # no acts here: nobody to pick
         if self.unit_scope is not None:
             bar.addAction(self.explanation_action)
-            return
-        bar.addAction(self.daily_action)
-        bar.addAction(self.book_action)
-        if self.read_only:
-            return
-        bar.addSeparator()
-        bar.addAction(self.export_action)
-        bar.addAction(self.import_action)
-        bar.addSeparator()
-        bar.addWidget(QLabel(self.tr("Cán bộ: ")))
-        self.officer_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.fill_officers(self.desk.officers(), self.desk.default_officer())
-        self.officer_box.currentIndexChanged.connect(self._officer_changed)
-        bar.addWidget(self.officer_box)
+        else:
+            bar.addAction(self.daily_action)
+            bar.addAction(self.book_action)
+            if not self.read_only:
+                bar.addSeparator()
+                bar.addAction(self.export_action)
+                bar.addAction(self.import_action)
+        spacer = QWidget(self)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        bar.addWidget(self.session.button)
 
-    def fill_officers(self, officers: list[tuple[str, str]], default: str | None) -> None:
-        """The officers to pick from (active ones), keeping the one picked if still there."""
-        keep = self.officer_box.currentData() or default
-        self.officer_box.blockSignals(True)
-        self.officer_box.clear()
-        for username, full_name in officers:
-            self.officer_box.addItem(full_name, username)
-        found = self.officer_box.findData(keep) if keep is not None else -1
-        if found < 0 and default is not None:
-            found = self.officer_box.findData(default)
-        self.officer_box.setCurrentIndex(max(found, 0))
-        self.officer_box.blockSignals(False)
-        self.officer = self.officer_box.currentData()
+    def _person_changed(self) -> None:
+        """Another person logged in (Đổi người dùng, or at the lock): their board."""
+        account = self.desk.account
+        self.officer = account.username if account is not None else self.desk.default_officer()
+        self.refresh()
 
-    def reload_officers(self) -> None:
-        """After officers were added or deactivated (the settings window, another PC)."""
-        if self.read_only:
-            return
-        self._call(
-            lambda: (self.desk.officers(), self.desk.default_officer()),
-            lambda found: self.fill_officers(*found),
-        )
+    def close_dossier_pages(self) -> None:
+        """The pages the person who left had open (another person's work is not theirs)."""
+        for page in list(self.dossier_pages.values()):
+            if _visible(page):
+                page.close()
+        if self.counter_list is not None and _visible(self.counter_list):
+            self.counter_list.close()
+
+    def set_veiled(self, veiled: bool) -> None:
+        """Locked: nothing of the board shows until the password opens it again."""
+        central = self.centralWidget()
+        if central is not None:
+            central.setVisible(not veiled)
+        self.menuBar().setEnabled(not veiled)
+        self.toolbar.setEnabled(not veiled)
+        if veiled:
+            self._veiled_pages = [p for p in self.dossier_pages.values() if _visible(p)]
+            for page in self._veiled_pages:
+                page.hide()
+        else:
+            for page in getattr(self, "_veiled_pages", []):
+                if shiboken6.isValid(page):
+                    page.show()
+            self._veiled_pages = []
 
     def _build_body(self) -> None:
         central = QWidget(self)
@@ -597,8 +626,7 @@ class MainWindow(QMainWindow):
         self._watching = False
 
     def refresh_all(self) -> None:
-        """F5: the officers to pick from, the view and its counts."""
-        self.reload_officers()
+        """F5: the view and its counts."""
         self.refresh()
 
     def refresh(self, *, counts: bool = True) -> None:
@@ -749,11 +777,6 @@ class MainWindow(QMainWindow):
     def _code_found(self, code: str | None) -> None:
         if code is not None:
             self.open_dossier(code)
-
-    def _officer_changed(self, _index: int) -> None:
-        self.officer = self.officer_box.currentData()
-        if self.current_view() == "mine":
-            self.refresh()
 
     # ------------------------------------------------------------ ticking
     def visible_rows(self) -> tuple[int, int]:
@@ -1012,8 +1035,21 @@ class MainWindow(QMainWindow):
         if self.read_only:
             return
         dialog = SettingsDialog(self.desk, parent=self, synchronous=self.synchronous)
-        dialog.changed.connect(lambda _subject: self.refresh_all())
+        dialog.changed.connect(self._settings_changed)
         dialog.open()
+
+    def _settings_changed(self, subject: str) -> None:
+        if subject == "lock":
+            self.session.set_idle_minutes(int(self.desk_idle_minutes()))
+            return
+        if subject == "officers":
+            self.session.refresh_account()
+        self.refresh_all()
+
+    def desk_idle_minutes(self) -> int:
+        from mohao_desk.services.settings import idle_lock_minutes
+
+        return idle_lock_minutes(self.desk.db)
 
     def export_package(self) -> None:
         """Ask for a folder (a USB stick, an e-mail attachment folder), then export."""
@@ -1028,7 +1064,23 @@ class MainWindow(QMainWindow):
 
     def export_package_to(self, folder: Path) -> None:
         """One signed package with everything changed since the last export, into ``folder``."""
-        from mohao_desk.services.sync import export_desk_package
+        from mohao_desk.services.sync import KeyPassphraseNeeded, export_desk_package
+
+        def failed(exc: BaseException) -> None:
+            # The unit's key is encrypted (issue 11): its passphrase, once per session.
+            if isinstance(exc, KeyPassphraseNeeded):
+                from mohao_desk.ui.login_dialog import KeyPassphraseDialog
+
+                dialog = KeyPassphraseDialog(self, new=exc.new)
+                if dialog.exec() == KeyPassphraseDialog.DialogCode.Accepted:
+                    self.desk.db.key_passphrase = dialog.passphrase()
+                    self.export_package_to(folder)
+                else:
+                    self.statusBar().clearMessage()
+                return
+            if getattr(exc, "template", None) == WRONG_KEY_PASSPHRASE:
+                self.desk.db.key_passphrase = None  # asked again next time
+            self.show_error(exc)
 
         self.statusBar().showMessage(self.tr("Đang xuất gói …"))
         self._call(
@@ -1039,6 +1091,7 @@ class MainWindow(QMainWindow):
                 .replace("%2", count_text(result.items))
                 .replace("%3", str(result.path))
             ),
+            failed,
         )
 
     def import_packages(self) -> None:
@@ -1169,6 +1222,7 @@ class MainWindow(QMainWindow):
         self.notice_timer.stop()
         self.watch_timer.stop()
         self.backup_timer.stop()
+        self.session.close()
         if self.tray is not None:
             self.tray.hide()
         worker.wait_all(5000)

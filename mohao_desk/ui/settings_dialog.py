@@ -412,13 +412,14 @@ class OfficersTab(_Tab):
         self.table = _table(
             page,
             [self.tr("Tên đăng nhập"), self.tr("Họ và tên"), self.tr("Chức danh"),
-             self.tr("Số điện thoại"), self.tr("Trạng thái")],
+             self.tr("Số điện thoại"), self.tr("Vai trò"), self.tr("Trạng thái")],
             1,
         )  # fmt: skip
-        self.table.setColumnWidth(0, 130)
-        self.table.setColumnWidth(2, 220)
-        self.table.setColumnWidth(3, 120)
-        self.table.setColumnWidth(4, 130)
+        self.table.setColumnWidth(0, 110)
+        self.table.setColumnWidth(2, 190)
+        self.table.setColumnWidth(3, 110)
+        self.table.setColumnWidth(4, 190)
+        self.table.setColumnWidth(5, 150)
         self.table.itemSelectionChanged.connect(self._selection_changed)
 
         edit_box = QGroupBox(self.tr("Cán bộ đã chọn"), page)
@@ -426,7 +427,18 @@ class OfficersTab(_Tab):
         self.edit_name = QLineEdit(edit_box)
         self.edit_title = QLineEdit(edit_box)
         self.edit_phone = QLineEdit(edit_box)
+        from mohao_desk.domain.roles import Role
+
+        # Roles (issue 11): what the account may do; the table is in docs/architecture.md.
+        self.role_boxes: dict[str, QCheckBox] = {}
+        roles_row = QHBoxLayout()
+        for role in Role:
+            box = QCheckBox(tr_label(role.label), edit_box)
+            self.role_boxes[role.value] = box
+            roles_row.addWidget(box)
+        roles_row.addStretch(1)
         self.update_button = self.button(self.tr("Lưu sửa đổi"), self.update_selected)
+        self.password_button = self.button(self.tr("Đặt mật khẩu…"), self.set_password)
         self.active_button = self.button(self.tr("Ngừng hoạt động"), self.toggle_active)
         edit_form = QFormLayout(edit_box)
         edit_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -434,9 +446,11 @@ class OfficersTab(_Tab):
         edit_form.addRow(self.tr("Họ và tên:"), self.edit_name)
         edit_form.addRow(self.tr("Chức danh:"), self.edit_title)
         edit_form.addRow(self.tr("Số điện thoại:"), self.edit_phone)
+        edit_form.addRow(self.tr("Vai trò:"), roles_row)
         edit_buttons = QHBoxLayout()
         edit_buttons.addStretch(1)
         edit_buttons.addWidget(self.update_button)
+        edit_buttons.addWidget(self.password_button)
         edit_buttons.addWidget(self.active_button)
         edit_form.addRow(edit_buttons)
 
@@ -500,7 +514,9 @@ class OfficersTab(_Tab):
         self.table.setRowCount(len(officers))
         for row, o in enumerate(officers):
             status = self.tr("Đang làm việc") if o.active else self.tr("Ngừng hoạt động")
-            cells = (o.username, o.full_name, o.title, o.phone, status)
+            if o.active and not o.has_password:
+                status = self.tr("Chưa có mật khẩu")
+            cells = (o.username, o.full_name, o.title, o.phone, _roles_text(o.roles), status)
             for column, text in enumerate(cells):
                 item = _item(text, o.username)
                 if not o.active:
@@ -532,6 +548,8 @@ class OfficersTab(_Tab):
         self.edit_name.setText(officer.full_name if officer else "")
         self.edit_title.setText(officer.title if officer else "")
         self.edit_phone.setText(officer.phone if officer else "")
+        for value, box in self.role_boxes.items():
+            box.setChecked(officer is not None and value in officer.roles)
         self.update_buttons()
 
     def update_buttons(self) -> None:
@@ -540,7 +558,9 @@ class OfficersTab(_Tab):
             self.edit_name,
             self.edit_title,
             self.edit_phone,
+            *self.role_boxes.values(),
             self.update_button,
+            self.password_button,
             self.active_button,
         ):
             widget.setEnabled(officer is not None)
@@ -592,15 +612,35 @@ class OfficersTab(_Tab):
         officer = self.selected()
         if officer is None:
             return
+        from mohao_desk.services.accounts import AccountService
+
         name, title, phone = self.edit_name.text(), self.edit_title.text(), self.edit_phone.text()
+        roles = tuple(value for value, box in self.role_boxes.items() if box.isChecked())
         db = self.desk.db
 
         def work() -> list[Any]:
+            if set(roles) != set(officer.roles):  # first: a refused change of roles saves nothing
+                AccountService(db).set_roles(officer.username, roles)
             update_officer(db, officer.username, full_name=name, title=title, phone=phone)
             return list_officers(db)
 
         message = self.tr("Đã lưu sửa đổi của cán bộ %1.").replace("%1", officer.username)
         self.save(work, self._saved(officer.username, message))
+
+    def set_password(self) -> None:
+        """Đặt mật khẩu: the administrator gives (or resets) the selected account's password;
+        it also lifts a lock after five wrong passwords."""
+        from mohao_desk.ui.login_dialog import PasswordDialog
+
+        officer = self.selected()
+        if officer is None:
+            return
+        dialog = PasswordDialog(self.desk.db, officer.username, self, own=False)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.banner.show_info(
+                self.tr("Đã đặt mật khẩu mới cho %1.").replace("%1", officer.username)
+            )
+            self.load()
 
     def toggle_active(self) -> None:
         from mohao_desk.services.settings import list_officers, set_officer_active
@@ -619,6 +659,12 @@ class OfficersTab(_Tab):
         else:
             message = self.tr("Cán bộ %1 đã ngừng hoạt động.")
         self.save(work, self._saved(officer.username, message.replace("%1", officer.username)))
+
+
+def _roles_text(roles: tuple[str, ...]) -> str:
+    from mohao_desk.domain.roles import Role
+
+    return ", ".join(tr_label(r.label) for r in Role if r.value in roles)
 
 
 # --------------------------------------------------------------------- Thủ tục
@@ -911,20 +957,59 @@ class HoursTab(_Tab):
                 page,
             )
         )
+        lock = QGroupBox(self.tr("Khóa màn hình"), page)
+        self.idle_spin = QSpinBox(lock)
+        self.idle_spin.setRange(0, 240)
+        self.idle_spin.setSuffix(self.tr(" phút"))
+        self.idle_spin.setSpecialValueText(self.tr("không khóa"))
+        self.idle_button = self.button(self.tr("Lưu"), self.save_idle)
+        lock_row = QHBoxLayout(lock)
+        lock_row.addWidget(QLabel(self.tr("Tự khóa khi không dùng trong"), lock))
+        lock_row.addWidget(self.idle_spin)
+        lock_row.addStretch(1)
+        lock_row.addWidget(self.idle_button)
         layout.addWidget(self.banner)
         layout.addLayout(buttons)
+        layout.addWidget(lock)
+        layout.addWidget(
+            _hint(
+                self.tr(
+                    "Màn hình khóa sau thời gian này nếu không ai gõ phím hay bấm chuột; mở lại "
+                    "bằng mật khẩu của người đang dùng, hoặc đổi người dùng. Áp dụng cho mọi máy "
+                    "của đơn vị."
+                ),
+                page,
+            )
+        )
         layout.addStretch(1)
 
+    def save_idle(self) -> None:
+        from mohao_desk.services.settings import idle_lock_minutes, set_idle_lock_minutes
+
+        minutes, db = self.idle_spin.value(), self.desk.db
+
+        def work() -> int:
+            set_idle_lock_minutes(db, minutes)
+            return idle_lock_minutes(db)
+
+        def done(saved: int) -> None:
+            self.idle_spin.setValue(saved)
+            self.banner.show_info(self.tr("Đã lưu thời gian tự khóa màn hình."))
+            self.dialog.changed.emit("lock")
+
+        self.call(work, done)
+
     def load(self) -> None:
-        from mohao_desk.services.settings import unit_settings
+        from mohao_desk.services.settings import idle_lock_minutes, unit_settings
 
         db = self.desk.db
 
-        def arrived(settings: Any) -> None:
-            self.show_settings(settings)
+        def arrived(answer: tuple[Any, int]) -> None:
+            self.show_settings(answer[0])
+            self.idle_spin.setValue(answer[1])
             self.dialog.loaded.emit(self.subject)
 
-        self.call(lambda: unit_settings(db), arrived)
+        self.call(lambda: (unit_settings(db), idle_lock_minutes(db)), arrived)
 
     def show_settings(self, settings: Any) -> None:
         sessions = settings.sessions

@@ -59,6 +59,26 @@
         <translation>Command '{name}' does not exist.</translation>
     </message>
     <message>
+        <extracomment>mohao_desk/cli_accounts.py</extracomment>
+        <source>Đơn vị chưa đặt tài khoản mặc định: hãy nêu tài khoản thực hiện.</source>
+        <translation>The unit has no default account: name the account that acts.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/cli_accounts.py</extracomment>
+        <source>Cần mật khẩu của tài khoản {username} để ghi nhận việc này.</source>
+        <translation>The password of account {username} is needed to record this.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/cli_accounts.py</extracomment>
+        <source>Cần mật khẩu mới cho tài khoản {username}.</source>
+        <translation>A new password is needed for account {username}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/cli_accounts.py</extracomment>
+        <source>Hai lần nhập mật khẩu mới không giống nhau.</source>
+        <translation>The two entries of the new password differ.</translation>
+    </message>
+    <message>
         <extracomment>mohao_desk/cli_backup.py, mohao_desk/services/backup.py</extracomment>
         <source>Cơ sở dữ liệu trên máy chủ được phục hồi ngay trên máy chủ bằng pg_restore (việc của cán bộ tin học của đơn vị).</source>
         <translation>A database on a server is restored on the server itself with pg_restore (a task for the unit's IT person).</translation>
@@ -620,6 +640,16 @@
     </message>
     <message>
         <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>Mật khẩu khóa ký của đơn vị không đúng.</source>
+        <translation>The unit's signing-key passphrase is wrong.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>Mật khẩu khóa ký phải có ít nhất {minimum} ký tự.</source>
+        <translation>The signing-key passphrase must have at least {minimum} characters.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
         <source>thành phần {member} vượt {limit} byte</source>
         <translation>member {member} exceeds {limit} bytes</translation>
     </message>
@@ -905,6 +935,11 @@
     </message>
     <message>
         <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>Khóa riêng của đơn vị bị hỏng.</source>
+        <translation>The unit's private key is damaged.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
         <source>không phải JSON UTF-8</source>
         <translation>not UTF-8 JSON</translation>
     </message>
@@ -1100,6 +1135,26 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/accounts.py</extracomment>
+        <source>Một tài khoản cần ít nhất một vai trò.</source>
+        <translation>An account needs at least one role.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/accounts.py</extracomment>
+        <source>Tài khoản quản trị cần có mật khẩu.</source>
+        <translation>The administrator's account needs a password.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/accounts.py</extracomment>
+        <source>Đơn vị đã có tài khoản quản trị: tài khoản mới do quản trị tạo sau khi đăng nhập.</source>
+        <translation>The unit already has an administrator: new accounts are created by an administrator after logging in.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/accounts.py</extracomment>
+        <source>Không thể bỏ quyền quản trị của {username}: đơn vị sẽ không còn ai quản trị. Hãy cấp quyền quản trị cho người khác trước.</source>
+        <translation>Cannot remove {username}'s administrator role: the unit would have no administrator left. Give the role to someone else first.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/accounts.py</extracomment>
         <source>Tài khoản {username} chưa có mật khẩu: nhờ quản trị của đơn vị đặt mật khẩu.</source>
         <translation>The account {username} has no password yet: ask the unit's administrator to set one.</translation>
     </message>
@@ -1109,9 +1164,9 @@
         <translation>There is no account '{username}'.</translation>
     </message>
     <message>
-        <extracomment>mohao_desk/services/accounts.py</extracomment>
-        <source>Một tài khoản cần ít nhất một vai trò.</source>
-        <translation>An account needs at least one role.</translation>
+        <extracomment>mohao_desk/services/authority.py</extracomment>
+        <source>Đang đăng nhập bằng tài khoản {account}: không ghi nhận thay cho cán bộ {other} được.</source>
+        <translation>Logged in as {account}: cannot record on behalf of officer {other}.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/backup.py</extracomment>
@@ -1715,6 +1770,11 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/settings.py</extracomment>
+        <source>Thời gian tự khóa phải từ 0 (không khóa) đến {limit} phút.</source>
+        <translation>The lock time must be from 0 (never) to {limit} minutes.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/settings.py</extracomment>
         <source>tên tỉnh</source>
         <translation>the province's name</translation>
     </message>
@@ -1777,6 +1837,11 @@
         <extracomment>mohao_desk/services/setup.py</extracomment>
         <source>Cơ sở dữ liệu này đã được thiết lập cho một đơn vị.</source>
         <translation>This database has already been set up for a unit.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/setup.py</extracomment>
+        <source>Tài khoản quản trị cần vai trò quản trị và mật khẩu.</source>
+        <translation>The administrator's account needs the administrator role and a password.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/setup.py</extracomment>
@@ -1857,6 +1922,16 @@
         <extracomment>mohao_desk/services/sync.py</extracomment>
         <source>Thư mục '{folder}' đã có tệp '{file}': không ghi đè. Hãy chọn thư mục khác, hoặc chuyển tệp cũ ra chỗ khác rồi xuất lại.</source>
         <translation>Folder '{folder}' already has a file '{file}': it is not overwritten. Choose another folder, or move the old file elsewhere and export again.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>Cần mật khẩu khóa ký của đơn vị để ký gói.</source>
+        <translation>The unit's signing-key passphrase is needed to sign the package.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>Đơn vị chưa có khóa ký: cần đặt mật khẩu cho khóa ký mới (người quản trị giữ mật khẩu này).</source>
+        <translation>The unit has no signing key yet: set a passphrase for the new key (the administrator keeps it).</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/sync.py</extracomment>

@@ -2,6 +2,82 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
+    <name>AdministratorDialog</name>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="181"/>
+        <source>Tạo tài khoản quản trị</source>
+        <translation>Create the administrator&apos;s account</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="186"/>
+        <source>Đơn vị chưa có tài khoản quản trị. Người quản trị đặt mật khẩu cho các cán bộ, danh mục, lịch, sao lưu. Hãy tạo tài khoản quản trị trước khi dùng chương trình.</source>
+        <translation>The unit has no administrator&apos;s account yet. The administrator sets the officers&apos; passwords, the catalog, the calendar and the backups. Create the administrator&apos;s account before using the program.</translation>
+    </message>
+</context>
+<context>
+    <name>AdministratorFields</name>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="230"/>
+        <source>Ví dụ: %1</source>
+        <translation>E.g. %1</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="232"/>
+        <source>ít nhất 8 ký tự</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="235"/>
+        <source>Người này cũng tiếp nhận và xử lý hồ sơ (đơn vị chỉ có một cán bộ)</source>
+        <translation>This person also receives and processes dossiers (a unit with one officer)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="237"/>
+        <source>Tên đăng nhập quản trị:</source>
+        <translation>Administrator&apos;s username:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="238"/>
+        <source>Họ tên người quản trị:</source>
+        <translation>Administrator&apos;s full name:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="239"/>
+        <source>Mật khẩu:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="240"/>
+        <source>Nhập lại mật khẩu:</source>
+        <translation>Repeat the password:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="248"/>
+        <source>Tên đăng nhập quản trị không được trống hay có dấu cách.</source>
+        <translation>The administrator&apos;s username must not be empty or contain spaces.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="250"/>
+        <source>Chưa nhập họ tên người quản trị.</source>
+        <translation>The administrator&apos;s full name is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="253"/>
+        <source>Mật khẩu phải có ít nhất %1 ký tự.</source>
+        <translation>The password must have at least %1 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="256"/>
+        <source>Hai lần nhập mật khẩu không giống nhau.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="266"/>
+        <source>Quản trị</source>
+        <translation>Administrator</translation>
+    </message>
+</context>
+<context>
     <name>BoardModel</name>
     <message>
         <location filename="../../mohao_desk/ui/board_model.py" line="55"/>
@@ -87,272 +163,272 @@
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1006"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1091"/>
         <source>&amp;Năm:</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1008"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1093"/>
         <source>Bỏ điều chỉnh đã chọn</source>
         <translation>Remove the selected change</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1016"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1101"/>
         <source>Bỏ thông báo đã chọn</source>
         <translation>Remove the selected announcement</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1028"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1113"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1028"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1113"/>
         <source>Thứ</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1028"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1113"/>
         <source>Lịch của đơn vị</source>
         <translation>Unit&apos;s calendar</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1029"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1114"/>
         <source>Theo lịch nhà nước</source>
         <translation>National calendar</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1029"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1114"/>
         <source>Điều chỉnh</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1029"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1114"/>
         <source>Căn cứ</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1030"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1115"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1037"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1122"/>
         <source>Thêm điều chỉnh của đơn vị</source>
         <translation>Add a change of the unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1042"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1127"/>
         <source>ví dụ: Công văn 12729/VPCP-KGVX ngày 25/12/2025</source>
         <translation>e.g. Letter 12729/VPCP-KGVX of 25/12/2025</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1044"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1129"/>
         <source>Thêm ngày nghỉ</source>
         <translation>Add a day off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1045"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1130"/>
         <source>Thêm ngày làm việc</source>
         <translation>Add a working day</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1048"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1133"/>
         <source>N&amp;gày:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1049"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1134"/>
         <source>Ghi &amp;chú:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1060"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1145"/>
         <source>Thông báo chính thức và điều chỉnh ở đây được gửi đến các đơn vị trong gói cấu hình. Thông báo chính thức ghi văn bản của Chính phủ (số, ngày); thông báo lịch đi kèm chương trình đã có sẵn ở các đơn vị.</source>
         <translation>Official announcements and changes made here are sent to the units in the configuration package. An official announcement cites the government&apos;s document (number, date); the announcements shipped with the program are already at every unit.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1066"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1151"/>
         <source>Lịch nhà nước: quy tắc của gói holidays, được sửa theo thông báo chính thức (đi kèm chương trình hoặc do cấp trên gửi). Điều chỉnh (của đơn vị hoặc do cấp trên gửi) thay cho lịch nhà nước ở ngày đó. Điều chỉnh mới áp dụng cho hồ sơ tiếp nhận từ nay; hạn trả đã tính của hồ sơ đã tiếp nhận giữ nguyên.</source>
         <translation>National calendar: the rules of the holidays package, corrected by the official announcements (shipped with the program or sent by the upstream office). A change (the unit&apos;s own or sent by the upstream office) replaces the national calendar on that day. New changes apply to dossiers registered from now on; due moments already computed stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1093"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1178"/>
         <source>Thêm thông báo lịch chính thức (gửi đến các đơn vị)</source>
         <translation>Add an official calendar announcement (sent to the units)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1096"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1181"/>
         <source>ví dụ: Tết Nguyên đán (mùng 1)</source>
         <translation>e.g. Lunar New Year (1st day)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1098"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1183"/>
         <source>ví dụ: 12729/VPCP-KGVX</source>
         <translation>e.g. 12729/VPCP-KGVX</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1101"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1186"/>
         <source>Chưa chắc chắn (chưa có văn bản chính thức khẳng định)</source>
         <translation>Unsure (no official document confirms it yet)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1105"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1190"/>
         <source>Công bố ngày nghỉ</source>
         <translation>Announce a day off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1108"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1193"/>
         <source>Công bố ngày làm việc</source>
         <translation>Announce a working day</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1114"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1199"/>
         <source>ngày</source>
         <translation>of</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1116"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1201"/>
         <source>Ngà&amp;y:</source>
         <translation>Da&amp;y:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1117"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1202"/>
         <source>&amp;Tên ngày:</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1118"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1203"/>
         <source>&amp;Văn bản:</source>
         <translation>Doc&amp;ument:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1121"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1206"/>
         <source>Gh&amp;i chú:</source>
         <translation>Rema&amp;rk:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1161"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1246"/>
         <source>Lịch nghỉ năm %1 chưa có thông báo chính thức nào, đang tính theo quy tắc của gói holidays.</source>
         <translation>The days off of %1 have no official announcement yet; they follow the rules of the holidays package.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1168"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1253"/>
         <source>Ngày %1 (%2) đang được tính là ngày làm việc; chưa có văn bản chính thức khẳng định.</source>
         <translation>%1 (%2) is counted as a working day; no official document confirms it yet.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1173"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1258"/>
         <source>Ngày %1 (%2) đang được tính là ngày nghỉ; chưa có văn bản chính thức khẳng định.</source>
         <translation>%1 (%2) is counted as a day off; no official document confirms it yet.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1179"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1264"/>
         <source>Hãy kiểm tra thông báo của Chính phủ về lịch nghỉ.</source>
         <translation>Please check the government&apos;s announcement of the days off.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1186"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1271"/>
         <source>Quy tắc của gói holidays</source>
         <translation>Rules of the holidays package</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1191"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1276"/>
         <source>Cấp trên công bố: %1</source>
         <translation>Announced by the upstream office: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1193"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1278"/>
         <source>(chưa chắc chắn)</source>
         <translation>(unsure)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1386"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1471"/>
         <source>Đã bỏ thông báo lịch ngày %1.</source>
         <translation>The announcement on %1 was removed.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1201"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1286"/>
         <source>Ngày làm việc</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1201"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1286"/>
         <source>Ngày nghỉ</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1205"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1290"/>
         <source>Làm bù (thứ Bảy làm việc)</source>
         <translation>Make-up day (working Saturday)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1211"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1296"/>
         <source>Do cấp trên gửi</source>
         <translation>Sent by the upstream office</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1213"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1298"/>
         <source>Của đơn vị</source>
         <translation>The unit&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1276"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1361"/>
         <source>Thêm ngày làm việc %1 (%2)?</source>
         <translation>Add working day %1 (%2)?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1278"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1363"/>
         <source>Thêm ngày nghỉ %1 (%2)?</source>
         <translation>Add day off %1 (%2)?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1285"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1370"/>
         <source>Ngày nghỉ, ngày làm bù</source>
         <translation>Days off, make-up days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1288"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1373"/>
         <source>Hạn trả của hồ sơ tiếp nhận từ nay được tính theo lịch mới.</source>
         <translation>Due moments of dossiers registered from now on follow the new calendar.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1298"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1383"/>
         <source>Đã thêm ngày làm việc %1.</source>
         <translation>Working day %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1300"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1385"/>
         <source>Đã thêm ngày nghỉ %1.</source>
         <translation>Day off %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1320"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1405"/>
         <source>Công bố ngày làm việc %1 (%2) theo văn bản %3?</source>
         <translation>Announce working day %1 (%2) under document %3?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1322"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1407"/>
         <source>Công bố ngày nghỉ %1 (%2) theo văn bản %3?</source>
         <translation>Announce day off %1 (%2) under document %3?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1330"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1415"/>
         <source>Thông báo lịch chính thức</source>
         <translation>Official calendar announcement</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1331"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1416"/>
         <source>Thông báo được gửi đến các đơn vị trong gói cấu hình.</source>
         <translation>The announcement is sent to the units in the configuration package.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1348"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1433"/>
         <source>Đã thêm thông báo lịch ngày %1.</source>
         <translation>Announcement on %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1373"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1458"/>
         <source>Đã bỏ điều chỉnh ngày %1.</source>
         <translation>The change on %1 was removed.</translation>
     </message>
@@ -478,39 +554,39 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="639"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="685"/>
         <source>Tìm theo tên, mã hoặc lĩnh vực (có dấu hoặc không dấu)…</source>
         <translation>Search by name, code or field (diacritics optional)…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="645"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="691"/>
         <source>Nhập danh mục từ tệp…</source>
         <translation>Import a catalog file…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="653"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="699"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="653"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="699"/>
         <source>Tên thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="653"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="762"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="699"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="808"/>
         <source>Lĩnh vực</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="654"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="763"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="700"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="809"/>
         <source>Thời hạn giải quyết</source>
         <translation>Processing time</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="654"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="700"/>
         <source>Thành phần</source>
         <translation>Components</translation>
     </message>
@@ -520,62 +596,62 @@
         <translation>Procedure catalogs (*.xlsx *.json);;Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="674"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="720"/>
         <source>Danh mục ở đây được gửi đến các đơn vị trong gói cấu hình. Tệp danh mục (JSON, hoặc danh mục Excel .xlsx kèm quyết định công bố của tỉnh) thêm hoặc cập nhật thủ tục theo mã, sau khi xem trước các thay đổi; tệp có lỗi bị từ chối toàn bộ.</source>
         <translation>The catalog here is sent to the units in configuration packages. A catalog file (JSON, or the Excel .xlsx list attached to the province&apos;s publication decision) adds or updates procedures by code, after a preview of the changes; a file with an error is refused whole.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="680"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="726"/>
         <source>Danh mục do cơ quan cấp trên ban hành. Tệp danh mục (JSON, hoặc danh mục Excel .xlsx kèm quyết định công bố của tỉnh) thêm hoặc cập nhật thủ tục theo mã, sau khi xem trước các thay đổi; tệp có lỗi bị từ chối toàn bộ, danh mục giữ nguyên.</source>
         <translation>The catalog is issued by the upstream office. A catalog file (JSON, or the Excel .xlsx list attached to the province&apos;s publication decision) adds or updates procedures by code, after a preview of the changes; a file with an error is refused whole and the catalog stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="727"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="773"/>
         <source>%1 / %2 thủ tục</source>
         <translation>%1 / %2 procedures</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="761"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="807"/>
         <source>Mã thủ tục</source>
         <translation>Procedure code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="766"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="812"/>
         <source>Thời hạn khi cần xác minh</source>
         <translation>Processing time with verification</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="768"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="814"/>
         <source>Căn cứ pháp lý</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="770"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="816"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="783"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="829"/>
         <source>%1 · %2 bản</source>
         <translation>%1 · copies: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="802"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="848"/>
         <source>Chọn tệp danh mục thủ tục</source>
         <translation>Choose a procedure catalog file</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="817"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="863"/>
         <source>Tệp %1 không thay đổi gì trong danh mục (%2 thủ tục như cũ).</source>
         <translation>File %1 changes nothing in the catalog (%2 procedures as they are).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="828"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="874"/>
         <source>Chưa áp dụng tệp %1: danh mục giữ nguyên.</source>
         <translation>File %1 not applied: the catalog stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="842"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="888"/>
         <source>Đã cập nhật %1 thủ tục từ tệp %2.</source>
         <translation>%1 procedures updated from %2.</translation>
     </message>
@@ -583,22 +659,22 @@
 <context>
     <name>ComponentDropRow</name>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="209"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="214"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="211"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="216"/>
         <source>Chọn tệp bản quét (hoặc kéo thả tệp vào dòng này)</source>
         <translation>Choose a scanned file (or drop files on this row)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="215"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="220"/>
         <source>Mở tệp</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="217"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="222"/>
         <source>Xem tệp đã số hóa</source>
         <translation>View the digitized file</translation>
     </message>
@@ -914,7 +990,7 @@
     </message>
     <message>
         <location filename="../../mohao_desk/ui/dossier_dialog.py" line="87"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1067"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1072"/>
         <source>Xin lỗi và hẹn lại</source>
         <translation>Apologize, reschedule</translation>
     </message>
@@ -1004,151 +1080,151 @@
         <translation>Stop notice</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="270"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="659"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="275"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="664"/>
         <source>Hồ sơ %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="302"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="307"/>
         <source>Thông tin hồ sơ</source>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="309"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="314"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="310"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="315"/>
         <source>Người nộp:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="311"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="316"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="312"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="317"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="313"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="318"/>
         <source>Kênh nộp:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="314"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="319"/>
         <source>Tiếp nhận:</source>
         <translation>Received:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="315"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="320"/>
         <source>Hẹn trả:</source>
         <translation>Return due:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="316"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="321"/>
         <source>Hạn ban đầu:</source>
         <translation>Originally due:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="317"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="322"/>
         <source>Cán bộ xử lý:</source>
         <translation>Officer:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="318"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="323"/>
         <source>Kết thúc:</source>
         <translation>Finished:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="319"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="324"/>
         <source>Bổ sung / xin lỗi:</source>
         <translation>Supplements / apologies:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="337"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="342"/>
         <source>Thành phần hồ sơ và kết quả</source>
         <translation>Components and result</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="339"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="344"/>
         <source>Thành phần hồ sơ và kết quả — kéo thả bản quét vào dòng</source>
         <translation>Papers and result — drop scans on a row</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="352"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="357"/>
         <source>Kết quả giải quyết</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="368"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="373"/>
         <source>Quá trình giải quyết</source>
         <translation>Processing history</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="371"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="376"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="371"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="442"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="376"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="447"/>
         <source>Thao tác</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="371"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="376"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="371"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="376"/>
         <source>Nội dung</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="409"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="414"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="454"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="459"/>
         <source>Hồ sơ đã kết thúc: không còn thao tác nào.</source>
         <translation>The dossier is closed: no actions left.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="497"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="502"/>
         <source>— Không chọn cán bộ —</source>
         <translation>— No officer —</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="499"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="504"/>
         <source>Ví dụ: Công chức Tư pháp - Hộ tịch</source>
         <translation>e.g. Justice and civil status officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="500"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="505"/>
         <source>Chuyển cho cán bộ:</source>
         <translation>Hand over to officer:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="501"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="506"/>
         <source>Cơ quan, bộ phận nhận:</source>
         <translation>Receiving agency or unit:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="502"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="522"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="529"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="507"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="527"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="534"/>
         <source>Ghi chú:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="509"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="514"/>
         <source>Mỗi dòng một giấy tờ, ví dụ:
 Bản sao CCCD của cha mẹ
 Tờ khai đăng ký khai sinh | bản chính | 2</source>
@@ -1157,19 +1233,19 @@ Bản sao CCCD của cha mẹ
 Tờ khai đăng ký khai sinh | bản chính | 2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="614"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="619"/>
         <source>Giấy tiếp nhận</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="890"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="895"/>
         <source>Thành phần %1</source>
         <translation>Component %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="516"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="551"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="922"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="521"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="556"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="927"/>
         <source>Lý do:</source>
         <translation>Reason:</translation>
     </message>
@@ -1209,259 +1285,259 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="421"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="426"/>
         <source>Hồ sơ do đơn vị gửi lên: chỉ xem. Gói gửi lên mang các mốc thời gian, trạng thái và số hóa của hồ sơ, không mang từng giấy tờ, quá trình xử lý chi tiết hay thông tin cá nhân của người dân. Thao tác, số hóa và in phiếu được thực hiện tại Bộ phận Một cửa của đơn vị.</source>
         <translation>A dossier sent by the unit: view only. Packages carry a dossier&apos;s moments, status and digitization, not its papers, its detailed history or the citizen&apos;s personal data. Acts, digitization and slips are done at the unit&apos;s one-stop desk.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="518"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="523"/>
         <source>Giấy tờ cần bổ sung:</source>
         <translation>Papers missing:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="526"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="531"/>
         <source>Kết quả điện tử</source>
         <translation>Electronic result</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="532"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="537"/>
         <source>Ghi chú (người nhận, giấy tờ đã giao):</source>
         <translation>Note (recipient, papers handed over):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="540"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="545"/>
         <source>Lý do chậm trễ</source>
         <translation>Reason for the delay</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="546"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="551"/>
         <source>Lý do ngoại lệ (bắt buộc để vẫn ghi nhận):</source>
         <translation>Exception reason (required to record anyway):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="549"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="554"/>
         <source>Ví dụ: Chủ tịch UBND đồng ý bằng văn bản</source>
         <translation>e.g. approved in writing by the committee chair</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="552"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="557"/>
         <source>Ngày giờ hẹn trả mới:</source>
         <translation>New return date and time:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="559"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="564"/>
         <source>Lý do từ chối (bắt buộc):</source>
         <translation>Reason for refusal (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="560"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="565"/>
         <source>Lý do rút hồ sơ:</source>
         <translation>Reason for withdrawal:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="561"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="566"/>
         <source>Lý do dừng giải quyết (bắt buộc):</source>
         <translation>Reason for stopping (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="581"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1122"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="586"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1127"/>
         <source>Ghi nhận</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="593"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="598"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="608"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="613"/>
         <source>In phiếu</source>
         <translation>Print slips</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="615"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="620"/>
         <source>Phiếu kiểm soát</source>
         <translation>Control slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="656"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="661"/>
         <source>Hồ sơ %1 — %2</source>
         <translation>Dossier %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="671"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="676"/>
         <source>%1 bộ</source>
         <translation>sets: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="678"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="683"/>
         <source>%1 (tính hạn từ %2)</source>
         <translation>%1 (deadline counts from %2)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="688"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="693"/>
         <source>Chưa phân công</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="695"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="700"/>
         <source>trả ngày %1</source>
         <translation>returned %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="700"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="705"/>
         <source>%1 lần bổ sung · %2 lần xin lỗi</source>
         <translation>supplements: %1 · apologies: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="732"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="737"/>
         <source>Tạm dừng chờ bổ sung — %1</source>
         <translation>Paused for supplement — %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="735"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="740"/>
         <source>Hạn theo quy định: %1 (%2)</source>
         <translation>Legal due: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="748"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="753"/>
         <source>Hẹn lại: %1</source>
         <translation>Rescheduled: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="763"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="874"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="768"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="879"/>
         <source>Giải quyết %1</source>
         <translation>Resolved: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="794"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="799"/>
         <source>✔ Đã số hóa %1 — %2</source>
         <translation>✔ Digitized %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="799"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="804"/>
         <source> (tái sử dụng)</source>
         <translation> (reused)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="804"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="809"/>
         <source>Chưa số hóa</source>
         <translation>Not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="818"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="823"/>
         <source>✔ Đã số hóa</source>
         <translation>✔ Digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="824"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="829"/>
         <source>Đã có kết quả, chưa số hóa</source>
         <translation>Result ready, not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="827"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="832"/>
         <source>Chưa có kết quả</source>
         <translation>No result yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="860"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="865"/>
         <source>Hẹn trả %1</source>
         <translation>Return due %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="865"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="870"/>
         <source>Chuyển cho %1</source>
         <translation>Handed over to %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="867"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="872"/>
         <source>Cần bổ sung: %1</source>
         <translation>Missing: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="879"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="884"/>
         <source>Hẹn lại %1</source>
         <translation>Rescheduled to %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="884"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="889"/>
         <source>ngoại lệ: %1</source>
         <translation>exception: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="888"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="893"/>
         <source>Kết quả: %1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="915"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="920"/>
         <source>Hồ sơ đã được yêu cầu bổ sung %1 lần. Yêu cầu thêm lần nữa sẽ khiến hồ sơ bị tính là QUÁ HẠN; phải nêu lý do.</source>
         <translation>Supplement requests so far: %1. Another request makes the dossier count as OVERDUE; a reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="919"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="924"/>
         <source>Lý do (bắt buộc):</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="924"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="929"/>
         <source>Đang hẹn trả: %1</source>
         <translation>Return now due: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="926"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="931"/>
         <source> (hạn ban đầu %1)</source>
         <translation> (originally %1)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="970"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="975"/>
         <source>Chọn cán bộ nhận hoặc ghi cơ quan, bộ phận nhận.</source>
         <translation>Choose the receiving officer or enter the receiving agency or unit.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="979"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="984"/>
         <source>Ghi ít nhất một giấy tờ cần bổ sung (mỗi dòng một).</source>
         <translation>Enter at least one missing paper (one per line).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="983"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="988"/>
         <source>Yêu cầu bổ sung lần nữa sẽ bị tính là quá hạn: phải nêu lý do.</source>
         <translation>Another supplement request counts as overdue: a reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="993"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="998"/>
         <source>Phải nêu lý do.</source>
         <translation>A reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="998"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1003"/>
         <source>Phải nêu lý do chậm trễ.</source>
         <translation>The reason for the delay is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1051"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1056"/>
         <source>%1 hồ sơ %2? Hồ sơ sẽ kết thúc và không thể hoàn tác.</source>
         <translation>%1 dossier %2? The dossier will be closed; this cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1068"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1073"/>
         <source>Hẹn trả kết quả mới: %1 (%2). Ghi nhận và in phiếu xin lỗi?</source>
         <translation>New return moment: %1 (%2). Record it and print the apology slip?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1122"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1127"/>
         <source>Đang ghi…</source>
         <translation>Recording…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1133"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1138"/>
         <source>Chọn bản quét</source>
         <translation>Choose scans</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1187"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1192"/>
         <source>Máy này chưa có chương trình để mở tệp %1 (đã lưu tại %2).</source>
         <translation>This PC has no program to open the file %1 (saved at %2).</translation>
     </message>
@@ -1469,64 +1545,137 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>HoursTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="870"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="916"/>
         <source>Buổi sáng</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="872"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="918"/>
         <source>Buổi chiều</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="874"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="920"/>
         <source>Bỏ chọn nếu đơn vị làm việc liên tục, không nghỉ trưa.</source>
         <translation>Untick if the unit works without a lunch break.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="880"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="926"/>
         <source>Từ</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="883"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="929"/>
         <source>đến</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="888"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="934"/>
         <source>Lưu giờ làm việc</source>
         <translation>Save office hours</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="899"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="945"/>
         <source>Giờ làm việc áp dụng cho mọi ngày làm việc, kể cả thứ Bảy làm bù. Hồ sơ đến ngoài giờ làm việc được tính là tiếp nhận vào giờ mở cửa kế tiếp.</source>
         <translation>Office hours apply to every working day, make-up Saturdays included. A dossier arriving outside office hours counts as received at the next opening.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="908"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="954"/>
         <source>Giờ làm việc mới áp dụng cho hồ sơ tiếp nhận từ nay: hạn trả của hồ sơ đã tiếp nhận giữ nguyên; thời gian còn lại của chúng được tính theo giờ mới.</source>
         <translation>New office hours apply to dossiers registered from now on: due moments of registered dossiers stay; their time left is counted with the new hours.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="942"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="960"/>
+        <source>Khóa màn hình</source>
+        <translation>Screen lock</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="963"/>
+        <source> phút</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="964"/>
+        <source>không khóa</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="965"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="967"/>
+        <source>Tự khóa khi không dùng trong</source>
+        <translation>Lock when unused for</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="977"/>
+        <source>Màn hình khóa sau thời gian này nếu không ai gõ phím hay bấm chuột; mở lại bằng mật khẩu của người đang dùng, hoặc đổi người dùng. Áp dụng cho mọi máy của đơn vị.</source>
+        <translation>The screen locks after this time without a key press or a click; it opens again with the current person&apos;s password, or another person logs in. Applies to every PC of the unit.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="997"/>
+        <source>Đã lưu thời gian tự khóa màn hình.</source>
+        <translation>The screen lock time is saved.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1027"/>
         <source>Giờ làm việc đang dùng có nhiều hơn hai buổi; lưu ở đây sẽ chỉ giữ buổi sáng và buổi chiều như trên.</source>
         <translation>The current office hours have more than two sessions; saving here keeps only the morning and afternoon above.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="948"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1033"/>
         <source>Giờ làm việc đang dùng: %1 (múi giờ %2).</source>
         <translation>Current office hours: %1 (time zone %2).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="952"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1037"/>
         <source>giờ Việt Nam, UTC+7</source>
         <translation>Vietnam time, UTC+7</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="977"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1062"/>
         <source>Đã lưu giờ làm việc; áp dụng cho hồ sơ tiếp nhận từ nay.</source>
         <translation>Office hours saved; they apply to dossiers registered from now on.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPassphraseDialog</name>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="336"/>
+        <source>Mật khẩu khóa ký</source>
+        <translation>Signing-key passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="340"/>
+        <source>Đơn vị chưa có khóa ký gói. Đặt mật khẩu cho khóa ký mới: người quản trị giữ mật khẩu này; mỗi lần xuất gói (một lần mỗi phiên làm việc) cần nhập.</source>
+        <translation>The unit has no package signing key yet. Set a passphrase for the new key: the administrator keeps it; exports ask for it (once per session).</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="344"/>
+        <source>Gói gửi cấp trên được ký bằng khóa của đơn vị: nhập mật khẩu khóa ký.</source>
+        <translation>Packages for the upstream office are signed with the unit&apos;s key: enter the signing-key passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="352"/>
+        <source>Mật khẩu khóa ký:</source>
+        <translation>Signing-key passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="354"/>
+        <source>Nhập lại:</source>
+        <translation>Repeat:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="375"/>
+        <source>Mật khẩu khóa ký phải có ít nhất %1 ký tự.</source>
+        <translation>The signing-key passphrase must have at least %1 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="381"/>
+        <source>Hai lần nhập không giống nhau.</source>
+        <translation>The two entries differ.</translation>
     </message>
 </context>
 <context>
@@ -1633,7 +1782,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
     </message>
     <message>
         <location filename="../../mohao_desk/ui/labels.py" line="43"/>
-        <location filename="../../mohao_desk/ui/labels.py" line="95"/>
+        <location filename="../../mohao_desk/ui/labels.py" line="100"/>
         <source>quá hạn</source>
         <translation>overdue</translation>
     </message>
@@ -1698,47 +1847,67 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/labels.py" line="79"/>
+        <location filename="../../mohao_desk/ui/labels.py" line="60"/>
+        <source>Tiếp nhận, trả kết quả</source>
+        <translation>Receiving, returning results</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/labels.py" line="61"/>
+        <source>Xử lý hồ sơ</source>
+        <translation>Processing dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/labels.py" line="62"/>
+        <source>Lãnh đạo</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/labels.py" line="63"/>
+        <source>Quản trị</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/labels.py" line="84"/>
         <source>%1 ngày</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/labels.py" line="81"/>
+        <location filename="../../mohao_desk/ui/labels.py" line="86"/>
         <source>%1 giờ</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/labels.py" line="83"/>
+        <location filename="../../mohao_desk/ui/labels.py" line="88"/>
         <source>%1 phút</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/labels.py" line="92"/>
+        <location filename="../../mohao_desk/ui/labels.py" line="97"/>
         <source>quá hạn (bổ sung nhiều lần; còn %1)</source>
         <translation>overdue (repeated supplements; %1 left)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/labels.py" line="97"/>
+        <location filename="../../mohao_desk/ui/labels.py" line="102"/>
         <source>đến hạn</source>
         <translation>due now</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/labels.py" line="99"/>
+        <location filename="../../mohao_desk/ui/labels.py" line="104"/>
         <source>quá %1</source>
         <translation>%1 overdue</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/labels.py" line="101"/>
+        <location filename="../../mohao_desk/ui/labels.py" line="106"/>
         <source>còn %1</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/labels.py" line="109"/>
+        <location filename="../../mohao_desk/ui/labels.py" line="114"/>
         <source>Trong ngày (tiếp nhận đến %1 giờ %2)</source>
         <translation>Same day (if received by %1:%2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/labels.py" line="115"/>
+        <location filename="../../mohao_desk/ui/labels.py" line="120"/>
         <source>%n ngày làm việc</source>
         <translation>
             <numerusform>%n working day</numerusform>
@@ -1746,7 +1915,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/labels.py" line="117"/>
+        <location filename="../../mohao_desk/ui/labels.py" line="122"/>
         <source>%n giờ làm việc</source>
         <translation>
             <numerusform>%n working hour</numerusform>
@@ -1754,7 +1923,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/labels.py" line="119"/>
+        <location filename="../../mohao_desk/ui/labels.py" line="124"/>
         <source>%n ngày</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -1762,7 +1931,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/labels.py" line="121"/>
+        <location filename="../../mohao_desk/ui/labels.py" line="126"/>
         <source>%n tháng</source>
         <translation>
             <numerusform>%n month</numerusform>
@@ -1771,14 +1940,80 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="60"/>
+        <source>Màn hình đã khóa</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="60"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="111"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="138"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="144"/>
+        <source>Đăng nhập</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="63"/>
+        <source>Bộ phận Một cửa</source>
+        <translation>One-stop desk</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="73"/>
+        <source>Chương trình đã khóa vì lâu không dùng. Nhập mật khẩu để tiếp tục, hoặc đổi sang người dùng khác.</source>
+        <translation>The program locked itself after a while unused. Enter the password to go on, or switch to another person.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="93"/>
+        <source>&amp;Người dùng:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="95"/>
+        <source>&amp;Mật khẩu:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="99"/>
+        <source>Dữ liệu mẫu: mọi tài khoản có mật khẩu “demo”.</source>
+        <translation>Demo data: every account has the password “demo”.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="111"/>
+        <source>Mở khóa</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="118"/>
+        <source>Đổi người dùng</source>
+        <translation>Switch user</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="122"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="122"/>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="150"/>
+        <source>Chưa có tài khoản nào để đăng nhập.</source>
+        <translation>There is no account to log in with yet.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="221"/>
-        <location filename="../../mohao_desk/ui/app.py" line="231"/>
-        <location filename="../../mohao_desk/ui/app.py" line="256"/>
-        <location filename="../../mohao_desk/ui/app.py" line="288"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="839"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1071"/>
+        <location filename="../../mohao_desk/ui/app.py" line="232"/>
+        <location filename="../../mohao_desk/ui/app.py" line="242"/>
+        <location filename="../../mohao_desk/ui/app.py" line="267"/>
+        <location filename="../../mohao_desk/ui/app.py" line="319"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="862"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1124"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Desk</translation>
     </message>
@@ -1823,12 +2058,12 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>All dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="308"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="335"/>
         <source>Thao tác</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="188"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="196"/>
         <source>Tiếp nhận hồ sơ</source>
         <translation>Register dossier</translation>
     </message>
@@ -1838,333 +2073,328 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>%1 (%2) — dossiers sent by the unit, view only</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="192"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="200"/>
         <source>Tiếp nhận một hồ sơ mới và in giấy hẹn (F2)</source>
         <translation>Register a new dossier and print the receipt (F2)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="195"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="203"/>
         <source>Từ chối tiếp nhận tại quầy…</source>
         <translation>Refuse at the counter…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="199"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="207"/>
         <source>Hồ sơ không đủ điều kiện: ghi lý do, in Phiếu từ chối (Mẫu 03); không tạo hồ sơ</source>
         <translation>The dossier cannot be accepted: write the reasons, print the refusal slip (Form 03); no dossier is created</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="203"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="211"/>
         <source>Từ chối tại quầy</source>
         <translation>Refusals at the counter</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="205"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="213"/>
         <source>Các lượt từ chối tiếp nhận tại quầy của một khoảng thời gian</source>
         <translation>The refusals at the counter of a range of days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="208"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="216"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="212"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="220"/>
         <source>Tải lại danh sách hồ sơ (F5)</source>
         <translation>Reload the list of dossiers (F5)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="215"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="223"/>
         <source>Danh sách hằng ngày</source>
         <translation>Daily list</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="218"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="226"/>
         <source>Danh sách theo dõi hồ sơ của một ngày, để lãnh đạo ký</source>
         <translation>The dossier list of one day, for the leader to sign</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="221"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="229"/>
         <source>Sổ theo dõi</source>
         <translation>Register book</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="224"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="232"/>
         <source>Sổ theo dõi hồ sơ của một khoảng thời gian</source>
         <translation>The register book of a range of days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="227"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="235"/>
         <source>Báo cáo giải trình</source>
         <translation>Explanation report</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="229"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="237"/>
         <source>Báo cáo giải trình hồ sơ quá hạn của một khoảng thời gian</source>
         <translation>The explanation report on overdue dossiers of a range of days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="232"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="240"/>
         <source>Xuất gói</source>
         <translation>Export package</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="235"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="243"/>
         <source>Xuất gói số liệu gửi cơ quan cấp trên (ra USB hoặc thư mục)</source>
         <translation>Export a data package for the upstream office (to a USB stick or a folder)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="241"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="249"/>
         <source>Nhập gói danh mục, lịch nghỉ của cơ quan cấp trên</source>
         <translation>Import the upstream office&apos;s package (catalog, days off)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="244"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="252"/>
         <source>Thiết lập</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="246"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="254"/>
         <source>Đơn vị, cán bộ, danh mục thủ tục, giờ làm việc, ngày nghỉ</source>
         <translation>Unit, officers, procedure catalog, office hours, days off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="249"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="257"/>
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="252"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="260"/>
         <source>Sao lưu cơ sở dữ liệu (đã kiểm tra) vào thư mục backups; chương trình cũng tự sao lưu mỗi ngày và khi đóng</source>
         <translation>Back up the database (checked) into the backups folder; the program also backs up every day and when it closes</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="257"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="265"/>
         <source>Phục hồi từ bản sao lưu…</source>
         <translation>Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="260"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="268"/>
         <source>Thay dữ liệu hiện tại bằng một bản sao lưu (dữ liệu hiện tại được sao lưu trước)</source>
         <translation>Replace the current data with a backup (the current data is backed up first)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="279"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="302"/>
         <source>&amp;Hồ sơ</source>
         <translation>&amp;Dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="285"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="308"/>
         <source>&amp;Báo cáo</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="294"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="317"/>
         <source>&amp;Gửi, nhận</source>
         <translation>&amp;Packages</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="297"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="320"/>
         <source>H&amp;ệ thống</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="378"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="407"/>
         <source>DỮ LIỆU MẪU — hồ sơ và người nộp ở đây là giả, chỉ để tập sử dụng; không dùng cho công việc thật.</source>
         <translation>DEMO DATA — the dossiers and applicants here are made up, for practice only; not for real work.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="404"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="433"/>
         <source>Gõ mã hồ sơ, họ tên hoặc số điện thoại, không cần dấu (&quot;nguyen van an&quot;); máy quét mã: quét rồi Enter để mở hồ sơ. Ctrl+Enter: tìm trong tất cả hồ sơ.</source>
         <translation>Type a dossier code, a name or a phone number, diacritics optional (&quot;nguyen van an&quot;); a scanner: scan, then Enter opens the dossier. Ctrl+Enter: search all dossiers.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="412"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="441"/>
         <source>Tìm trong mọi hồ sơ thay vì chỉ danh sách đang chọn (Ctrl+Enter)</source>
         <translation>Search every dossier instead of only the selected list (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="507"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="536"/>
         <source>Dữ liệu đơn vị gửi lên cơ quan cấp trên: chỉ xem, không ghi được.</source>
         <translation>Data the unit sent to the upstream office: view only, nothing can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="580"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="609"/>
         <source>Không kết nối được máy chủ dữ liệu từ %1: bảng đang hiện dữ liệu lần cập nhật cuối; chương trình tự kết nối lại.</source>
         <translation>No connection to the data server since %1: the board shows the last update; the program reconnects by itself.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="660"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="688"/>
         <source>%1+ hồ sơ trong «%2» — gõ thêm để thu hẹp</source>
         <translation>%1+ dossiers in “%2” — type more to narrow</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="662"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="690"/>
         <source>%1 hồ sơ trong «%2»</source>
         <translation>%1 dossiers in “%2”</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="714"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="742"/>
         <source>Tìm trong «%1» theo mã hồ sơ</source>
         <translation>Search in “%1” by dossier code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="716"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="744"/>
         <source>Tìm trong tất cả hồ sơ: mã hồ sơ, họ tên, điện thoại</source>
         <translation>Search all dossiers: code, name, phone</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="718"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="746"/>
         <source>Tìm trong «%1»: mã hồ sơ, họ tên, điện thoại</source>
         <translation>Search in “%1”: code, name, phone</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="722"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="750"/>
         <source> — hoặc quét mã</source>
         <translation> — or scan a code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="789"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="812"/>
         <source>Lịch nghỉ năm %1 chưa có thông báo chính thức</source>
         <translation>The days off of %1 have no official announcement yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="794"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="817"/>
         <source>ngày %1 chưa có văn bản chính thức khẳng định</source>
         <translation>no official document confirms %1 yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="799"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="822"/>
         <source>hãy kiểm tra thông báo của Chính phủ (Thiết lập › Ngày nghỉ, ngày làm bù).</source>
         <translation>please check the government&apos;s announcement (Settings › Days off, make-up days).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="802"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="825"/>
         <source>Các ngày nghỉ đang tính theo quy tắc của gói holidays.</source>
         <translation>The days off follow the rules of the holidays package.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="921"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="944"/>
         <source>Từ chối tiếp nhận tại quầy</source>
         <translation>Refusals at the counter</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="939"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="962"/>
         <source>Phiếu từ chối tiếp nhận tại quầy</source>
         <translation>Refusal slip (at the counter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="955"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="978"/>
         <source>Danh sách theo dõi hồ sơ hằng ngày</source>
         <translation>Daily dossier list</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="971"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="994"/>
         <source>Sổ theo dõi hồ sơ</source>
         <translation>Register book</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="979"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1002"/>
         <source>Sổ theo dõi hồ sơ từ %1 đến %2</source>
         <translation>Register book from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="992"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1015"/>
         <source>Báo cáo giải trình hồ sơ quá hạn</source>
         <translation>Explanation report on overdue dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1003"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1026"/>
         <source>Báo cáo giải trình từ %1 đến %2</source>
         <translation>Explanation report from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1094"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1159"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1147"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1212"/>
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1097"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1150"/>
         <source>Đã sao lưu và kiểm tra: %1</source>
         <translation>Backed up and checked: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1100"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1153"/>
         <source>Sao lưu</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1109"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1162"/>
         <source>Chọn bản sao lưu</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1111"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1164"/>
         <source>Bản sao lưu (*.sqlite3)</source>
         <translation>Backups (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1117"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1170"/>
         <source>Phục hồi từ bản sao lưu</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1119"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1172"/>
         <source>Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu %1? Dữ liệu hiện tại được sao lưu trước, nên vẫn lấy lại được.</source>
         <translation>Replace all current data with the backup %1? The current data is backed up first, so it can still be recovered.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1128"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1181"/>
         <source>Đã phục hồi %1 hồ sơ. Dữ liệu trước khi phục hồi: %2</source>
         <translation>Restored %1 dossiers. The data before the restore: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1134"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1187"/>
         <source>Phục hồi</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1147"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1200"/>
         <source>Chưa sao lưu được: %1</source>
         <translation>Not backed up: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1163"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1216"/>
         <source>Chưa sao lưu được</source>
         <translation>Not backed up</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="238"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="246"/>
         <source>Nhập gói</source>
         <translation>Import packages</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="264"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="272"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="335"/>
-        <source>Cán bộ: </source>
-        <translation>Officer: </translation>
-    </message>
-    <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="410"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="439"/>
         <source>Tìm trong &amp;tất cả hồ sơ (Ctrl+Enter)</source>
         <translation>Search &amp;all dossiers (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="664"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="692"/>
         <source>%1 hồ sơ mới nhất — gõ để tìm trong tất cả</source>
         <translation>newest %1 dossiers — type to search all</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="666"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="694"/>
         <source>%1 hồ sơ</source>
         <translation>dossiers: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="829"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="852"/>
         <source>%n hồ sơ vừa quá hạn</source>
         <translation>
             <numerusform>%n dossier just went overdue</numerusform>
@@ -2172,7 +2402,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="832"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="855"/>
         <source>%n hồ sơ sắp đến hạn</source>
         <translation>
             <numerusform>%n dossier is now due soon</numerusform>
@@ -2180,37 +2410,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="961"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="984"/>
         <source>Danh sách theo dõi hồ sơ ngày %1</source>
         <translation>Daily dossier list %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1023"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1059"/>
         <source>Chọn thư mục lưu gói gửi cấp trên</source>
         <translation>Choose a folder for the package to the upstream office</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1033"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1085"/>
         <source>Đang xuất gói …</source>
         <translation>Exporting the package …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1037"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1089"/>
         <source>Đã xuất gói số %1 (%2 hồ sơ): %3</source>
         <translation>Exported package no. %1 (%2 dossiers): %3</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1065"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1118"/>
         <source>Đang nhập gói …</source>
         <translation>Importing packages …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1076"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1129"/>
         <source>Đang lập %1 …</source>
         <translation>Preparing %1 …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1088"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1141"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>
@@ -2243,125 +2473,150 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="424"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="415"/>
+        <source>Vai trò</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="425"/>
         <source>Cán bộ đã chọn</source>
         <translation>Selected officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="429"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="440"/>
         <source>Lưu sửa đổi</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="430"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="502"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="550"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="441"/>
+        <source>Đặt mật khẩu…</source>
+        <translation>Set password…</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="442"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="516"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="570"/>
         <source>Ngừng hoạt động</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="433"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="445"/>
         <source>Tên đăng nhập:</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="434"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="446"/>
         <source>Họ và tên:</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="435"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="447"/>
         <source>Chức danh:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="436"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="448"/>
         <source>Số điện thoại:</source>
         <translation>Phone number:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="443"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="454"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="449"/>
+        <source>Vai trò:</source>
+        <translation>Roles:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="457"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="468"/>
         <source>Thêm cán bộ</source>
         <translation>Add officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="445"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="459"/>
         <source>không dấu cách, ví dụ tuphap</source>
         <translation>no spaces, e.g. tuphap</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="448"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="462"/>
         <source>Công chức Tư pháp - Hộ tịch</source>
         <translation>Công chức Tư pháp - Hộ tịch</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="450"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="464"/>
         <source>Ví dụ: %1</source>
         <translation>Example: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="451"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="465"/>
         <source>In trên phiếu yêu cầu bổ sung hồ sơ, cho người nộp liên hệ.</source>
         <translation>Printed on the supplement request slip, for the applicant to call.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="457"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="471"/>
         <source>Tên đăng &amp;nhập:</source>
         <translation>&amp;Username:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="458"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="472"/>
         <source>Họ và &amp;tên:</source>
         <translation>Full &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="459"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="473"/>
         <source>Chức &amp;danh:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="460"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="474"/>
         <source>Số điện t&amp;hoại:</source>
         <translation>P&amp;hone number:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="476"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="490"/>
         <source>Cán bộ ngừng hoạt động vẫn còn tên trong hồ sơ và quá trình xử lý đã ghi, nhưng không còn trong danh sách chọn cán bộ.</source>
         <translation>A deactivated officer keeps their name in the dossiers and the recorded history, but is no longer offered in the officer lists.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="502"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="516"/>
         <source>Đang làm việc</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="531"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="518"/>
+        <source>Chưa có mật khẩu</source>
+        <translation>No password yet</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="547"/>
         <source>(chưa chọn)</source>
         <translation>(none selected)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="548"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="568"/>
         <source>Cho hoạt động lại</source>
         <translation>Reactivate</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="577"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="597"/>
         <source>Đã thêm cán bộ %1 (%2).</source>
         <translation>Officer %1 (%2) added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="602"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="627"/>
         <source>Đã lưu sửa đổi của cán bộ %1.</source>
         <translation>Changes to officer %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="618"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="641"/>
+        <source>Đã đặt mật khẩu mới cho %1.</source>
+        <translation>A new password is set for %1.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="658"/>
         <source>Cán bộ %1 đã hoạt động lại.</source>
         <translation>Officer %1 is active again.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="620"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="660"/>
         <source>Cán bộ %1 đã ngừng hoạt động.</source>
         <translation>Officer %1 was deactivated.</translation>
     </message>
@@ -2382,6 +2637,44 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <location filename="../../mohao_desk/ui/packages.py" line="26"/>
         <source>Đã nhập %1 gói.</source>
         <translation>%1 package(s) imported.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="286"/>
+        <source>Đổi mật khẩu</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="288"/>
+        <source>Đặt mật khẩu cho %1</source>
+        <translation>Set the password of %1</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="294"/>
+        <source>Mật khẩu hiện tại:</source>
+        <translation>Current password:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="296"/>
+        <source>ít nhất 8 ký tự</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="298"/>
+        <source>Mật khẩu mới:</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="299"/>
+        <source>Nhập lại mật khẩu mới:</source>
+        <translation>Repeat the new password:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="314"/>
+        <source>Hai lần nhập mật khẩu mới không giống nhau.</source>
+        <translation>The two new passwords differ.</translation>
     </message>
 </context>
 <context>
@@ -2662,39 +2955,77 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <location filename="../../mohao_desk/ui/session.py" line="40"/>
+        <source>Đổi người dùng…</source>
+        <translation>Switch user…</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/session.py" line="43"/>
+        <source>Đổi mật khẩu…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/session.py" line="45"/>
+        <source>Khóa màn hình</source>
+        <translation>Lock screen</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/session.py" line="74"/>
+        <source>(chưa đăng nhập)</source>
+        <translation>(not logged in)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/session.py" line="78"/>
+        <source>Người dùng: %1</source>
+        <translation>User: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/session.py" line="80"/>
+        <source>%1 (%2) — vai trò: %3</source>
+        <translation>%1 (%2) — roles: %3</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/session.py" line="137"/>
+        <source>Đã đổi mật khẩu.</source>
+        <translation>The password is changed.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1414"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1499"/>
         <source>Thiết lập</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1423"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1508"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1423"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1508"/>
         <source>Cán bộ</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1425"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1510"/>
         <source>Thủ tục</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1428"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1513"/>
         <source>Giờ làm việc</source>
         <translation>Office hours</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1430"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1515"/>
         <source>Ngày nghỉ, ngày làm bù</source>
         <translation>Days off, make-up days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1437"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1522"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -2702,93 +3033,98 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="71"/>
+        <location filename="../../mohao_desk/ui/app.py" line="72"/>
         <source>Thiết lập đơn vị</source>
         <translation>Unit set-up</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="76"/>
+        <location filename="../../mohao_desk/ui/app.py" line="77"/>
         <source>Chào mừng đến với phần mềm Bộ phận Một cửa. Hãy nhập thông tin đơn vị một lần; có thể sửa lại sau.</source>
         <translation>Welcome to the One-Stop Desk. Enter your unit&apos;s details once; you can change them later.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="84"/>
+        <location filename="../../mohao_desk/ui/app.py" line="85"/>
         <source>Ví dụ: %1</source>
         <translation>Example: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="89"/>
+        <location filename="../../mohao_desk/ui/app.py" line="90"/>
         <source>Mã định danh điện tử của đơn vị, do tỉnh cấp</source>
         <translation>The unit&apos;s electronic identifier, issued by the province</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="101"/>
+        <location filename="../../mohao_desk/ui/app.py" line="102"/>
         <source>Tên đơn vị:</source>
         <translation>Unit name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="102"/>
+        <location filename="../../mohao_desk/ui/app.py" line="103"/>
         <source>Mã định danh điện tử:</source>
         <translation>Electronic agency code:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="103"/>
+        <location filename="../../mohao_desk/ui/app.py" line="104"/>
         <source>Cơ quan cấp trên:</source>
         <translation>Parent agency:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="104"/>
+        <location filename="../../mohao_desk/ui/app.py" line="105"/>
         <source>Địa danh ghi trên văn bản:</source>
         <translation>Place name on documents:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="105"/>
+        <location filename="../../mohao_desk/ui/app.py" line="106"/>
         <source>Cán bộ (mỗi dòng: tên đăng nhập: họ tên: chức danh):</source>
         <translation>Officers (one per line: login: full name: title):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="107"/>
+        <location filename="../../mohao_desk/ui/app.py" line="112"/>
+        <source>Tài khoản quản trị</source>
+        <translation>Administrator&apos;s account</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/app.py" line="115"/>
         <source>Dùng dữ liệu mẫu để làm quen (không nhập thông tin trên)</source>
         <translation>Use demo data to get to know the program (skip the details above)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="133"/>
+        <location filename="../../mohao_desk/ui/app.py" line="142"/>
         <source>tên đơn vị</source>
         <translation>unit name</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="134"/>
+        <location filename="../../mohao_desk/ui/app.py" line="143"/>
         <source>mã định danh điện tử</source>
         <translation>electronic identifier</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="135"/>
+        <location filename="../../mohao_desk/ui/app.py" line="144"/>
         <source>cơ quan cấp trên</source>
         <translation>upstream body</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="136"/>
+        <location filename="../../mohao_desk/ui/app.py" line="145"/>
         <source>địa danh ghi trên văn bản</source>
         <translation>place name on documents</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="140"/>
+        <location filename="../../mohao_desk/ui/app.py" line="149"/>
         <source>Chưa nhập: %1.</source>
         <translation>Missing: %1.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="147"/>
+        <location filename="../../mohao_desk/ui/app.py" line="156"/>
         <source>Mã định danh điện tử &apos;%1&apos; không đúng định dạng (ví dụ 000.17.22.H56).</source>
         <translation>The electronic identifier &apos;%1&apos; is not in the right format (for example 000.17.22.H56).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="154"/>
-        <location filename="../../mohao_desk/ui/app.py" line="176"/>
+        <location filename="../../mohao_desk/ui/app.py" line="163"/>
+        <location filename="../../mohao_desk/ui/app.py" line="186"/>
         <source>Dòng cán bộ &apos;%1&apos; phải có dạng tên đăng nhập: họ tên.</source>
         <translation>Officer line &apos;%1&apos; must read login: full name.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="281"/>
+        <location filename="../../mohao_desk/ui/app.py" line="309"/>
         <source>Chưa thiết lập được</source>
         <translation>Set-up failed</translation>
     </message>

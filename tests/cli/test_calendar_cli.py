@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.accounts import ADMIN, use_password
 from tests.cli.test_cli import cli, run
 
 
@@ -27,6 +28,7 @@ def test_due_counts_the_2026_new_year_swap() -> None:
 
 
 def _init_desk(capsys: pytest.CaptureFixture[str], path: Path) -> None:
+    """A unit made by ``init``; the commands then act as its administrator (``--by``)."""
     code, _, err = cli(
         capsys, "init", "--db", str(path), "--unit-code", "000.17.22.H56",
         "--unit-name", "Ủy ban nhân dân phường Bần Yên Nhân",
@@ -34,10 +36,12 @@ def _init_desk(capsys: pytest.CaptureFixture[str], path: Path) -> None:
     assert code == 0, err
 
 
-def test_calendar_show_names_each_days_source(capsys, tmp_path: Path) -> None:
+def test_calendar_show_names_each_days_source(capsys, tmp_path: Path, monkeypatch) -> None:
+    use_password(monkeypatch)
     desk = tmp_path / "desk.sqlite3"
     _init_desk(capsys, desk)
-    code, _, _ = cli(capsys, "calendar", "add-off", "--date", "2026-01-09", "--db", str(desk),
+    code, _, _ = cli(capsys, "--by", ADMIN, "calendar", "add-off", "--date", "2026-01-09",
+                     "--db", str(desk),
                      "--note", "Lễ hội địa phương")  # fmt: skip
     assert code == 0
     code, out, _ = cli(capsys, "calendar", "show", "--year", "2026", "--db", str(desk))
@@ -60,32 +64,45 @@ def test_calendar_show_names_each_days_source(capsys, tmp_path: Path) -> None:
     assert out.count("Năm 2031 chưa có thông báo lịch nghỉ chính thức nào") == 1
 
 
-def test_an_upstream_announcement_reaches_the_desk(capsys, tmp_path: Path) -> None:
+def test_an_upstream_announcement_reaches_the_desk(capsys, tmp_path: Path, monkeypatch) -> None:
+    use_password(monkeypatch)
     up, desk, out = tmp_path / "tinh.sqlite3", tmp_path / "desk.sqlite3", tmp_path / "cfg"
     _init_desk(capsys, desk)
     assert cli(capsys, "upstream", "init", "--db", str(up))[0] == 0
     announce = ("--date", "2027-02-11", "--name", "Tết Nguyên đán (mùng 6 tháng Giêng)",
                 "--document", "9999/VPCP-KGVX", "--document-date", "15/10/2026")  # fmt: skip
-    code, _, err = cli(capsys, "calendar", "announce-off", *announce, "--db", str(desk))
+    code, _, err = cli(
+        capsys, "--by", ADMIN, "calendar", "announce-off", *announce, "--db", str(desk)
+    )
     assert code == 2 and "Chỉ cơ quan cấp trên mới thêm hoặc bỏ thông báo lịch" in err
-    code, text, err = cli(capsys, "calendar", "announce-off", *announce, "--db", str(up))
+    code, text, err = cli(
+        capsys, "--by", ADMIN, "calendar", "announce-off", *announce, "--db", str(up)
+    )
     assert code == 0, err
     assert text.startswith(
         "Đã thêm thông báo ngày nghỉ 11/02/2027 (9999/VPCP-KGVX ngày 15/10/2026)"
     )
-    code, _, err = cli(capsys, "calendar", "announce-off", *announce, "--db", str(up))
+    code, _, err = cli(
+        capsys, "--by", ADMIN, "calendar", "announce-off", *announce, "--db", str(up)
+    )
     assert code == 2 and "đã có thông báo lịch" in err
-    code, _, err = cli(capsys, "calendar", "announce-work", "--date", "2027-02-20", "--name", "",
+    code, _, err = cli(capsys, "--by", ADMIN, "calendar", "announce-work", "--date", "2027-02-20",
+                       "--name", "",
                        "--document", "9999/VPCP-KGVX", "--document-date", "2026-10-15",
                        "--db", str(up))  # fmt: skip
     assert code == 2 and "thiếu hoặc sai trường 'name'" in err
 
     key = tmp_path / "up.key.json"
     assert cli(capsys, "keys", "export", "--out", str(key), "--db", str(up))[0] == 0
-    assert cli(capsys, "trust", str(key), "--db", str(desk))[0] == 0
-    assert cli(capsys, "upstream", "export-config", "--out", str(out), "--db", str(up))[0] == 0
+    assert cli(capsys, "--by", ADMIN, "trust", str(key), "--db", str(desk))[0] == 0
+    assert (
+        cli(capsys, "--by", ADMIN, "upstream", "export-config", "--out", str(out), "--db", str(up))[
+            0
+        ]
+        == 0
+    )
     (package,) = out.glob("*.mhd")
-    code, _, err = cli(capsys, "import", str(package), "--db", str(desk))
+    code, _, err = cli(capsys, "--by", ADMIN, "import", str(package), "--db", str(desk))
     assert code == 0, err
     code, out_text, _ = cli(capsys, "calendar", "show", "--year", "2027", "--db", str(desk))
     line = next(x for x in out_text.splitlines() if x.startswith("11/02/2027"))
@@ -103,6 +120,7 @@ def test_an_upstream_announcement_reaches_the_desk(capsys, tmp_path: Path) -> No
         "2027-02-15T07:30",
         "Tính từ 07:30 12/02/2027 (1 ngày làm việc): hạn trả 07:30 15/02/2027",
     ]
-    code, text, _ = cli(capsys, "calendar", "remove-announcement", "--date", "2027-02-11",
+    code, text, _ = cli(capsys, "--by", ADMIN, "calendar", "remove-announcement",
+                        "--date", "2027-02-11",
                         "--db", str(up))  # fmt: skip
     assert code == 0 and text.startswith("Đã bỏ thông báo lịch ngày 11/02/2027")

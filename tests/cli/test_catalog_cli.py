@@ -11,18 +11,18 @@ import pytest
 
 from mohao_desk.services.desk import Desk
 from mohao_desk.store.db import open_database
+from tests.accounts import init_unit_cli
 from tests.catalog_workbook import SECTIONS, province_workbook
 from tests.cli.test_cli import cli, run
 
 
 @pytest.fixture
-def desk_db(tmp_path: Path, capsys) -> Path:
+def desk_db(tmp_path: Path, capsys, monkeypatch) -> Path:
     path = tmp_path / "desk.sqlite3"
-    code, _, err = cli(
-        capsys, "init", "--db", str(path), "--unit-code", "000.17.22.H56",
+    init_unit_cli(
+        monkeypatch, capsys, path, "--unit-code", "000.17.22.H56",
         "--unit-name", "Ủy ban nhân dân phường Bần Yên Nhân",
     )  # fmt: skip
-    assert code == 0, err
     return path
 
 
@@ -70,7 +70,9 @@ def test_the_import_asks_and_a_no_keeps_the_catalog(
     workbook = province_workbook(tmp_path / "danh-muc.xlsx")
     for answer in ("k\n", "\n", ""):  # no, Enter (the default is no), end of input
         monkeypatch.setattr("sys.stdin", io.StringIO(answer))
-        code, out, _ = cli(capsys, "catalog", "import", str(workbook), "--db", str(desk_db))
+        code, out, _ = cli(
+            capsys, "catalog", "import", str(workbook), "--db", str(desk_db), "--by", "quantri"
+        )
         assert code == 1
         assert "Áp dụng 7 thay đổi? [c/K] " in out
         assert out.splitlines()[-1] == (
@@ -78,7 +80,9 @@ def test_the_import_asks_and_a_no_keeps_the_catalog(
         )
         assert codes(desk_db) == before
     monkeypatch.setattr("sys.stdin", io.StringIO("có\n"))
-    code, out, _ = cli(capsys, "catalog", "import", str(workbook), "--db", str(desk_db))
+    code, out, _ = cli(
+        capsys, "catalog", "import", str(workbook), "--db", str(desk_db), "--by", "quantri"
+    )
     assert code == 0
     assert out.splitlines()[-1] == f"Đã cập nhật 7 thủ tục từ {workbook}"
     assert codes(desk_db) == before | {"1.999100", "1.999101"}
@@ -88,11 +92,13 @@ def test_yes_applies_without_asking_and_a_second_run_has_nothing_to_do(
     desk_db: Path, tmp_path: Path
 ) -> None:
     workbook = province_workbook(tmp_path / "danh-muc.xlsx")
-    first = run("catalog", "import", str(workbook), "--db", str(desk_db), "--yes")
+    first = run(
+        "catalog", "import", str(workbook), "--db", str(desk_db), "--by", "quantri", "--yes"
+    )
     assert first.returncode == 0, first.stderr
     assert "[c/K]" not in first.stdout
     assert first.stdout.splitlines()[-1] == f"Đã cập nhật 7 thủ tục từ {workbook}"
-    again = run("catalog", "import", str(workbook), "--db", str(desk_db))
+    again = run("catalog", "import", str(workbook), "--db", str(desk_db), "--by", "quantri")
     assert again.returncode == 0, again.stderr
     assert again.stdout.splitlines() == [
         "Tệp danh-muc.xlsx: 0 thủ tục mới, 0 thủ tục thay đổi, 7 thủ tục không đổi.",
@@ -107,7 +113,9 @@ def test_a_wrong_row_is_one_line_and_exit_2(desk_db: Path, tmp_path: Path, capsy
     title, rows = SECTIONS[0]
     bad = [(title, [*rows, ("1.999555", "Thủ tục thử", "tùy hồ sơ", "", "")])]
     workbook = province_workbook(tmp_path / "sai.xlsx", bad)
-    code, out, err = cli(capsys, "catalog", "import", str(workbook), "--db", str(desk_db), "--yes")
+    code, out, err = cli(
+        capsys, "catalog", "import", str(workbook), "--db", str(desk_db), "--by", "quantri", "--yes"
+    )
     assert code == 2 and out == ""
     assert err == (
         "mohao-desk: Dòng 12: Không hiểu thời hạn giải quyết 'tùy hồ sơ' (cần dạng '03 ngày "

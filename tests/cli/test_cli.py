@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from mohao_desk.cli import main
+from tests.accounts import init_unit_cli
 
 DEMO_NOW = "2026-11-27T10:00"
 
@@ -68,7 +69,17 @@ def test_due_other_units(capsys, args, expected) -> None:
 
 
 def test_due_uses_the_units_overrides(tmp_path: Path, capsys, demo_db: Path) -> None:
-    code, _, _ = cli(capsys, "calendar", "add-off", "--date", "2024-05-02", "--db", str(demo_db))
+    code, _, _ = cli(
+        capsys,
+        "calendar",
+        "add-off",
+        "--date",
+        "2024-05-02",
+        "--db",
+        str(demo_db),
+        "--by",
+        "quantri",
+    )
     assert code == 0
     code, out, _ = cli(
         capsys, "due", "--received", "2024-04-26T09:00", "--days", "5", "--db", str(demo_db)
@@ -169,25 +180,13 @@ def test_list_formats_and_counts_agree(demo_db: Path, capsys) -> None:
     assert "Mã hồ sơ" in table_out
 
 
-def test_register_and_lifecycle_through_the_cli(tmp_path: Path, capsys) -> None:
+def test_register_and_lifecycle_through_the_cli(tmp_path: Path, capsys, monkeypatch) -> None:
     path = str(tmp_path / "desk.sqlite3")
-    assert (
-        cli(
-            capsys,
-            "init",
-            "--db",
-            path,
-            "--unit-code",
-            "000.17.22.H56",
-            "--unit-name",
-            "UBND phường Bần Yên Nhân",
-            "--officer",
-            "motcua:Nguyễn Thị Nhung",
-            "--officer",
-            "tuphap:Trần Văn Đức:Công chức Tư pháp",
-        )[0]
-        == 0
-    )
+    init_unit_cli(
+        monkeypatch, capsys, Path(path), "--unit-code", "000.17.22.H56",
+        "--unit-name", "UBND phường Bần Yên Nhân", "--officer", "motcua:Nguyễn Thị Nhung",
+        "--officer", "tuphap:Trần Văn Đức:Công chức Tư pháp",
+    )  # fmt: skip
     code, out, err = cli(
         capsys,
         "register",

@@ -14,6 +14,7 @@ from mohao_desk.domain.errors import DeskError, Phrase, RuleViolation
 from mohao_desk.domain.lifecycle import APOLOGY_RULES_BROKEN, SUPPLEMENT_REASON_NEEDED
 from mohao_desk.domain.package import PackageError
 from mohao_desk.services import desk, reports, setup, statistics, sync
+from tests.accounts import add_account, init_unit_cli
 
 from .test_cli import DEMO_NOW, cli
 
@@ -33,15 +34,17 @@ def test_counts_use_the_vietnamese_thousands_separator(tmp_path: Path, capsys) -
     assert out.splitlines()[-1] == "Tổng: 1.200 hồ sơ"
     _, out, _ = cli(capsys, "list", "--all", "--count", "--db", path)
     assert out.strip() == "1200"  # a bare number for scripts, as before
-    code, out, err = cli(capsys, "export", "--out", str(tmp_path / "out"), "--db", path)
+    code, out, err = cli(
+        capsys, "export", "--out", str(tmp_path / "out"), "--db", path, "--by", "quantri"
+    )
     assert code == 0, err
     assert "1.200 hồ sơ" in out and re.search(r"\d{1,3}(?:\.\d{3})+ byte", out), out
     assert not re.search(r"\d,\d{3}", out)
 
 
-def _desk(tmp_path: Path, capsys) -> tuple[str, str]:
+def _desk(tmp_path: Path, capsys, monkeypatch) -> tuple[str, str]:
     path = str(tmp_path / "desk.sqlite3")
-    assert cli(capsys, "init", "--db", path, *UNIT, "--officer", "motcua:Nguyễn Thị Nhung")[0] == 0
+    init_unit_cli(monkeypatch, capsys, Path(path), *UNIT, "--officer", "motcua:Nguyễn Thị Nhung")
     code, out, err = cli(
         capsys,
         "register",
@@ -58,8 +61,10 @@ def _desk(tmp_path: Path, capsys) -> tuple[str, str]:
     return path, out.splitlines()[0]
 
 
-def test_a_broken_apology_rule_names_the_override_option(tmp_path: Path, capsys) -> None:
-    path, dossier = _desk(tmp_path, capsys)
+def test_a_broken_apology_rule_names_the_override_option(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    path, dossier = _desk(tmp_path, capsys, monkeypatch)
     apologize = ("apologize", "--dossier", dossier, "--reason", "Chờ xác minh")
     code, _, err = cli(
         capsys,
@@ -79,12 +84,20 @@ def test_a_broken_apology_rule_names_the_override_option(tmp_path: Path, capsys)
         "mohao-desk: Chỉ được hẹn lại ngày trả kết quả một lần. Muốn vẫn ghi nhận, phải nêu lý "
         "do ngoại lệ (dùng --override LÝ_DO để vẫn ghi nhận)."
     ]
+    # An exception to the rules is the leader's decision (issue 11): refused for the desk.
     code, _, err = cli(capsys, *again, "--override", "Chủ tịch đồng ý", "--db", path)
+    assert code == 2 and "cần vai trò 'Lãnh đạo' (lanh_dao); tài khoản motcua" in err
+    add_account(monkeypatch, capsys, path, "chutich", "Lãnh đạo", "lanh_dao")
+    code, _, err = cli(
+        capsys, *again, "--override", "Chủ tịch đồng ý", "--db", path, "--by", "chutich"
+    )
     assert code == 0, err
 
 
-def test_a_second_supplement_request_names_the_reason_option(tmp_path: Path, capsys) -> None:
-    path, dossier = _desk(tmp_path, capsys)
+def test_a_second_supplement_request_names_the_reason_option(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    path, dossier = _desk(tmp_path, capsys, monkeypatch)
     request = ("supplement-request", "--dossier", dossier, "--missing", "Bản sao CCCD")
     assert cli(capsys, *request, "--at", "2024-04-26T10:00", "--db", path)[0] == 0
     assert cli(capsys, "supplement-received", "--dossier", dossier, "--db", path)[0] == 0
@@ -94,8 +107,8 @@ def test_a_second_supplement_request_names_the_reason_option(tmp_path: Path, cap
     assert err.strip().endswith("phải nêu lý do (dùng --reason LÝ_DO).")
 
 
-def test_a_handover_without_receiver_names_the_options(tmp_path: Path, capsys) -> None:
-    path, dossier = _desk(tmp_path, capsys)
+def test_a_handover_without_receiver_names_the_options(tmp_path: Path, capsys, monkeypatch) -> None:
+    path, dossier = _desk(tmp_path, capsys, monkeypatch)
     code, _, err = cli(capsys, "handover", "--dossier", dossier, "--db", path)
     assert code == 2
     assert err.splitlines() == [

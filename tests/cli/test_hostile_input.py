@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.accounts import init_unit_cli
 from tests.cli.test_cli import cli
 
 UNIT = "000.17.22.H56"
@@ -23,12 +24,9 @@ CHILD_MEMORY = 1536 * 2**20
 
 
 @pytest.fixture
-def desk_db(tmp_path: Path, capsys) -> Path:
+def desk_db(tmp_path: Path, capsys, monkeypatch) -> Path:
     path = tmp_path / "desk.sqlite3"
-    code, _, err = cli(
-        capsys, "init", "--db", str(path), "--unit-code", UNIT, "--unit-name", "UBND xã Bình An"
-    )
-    assert code == 0, err
+    init_unit_cli(monkeypatch, capsys, path, "--unit-code", UNIT, "--unit-name", "UBND xã Bình An")
     return path
 
 
@@ -65,7 +63,7 @@ def test_a_link_to_dev_zero_is_refused_without_reading_it(desk_db: Path, tmp_pat
 def test_a_fifo_is_refused_without_waiting_for_a_writer(desk_db: Path, tmp_path: Path) -> None:
     fifo = tmp_path / "khoa.key.json"
     os.mkfifo(fifo)
-    result = bounded_run("trust", str(fifo), "--db", str(desk_db), timeout=30)
+    result = bounded_run("trust", str(fifo), "--db", str(desk_db), "--by", "quantri", timeout=30)
     assert result.returncode == 2, result.stderr
     assert "không phải tệp thông thường" in result.stderr
 
@@ -73,7 +71,7 @@ def test_a_fifo_is_refused_without_waiting_for_a_writer(desk_db: Path, tmp_path:
 def test_trust_of_a_link_to_dev_zero_is_refused(desk_db: Path, tmp_path: Path) -> None:
     link = tmp_path / "tinh.key.json"
     link.symlink_to("/dev/zero")
-    result = bounded_run("trust", str(link), "--db", str(desk_db))
+    result = bounded_run("trust", str(link), "--db", str(desk_db), "--by", "quantri")
     assert result.returncode == 2, result.stderr
     assert "không phải tệp thông thường" in result.stderr
 
@@ -83,7 +81,9 @@ def test_catalog_import_of_a_folder_says_it_is_a_folder(
 ) -> None:
     folder = tmp_path / "danh-muc"
     folder.mkdir()
-    code, _, err = cli(capsys, "catalog", "import", str(folder), "--db", str(desk_db), "--yes")
+    code, _, err = cli(
+        capsys, "catalog", "import", str(folder), "--db", str(desk_db), "--by", "quantri", "--yes"
+    )
     assert code == 2
     assert err.strip() == f"mohao-desk: '{folder}' là một thư mục, không phải một tệp."
 
@@ -144,7 +144,9 @@ def test_a_damaged_data_page_is_a_message_not_a_crash(
 def test_a_catalog_nested_100000_levels_is_refused(desk_db: Path, tmp_path: Path, capsys) -> None:
     deep = tmp_path / "danh-muc.json"
     deep.write_text("[" * 100_000 + "]" * 100_000)
-    code, _, err = cli(capsys, "catalog", "import", str(deep), "--db", str(desk_db), "--yes")
+    code, _, err = cli(
+        capsys, "catalog", "import", str(deep), "--db", str(desk_db), "--by", "quantri", "--yes"
+    )
     assert code == 2, err
     assert err.strip() == (
         f"mohao-desk: Tệp danh mục '{deep}' lồng nhau quá sâu (hơn 1.000 cấp): không phải một "
@@ -155,7 +157,7 @@ def test_a_catalog_nested_100000_levels_is_refused(desk_db: Path, tmp_path: Path
 def test_a_key_file_nested_too_deep_is_refused(desk_db: Path, tmp_path: Path, capsys) -> None:
     deep = tmp_path / "tinh.key.json"
     deep.write_text('{"a":' * 10_000 + "1" + "}" * 10_000)  # 60 KB, under the key file limit
-    code, _, err = cli(capsys, "trust", str(deep), "--db", str(desk_db))
+    code, _, err = cli(capsys, "trust", str(deep), "--db", str(desk_db), "--by", "quantri")
     assert code == 2, err
     assert "lồng nhau quá sâu" in err and "không mong đợi" not in err
 
@@ -280,7 +282,7 @@ def test_kstt_xlsx_has_no_formula_but_its_own_totals(desk_db: Path, tmp_path: Pa
     import openpyxl
 
     place, head, _ = HOSTILE_CELLS
-    code, _, err = cli(capsys, "unit", "--db", str(desk_db), "--place", place,
+    code, _, err = cli(capsys, "unit", "--db", str(desk_db), "--by", "quantri", "--place", place,
                        "--head-name", head)  # fmt: skip
     assert code == 0, err
     code, _, err = cli(capsys, "register", "--db", str(desk_db), "--procedure", "2.000815",

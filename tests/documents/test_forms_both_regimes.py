@@ -31,6 +31,7 @@ from mohao_desk.services.settings import (
 )
 from mohao_desk.services.setup import OfficerInput
 from mohao_desk.store import queries as q
+from tests.accounts import demo_passwords
 from tests.conftest import FakeClock
 
 PROVINCE = "Ủy ban nhân dân tỉnh Hưng Yên"
@@ -101,7 +102,8 @@ def test_regime_b_forms_print_the_province_not_the_abolished_town(make_desk) -> 
 
 def test_letterheads_are_set_per_regime_from_the_cli(make_desk, capsys) -> None:
     desk, code = regime_b_dossier(make_desk)
-    db = ["--db", str(desk.db.path)]
+    demo_passwords(desk.db)
+    db = ["--db", str(desk.db.path), "--by", "quantri"]
     assert main(["unit", *db, "--province", PROVINCE]) == 0
     out = capsys.readouterr().out
     assert f"Tỉnh:            {PROVINCE}\n" in out
@@ -154,7 +156,8 @@ def test_explanation_report_is_addressed_to_the_province_by_name(make_desk) -> N
 def test_supplement_slip_prints_the_contact_phone_reason_line_and_photocopies(
     desk: Desk, clock: FakeClock, capsys, tmp_path: Path
 ) -> None:
-    db = ["--db", str(desk.db.path)]
+    demo_passwords(desk.db)
+    db = ["--db", str(desk.db.path), "--by", "quantri"]
     assert main(["officer", "edit", "tuphap", *db, "--phone", "0221 3868 123"]) == 0
     assert "ĐT 0221 3868 123" in capsys.readouterr().out
     code = desk.register(procedure_code="1.004873", applicant_name="Nguyễn Văn Đức").summary.code
@@ -184,7 +187,8 @@ def test_supplement_slip_prints_the_contact_phone_reason_line_and_photocopies(
 
 
 def test_officer_phone_is_checked_and_refused_whole(desk: Desk, capsys) -> None:
-    db = ["--db", str(desk.db.path)]
+    demo_passwords(desk.db)
+    db = ["--db", str(desk.db.path), "--by", "quantri"]
     assert main(["officer", "add", *db, "--username", "vhxh", "--name", "Phạm  Thị Mai",
                  "--phone", "0912 345 678"]) == 0  # fmt: skip
     assert main(["officer", "add", *db, "--username", "x", "--name", "X", "--phone", "abc"]) == 2
@@ -195,6 +199,7 @@ def test_officer_phone_is_checked_and_refused_whole(desk: Desk, capsys) -> None:
     assert [(o.username, o.full_name, o.title, o.phone) for o in list_officers(desk.db)] == [
         ("motcua", "Nguyễn Thị Hồng Nhung", "Công chức Một cửa", ""),
         ("tuphap", "Trần Văn Đức", "Công chức Tư pháp - Hộ tịch", ""),
+        ("quantri", "Quản trị", "", ""),
         ("vhxh", "Phạm Thị Mai", "", "0912 345 678"),
     ]
     assert main(["officer", "list", *db]) == 0
@@ -202,7 +207,7 @@ def test_officer_phone_is_checked_and_refused_whole(desk: Desk, capsys) -> None:
     with pytest.raises(DeskError, match="không hợp lệ"):
         add_officer(desk.db, OfficerInput("y", "Y", phone="09x"))
     update_officer(desk.db, "vhxh", phone="")
-    assert [o.phone for o in list_officers(desk.db)] == ["", "", ""]
+    assert [o.phone for o in list_officers(desk.db)] == ["", "", "", ""]
 
 
 def test_bản_chụp_is_a_photocopy() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import openpyxl
 
-from mohao_desk.cli import main
+from tests.accounts import run_as_admin
 
 PERIODS = [
     ("--period", "cutoff", "--year", "2025", "--number", "2"),
@@ -19,8 +19,7 @@ PERIODS = [
 
 
 def run(capsys, *args: str) -> str:
-    code = main(list(args))
-    out, err = capsys.readouterr()
+    code, out, err = run_as_admin(capsys, *args)
     assert code == 0, err
     return out
 
@@ -30,7 +29,8 @@ def kstt(capsys, db: Path | str, out: Path, *extra: str) -> dict:
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-def test_desk_and_upstream_agree(capsys, tmp_path: Path, new_database) -> None:
+def test_desk_and_upstream_agree(capsys, tmp_path: Path, new_database, monkeypatch) -> None:
+    monkeypatch.setenv("MOHAO_PASSWORD", "demo")  # restored at the end
     units = {"000.31.22.H31": 1, "000.31.22.H32": 2}
     upstream = new_database("upstream", migrated=False)  # on a server: made empty by its owner
     run(capsys, "upstream", "init", "--db", str(upstream))

@@ -18,6 +18,7 @@ from mohao_desk.services import backup
 from mohao_desk.services.desk import Desk
 from mohao_desk.store import files
 from mohao_desk.store.db import Database, open_database
+from tests.accounts import demo_passwords
 from tests.conftest import FakeClock
 
 
@@ -141,9 +142,12 @@ def test_restore_needs_force_and_keeps_what_it_replaces(
 
 
 def test_the_commands(db: Database, tmp_path: Path, capsys) -> None:
+    demo_passwords(db)
     db.close()
     out = tmp_path / "usb" / "sao-luu.sqlite3"
-    assert main(["backup", "--out", str(out), "--db", str(db.path)]) == 0
+    assert main(["backup", "--out", str(out), "--db", str(db.path)]) == 2  # an administrator's
+    assert "'Quản trị' (quan_tri)" in capsys.readouterr().err and not out.exists()
+    assert main(["backup", "--out", str(out), "--db", str(db.path), "--by", "quantri"]) == 0
     printed = capsys.readouterr().out
     assert printed.startswith(f"Đã sao lưu và kiểm tra: {out}")
     target = tmp_path / "may-moi" / "mohao_desk.sqlite3"

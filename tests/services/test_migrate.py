@@ -111,13 +111,15 @@ def test_the_command(tmp_path: Path, new_database) -> None:
     source = _source(tmp_path)
     url = new_database()
     done = subprocess.run(
-        [sys.executable, "-m", "mohao_desk", "--db", str(source), "migrate-to", "--to", url],
+        [sys.executable, "-m", "mohao_desk", "--db", str(source), "--by", "quantri",
+         "migrate-to", "--to", url],
         capture_output=True, text=True, encoding="utf-8", timeout=300,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "301 hồ sơ" in done.stdout and "đã đối chiếu khớp" in done.stdout
     again = subprocess.run(
-        [sys.executable, "-m", "mohao_desk", "--db", str(source), "migrate-to", "--to", url],
+        [sys.executable, "-m", "mohao_desk", "--db", str(source), "--by", "quantri",
+         "migrate-to", "--to", url],
         capture_output=True, text=True, encoding="utf-8", timeout=300,
     )  # fmt: skip
     assert again.returncode == 2 and "đã có dữ liệu" in again.stderr

@@ -11,6 +11,7 @@ import pytest
 from mohao_desk.services.desk import Desk
 from mohao_desk.store.changes import ChangeWatcher, watch
 from mohao_desk.store.db import Database
+from tests.accounts import demo_passwords
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +34,7 @@ def _register_in_another_process(path: Path, name: str) -> str:
 
 
 def test_a_commit_by_another_process_is_seen_once(db: Database, db_path: Path) -> None:
+    demo_passwords(db)  # the other process logs in
     watcher = watch(db)
     assert isinstance(watcher, ChangeWatcher)
     assert not watcher.changed()

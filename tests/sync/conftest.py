@@ -25,6 +25,7 @@ from mohao_desk.services.setup import init_unit
 from mohao_desk.store import queries as q
 from mohao_desk.store import sync_queries as sq
 from mohao_desk.store.db import Database, open_database
+from tests.accounts import demo_administrator
 from tests.conftest import DatabaseFactory
 
 UNIT_A = ("000.31.22.H31", "Ủy ban nhân dân phường Bần Yên Nhân")
@@ -87,11 +88,18 @@ class World:
         return sync.export_desk_package(db, self.out, clock=later(hours)).path
 
     def dump(self, db: Database | None = None) -> dict[str, list[tuple[Any, ...]]]:
-        return sync.table_dump(db or self.up)
+        """Every row but the account events: the log-in of a refused command is recorded
+        (issue 11; five wrong passwords lock the account), and that is all it writes."""
+        tables = sync.table_dump(db or self.up)
+        tables.pop("account_event", None)
+        return tables
 
     def private_pem(self, db: Database) -> str:
+        """The unit's key, decrypted with the session's passphrase (as signing takes it)."""
+        from mohao_desk.domain.package import plain_pem
+
         with db.read() as conn:
-            return str(q.get_setting(conn, sq.PRIVATE_KEY_SETTING))
+            return plain_pem(str(q.get_setting(conn, sq.PRIVATE_KEY_SETTING)), db.key_passphrase)
 
     def new_database(self) -> Path | str:
         """A fresh database on the suite's backend (not yet set up)."""
@@ -115,6 +123,7 @@ def world(
     b = open_database(new_database.copy(templates["b"], "b"))
     up = open_database(new_database("up"))
     sync.init_upstream(up)
+    demo_administrator(up)
     for desk, name in ((a, "a"), (b, "b")):
         key = sync.export_public_key(desk, tmp_path / f"{name}.key.json")
         sync.trust(up, key.path)

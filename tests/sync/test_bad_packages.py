@@ -289,7 +289,7 @@ def test_cli_one_line_exit_2_and_nothing_changed(
     bad = truncated(world, good)
     before = world.dump()
     world.up.close()
-    code = main(["import", str(good), str(bad), "--db", str(world.up.target)])
+    code = main(["import", str(good), str(bad), "--db", str(world.up.target), "--by", "quantri"])
     out, err = capsys.readouterr()
     assert code == 2
     assert out == ""

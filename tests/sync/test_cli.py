@@ -8,22 +8,21 @@ from pathlib import Path
 
 import pytest
 
-from mohao_desk.cli import main
 from mohao_desk.services import sync
 from mohao_desk.store.db import open_database
+from tests.accounts import run_as_admin
 
 from .conftest import UNIT_A, UNIT_B
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_as_admin(capsys, *argv)
 
 
 def test_cli_round_trip(
-    tmp_path: Path, templates: dict[str, Path | str], new_database, capsys
+    tmp_path: Path, templates: dict[str, Path | str], new_database, capsys, monkeypatch
 ) -> None:
+    monkeypatch.setenv("MOHAO_PASSWORD", "demo")  # restored at the end
     a, b = new_database.copy(templates["a"], "a"), new_database.copy(templates["b"], "b")
     # On a server the IT person has created an empty database; `upstream init` sets it up.
     up, out = new_database("up", migrated=False), tmp_path / "out"
@@ -80,7 +79,8 @@ def test_cli_round_trip(
     assert "có dữ liệu cá nhân" in text
 
 
-def test_cli_refusals_are_one_line(tmp_path: Path, new_database, capsys) -> None:
+def test_cli_refusals_are_one_line(tmp_path: Path, new_database, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("MOHAO_PASSWORD", "demo")  # restored at the end
     up = new_database("up", migrated=False)
     run(
         capsys,

@@ -97,8 +97,7 @@ def test_config_from_an_untrusted_upstream_is_refused(world: World) -> None:
 def test_tampered_or_bad_config_is_refused_whole(world: World) -> None:
     _trust_upstream(world)
     good = sync.export_config_package(world.up, world.out, clock=later(1)).path
-    with world.up.read() as conn:
-        pem = q.get_setting(conn, "unit_private_key")
+    pem = world.private_pem(world.up)
 
     def extra_day(data: dict) -> None:
         data["calendar_overrides"].append({"day": "2026-01-02", "working": False})

@@ -24,7 +24,8 @@ from .conftest import UNIT_A, World, later, members
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
+    """A command as the administrator (password "demo" on these demo databases)."""
+    code = main([*argv, "--by", "quantri"])
     out, err = capsys.readouterr()
     return code, out, err
 

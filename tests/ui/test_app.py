@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from mohao_desk.domain.errors import DeskError
+from mohao_desk.services.accounts import AccountService
 from mohao_desk.services.desk import Desk
 from mohao_desk.services.setup import has_unit, open_unit_database
 from mohao_desk.ui.app import SetupDialog
@@ -27,13 +28,23 @@ def test_setup_creates_the_unit_and_officers(qtbot, fresh) -> None:
     dialog.parent_name.setText("Ủy ban nhân dân tỉnh Hưng Yên")
     dialog.place.setText("Hòa Phong")
     dialog.officers.setPlainText("motcua: Lê Thị Hoa: Công chức Một cửa\ntuphap: Vũ Văn Nam")
+    # The administrator's account (issue 11): a password of 8 characters, typed twice.
+    dialog.admin.full_name.setText("Hoàng Thị Mai")
+    dialog.admin.password.setText("ngan")
+    assert "Mật khẩu phải có ít nhất 8 ký tự." in dialog.problems()
+    dialog.admin.password.setText("mat-khau-quan-tri")
+    dialog.admin.repeat.setText("mat-khau-quan-tri")
+    assert dialog.problems() == []
     assert not has_unit(fresh)
     dialog.apply(fresh)
     desk = Desk(fresh)
     assert desk.unit.name == "Ủy ban nhân dân xã Hòa Phong"
     assert desk.unit.place_name == "Hòa Phong"
-    assert desk.officers() == [("motcua", "Lê Thị Hoa"), ("tuphap", "Vũ Văn Nam")]
+    assert desk.officers() == [("motcua", "Lê Thị Hoa"), ("tuphap", "Vũ Văn Nam"),
+                               ("quantri", "Hoàng Thị Mai")]  # fmt: skip
     assert desk.default_officer() == "motcua"
+    admin = AccountService(fresh).log_in("quantri", "mat-khau-quan-tri")
+    assert {r.value for r in admin.roles} == {"quan_tri"}
 
 
 def test_setup_refuses_bad_input_and_writes_nothing(qtbot, fresh) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from mohao_desk.services.desk import Desk
 from mohao_desk.ui.main_window import WATCH_MS, MainWindow
+from tests.accounts import demo_passwords
 
 
 def _board_codes(window: MainWindow) -> list[str]:
@@ -28,6 +29,7 @@ def _board_codes(window: MainWindow) -> list[str]:
 def test_a_registration_at_another_counter_appears_by_itself(
     qtbot, desk: Desk, db_path: Path
 ) -> None:
+    demo_passwords(desk.db)  # the other counter logs in
     mine = desk.register(procedure_code="1.004873", applicant_name="Nguyễn Văn An").summary.code
     window = MainWindow(desk, synchronous=True)
     qtbot.addWidget(window)

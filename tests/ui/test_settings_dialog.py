@@ -191,7 +191,8 @@ def test_officers_tab_adds_edits_deactivates_and_reactivates(
     assert tab.active_button.text() == "Ngừng hoạt động"
     click(qtbot, tab.active_button)
     assert "tuphap" not in dict(desk.officers())
-    assert tab.table.item(1, 4).text() == "Ngừng hoạt động"
+    assert tab.table.item(1, 4).text() == "Tiếp nhận, trả kết quả, Xử lý hồ sơ"  # the roles
+    assert tab.table.item(1, 5).text() == "Ngừng hoạt động"
     assert tab.active_button.text() == "Cho hoạt động lại"
     assert units.findData("tuphap") < 0
     click(qtbot, tab.active_button)

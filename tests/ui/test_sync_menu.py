@@ -91,3 +91,45 @@ def test_export_then_import_upstream_config(
     assert len(warnings) == 1 and "bad.mhd" in warnings[0]
     assert sync.table_dump(db) == before
     window.close()
+
+
+def test_the_first_export_asks_for_a_new_key_passphrase_once(
+    qtbot, db, tmp_path: Path, monkeypatch, message_boxes
+) -> None:
+    """Issue 11: the unit's key is made encrypted with a passphrase typed twice; the session
+    keeps it, so the next export does not ask again."""
+    from mohao_desk.domain.package import is_encrypted
+    from mohao_desk.store import queries as q
+    from mohao_desk.store import sync_queries as sq
+    from mohao_desk.ui.login_dialog import KeyPassphraseDialog
+    from tests.ui.dialog_helpers import answer_next_dialog
+
+    db.key_passphrase = None  # this session has not given it
+    desk = Desk(db, clock=FakeClock(datetime(2026, 11, 26, 9, 0)))
+    desk.register(procedure_code="2.000815", applicant_name="Trần Văn Hải")
+    window = MainWindow(desk, synchronous=True)
+    qtbot.addWidget(window)
+    window.show()
+    outbox = tmp_path / "usb"
+    outbox.mkdir()
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getExistingDirectory", lambda *a, **k: str(outbox)
+    )
+    seen: list[str] = []
+
+    def type_passphrase(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, KeyPassphraseDialog) and dialog.new
+        seen.append(dialog.windowTitle())
+        qtbot.keyClicks(dialog.first, "khoa-cua-xa")
+        qtbot.keyClicks(dialog.repeat, "khoa-cua-xa")
+        dialog.accept()
+
+    answer_next_dialog(type_passphrase)
+    click_action(qtbot, window, window.export_action)
+    assert seen == ["Mật khẩu khóa ký"]
+    assert [p.name for p in outbox.glob("*.mhd")] == ["000.17.22.H56_000001.mhd"]
+    with db.read() as conn:
+        assert is_encrypted(str(q.get_setting(conn, sq.PRIVATE_KEY_SETTING)))
+    desk.register(procedure_code="2.000815", applicant_name="Lê Thị Hà")
+    click_action(qtbot, window, window.export_action)  # no dialog: the session has it
+    assert len(list(outbox.glob("*.mhd"))) == 2

@@ -294,17 +294,23 @@ def test_setup_dialog_lists_every_missing_field(qtbot) -> None:
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
-    assert dialog.error.text() == (
-        "Chưa nhập: tên đơn vị, mã định danh điện tử, cơ quan cấp trên, địa danh ghi trên văn bản."
-    )
+    assert dialog.error.text().splitlines() == [
+        "Chưa nhập: tên đơn vị, mã định danh điện tử, cơ quan cấp trên, địa danh ghi trên văn bản.",
+        "Chưa nhập họ tên người quản trị.",
+        "Mật khẩu phải có ít nhất 8 ký tự.",
+    ]
     type_text(dialog.name, "Ủy ban nhân dân xã Hòa Phong")
     type_text(dialog.code, "H56")
     type_text(dialog.officers, "motcua Nguyễn Thị Nhung")
+    type_text(dialog.admin.full_name, "Hoàng Thị Mai")
+    type_text(dialog.admin.password, "mat-khau-dai")
+    type_text(dialog.admin.repeat, "mat-khau-khac")
     QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert dialog.error.text().splitlines() == [
         "Chưa nhập: cơ quan cấp trên, địa danh ghi trên văn bản.",
         "Mã định danh điện tử 'H56' không đúng định dạng (ví dụ 000.17.22.H56).",
         "Dòng cán bộ 'motcua Nguyễn Thị Nhung' phải có dạng tên đăng nhập: họ tên.",
+        "Hai lần nhập mật khẩu không giống nhau.",
     ]
     dialog.close()
 
@@ -371,17 +377,6 @@ def test_final_acts_are_confirmed(qtbot, busy_desk: Desk, message_boxes) -> None
     assert busy_desk.get(code).summary.status is Status.REFUSED
     page.close()
     close_previews()
-
-
-def test_new_officers_can_be_picked_after_refresh(qtbot, window: MainWindow) -> None:
-    from mohao_desk.services.settings import add_officer
-    from mohao_desk.services.setup import OfficerInput
-
-    add_officer(window.desk.db, OfficerInput("thuquy", "Lê Thị Thu", "Thủ quỹ"))
-    click_action(qtbot, window, window.refresh_action)
-    names = [window.officer_box.itemText(i) for i in range(window.officer_box.count())]
-    assert "Lê Thị Thu" in names
-    assert window.officer == "motcua"  # the officer picked before stays picked
 
 
 def test_apology_date_is_confirmed_in_words(qtbot, busy_desk: Desk, message_boxes) -> None:

@@ -15,6 +15,7 @@ from mohao_desk.services.setup import init_unit
 from mohao_desk.store.db import open_database
 from mohao_desk.ui.dossier_dialog import DossierDialog
 from mohao_desk.ui.main_window import MainWindow
+from tests.accounts import demo_passwords
 from tests.conftest import UNIT_CODE, FakeClock
 from tests.ui.dialog_helpers import click_action, double_click_cell
 
@@ -43,6 +44,7 @@ def test_the_board_and_a_dossier_page_on_a_server(qtbot, new_database) -> None:
             name="Ủy ban nhân dân phường Bần Yên Nhân",
             officers=[OfficerInput("motcua", "Nguyễn Thị Hồng Nhung", "Công chức Một cửa")],
         )
+        demo_passwords(db)  # the other PC logs in
         desk = Desk(db, clock=FakeClock(datetime(2025, 9, 1, 9, 0)))
         first = desk.register(procedure_code="1.004873", applicant_name="Nguyễn Văn An")
         window = MainWindow(desk, synchronous=True)
