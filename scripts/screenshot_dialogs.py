@@ -61,9 +61,6 @@ def main(out: Path) -> None:
         )
         clock = Clock(datetime(2024, 5, 2, 8, 15))
         desk = Desk(db, clock=clock)
-        from mohao_desk.services.accounts import AccountService
-
-        db.actor = AccountService(db).log_in("motcua", "demo")  # the person at the desk
         scan = home / "to-khai-ket-hon.pdf"
         scan.write_bytes(b"%PDF-1.4 scan")
 

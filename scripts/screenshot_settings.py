@@ -58,9 +58,6 @@ def main(out: Path, all_tabs: bool) -> None:
             date(2024, 5, 2), working=False, note="Nghỉ bổ sung theo thông báo của tỉnh"
         )
         desk = Desk(db, clock=lambda: datetime(2024, 4, 26, 9, 0))
-        from mohao_desk.services.accounts import AccountService
-
-        db.actor = AccountService(db).log_in("quantri", "demo")  # the person at the desk
         dialog = SettingsDialog(desk, synchronous=True)
         dialog.show()
         app.processEvents()

@@ -92,6 +92,7 @@ def upstream_dashboard(app: QApplication, folder: Path, out: Path) -> None:
     from mohao_desk.ui.upstream_window import UpstreamWindow
 
     upstream = open_unit_database(folder / "tinh.sqlite3")
+    upstream.key_passphrase = "demo"  # the session's passphrase for the upstream's new key
     sync.init_upstream(upstream)
     packages = []
     units = (
@@ -102,6 +103,7 @@ def upstream_dashboard(app: QApplication, folder: Path, out: Path) -> None:
     for n, (code, name) in enumerate(units):
         desk_db = open_database(folder / f"desk{n}.sqlite3")
         fill_demo(desk_db, dossiers=3000, unit_code=code, seed=n + 1, now=NOW)
+        desk_db.key_passphrase = "demo"  # the demo key's
         update_unit_settings(desk_db, name=name)
         sync.trust(upstream, sync.export_public_key(desk_db, folder / f"{n}.key").path)
         box = folder / f"out{n}"
