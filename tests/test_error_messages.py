@@ -73,7 +73,9 @@ def test_the_walk_sees_every_kind_of_site(catalogue) -> None:
     PackageError details and the template() constants."""
     templates = catalogue.templates
     places = {site.path.split("/")[1] for sites in templates.values() for site in sites}
-    assert {"domain", "services", "store", "cli.py", "cli_reports.py"} <= places
+    assert {"domain", "services", "store", "cli"} <= places
+    files = {site.path for sites in templates.values() for site in sites}
+    assert {"mohao_desk/cli/base.py", "mohao_desk/cli/reports.py"} <= files
     assert "Không tìm thấy hồ sơ mã '{code}'." in templates  # NotFound
     assert "Không thể thực hiện '{act}' khi hồ sơ đang ở trạng thái '{status}'." in templates
     assert "Thủ tục thứ {n}" in templates  # a Phrase

@@ -4,89 +4,89 @@
 <context>
     <name>DeskError</name>
     <message>
-        <extracomment>mohao_desk/cli.py</extracomment>
-        <source>Thời điểm '{text}' không hợp lệ (dạng YYYY-MM-DDTHH:MM, ví dụ 2024-04-26T09:00).</source>
-        <translation>Moment '{text}' is not valid (format YYYY-MM-DDTHH:MM, e.g. 2024-04-26T09:00).</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/cli.py</extracomment>
-        <source>Ngày '{text}' không hợp lệ (dạng YYYY-MM-DD, ví dụ 2024-04-26).</source>
-        <translation>Date '{text}' is not valid (format YYYY-MM-DD, e.g. 2024-04-26).</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/cli.py</extracomment>
-        <source>'{path}' là một thư mục; hãy chỉ rõ tên tệp cần ghi.</source>
-        <translation>'{path}' is a folder; give the name of the file to write.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/cli.py</extracomment>
-        <source>Giờ '{text}' không hợp lệ (dạng HH:MM).</source>
-        <translation>Time '{text}' is not valid (format HH:MM).</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/cli.py</extracomment>
-        <source>Cán bộ '{spec}' phải có dạng tendangnhap:Họ tên[:Chức danh].</source>
-        <translation>Officer '{spec}' must be written username:Full name[:Title].</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/cli.py, mohao_desk/services/sync.py</extracomment>
-        <source>Không ghi được tệp '{path}': {error}.</source>
-        <translation>Could not write file '{path}': {error}.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/cli.py</extracomment>
-        <source>Chưa có cơ sở dữ liệu tại '{path}'. Chạy 'mohao-desk init' để thiết lập đơn vị, hoặc 'mohao-desk demo' để thử với dữ liệu mẫu.</source>
-        <translation>There is no database at '{path}'. Run 'mohao-desk init' to set up the unit, or 'mohao-desk demo' to try it with sample data.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/cli.py</extracomment>
-        <source>Thành phần hồ sơ '{spec}' không hợp lệ.</source>
-        <translation>Dossier component '{spec}' is not valid.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/cli.py</extracomment>
-        <source>Không có gì để sửa: nêu họ tên, chức danh hoặc số điện thoại mới.</source>
-        <translation>Nothing to change: give a new full name, title or phone number.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/cli.py</extracomment>
-        <source>Số lượng giấy tờ trong '{spec}' không hợp lệ.</source>
-        <translation>Number of papers in '{spec}' is not valid.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/cli.py</extracomment>
-        <source>Lệnh '{name}' không tồn tại.</source>
-        <translation>Command '{name}' does not exist.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/cli_accounts.py</extracomment>
+        <extracomment>mohao_desk/cli/accounts.py</extracomment>
         <source>Đơn vị chưa đặt tài khoản mặc định: hãy nêu tài khoản thực hiện.</source>
         <translation>The unit has no default account: name the account that acts.</translation>
     </message>
     <message>
-        <extracomment>mohao_desk/cli_accounts.py</extracomment>
+        <extracomment>mohao_desk/cli/accounts.py</extracomment>
         <source>Cần mật khẩu của tài khoản {username} để ghi nhận việc này.</source>
         <translation>The password of account {username} is needed to record this.</translation>
     </message>
     <message>
-        <extracomment>mohao_desk/cli_accounts.py</extracomment>
+        <extracomment>mohao_desk/cli/accounts.py</extracomment>
         <source>Cần mật khẩu mới cho tài khoản {username}.</source>
         <translation>A new password is needed for account {username}.</translation>
     </message>
     <message>
-        <extracomment>mohao_desk/cli_accounts.py</extracomment>
+        <extracomment>mohao_desk/cli/accounts.py</extracomment>
         <source>Hai lần nhập mật khẩu mới không giống nhau.</source>
         <translation>The two entries of the new password differ.</translation>
     </message>
     <message>
-        <extracomment>mohao_desk/cli_backup.py, mohao_desk/services/backup.py</extracomment>
+        <extracomment>mohao_desk/cli/backup.py, mohao_desk/services/backup.py</extracomment>
         <source>Cơ sở dữ liệu trên máy chủ được phục hồi ngay trên máy chủ bằng pg_restore (việc của cán bộ tin học của đơn vị).</source>
         <translation>A database on a server is restored on the server itself with pg_restore (a task for the unit's IT person).</translation>
     </message>
     <message>
-        <extracomment>mohao_desk/cli_reports.py</extracomment>
+        <extracomment>mohao_desk/cli/base.py</extracomment>
+        <source>Thời điểm '{text}' không hợp lệ (dạng YYYY-MM-DDTHH:MM, ví dụ 2024-04-26T09:00).</source>
+        <translation>Moment '{text}' is not valid (format YYYY-MM-DDTHH:MM, e.g. 2024-04-26T09:00).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/cli/base.py</extracomment>
+        <source>Ngày '{text}' không hợp lệ (dạng YYYY-MM-DD, ví dụ 2024-04-26).</source>
+        <translation>Date '{text}' is not valid (format YYYY-MM-DD, e.g. 2024-04-26).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/cli/base.py</extracomment>
+        <source>'{path}' là một thư mục; hãy chỉ rõ tên tệp cần ghi.</source>
+        <translation>'{path}' is a folder; give the name of the file to write.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/cli/base.py</extracomment>
+        <source>Giờ '{text}' không hợp lệ (dạng HH:MM).</source>
+        <translation>Time '{text}' is not valid (format HH:MM).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/cli/base.py, mohao_desk/services/sync.py</extracomment>
+        <source>Không ghi được tệp '{path}': {error}.</source>
+        <translation>Could not write file '{path}': {error}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/cli/dossiers.py</extracomment>
+        <source>Chưa có cơ sở dữ liệu tại '{path}'. Chạy 'mohao-desk init' để thiết lập đơn vị, hoặc 'mohao-desk demo' để thử với dữ liệu mẫu.</source>
+        <translation>There is no database at '{path}'. Run 'mohao-desk init' to set up the unit, or 'mohao-desk demo' to try it with sample data.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/cli/dossiers.py</extracomment>
+        <source>Thành phần hồ sơ '{spec}' không hợp lệ.</source>
+        <translation>Dossier component '{spec}' is not valid.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/cli/dossiers.py</extracomment>
+        <source>Số lượng giấy tờ trong '{spec}' không hợp lệ.</source>
+        <translation>Number of papers in '{spec}' is not valid.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/cli/dossiers.py</extracomment>
+        <source>Lệnh '{name}' không tồn tại.</source>
+        <translation>Command '{name}' does not exist.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/cli/reports.py</extracomment>
         <source>Báo cáo '{kind}' xuất được dạng: {formats}.</source>
         <translation>Report '{kind}' can be exported as: {formats}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/cli/setup.py</extracomment>
+        <source>Cán bộ '{spec}' phải có dạng tendangnhap:Họ tên[:Chức danh].</source>
+        <translation>Officer '{spec}' must be written username:Full name[:Title].</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/cli/setup.py</extracomment>
+        <source>Không có gì để sửa: nêu họ tên, chức danh hoặc số điện thoại mới.</source>
+        <translation>Nothing to change: give a new full name, title or phone number.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/domain/announcements.py</extracomment>

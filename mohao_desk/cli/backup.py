@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from mohao_desk.cli import _db_target, _open
+from mohao_desk.cli.base import _db_target, _open
 from mohao_desk.domain.text import group_digits
 
 
@@ -62,7 +62,7 @@ def _replaced_by_administrator(args: argparse.Namespace) -> None:
         return
     try:
         if has_unit(db):
-            from mohao_desk.cli_accounts import log_in
+            from mohao_desk.cli.accounts import log_in
 
             log_in(args, db, Operation.BACKUP)
     finally:

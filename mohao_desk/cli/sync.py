@@ -7,8 +7,8 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from mohao_desk.cli import BY_HELP, _open
-from mohao_desk.cli_accounts import signing
+from mohao_desk.cli.accounts import signing
+from mohao_desk.cli.base import BY_HELP, _open
 from mohao_desk.domain.roles import Operation
 from mohao_desk.domain.text import group_digits
 from mohao_desk.domain.user_files import refuse_non_regular
@@ -61,7 +61,7 @@ def _key_passphrase(args: argparse.Namespace) -> int:
     MOHAO_NEW_KEY_PASSPHRASE (or typed twice)."""
     import os
 
-    from mohao_desk.cli_accounts import (
+    from mohao_desk.cli.accounts import (
         KEY_PASSPHRASE_VARIABLE,
         NEW_KEY_PASSPHRASE_VARIABLE,
         PASSWORDS_DIFFER,
@@ -139,10 +139,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_upstream(args: argparse.Namespace) -> int:
     if args.upstream_command == "init":
-        from mohao_desk.cli import _admin_input
+        from mohao_desk.cli.accounts import admin_input
         from mohao_desk.services.sync import init_upstream
 
-        admin = _admin_input(args.admin)
+        admin = admin_input(args.admin)
         db = _open(args, create=True)
         info = signing(db, lambda: init_upstream(db, code=args.code, name=args.name, admin=admin))
         print(f"Đã thiết lập cơ sở dữ liệu cấp trên {info.name} ({info.code}) tại {db.path}")
@@ -191,7 +191,7 @@ def cmd_share(args: argparse.Namespace) -> int:
 
 
 def add_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
-    from mohao_desk.cli import _Parser
+    from mohao_desk.cli.base import _Parser
 
     p = command("export", "xuất gói đồng bộ gửi cơ quan cấp trên (các thay đổi từ lần trước)")
     p.add_argument("--out", required=True, help="thư mục ghi gói")

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from mohao_desk.cli import _open
+from mohao_desk.cli.base import _open
 from mohao_desk.domain.errors import DeskError, template
 
 PASSWORD_VARIABLE = "MOHAO_PASSWORD"
@@ -118,6 +118,27 @@ def signing(db: Any, work: Callable[[], Any]) -> Any:
         return work()
 
 
+DEFAULT_ADMIN = "quantri:Quản trị hệ thống"
+
+
+def admin_input(spec: str | None) -> Any:
+    """The administrator's account of a new database (``--admin tendangnhap[:Họ tên]``), with
+    its password from ``MOHAO_PASSWORD`` or typed twice: the account that logs in next."""
+    from mohao_desk.services.setup import OfficerInput
+
+    username, _, name = (spec or DEFAULT_ADMIN).partition(":")
+    username = username.strip()
+    password = os.environ.get(PASSWORD_VARIABLE)
+    if password is None:
+        if not sys.stdin.isatty():
+            raise DeskError(PASSWORD_NEEDED, username=username)
+        password = new_password(username)
+    assert password is not None
+    return OfficerInput(
+        username, name.strip() or "Quản trị hệ thống", "", roles=("quan_tri",), password=password
+    )
+
+
 # ---------------------------------------------------------------------- user
 
 
@@ -204,7 +225,7 @@ def cmd_user(args: argparse.Namespace) -> int:
 
 
 def add_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
-    from mohao_desk.cli import _Parser
+    from mohao_desk.cli.base import _Parser
 
     roles_help = "vai trò, cách nhau bởi dấu phẩy: tiep_nhan, xu_ly, lanh_dao, quan_tri"
     p = command("user", "tài khoản đăng nhập và vai trò")

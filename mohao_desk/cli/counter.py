@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from mohao_desk.cli import _desk, parse_day, parse_moment, write_output
+from mohao_desk.cli.base import _desk, parse_day, parse_moment, write_output
 from mohao_desk.domain.text import group_digits
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from mohao_desk.cli import _count, _desk, parse_day, write_output
+from mohao_desk.cli.base import _count, _desk, parse_day, write_output
 from mohao_desk.domain.errors import DeskError
 from mohao_desk.domain.text import group_digits
 
@@ -52,6 +52,28 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report_document(args: argparse.Namespace) -> int:
+    from mohao_desk.services.reports import ReportService
+
+    service = ReportService(_desk(args), unit=getattr(args, "unit", None))
+    if args.command == "daily-list":
+        day = parse_day(args.date)
+        pdf = service.daily_list(day)
+        label = f"Danh sách theo dõi hồ sơ ngày {day:%d/%m/%Y}"
+    else:
+        start, end = parse_day(args.start), parse_day(args.end)
+        if args.command == "register-book":
+            pdf = service.register_book(start, end)
+            label = "Sổ theo dõi hồ sơ"
+        else:
+            pdf = service.explanation(start, end)
+            label = "Báo cáo giải trình hồ sơ trễ hạn"
+        label += f" từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}"
+    path = write_output(args.out, pdf)
+    print(f"Đã lập {label}: {path}")
+    return 0
+
+
 def add_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     p = command("report", "báo cáo định kỳ (Biểu 06/VPCP/KSTT, chỉ số Quyết định 766)")
     p.add_argument(
@@ -74,3 +96,18 @@ def add_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None
     p.add_argument("--format", choices=("json", "xlsx", "pdf"), default=None)
     p.add_argument("--out", required=True, help="tệp cần ghi")
     p.set_defaults(func=cmd_report)
+    p = command("daily-list", "danh sách theo dõi hằng ngày cho lãnh đạo (PDF)")
+    p.add_argument("--date", required=True, help="ngày, ví dụ 2024-05-07")
+    p.add_argument("--out", required=True, help="tệp PDF cần ghi")
+    p.set_defaults(func=cmd_report_document)
+    for name, help_text in (
+        ("register-book", "sổ theo dõi hồ sơ theo khoảng ngày tiếp nhận (PDF)"),
+        ("explanation", "báo cáo giải trình hồ sơ trễ hạn (PDF)"),
+    ):
+        p = command(name, help_text)
+        p.add_argument("--from", dest="start", required=True, help="từ ngày, ví dụ 2024-05-01")
+        p.add_argument("--to", dest="end", required=True, help="đến ngày, ví dụ 2024-05-31")
+        p.add_argument("--out", required=True, help="tệp PDF cần ghi")
+        if name == "explanation":
+            p.add_argument("--unit", help="mã đơn vị (cơ quan cấp trên lập cho một đơn vị)")
+        p.set_defaults(func=cmd_report_document)

@@ -1,0 +1,157 @@
+"""``mohao-desk``: the headless command line of the desk.
+
+Bad input (unknown code, illegal act, malformed or impossible date, negative count, missing
+field, a database that cannot be opened) prints one clear line on stderr and exits 2; nothing is
+written. Heavy modules are imported inside the commands so that quick ones start fast. One
+module per command group (``cli/dossiers.py``, ``setup``, ``catalog``, ``calendar``,
+``reports``, ``sync``, ``counter``, ``backup``, ``accounts``), each with its ``add_commands``;
+the shared parsing and output in ``cli/base.py``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from mohao_desk.cli.base import BY_HELP, EXIT_BAD_INPUT, _Parser
+from mohao_desk.domain.errors import DeskError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="mohao-desk",
+        description="Bộ phận Một cửa: tiếp nhận, theo dõi thời hạn, xin lỗi, số hóa hồ sơ TTHC.",
+    )
+    parser.add_argument("--db", help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu người dùng)")
+    parser.add_argument("--by", help=BY_HELP)
+    parser.add_argument(
+        "--demo-if-empty", action="store_true", help="tạo dữ liệu mẫu nếu chưa có cơ sở dữ liệu"
+    )
+    parser.add_argument(
+        "--headless", action="store_true", help="không mở cửa sổ: in tổng quan ra màn hình"
+    )
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--db", help="tệp cơ sở dữ liệu", default=argparse.SUPPRESS)
+        p.add_argument("--by", help=BY_HELP, default=argparse.SUPPRESS)
+        return p
+
+    # One module per command group, each adding its own commands with ``command``.
+    from mohao_desk.cli import (
+        accounts,
+        backup,
+        calendar,
+        catalog,
+        counter,
+        dossiers,
+        reports,
+        setup,
+        sync,
+    )
+
+    for group in (dossiers, setup, catalog, reports, sync, counter, backup, accounts, calendar):
+        group.add_commands(command)
+    return parser
+
+
+def cli_message(exc: DeskError) -> str:
+    """The one stderr line of a refused command: the message, and what to type for the remedy
+    it speaks of ("…; phải nêu lý do ngoại lệ (dùng --override LÝ_DO để vẫn ghi nhận).")."""
+    hint = cli_hint(exc)
+    if not hint:
+        return exc.message
+    text = exc.message
+    end = "." if text.endswith(".") else ""
+    return f"{text.removesuffix('.')} ({hint}){end}"
+
+
+def cli_hint(exc: DeskError) -> str:
+    """The command-line remedy of a message, if it has one: the services' messages speak to
+    the person in front of the window, never of options or commands."""
+    from mohao_desk.cli import accounts as cli_accounts
+    from mohao_desk.domain.lifecycle import APOLOGY_RULES_BROKEN, SUPPLEMENT_REASON_NEEDED
+    from mohao_desk.domain.package import PackageError
+    from mohao_desk.domain.roles import ROLE_NEEDED
+    from mohao_desk.services import backup, desk, reports, setup, statistics, sync
+
+    if isinstance(exc, PackageError) and exc.check == "unit":
+        return "dùng 'mohao-desk trust TỆP_KHÓA' để đăng ký khóa của đơn vị"
+    hints = {
+        APOLOGY_RULES_BROKEN: "dùng --override LÝ_DO để vẫn ghi nhận",
+        SUPPLEMENT_REASON_NEEDED: "dùng --reason LÝ_DO",
+        desk.HANDOVER_NEEDS_RECEIVER: "dùng --to TÊN_ĐĂNG_NHẬP hoặc --body TÊN_CƠ_QUAN",
+        desk.SUPPLEMENT_NEEDS_ITEMS: "dùng --missing, lặp lại cho từng giấy tờ",
+        reports.EXPLANATION_NEEDS_UNIT: "dùng --unit MÃ_ĐƠN_VỊ",
+        setup.NO_UNIT: "chạy 'mohao-desk init' hoặc 'mohao-desk demo' trước",
+        statistics.PERIOD_KIND_AND_DAYS: "--period hoặc --from/--to",
+        statistics.PERIOD_KIND_WITHOUT_YEAR: "thêm --year",
+        statistics.PERIOD_YEAR_WITHOUT_KIND: "--year và --number chỉ dùng cùng --period",
+        statistics.PERIOD_MISSING: "--from và --to, hoặc --period và --year",
+        sync.KEY_CHANGED: "dùng --replace để thay khóa",
+        sync.UPSTREAM_EXPORTS_CONFIG: "dùng 'mohao-desk upstream export-config'",
+        sync.CONFIG_EXPORT_UPSTREAM_ONLY: "tạo bằng 'mohao-desk upstream init'",
+        backup.RESTORE_REPLACES: "thêm --force để thay",
+        cli_accounts.NO_DEFAULT_ACCOUNT: "dùng --by TÊN_ĐĂNG_NHẬP",
+        cli_accounts.PASSWORD_NEEDED: "đặt biến môi trường MOHAO_PASSWORD, hoặc chạy lệnh ở "
+        "cửa sổ dòng lệnh để được hỏi",
+        cli_accounts.NEW_PASSWORD_NEEDED: "đặt biến môi trường MOHAO_NEW_PASSWORD, hoặc chạy "
+        "lệnh ở cửa sổ dòng lệnh để được hỏi",
+        ROLE_NEEDED: "dùng --by với tài khoản có vai trò đó",
+        sync.KEY_PASSPHRASE_NEEDED: "đặt biến môi trường MOHAO_KEY_PASSPHRASE, hoặc chạy lệnh "
+        "ở cửa sổ dòng lệnh để được hỏi",
+        sync.NEW_KEY_PASSPHRASE_NEEDED: "đặt biến môi trường MOHAO_KEY_PASSPHRASE, hoặc chạy "
+        "lệnh ở cửa sổ dòng lệnh để được hỏi",
+    }
+    return hints.get(exc.template, "")
+
+
+def main(argv: list[str] | None = None) -> int:
+    if hasattr(sys.stdout, "reconfigure") and (sys.stdout.encoding or "").lower() != "utf-8":
+        sys.stdout.reconfigure(encoding="utf-8")
+        sys.stderr.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "db"):
+        args.db = None
+    if not hasattr(args, "by"):
+        args.by = None
+    if args.command is None:
+        from mohao_desk.cli.dossiers import cmd_overview, cmd_window
+
+        args.func = cmd_overview if args.headless else cmd_window
+    try:
+        return int(args.func(args))
+    except DeskError as exc:
+        print(f"mohao-desk: {cli_message(exc)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug: one line for the user, the traceback in the log
+        log = _log_crash()
+        first = (str(exc).splitlines() or [""])[0][:200]
+        print(
+            f"mohao-desk: lỗi không mong đợi ({type(exc).__name__}: {first}); chi tiết ở {log}",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _log_crash() -> Path:
+    import traceback
+
+    from mohao_desk.paths import data_dir
+
+    path = data_dir() / "logs" / "errors.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(f"--- {datetime.now():%Y-%m-%d %H:%M:%S} {sys.argv}\n")
+            handle.write(traceback.format_exc())
+    except OSError:
+        pass
+    return path
