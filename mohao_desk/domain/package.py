@@ -29,11 +29,7 @@ import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any, ClassVar, TypeGuard
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from typing import TYPE_CHECKING, Any, ClassVar, TypeGuard
 
 from mohao_desk.domain.announcements import Announcement, parse_entries
 from mohao_desk.domain.calendar import OfficeHours
@@ -42,6 +38,9 @@ from mohao_desk.domain.codes import AGENCY_CODE
 from mohao_desk.domain.errors import Clause, DeskError, Phrase, template
 from mohao_desk.domain.lifecycle import Channel, Status
 from mohao_desk.domain.text import group_digits
+
+if TYPE_CHECKING:  # imported where keys are used: a window that only lists units needs none
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 PACKAGE_FORMAT = "mohao-desk-package"
 KEY_FORMAT = "mohao-desk-public-key"
@@ -122,6 +121,9 @@ class PackageError(DeskError):
 
 def new_private_key_pem() -> str:
     """A new Ed25519 key, PKCS#8 PEM (unencrypted: see docs/architecture.md, Sync)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     key = Ed25519PrivateKey.generate()
     return key.private_bytes(
         serialization.Encoding.PEM,
@@ -131,6 +133,9 @@ def new_private_key_pem() -> str:
 
 
 def _private_key(pem: str) -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     key = serialization.load_pem_private_key(pem.encode("ascii"), password=None)
     if not isinstance(key, Ed25519PrivateKey):
         raise DeskError("Khóa riêng của đơn vị không phải khóa Ed25519.")
@@ -139,6 +144,8 @@ def _private_key(pem: str) -> Ed25519PrivateKey:
 
 def public_key_of(pem: str) -> bytes:
     """The raw 32-byte public key of a private key PEM."""
+    from cryptography.hazmat.primitives import serialization
+
     return (
         _private_key(pem)
         .public_key()
@@ -570,6 +577,9 @@ def _check_signature(
             signed=short_fingerprint(manifest.key_fingerprint),
             trusted=short_fingerprint(fingerprint(public_raw)),
         )
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     message = _signed_message(manifest_bytes, manifest.payload_sha256)
     try:
         Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, message)
