@@ -29,11 +29,7 @@ import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any, ClassVar, TypeGuard
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from typing import TYPE_CHECKING, Any, ClassVar, TypeGuard
 
 from mohao_desk.domain.announcements import Announcement, parse_entries
 from mohao_desk.domain.calendar import OfficeHours
@@ -42,6 +38,9 @@ from mohao_desk.domain.codes import AGENCY_CODE
 from mohao_desk.domain.errors import Clause, DeskError, Phrase, template
 from mohao_desk.domain.lifecycle import Channel, Status
 from mohao_desk.domain.text import group_digits
+
+if TYPE_CHECKING:  # imported where keys are used: a window that only lists units needs none
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 PACKAGE_FORMAT = "mohao-desk-package"
 KEY_FORMAT = "mohao-desk-public-key"
@@ -129,10 +128,14 @@ def new_private_key_pem(passphrase: str | None = None) -> str:
     """A new Ed25519 key, PKCS#8 PEM: encrypted with ``passphrase`` (issue 11: the unit's key
     is kept encrypted; scrypt or PBKDF2 and AES-256 as ``BestAvailableEncryption`` chooses),
     unencrypted only for the program's own use (tests of the services)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     return pem_of(Ed25519PrivateKey.generate(), passphrase)
 
 
 def pem_of(key: Ed25519PrivateKey, passphrase: str | None) -> str:
+    from cryptography.hazmat.primitives import serialization
+
     if passphrase is not None and len(passphrase) < MIN_KEY_PASSPHRASE:
         raise DeskError(KEY_PASSPHRASE_TOO_SHORT, minimum=MIN_KEY_PASSPHRASE)
     encryption: serialization.KeySerializationEncryption = (
@@ -151,6 +154,9 @@ def is_encrypted(pem: str) -> bool:
 
 def load_private_key(pem: str, passphrase: str | None = None) -> Ed25519PrivateKey:
     """The unit's key from its PEM (with the passphrase when it is encrypted)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     password = passphrase.encode("utf-8") if is_encrypted(pem) and passphrase else None
     try:
         key = serialization.load_pem_private_key(pem.encode("ascii"), password=password)
@@ -174,6 +180,8 @@ def _private_key(pem: str) -> Ed25519PrivateKey:
 
 def public_key_of(pem: str) -> bytes:
     """The raw 32-byte public key of a private key PEM."""
+    from cryptography.hazmat.primitives import serialization
+
     return (
         _private_key(pem)
         .public_key()
@@ -605,6 +613,9 @@ def _check_signature(
             signed=short_fingerprint(manifest.key_fingerprint),
             trusted=short_fingerprint(fingerprint(public_raw)),
         )
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     message = _signed_message(manifest_bytes, manifest.payload_sha256)
     try:
         Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, message)

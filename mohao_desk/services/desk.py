@@ -176,6 +176,32 @@ class DossierDetail:
     events: list[EventView] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class _RegisteredRow:
+    """A dossier just registered, with the columns ``Desk.summarize`` reads of a list row."""
+
+    id: int
+    code: str
+    procedure_code: str
+    procedure_name: str
+    procedure_field: str
+    applicant_name: str
+    applicant_phone: str
+    channel: str
+    received_at: datetime
+    due_at: datetime
+    original_due_at: datetime
+    status: str
+    officer_name: str | None
+    finished_at: datetime | None = None
+    returned_at: datetime | None = None
+    paused_at: datetime | None = None
+    supplement_count: int = 0
+    apology_count: int = 0
+    inputs_digitized: bool = False
+    result_digitized: bool = False
+
+
 def parse_supplement_item(text: str) -> dict[str, Any]:
     """ "Tên giấy tờ[|loại[|số lượng]]" → {"name", "kind", "count"} (kind as in the catalog)."""
     from mohao_desk.domain.catalog import parse_kind
@@ -451,13 +477,45 @@ class Desk:
                     "Thủ tục '{name}' không có thời hạn xác minh riêng.", name=procedure.name
                 )
             due = due_moment(self.calendar, received, _period(procedure, verification))
-            officer_id = self._actor_id(conn, by)
+            # The officer's row (as ``_actor_id`` finds it): the detail returned shows them.
+            # The logged-in account (services/authority.py), else the unit's default officer.
+            username = authority.acting_username(self.db, by)
+            if username is None:
+                username = q.get_setting(conn, "default_officer")
+            officer = None
+            if username is not None:
+                officer = q.officer_by_username(conn, self.unit.id, username)
+                if officer is None:
+                    raise NotFound(
+                        "Không có cán bộ với tên đăng nhập '{username}'.", username=username
+                    )
+            officer_id = int(officer.id) if officer is not None else None
+            specs = list(components) if components is not None else list(procedure.components)
+            component_rows: builtins.list[dict[str, Any]] = [
+                {
+                    "position": i,
+                    "name": _clean(c.name, Phrase("tên thành phần hồ sơ"), required=True),
+                    "kind": c.kind,
+                    "quantity": c.count,
+                }
+                for i, c in enumerate(specs, start=1)
+            ]
+            event_data = {
+                "procedure": procedure.code,
+                "channel": channel.value,
+                "due_at": _iso(due),
+                "regime": regime.code,
+                "components": len(specs),
+                "note": _clean(note, Phrase("ghi chú")),
+            }
+            # Everything above is done before the day's number is taken: from here until the
+            # commit every other counter of the unit waits for this one.
             sequence = q.next_sequence(conn, self.unit.id, received.date())
-            # The register book's entry, given now and printed on the receipt: never renumbered.
-            book_number = q.next_yearly(conn, self.unit.id, "book", received.year)
             code = format_code(self.unit.code, received.date(), sequence)
             received_utc, due_utc = self.to_utc(received), self.to_utc(due)
-            dossier_id = q.insert_dossier(
+            # The register book's entry is given with the dossier (printed on the receipt:
+            # never renumbered).
+            dossier_id, _book_number = q.insert_registration(
                 conn,
                 {
                     "code": code,
@@ -482,43 +540,78 @@ class Desk:
                     "event_count": 1,
                     "updated_at": datetime.now(UTC),
                     "book_year": received.year,
-                    "book_number": book_number,
+                },
+                component_rows,
+                {
+                    "seq": 1,
+                    "act": Act.REGISTER.value,
+                    "at": received_utc,
+                    "officer_id": officer_id,
+                    "status_before": None,
+                    "status_after": Status.RECEIVED.value,
+                    "recorded_at": datetime.now(UTC),
+                    "data": event_data,
                 },
             )
-            specs = list(components) if components is not None else list(procedure.components)
-            q.insert_components(
-                conn,
-                [
-                    {
-                        "dossier_id": dossier_id,
-                        "position": i,
-                        "name": _clean(c.name, Phrase("tên thành phần hồ sơ"), required=True),
-                        "kind": c.kind,
-                        "quantity": c.count,
-                    }
-                    for i, c in enumerate(specs, start=1)
-                ],
-            )
-            q.insert_event(
-                conn,
-                dossier_id=dossier_id,
-                seq=1,
-                act=Act.REGISTER.value,
-                at=received_utc,
-                officer_id=officer_id,
-                status_before=None,
-                status_after=Status.RECEIVED.value,
-                recorded_at=datetime.now(UTC),
-                data={
-                    "procedure": procedure.code,
-                    "channel": channel.value,
-                    "due_at": _iso(due),
-                    "regime": regime.code,
-                    "components": len(specs),
-                    "note": _clean(note, Phrase("ghi chú")),
-                },
-            )
-        return self.get(code)
+
+        # The detail as ``get(code)`` would read it back (a test holds them equal), from the
+        # values just written: no second transaction. Moments as the store returns them
+        # (whole seconds, UTC).
+        def stored(moment: datetime) -> datetime:
+            return datetime.fromtimestamp(int(moment.timestamp()), UTC)
+
+        officer_name = officer.full_name if officer is not None else None
+        row = _RegisteredRow(
+            id=dossier_id,
+            code=code,
+            procedure_code=procedure.code,
+            procedure_name=procedure.name,
+            procedure_field=procedure.field,
+            applicant_name=name,
+            applicant_phone=phone,
+            channel=channel.value,
+            received_at=stored(received_utc),
+            due_at=stored(due_utc),
+            original_due_at=stored(due_utc),
+            status=Status.RECEIVED.value,
+            officer_name=officer_name,
+        )
+        return DossierDetail(
+            summary=self.summarize(row),
+            regime=regime.code,
+            address=address,
+            email=email,
+            id_number=id_number,
+            sets_count=sets_count,
+            verification=bool(verification),
+            components=[
+                ComponentView(
+                    c["position"],
+                    c["name"],
+                    c["kind"],
+                    c["quantity"],
+                    None,
+                    None,
+                    None,
+                    None,
+                    False,
+                )
+                for c in component_rows
+            ],
+            events=[
+                EventView(
+                    1,
+                    Act.REGISTER,
+                    self._local(stored(received_utc)),
+                    officer_name,
+                    None,
+                    Status.RECEIVED,
+                    json.loads(json.dumps(event_data, ensure_ascii=False, default=str)),
+                    (officer.phone or "") if officer is not None else "",
+                    (officer.title or "") if officer is not None else "",
+                )
+            ],
+        )
 
     # ------------------------------------------------------------------ read
     def get(self, code: str) -> DossierDetail:

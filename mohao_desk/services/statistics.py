@@ -16,6 +16,7 @@ day has not ended; statuses and pauses are the dossiers' current ones (see
 from __future__ import annotations
 
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
@@ -238,15 +239,25 @@ class StatisticsService:
         unit, from one Biểu 06 aggregation (the indicators reuse it)."""
         period = ReportPeriod(first_day, last_day)
         self._check(period)
-        reports = self._kstt_many(period, self.unit(None), by_unit=True)
-        refs = {u.id: u for u in self.units()}
+        ref = self.unit(None)
+        # The indicators' own aggregation runs on a second connection while Biểu 06's runs on
+        # this one: the server computes both at once, and this thread's Python work (building
+        # and reading the statements) overlaps the server's. Each was its own read
+        # transaction before as well.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="mohao-statistics") as pool:
+            extra = pool.submit(self._indicator_extra, period, ref)
+            reports = self._kstt_many(period, ref, by_unit=True)
+            refs = {u.id: u for u in self.units()}
+            extra_counts = extra.result()
         units = [
             (refs[unit_id], reports[unit_id])
             for unit_id in sorted(
                 (k for k in reports if k is not None), key=lambda k: refs[k].code or ""
             )
         ]
-        return units, self.indicators(first_day, last_day, by_unit=True, _kstt=reports)
+        return units, self.indicators(
+            first_day, last_day, by_unit=True, _kstt=reports, _extra=extra_counts
+        )
 
     def _kstt_many(
         self, period: ReportPeriod, ref: UnitRef, *, by_unit: bool
@@ -344,15 +355,15 @@ class StatisticsService:
         label: str = "",
         by_unit: bool = False,
         _kstt: dict[int | None, KsttReport] | None = None,
+        _extra: dict[int, dict[str, int]] | None = None,
     ) -> IndicatorReport:
         """The Decision 766 indicators computable from desk data for the period (of one unit
         or of all); ``by_unit`` adds each unit's own."""
         period = ReportPeriod(first_day, last_day, label)
         self._check(period)
         ref = self.unit(unit)
-        start, end = self.bounds(period)
-        with self.desk.db.read() as conn:
-            extra = rq.indicator_extra(conn, self._utc(start, ref), self._utc(end, ref), ref.id)
+        _start, end = self.bounds(period)
+        extra = _extra if _extra is not None else self._indicator_extra(period, ref)
         if _kstt is not None:
             kstt_reports = _kstt
         elif by_unit and ref.id is None:
@@ -385,6 +396,12 @@ class StatisticsService:
                     )
                 )  # fmt: skip
         return report
+
+    def _indicator_extra(self, period: ReportPeriod, ref: UnitRef) -> dict[int, dict[str, int]]:
+        """Per unit id, the indicator counts beyond Biểu 06 (``rq.indicator_extra``)."""
+        start, end = self.bounds(period)
+        with self.desk.db.read() as conn:
+            return rq.indicator_extra(conn, self._utc(start, ref), self._utc(end, ref), ref.id)
 
     def indicator_counts_reference(
         self, first_day: date, last_day: date, *, unit: str | None = None

@@ -15,7 +15,6 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from mohao_desk.domain.errors import DeskError, Phrase
 from mohao_desk.domain.os_errors import os_error
@@ -82,6 +81,9 @@ def _changed(source: Path) -> DeskError:
 
 def keep_bytes(conn: Connection, sha: str, content: bytes, moment: datetime) -> None:
     """PostgreSQL: the row of ``sha`` (nothing happens when the same content is there)."""
+    # Imported here: a SQLite desk's start-up does not pay for PostgreSQL's dialect (~50 ms).
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+
     conn.execute(
         pg_insert(stored_file)
         .values(sha256=sha, size=len(content), content=content, stored_at=moment)

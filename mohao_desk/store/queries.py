@@ -6,16 +6,18 @@ plain values; the services turn them into domain objects.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     Connection,
     Row,
     and_,
+    bindparam,
     exists,
     func,
     insert,
@@ -50,11 +52,19 @@ from mohao_desk.store.schema import (
     yearly_sequence,
 )
 
+# Statements run at every registration, built once: executing the same statement object again
+# skips building it and computing its cache key (a registration's client CPU is what bounds
+# eight counters on one server, docs/performance.md).
+_SETTING = select(setting.c.value).where(setting.c.key == bindparam("key"))
+_OFFICER_BY_USERNAME = select(officer).where(
+    officer.c.unit_id == bindparam("unit_id"), officer.c.username == bindparam("username")
+)
+
 # ----------------------------------------------------------------- settings
 
 
 def get_setting(conn: Connection, key: str, default: Any = None) -> Any:
-    value = conn.execute(select(setting.c.value).where(setting.c.key == key)).scalar()
+    value = conn.execute(_SETTING, {"key": key}).scalar()
     return default if value is None else json.loads(value)
 
 
@@ -108,9 +118,7 @@ def insert_officer(conn: Connection, **values: Any) -> int:
 
 
 def officer_by_username(conn: Connection, unit_id: int, username: str) -> Row[Any] | None:
-    return conn.execute(
-        select(officer).where(officer.c.unit_id == unit_id, officer.c.username == username)
-    ).first()
+    return conn.execute(_OFFICER_BY_USERNAME, {"unit_id": unit_id, "username": username}).first()
 
 
 def officer_by_id(conn: Connection, officer_id: int) -> Row[Any] | None:
@@ -228,7 +236,13 @@ def upsert_procedures(conn: Connection, procedures: Iterable[Procedure]) -> int:
     return count
 
 
-def _procedure_from_row(row: Row[Any], components: Sequence[Row[Any]]) -> Procedure:
+class _ComponentRow(NamedTuple):
+    name: str
+    kind: str
+    quantity: int
+
+
+def _procedure_from_row(row: Any, components: Sequence[Any]) -> Procedure:
     verification = None
     if row.verification_unit:
         verification = ProcessingTime(row.verification_value, TimeUnit(row.verification_unit))
@@ -246,16 +260,36 @@ def _procedure_from_row(row: Row[Any], components: Sequence[Row[Any]]) -> Proced
     )
 
 
+# A procedure with its components in one round trip (one row per component, or one row with
+# no component).
+_PROCEDURE_BY_CODE = (
+    select(
+        procedure,
+        procedure_component.c.id.label("component_id"),
+        procedure_component.c.name.label("component_name"),
+        procedure_component.c.kind.label("component_kind"),
+        procedure_component.c.quantity.label("component_quantity"),
+    )
+    .select_from(
+        procedure.outerjoin(
+            procedure_component, procedure_component.c.procedure_id == procedure.c.id
+        )
+    )
+    .where(procedure.c.code == bindparam("code"))
+    .order_by(procedure_component.c.position)
+)
+
+
 def procedure_by_code(conn: Connection, code: str) -> tuple[int, Procedure] | None:
-    row = conn.execute(select(procedure).where(procedure.c.code == code)).first()
-    if row is None:
+    rows = conn.execute(_PROCEDURE_BY_CODE, {"code": code}).all()
+    if not rows:
         return None
-    comps = conn.execute(
-        select(procedure_component)
-        .where(procedure_component.c.procedure_id == row.id)
-        .order_by(procedure_component.c.position)
-    ).all()
-    return row.id, _procedure_from_row(row, comps)
+    comps = [
+        _ComponentRow(r.component_name, r.component_kind, r.component_quantity)
+        for r in rows
+        if r.component_id is not None
+    ]
+    return rows[0].id, _procedure_from_row(rows[0], comps)
 
 
 def list_procedures(conn: Connection, active_only: bool = True) -> list[tuple[int, Procedure]]:
@@ -310,18 +344,23 @@ def _bump(conn: Connection, table: Any, keys: dict[str, Any]) -> int:
     row until the transaction ends: another PC registering meanwhile waits, then reads the
     committed number (READ COMMITTED), so no two get the same number; a rolled-back
     registration takes its number back with it, so there are no gaps."""
+    return int(conn.execute(_bump_statement(table, tuple(keys)), keys).scalar_one())
+
+
+@functools.cache
+def _bump_statement(table: Any, keys: tuple[str, ...]) -> Any:
+    """The upsert of :func:`_bump` for a sequence table and its key columns, built once."""
     # Imported here: a SQLite desk's start-up does not pay for PostgreSQL's dialect.
     from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-    statement = (
+    return (
         pg_insert(table)
-        .values(**keys, last=1)
+        .values(**{k: bindparam(k) for k in keys}, last=1)
         .on_conflict_do_update(
             index_elements=[table.c[k] for k in keys], set_={"last": table.c["last"] + 1}
         )
         .returning(table.c["last"])
     )
-    return int(conn.execute(statement).scalar_one())
 
 
 def next_sequence(conn: Connection, unit_id: int, day: date) -> int:
@@ -427,6 +466,76 @@ def insert_event(
             recorded_at=recorded_at,
         )
     )
+
+
+def insert_registration(
+    conn: Connection,
+    dossier_values: dict[str, Any],
+    components: list[dict[str, Any]],
+    event_values: dict[str, Any],
+) -> tuple[int, int]:
+    """What a registration writes once it has the day's number: the register book's next
+    number (``next_yearly``, kind "book", of the dossier's unit and ``book_year``), the dossier
+    with it, its components (``position``, ``name``, ``kind``, ``quantity``) and its first
+    event (the arguments of :func:`insert_event`). Returns (dossier id, book number).
+
+    PostgreSQL: one statement, one round trip, instead of five. The day's and the book's
+    rows stay locked by this transaction until it commits (every counter needs them): the
+    fewer round trips while they are held, the sooner the next counter gets its number."""
+    if not is_postgresql(conn):
+        book = next_yearly(conn, dossier_values["unit_id"], "book", dossier_values["book_year"])
+        dossier_id = insert_dossier(conn, {**dossier_values, "book_number": book})
+        insert_components(conn, [{"dossier_id": dossier_id, **c} for c in components])
+        insert_event(conn, dossier_id=dossier_id, **event_values)
+        return dossier_id, book
+    params: dict[str, Any] = {f"d_{k}": v for k, v in dossier_values.items()}
+    params.update(
+        {
+            "c_positions": [c["position"] for c in components],
+            "c_names": [c["name"] for c in components],
+            "c_kinds": [c["kind"] for c in components],
+            "c_quantities": [c["quantity"] for c in components],
+            **{f"e_{k}": v for k, v in event_values.items() if k != "data"},
+            "e_data": json.dumps(event_values["data"], ensure_ascii=False, default=str),
+        }
+    )
+    row = conn.execute(_registration_statement(tuple(dossier_values)), params).one()
+    return int(row.id), int(row.book_number)
+
+
+@functools.cache
+def _registration_statement(dossier_keys: tuple[str, ...]) -> Any:
+    """PostgreSQL's statement of :func:`insert_registration` for the dossier columns given,
+    built once: data-modifying CTEs, each reading what the one before returned."""
+    columns = ", ".join(dossier_keys)
+    values = ", ".join(f":d_{k}" for k in dossier_keys)
+    sql = f"""
+WITH book AS (
+    INSERT INTO yearly_sequence (unit_id, kind, year, last)
+    VALUES (:d_unit_id, 'book', :d_book_year, 1)
+    ON CONFLICT (unit_id, kind, year) DO UPDATE SET last = yearly_sequence.last + 1
+    RETURNING last
+), new_dossier AS (
+    INSERT INTO dossier ({columns}, book_number)
+    VALUES ({values}, (SELECT last FROM book))
+    RETURNING id, book_number
+), new_components AS (
+    INSERT INTO component (dossier_id, position, name, kind, quantity)
+    SELECT new_dossier.id, c.position, c.name, c.kind, c.quantity
+    FROM new_dossier, unnest(
+        CAST(:c_positions AS INTEGER[]), CAST(:c_names AS TEXT[]),
+        CAST(:c_kinds AS VARCHAR[]), CAST(:c_quantities AS INTEGER[])
+    ) AS c(position, name, kind, quantity)
+), new_event AS (
+    INSERT INTO event (dossier_id, seq, act, at, officer_id, status_before, status_after,
+                       data, recorded_at)
+    VALUES ((SELECT id FROM new_dossier), :e_seq, :e_act, :e_at, :e_officer_id,
+            :e_status_before, :e_status_after, :e_data, :e_recorded_at)
+)
+SELECT id, book_number FROM new_dossier"""
+    binds = [bindparam(f"d_{k}", type_=dossier.c[k].type) for k in dossier_keys]
+    binds += [bindparam(f"e_{k}", type_=event.c[k].type) for k in ("at", "recorded_at")]
+    return text(sql).bindparams(*binds)
 
 
 def events_of(conn: Connection, dossier_id: int) -> Sequence[Row[Any]]:

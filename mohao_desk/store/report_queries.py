@@ -29,7 +29,7 @@ from sqlalchemy import (
 
 from mohao_desk.domain.deadline import MAX_SUPPLEMENT_REQUESTS_ON_TIME
 from mohao_desk.domain.lifecycle import Status
-from mohao_desk.store.dialect import MaxFlag, without_jit
+from mohao_desk.store.dialect import MaxFlag, is_postgresql, without_jit
 from mohao_desk.store.queries import listing_select, not_digitized_condition
 from mohao_desk.store.schema import component, dossier, event, officer, procedure, unit
 
@@ -337,12 +337,31 @@ def indicator_extra(
     finished_in = and_(finished >= s, finished < e)
     result = and_(finished_in, d.status.in_([Status.RESULT_READY.value, Status.RETURNED.value]))
     # 0: no component recorded; 64: components, none reused; 72: at least one reused.
-    components = (
-        select(case((MaxFlag(component.c.reused) == 1, 72), else_=64))
-        .where(component.c.dossier_id == d.id)
-        .group_by(component.c.dossier_id)
-        .scalar_subquery()
-    )
+    flag = case((MaxFlag(component.c.reused) == 1, 72), else_=64)
+    source: Any = dossier
+    components: Any
+    if is_postgresql(conn):
+        # One hash join with the components of the dossiers received in the period, grouped
+        # once: a look-up per dossier (as SQLite does best) was 30 ms of a 70 ms query at
+        # 1,000,000 dossiers at the upstream office, and grows with the month's dossiers.
+        received_d = dossier.alias("received_d")
+        received_epoch = _epoch(received_d.c.received_at)
+        grouped = (
+            select(component.c.dossier_id, flag.label("flag"))
+            .select_from(component.join(received_d, received_d.c.id == component.c.dossier_id))
+            .where(received_epoch >= s, received_epoch < e)
+            .group_by(component.c.dossier_id)
+            .subquery("received_components")
+        )
+        source = dossier.outerjoin(grouped, grouped.c.dossier_id == d.id)
+        components = grouped.c.flag
+    else:
+        components = (
+            select(flag)
+            .where(component.c.dossier_id == d.id)
+            .group_by(component.c.dossier_id)
+            .scalar_subquery()
+        )
     # One bit per count, in the order of INDICATOR_FLAGS; nested CASEs test each condition
     # once, and the components are looked up only for the dossiers received in the period.
     electronic = d.result_electronic.is_(True)
@@ -367,7 +386,7 @@ def indicator_extra(
     where: list[ColumnElement[bool]] = [or_(received_in, finished_in)]
     if unit_id is not None:
         where.append(d.unit_id == unit_id)
-    query = select(key, func.count()).where(*where).group_by(key)
+    query = select(key, func.count()).select_from(source).where(*where).group_by(key)
     without_jit(conn)
     counts: dict[int, dict[str, int]] = {}
     for k, n in conn.execute(query):

@@ -1615,13 +1615,13 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/desk.py</extracomment>
-        <source>lý do ngoại lệ</source>
-        <translation>reason for the exception</translation>
+        <source>tên thành phần hồ sơ</source>
+        <translation>the name of the dossier component</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/desk.py</extracomment>
-        <source>tên thành phần hồ sơ</source>
-        <translation>the name of the dossier component</translation>
+        <source>lý do ngoại lệ</source>
+        <translation>reason for the exception</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/documents.py, mohao_desk/services/settings.py</extracomment>

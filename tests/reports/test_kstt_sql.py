@@ -341,6 +341,25 @@ def test_units_add_up_to_the_total(upstream: Desk) -> None:
         assert unit_sum == indicators.counts
 
 
+def test_the_dashboard_equals_its_parts(upstream: Desk) -> None:
+    """The upstream dashboard's figures (its two aggregations on two connections at once)
+    are Biểu 06 by unit and the indicators by unit as asked for one by one."""
+    stats = StatisticsService(upstream)
+    for first, last in _periods()[::4]:
+        by_unit, indicators = stats.dashboard(first, last)
+        expected = stats.kstt_by_unit(first, last)
+        assert [u for u, _ in by_unit] == [u for u, _ in expected]
+        for (_, got), (_, want) in zip(by_unit, expected, strict=True):
+            assert_same(got, want)
+        alone = stats.indicators(first, last, by_unit=True)
+        assert indicators.counts == alone.counts
+        assert indicators.items == alone.items
+        assert [(u, r.counts, r.items) for u, r in indicators.units] == [
+            (u, r.counts, r.items) for u, r in alone.units
+        ]
+        assert indicators.units  # the comparison is of something
+
+
 def test_next_periods_carried_over_is_this_periods_pending(upstream: Desk) -> None:
     stats = StatisticsService(upstream)
     months = [report_period("cutoff", 2024, n) for n in range(1, 12)]

@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from mohao_desk.domain.catalog import ComponentSpec
 from mohao_desk.domain.deadline import Band, Timeliness
 from mohao_desk.domain.errors import DeskError, IllegalTransition, NotFound, RuleViolation
 from mohao_desk.domain.lifecycle import Act, Channel, Status
 from mohao_desk.services.desk import Desk
+from mohao_desk.store import queries as q
 from tests.conftest import UNIT_CODE, FakeClock
 
 
@@ -51,6 +53,34 @@ def test_register_gives_code_due_moment_components_and_event(desk: Desk) -> None
     assert detail.events[0].officer == "Nguyễn Thị Hồng Nhung"
     second = _register(desk, received_at=datetime(2024, 4, 26, 9, 5))
     assert second.summary.code == f"{UNIT_CODE}-240426-0002"
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {},
+        {"by": "tuphap", "channel": Channel.ONLINE, "email": "an@example.vn", "note": "Gấp"},
+        {"procedure_code": "1.000894", "verification": True, "id_number": "034090001234"},
+        {"components": [ComponentSpec("Đơn đề nghị", "original", 2)], "sets_count": 3},
+        {"components": [], "received_at": datetime(2024, 4, 25, 16, 59)},
+        {"procedure_code": "2.000815", "received_at": datetime(2024, 4, 22, 8, 0)},  # overdue
+    ],
+)
+def test_the_detail_register_returns_is_what_get_reads(desk: Desk, clock: FakeClock, kw) -> None:
+    """``register`` builds its detail from what it wrote (no second transaction): it is the
+    detail ``get`` reads back, field by field, then and later."""
+    detail = _register(desk, **kw)
+    assert detail == desk.get(detail.summary.code)
+    clock.now = datetime(2024, 4, 26, 15, 30)
+    assert detail.events == desk.get(detail.summary.code).events
+
+
+def test_the_detail_without_any_officer_is_what_get_reads(desk: Desk) -> None:
+    with desk.db.begin() as conn:
+        q.put_setting(conn, "default_officer", None)
+    detail = _register(desk)
+    assert detail.summary.officer is None and detail.events[0].officer is None
+    assert detail == desk.get(detail.summary.code)
 
 
 def test_regime_follows_the_receipt_day(make_desk) -> None:
