@@ -108,8 +108,12 @@ def signing(db: Any, work: Callable[[], Any]) -> Any:
             raise
         if need.new:
             first = _ask("Đặt mật khẩu cho khóa ký mới của đơn vị: ")
-            if first is not None and _ask("Nhập lại mật khẩu khóa ký: ") != first:
-                raise DeskError(PASSWORDS_DIFFER) from None
+            if first is not None:
+                from mohao_desk.domain.package import check_key_passphrase
+
+                check_key_passphrase(first)
+                if _ask("Nhập lại mật khẩu khóa ký: ") != first:
+                    raise DeskError(PASSWORDS_DIFFER) from None
         else:
             first = _ask("Mật khẩu khóa ký của đơn vị: ")
         if first is None:
@@ -174,7 +178,7 @@ def cmd_user(args: argparse.Namespace) -> int:
             print(json.dumps(rows, ensure_ascii=False, indent=1))
             return 0
         for a in accounts:
-            roles = ", ".join(r.value for r in Role if r in a.roles)
+            roles = ", ".join(f"{r.label} ({r.value})" for r in Role if r in a.roles)
             marks = [] if a.active else ["ngừng sử dụng"]
             if not a.has_password:
                 marks.append("chưa có mật khẩu")

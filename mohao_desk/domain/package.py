@@ -121,7 +121,7 @@ class PackageError(DeskError):
 
 WRONG_KEY_PASSPHRASE = template("Mật khẩu khóa ký của đơn vị không đúng.")
 KEY_PASSPHRASE_TOO_SHORT = template("Mật khẩu khóa ký phải có ít nhất {minimum} ký tự.")
-MIN_KEY_PASSPHRASE = 4  # the demo's is "demo"; an administrator is told to choose a long one
+MIN_KEY_PASSPHRASE = 8  # as an account's password (the demo's "demo" is made weak on purpose)
 
 
 def new_private_key_pem(passphrase: str | None = None) -> str:
@@ -133,11 +133,16 @@ def new_private_key_pem(passphrase: str | None = None) -> str:
     return pem_of(Ed25519PrivateKey.generate(), passphrase)
 
 
+def check_key_passphrase(passphrase: str) -> None:
+    """A passphrase a person chooses for the unit's key: 8 characters at least (the demo's
+    "demo" is set by the program, not chosen)."""
+    if len(passphrase) < MIN_KEY_PASSPHRASE:
+        raise DeskError(KEY_PASSPHRASE_TOO_SHORT, minimum=MIN_KEY_PASSPHRASE)
+
+
 def pem_of(key: Ed25519PrivateKey, passphrase: str | None) -> str:
     from cryptography.hazmat.primitives import serialization
 
-    if passphrase is not None and len(passphrase) < MIN_KEY_PASSPHRASE:
-        raise DeskError(KEY_PASSPHRASE_TOO_SHORT, minimum=MIN_KEY_PASSPHRASE)
     encryption: serialization.KeySerializationEncryption = (
         serialization.BestAvailableEncryption(passphrase.encode("utf-8"))
         if passphrase is not None

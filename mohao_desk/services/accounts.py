@@ -33,6 +33,9 @@ MAX_FAILURES = 5
 LOCK_FOR = timedelta(minutes=5)
 
 WRONG_PASSWORD = template("Tên đăng nhập hoặc mật khẩu không đúng.")
+CURRENT_PASSWORD_WRONG = template(
+    "Mật khẩu hiện tại không đúng (nhập sai 5 lần thì tài khoản bị khóa 5 phút)."
+)
 ACCOUNT_LOCKED = template(
     "Tài khoản {username} đang bị khóa đến {until:%H:%M} vì nhập sai mật khẩu {count} lần; "
     "hãy thử lại sau hoặc nhờ quản trị đặt lại mật khẩu."
@@ -140,9 +143,15 @@ class AccountService:
                     locked_until=now + LOCK_FOR if locked else None,
                 )
                 aq.record(conn, unit.id, name, "login_failed", now, detail=str(failures))
-                if locked:
-                    aq.record(conn, unit.id, name, "locked", now, detail=str(LOCK_FOR))
                 failure = DeskError(WRONG_PASSWORD)
+                if locked:  # said at once, not only at the next try
+                    aq.record(conn, unit.id, name, "locked", now, detail=str(LOCK_FOR))
+                    failure = DeskError(
+                        ACCOUNT_LOCKED,
+                        username=name,
+                        until=_local(now + LOCK_FOR),
+                        count=MAX_FAILURES,
+                    )
             else:
                 aq.update(conn, row.id, failed_logins=0, locked_until=None)
                 aq.record(conn, unit.id, name, "login", now)
@@ -159,7 +168,12 @@ class AccountService:
     def change_own_password(self, username: str, current: str, new: str) -> None:
         """A person changes their own password: the current one first (no role needed)."""
         hash_password(new)  # the new one's rules, before the current one is tried
-        self.log_in(username, current)
+        try:
+            self.log_in(username, current)
+        except DeskError as exc:
+            if exc.template == WRONG_PASSWORD:
+                raise DeskError(CURRENT_PASSWORD_WRONG) from None
+            raise
         self._change(username, "password_changed", username, password_hash=hash_password(new),
                      failed_logins=0, locked_until=None)  # fmt: skip
 

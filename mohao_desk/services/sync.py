@@ -48,6 +48,7 @@ from mohao_desk.domain.package import (
     OpenedPackage,
     PackageError,
     build_package,
+    check_key_passphrase,
     config_payload_bytes,
     desk_payload_bytes,
     dossier_columns,
@@ -185,6 +186,7 @@ def _public_raw(conn: Connection, db: Database) -> bytes:
 def set_key_passphrase(db: Database, current: str | None, new: str) -> None:
     """Đặt / đổi mật khẩu khóa ký: the administrator encrypts the unit's key anew."""
     authority.require(db, Operation.KEYS)
+    check_key_passphrase(new)
     with db.begin() as conn:
         stored = q.get_setting(conn, sq.PRIVATE_KEY_SETTING)
         pem = plain_pem(str(stored), current) if stored else new_private_key_pem(None)

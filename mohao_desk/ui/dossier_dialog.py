@@ -1057,7 +1057,9 @@ class DossierDialog(QDialog):
         answer = QMessageBox.question(
             self,
             self.tr(dict(ACTS)[act]),
-            question.replace("%1", self.tr(dict(ACTS)[act])).replace("%2", self.code),
+            question.replace("%1", self.tr(dict(ACTS)[act]).removesuffix(" hồ sơ")).replace(
+                "%2", self.code
+            ),
         )
         return answer == QMessageBox.StandardButton.Yes
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from mohao_desk.domain.errors import DeskError
+from mohao_desk.domain.text import fold
 from mohao_desk.ui.dialog_kit import error_text
 
 LAST_USER_KEY = "login/last_username"
@@ -50,6 +52,7 @@ class LoginDialog(QDialog):
         demo: bool = False,
         locked_for: str | None = None,
         switching: bool = False,
+        idle: bool = True,
     ) -> None:
         super().__init__(parent)
         from mohao_desk.services.accounts import AccountService
@@ -60,6 +63,8 @@ class LoginDialog(QDialog):
         self.setWindowTitle(self.tr("Màn hình đã khóa") if locked_for else self.tr("Đăng nhập"))
         self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
+        # The box grows with an error message instead of squeezing its fields.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         title = QLabel(unit_name or self.tr("Bộ phận Một cửa"), self)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -72,16 +77,24 @@ class LoginDialog(QDialog):
                 self.tr(
                     "Chương trình đã khóa vì lâu không dùng. Nhập mật khẩu để tiếp tục, hoặc "
                     "đổi sang người dùng khác."
+                )
+                if idle
+                else self.tr(
+                    "Màn hình đã khóa. Nhập mật khẩu để tiếp tục, hoặc đổi sang người dùng khác."
                 ),
                 self,
             )
             note.setWordWrap(True)
             layout.addWidget(note)
         form = QFormLayout()
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b71c1c;")
+        self.error.setWordWrap(True)
+        self.error.hide()
         self.username = QComboBox(self)
         self.username.setEditable(False)
         self.username.setMinimumContentsLength(28)
-        for account in sorted(self._accounts(), key=lambda a: a.full_name):
+        for account in sorted(self._accounts(), key=lambda a: (fold(a.full_name), a.username)):
             self.username.addItem(f"{account.full_name} ({account.username})", account.username)
         # The person who logged in last at this PC, first (a counter PC has its regular).
         last = locked_for or QSettings().value(LAST_USER_KEY)
@@ -91,9 +104,12 @@ class LoginDialog(QDialog):
         if locked_for:
             self.username.setEnabled(False)
         form.addRow(self.tr("&Người dùng:"), self.username)
+        # A message about one person (locked, wrong password) goes when another is picked.
+        self.username.currentIndexChanged.connect(lambda _index: self.error.hide())
         self.password = password_field(self)
         form.addRow(self.tr("&Mật khẩu:"), self.password)
         layout.addLayout(form)
+        layout.addWidget(self.error)
         if demo:
             hint = QLabel(
                 self.tr("Dữ liệu mẫu: mọi tài khoản có mật khẩu “demo”."),
@@ -101,11 +117,6 @@ class LoginDialog(QDialog):
             )
             hint.setStyleSheet("color: #7a4f01;")
             layout.addWidget(hint)
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b71c1c;")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(self)
         self.ok = self.buttons.addButton(
             self.tr("Mở khóa") if locked_for else self.tr("Đăng nhập"),
@@ -229,7 +240,7 @@ class AdministratorFields(QWidget):
         self.full_name = QLineEdit(self)
         self.full_name.setPlaceholderText(self.tr("Ví dụ: %1").replace("%1", "Hoàng Thị Mai"))
         self.password = password_field(self)
-        self.password.setPlaceholderText(self.tr("ít nhất 8 ký tự"))
+        self.password.setPlaceholderText(self.tr("Ít nhất 8 ký tự"))
         self.repeat = password_field(self)
         self.also_desk = QCheckBox(
             self.tr("Người này cũng tiếp nhận và xử lý hồ sơ (đơn vị chỉ có một cán bộ)"), self
@@ -292,8 +303,10 @@ class PasswordDialog(QDialog):
         self.current = password_field(self)
         if own:
             form.addRow(self.tr("Mật khẩu hiện tại:"), self.current)
+        else:
+            self.current.hide()
         self.new = password_field(self)
-        self.new.setPlaceholderText(self.tr("ít nhất 8 ký tự"))
+        self.new.setPlaceholderText(self.tr("Ít nhất 8 ký tự"))
         self.repeat = password_field(self)
         form.addRow(self.tr("Mật khẩu mới:"), self.new)
         form.addRow(self.tr("Nhập lại mật khẩu mới:"), self.repeat)
@@ -352,6 +365,8 @@ class KeyPassphraseDialog(QDialog):
         form.addRow(self.tr("Mật khẩu khóa ký:"), self.first)
         if new:
             form.addRow(self.tr("Nhập lại:"), self.repeat)
+        else:
+            self.repeat.hide()
         layout.addLayout(form)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b71c1c;")

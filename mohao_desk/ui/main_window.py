@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.last_message = ""
         self.last_folder = ""
         self.dossier_pages: dict[str, QWidget] = {}
+        self._veiled_windows: list[QWidget] = []  # hidden by the lock, shown again after it
         self.counter_list: QWidget | None = None  # the open list of refusals at the counter
         self._keep_scroll: int | None = None
         self._watching = False  # a change check is in flight
@@ -365,30 +366,47 @@ class MainWindow(QMainWindow):
         self.officer = account.username if account is not None else self.desk.default_officer()
         self.refresh()
 
-    def close_dossier_pages(self) -> None:
-        """The pages the person who left had open (another person's work is not theirs)."""
-        for page in list(self.dossier_pages.values()):
-            if _visible(page):
-                page.close()
-        if self.counter_list is not None and _visible(self.counter_list):
-            self.counter_list.close()
+    def _other_windows(self) -> list[QWidget]:
+        """Every other window of the program now shown: dossier pages, dialogs, previews (the
+        log-in box excepted)."""
+        from PySide6.QtWidgets import QApplication
+
+        from mohao_desk.ui.login_dialog import LoginDialog
+
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w is not self
+            and shiboken6.isValid(w)
+            and w.isVisible()
+            and not isinstance(w, LoginDialog)
+        ]
+
+    def close_person_windows(self) -> None:
+        """What the person who left had open (another person's work is not theirs): dossier
+        pages, a half-typed registration, the settings, previews; hidden by a lock or not."""
+        for window in [*self._other_windows(), *self._veiled_windows]:
+            if shiboken6.isValid(window):
+                window.close()
+        self._veiled_windows = []
 
     def set_veiled(self, veiled: bool) -> None:
-        """Locked: nothing of the board shows until the password opens it again."""
+        """Locked: nothing of the board, and no other window of the program, shows until the
+        password opens it again."""
         central = self.centralWidget()
         if central is not None:
             central.setVisible(not veiled)
         self.menuBar().setEnabled(not veiled)
         self.toolbar.setEnabled(not veiled)
         if veiled:
-            self._veiled_pages = [p for p in self.dossier_pages.values() if _visible(p)]
-            for page in self._veiled_pages:
-                page.hide()
+            self._veiled_windows = self._other_windows()
+            for window in self._veiled_windows:
+                window.hide()
         else:
-            for page in getattr(self, "_veiled_pages", []):
-                if shiboken6.isValid(page):
-                    page.show()
-            self._veiled_pages = []
+            for window in self._veiled_windows:
+                if shiboken6.isValid(window):
+                    window.show()
+            self._veiled_windows = []
 
     def _build_body(self) -> None:
         central = QWidget(self)
@@ -1067,19 +1085,22 @@ class MainWindow(QMainWindow):
         from mohao_desk.services.sync import KeyPassphraseNeeded, export_desk_package
 
         def failed(exc: BaseException) -> None:
-            # The unit's key is encrypted (issue 11): its passphrase, once per session.
-            if isinstance(exc, KeyPassphraseNeeded):
+            # The unit's key is encrypted (issue 11): its passphrase, once per session; a
+            # wrong one is asked again, for the same folder.
+            wrong = getattr(exc, "template", None) == WRONG_KEY_PASSPHRASE
+            if isinstance(exc, KeyPassphraseNeeded) or wrong:
                 from mohao_desk.ui.login_dialog import KeyPassphraseDialog
 
-                dialog = KeyPassphraseDialog(self, new=exc.new)
+                self.desk.db.key_passphrase = None
+                dialog = KeyPassphraseDialog(self, new=getattr(exc, "new", False))
+                if wrong:
+                    dialog.error.setText(error_text(exc))
                 if dialog.exec() == KeyPassphraseDialog.DialogCode.Accepted:
                     self.desk.db.key_passphrase = dialog.passphrase()
                     self.export_package_to(folder)
                 else:
                     self.statusBar().clearMessage()
                 return
-            if getattr(exc, "template", None) == WRONG_KEY_PASSPHRASE:
-                self.desk.db.key_passphrase = None  # asked again next time
             self.show_error(exc)
 
         self.statusBar().showMessage(self.tr("Đang xuất gói …"))

@@ -56,7 +56,7 @@ class Session(QObject):
         self.button.setMenu(menu)
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
-        self.idle.timeout.connect(self.lock)
+        self.idle.timeout.connect(lambda: self.lock(idle=True))
         self.set_idle_minutes(idle_minutes)
         app = QApplication.instance()
         if app is not None:
@@ -87,9 +87,22 @@ class Session(QObject):
         self.apply_roles()
 
     def apply_roles(self) -> None:
-        """Offer the window's actions the person's roles allow."""
+        """Offer the window's actions the person's roles allow; one that is not says which
+        role it needs (its tooltip and the status bar's tip)."""
+        from mohao_desk.domain.roles import PERMISSIONS
+
         for action, operation in self.window.role_actions():
-            action.setEnabled(self.desk.can(operation))
+            allowed = self.desk.can(operation)
+            action.setEnabled(allowed)
+            tip = action.property("role_free_tip")
+            if tip is None:
+                tip = action.toolTip()
+                action.setProperty("role_free_tip", tip)
+            if not allowed:
+                needed = ", ".join(tr_label(r.label) for r in Role if r in PERMISSIONS[operation])
+                tip = self.tr("%1 — cần vai trò: %2").replace("%1", tip).replace("%2", needed)
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
 
     def refresh_account(self) -> None:
         """After the administrator changed accounts: the person's own roles as now stored."""
@@ -109,7 +122,7 @@ class Session(QObject):
         previous = self.account
         self.desk.db.actor = account
         if previous is None or previous.username != account.username:
-            self.window.close_dossier_pages()
+            self.window.close_person_windows()
             self.desk.db.key_passphrase = None  # the signing key's passphrase was theirs
         self.show_account()
         self.changed.emit()
@@ -148,9 +161,9 @@ class Session(QObject):
         else:
             self.idle.stop()
 
-    def lock(self) -> None:
-        """The window locks: the board is hidden until the person's password (or another
-        person's log-in) opens it again."""
+    def lock(self, *, idle: bool = False) -> None:
+        """The window locks: the board and every other window of the program are hidden until
+        the person's password (or another person's log-in) opens it again."""
         if self.is_locked or self.account is None or not shiboken6.isValid(self.window):
             return
         self.is_locked = True
@@ -162,6 +175,7 @@ class Session(QObject):
             unit_name=self.desk.unit.name,
             demo=self.desk.is_demo(),
             locked_for=self.account.username,
+            idle=idle,
         )
         self._open(dialog)
         self.locked.emit()

@@ -295,7 +295,10 @@ class UnitTab(_Tab):
         officer_form.addRow(
             "",
             _hint(
-                self.tr("Cán bộ được ghi vào hồ sơ khi một thao tác không chọn cán bộ nào."),
+                self.tr(
+                    "Tài khoản mà dòng lệnh dùng khi lệnh không nêu --by (cửa sổ luôn ghi tên "
+                    "người đã đăng nhập)."
+                ),
                 officer_box,
             ),
         )
@@ -488,7 +491,9 @@ class OfficersTab(_Tab):
             _hint(
                 self.tr(
                     "Cán bộ ngừng hoạt động vẫn còn tên trong hồ sơ và quá trình xử lý đã ghi, "
-                    "nhưng không còn trong danh sách chọn cán bộ."
+                    "nhưng không đăng nhập được nữa. Cán bộ mới có vai trò Tiếp nhận và Xử lý; "
+                    "chọn cán bộ để đổi vai trò, đặt mật khẩu (cũng mở khóa tài khoản bị khóa "
+                    "vì nhập sai mật khẩu)."
                 ),
                 page,
             )
@@ -1034,7 +1039,7 @@ class HoursTab(_Tab):
             .replace("%1", text)
             .replace(
                 "%2",
-                self.tr("giờ Việt Nam, UTC+7")
+                self.tr("Việt Nam, UTC+7")
                 if settings.timezone == "Asia/Ho_Chi_Minh"
                 else settings.timezone,
             )

@@ -1125,6 +1125,11 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/accounts.py</extracomment>
+        <source>Mật khẩu hiện tại không đúng (nhập sai 5 lần thì tài khoản bị khóa 5 phút).</source>
+        <translation>The current password is wrong (five wrong passwords lock the account for five minutes).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/accounts.py</extracomment>
         <source>Tài khoản {username} đang bị khóa đến {until:%H:%M} vì nhập sai mật khẩu {count} lần; hãy thử lại sau hoặc nhờ quản trị đặt lại mật khẩu.</source>
         <translation>The account {username} is locked until {until:%H:%M} after {count} wrong passwords; try again later or ask the administrator to reset the password.</translation>
     </message>

@@ -4,12 +4,12 @@
 <context>
     <name>AdministratorDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="181"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="192"/>
         <source>Tạo tài khoản quản trị</source>
         <translation>Create the administrator&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="186"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="197"/>
         <source>Đơn vị chưa có tài khoản quản trị. Người quản trị đặt mật khẩu cho các cán bộ, danh mục, lịch, sao lưu. Hãy tạo tài khoản quản trị trước khi dùng chương trình.</source>
         <translation>The unit has no administrator&apos;s account yet. The administrator sets the officers&apos; passwords, the catalog, the calendar and the backups. Create the administrator&apos;s account before using the program.</translation>
     </message>
@@ -17,62 +17,62 @@
 <context>
     <name>AdministratorFields</name>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="230"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="241"/>
         <source>Ví dụ: %1</source>
         <translation>E.g. %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="232"/>
-        <source>ít nhất 8 ký tự</source>
-        <translation>at least 8 characters</translation>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="243"/>
+        <source>Ít nhất 8 ký tự</source>
+        <translation>At least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="235"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="246"/>
         <source>Người này cũng tiếp nhận và xử lý hồ sơ (đơn vị chỉ có một cán bộ)</source>
         <translation>This person also receives and processes dossiers (a unit with one officer)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="237"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="248"/>
         <source>Tên đăng nhập quản trị:</source>
         <translation>Administrator&apos;s username:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="238"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="249"/>
         <source>Họ tên người quản trị:</source>
         <translation>Administrator&apos;s full name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="239"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="250"/>
         <source>Mật khẩu:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="240"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="251"/>
         <source>Nhập lại mật khẩu:</source>
         <translation>Repeat the password:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="248"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="259"/>
         <source>Tên đăng nhập quản trị không được trống hay có dấu cách.</source>
         <translation>The administrator&apos;s username must not be empty or contain spaces.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="250"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="261"/>
         <source>Chưa nhập họ tên người quản trị.</source>
         <translation>The administrator&apos;s full name is missing.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="253"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="264"/>
         <source>Mật khẩu phải có ít nhất %1 ký tự.</source>
         <translation>The password must have at least %1 characters.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="256"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="267"/>
         <source>Hai lần nhập mật khẩu không giống nhau.</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="266"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="277"/>
         <source>Quản trị</source>
         <translation>Administrator</translation>
     </message>
@@ -163,272 +163,272 @@
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1091"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1096"/>
         <source>&amp;Năm:</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1093"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1098"/>
         <source>Bỏ điều chỉnh đã chọn</source>
         <translation>Remove the selected change</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1101"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1106"/>
         <source>Bỏ thông báo đã chọn</source>
         <translation>Remove the selected announcement</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1113"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1118"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1113"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1118"/>
         <source>Thứ</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1113"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1118"/>
         <source>Lịch của đơn vị</source>
         <translation>Unit&apos;s calendar</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1114"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1119"/>
         <source>Theo lịch nhà nước</source>
         <translation>National calendar</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1114"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1119"/>
         <source>Điều chỉnh</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1114"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1119"/>
         <source>Căn cứ</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1115"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1120"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1122"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1127"/>
         <source>Thêm điều chỉnh của đơn vị</source>
         <translation>Add a change of the unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1127"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1132"/>
         <source>ví dụ: Công văn 12729/VPCP-KGVX ngày 25/12/2025</source>
         <translation>e.g. Letter 12729/VPCP-KGVX of 25/12/2025</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1129"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1134"/>
         <source>Thêm ngày nghỉ</source>
         <translation>Add a day off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1130"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1135"/>
         <source>Thêm ngày làm việc</source>
         <translation>Add a working day</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1133"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1138"/>
         <source>N&amp;gày:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1134"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1139"/>
         <source>Ghi &amp;chú:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1145"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1150"/>
         <source>Thông báo chính thức và điều chỉnh ở đây được gửi đến các đơn vị trong gói cấu hình. Thông báo chính thức ghi văn bản của Chính phủ (số, ngày); thông báo lịch đi kèm chương trình đã có sẵn ở các đơn vị.</source>
         <translation>Official announcements and changes made here are sent to the units in the configuration package. An official announcement cites the government&apos;s document (number, date); the announcements shipped with the program are already at every unit.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1151"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1156"/>
         <source>Lịch nhà nước: quy tắc của gói holidays, được sửa theo thông báo chính thức (đi kèm chương trình hoặc do cấp trên gửi). Điều chỉnh (của đơn vị hoặc do cấp trên gửi) thay cho lịch nhà nước ở ngày đó. Điều chỉnh mới áp dụng cho hồ sơ tiếp nhận từ nay; hạn trả đã tính của hồ sơ đã tiếp nhận giữ nguyên.</source>
         <translation>National calendar: the rules of the holidays package, corrected by the official announcements (shipped with the program or sent by the upstream office). A change (the unit&apos;s own or sent by the upstream office) replaces the national calendar on that day. New changes apply to dossiers registered from now on; due moments already computed stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1178"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1183"/>
         <source>Thêm thông báo lịch chính thức (gửi đến các đơn vị)</source>
         <translation>Add an official calendar announcement (sent to the units)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1181"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1186"/>
         <source>ví dụ: Tết Nguyên đán (mùng 1)</source>
         <translation>e.g. Lunar New Year (1st day)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1183"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1188"/>
         <source>ví dụ: 12729/VPCP-KGVX</source>
         <translation>e.g. 12729/VPCP-KGVX</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1186"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1191"/>
         <source>Chưa chắc chắn (chưa có văn bản chính thức khẳng định)</source>
         <translation>Unsure (no official document confirms it yet)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1190"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1195"/>
         <source>Công bố ngày nghỉ</source>
         <translation>Announce a day off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1193"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1198"/>
         <source>Công bố ngày làm việc</source>
         <translation>Announce a working day</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1199"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1204"/>
         <source>ngày</source>
         <translation>of</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1201"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1206"/>
         <source>Ngà&amp;y:</source>
         <translation>Da&amp;y:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1202"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1207"/>
         <source>&amp;Tên ngày:</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1203"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1208"/>
         <source>&amp;Văn bản:</source>
         <translation>Doc&amp;ument:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1206"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1211"/>
         <source>Gh&amp;i chú:</source>
         <translation>Rema&amp;rk:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1246"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1251"/>
         <source>Lịch nghỉ năm %1 chưa có thông báo chính thức nào, đang tính theo quy tắc của gói holidays.</source>
         <translation>The days off of %1 have no official announcement yet; they follow the rules of the holidays package.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1253"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1258"/>
         <source>Ngày %1 (%2) đang được tính là ngày làm việc; chưa có văn bản chính thức khẳng định.</source>
         <translation>%1 (%2) is counted as a working day; no official document confirms it yet.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1258"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1263"/>
         <source>Ngày %1 (%2) đang được tính là ngày nghỉ; chưa có văn bản chính thức khẳng định.</source>
         <translation>%1 (%2) is counted as a day off; no official document confirms it yet.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1264"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1269"/>
         <source>Hãy kiểm tra thông báo của Chính phủ về lịch nghỉ.</source>
         <translation>Please check the government&apos;s announcement of the days off.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1271"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1276"/>
         <source>Quy tắc của gói holidays</source>
         <translation>Rules of the holidays package</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1276"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1281"/>
         <source>Cấp trên công bố: %1</source>
         <translation>Announced by the upstream office: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1278"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1283"/>
         <source>(chưa chắc chắn)</source>
         <translation>(unsure)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1471"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1476"/>
         <source>Đã bỏ thông báo lịch ngày %1.</source>
         <translation>The announcement on %1 was removed.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1286"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1291"/>
         <source>Ngày làm việc</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1286"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1291"/>
         <source>Ngày nghỉ</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1290"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1295"/>
         <source>Làm bù (thứ Bảy làm việc)</source>
         <translation>Make-up day (working Saturday)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1296"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1301"/>
         <source>Do cấp trên gửi</source>
         <translation>Sent by the upstream office</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1298"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1303"/>
         <source>Của đơn vị</source>
         <translation>The unit&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1361"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1366"/>
         <source>Thêm ngày làm việc %1 (%2)?</source>
         <translation>Add working day %1 (%2)?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1363"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1368"/>
         <source>Thêm ngày nghỉ %1 (%2)?</source>
         <translation>Add day off %1 (%2)?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1370"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1375"/>
         <source>Ngày nghỉ, ngày làm bù</source>
         <translation>Days off, make-up days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1373"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1378"/>
         <source>Hạn trả của hồ sơ tiếp nhận từ nay được tính theo lịch mới.</source>
         <translation>Due moments of dossiers registered from now on follow the new calendar.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1383"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1388"/>
         <source>Đã thêm ngày làm việc %1.</source>
         <translation>Working day %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1385"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1390"/>
         <source>Đã thêm ngày nghỉ %1.</source>
         <translation>Day off %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1405"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1410"/>
         <source>Công bố ngày làm việc %1 (%2) theo văn bản %3?</source>
         <translation>Announce working day %1 (%2) under document %3?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1407"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1412"/>
         <source>Công bố ngày nghỉ %1 (%2) theo văn bản %3?</source>
         <translation>Announce day off %1 (%2) under document %3?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1415"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1420"/>
         <source>Thông báo lịch chính thức</source>
         <translation>Official calendar announcement</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1416"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1421"/>
         <source>Thông báo được gửi đến các đơn vị trong gói cấu hình.</source>
         <translation>The announcement is sent to the units in the configuration package.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1433"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1438"/>
         <source>Đã thêm thông báo lịch ngày %1.</source>
         <translation>Announcement on %1 added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1458"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1463"/>
         <source>Đã bỏ điều chỉnh ngày %1.</source>
         <translation>The change on %1 was removed.</translation>
     </message>
@@ -554,39 +554,39 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="685"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="690"/>
         <source>Tìm theo tên, mã hoặc lĩnh vực (có dấu hoặc không dấu)…</source>
         <translation>Search by name, code or field (diacritics optional)…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="691"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="696"/>
         <source>Nhập danh mục từ tệp…</source>
         <translation>Import a catalog file…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="699"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="704"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="699"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="704"/>
         <source>Tên thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="699"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="808"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="704"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="813"/>
         <source>Lĩnh vực</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="700"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="809"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="705"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="814"/>
         <source>Thời hạn giải quyết</source>
         <translation>Processing time</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="700"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="705"/>
         <source>Thành phần</source>
         <translation>Components</translation>
     </message>
@@ -596,62 +596,62 @@
         <translation>Procedure catalogs (*.xlsx *.json);;Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="720"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="725"/>
         <source>Danh mục ở đây được gửi đến các đơn vị trong gói cấu hình. Tệp danh mục (JSON, hoặc danh mục Excel .xlsx kèm quyết định công bố của tỉnh) thêm hoặc cập nhật thủ tục theo mã, sau khi xem trước các thay đổi; tệp có lỗi bị từ chối toàn bộ.</source>
         <translation>The catalog here is sent to the units in configuration packages. A catalog file (JSON, or the Excel .xlsx list attached to the province&apos;s publication decision) adds or updates procedures by code, after a preview of the changes; a file with an error is refused whole.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="726"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="731"/>
         <source>Danh mục do cơ quan cấp trên ban hành. Tệp danh mục (JSON, hoặc danh mục Excel .xlsx kèm quyết định công bố của tỉnh) thêm hoặc cập nhật thủ tục theo mã, sau khi xem trước các thay đổi; tệp có lỗi bị từ chối toàn bộ, danh mục giữ nguyên.</source>
         <translation>The catalog is issued by the upstream office. A catalog file (JSON, or the Excel .xlsx list attached to the province&apos;s publication decision) adds or updates procedures by code, after a preview of the changes; a file with an error is refused whole and the catalog stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="773"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="778"/>
         <source>%1 / %2 thủ tục</source>
         <translation>%1 / %2 procedures</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="807"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="812"/>
         <source>Mã thủ tục</source>
         <translation>Procedure code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="812"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="817"/>
         <source>Thời hạn khi cần xác minh</source>
         <translation>Processing time with verification</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="814"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="819"/>
         <source>Căn cứ pháp lý</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="816"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="821"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="829"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="834"/>
         <source>%1 · %2 bản</source>
         <translation>%1 · copies: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="848"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="853"/>
         <source>Chọn tệp danh mục thủ tục</source>
         <translation>Choose a procedure catalog file</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="863"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="868"/>
         <source>Tệp %1 không thay đổi gì trong danh mục (%2 thủ tục như cũ).</source>
         <translation>File %1 changes nothing in the catalog (%2 procedures as they are).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="874"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="879"/>
         <source>Chưa áp dụng tệp %1: danh mục giữ nguyên.</source>
         <translation>File %1 not applied: the catalog stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="888"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="893"/>
         <source>Đã cập nhật %1 thủ tục từ tệp %2.</source>
         <translation>%1 procedures updated from %2.</translation>
     </message>
@@ -990,7 +990,7 @@
     </message>
     <message>
         <location filename="../../mohao_desk/ui/dossier_dialog.py" line="87"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1072"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1074"/>
         <source>Xin lỗi và hẹn lại</source>
         <translation>Apologize, reschedule</translation>
     </message>
@@ -1341,7 +1341,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
     </message>
     <message>
         <location filename="../../mohao_desk/ui/dossier_dialog.py" line="586"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1127"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1129"/>
         <source>Ghi nhận</source>
         <translation>Record</translation>
     </message>
@@ -1522,22 +1522,22 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>%1 dossier %2? The dossier will be closed; this cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1073"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1075"/>
         <source>Hẹn trả kết quả mới: %1 (%2). Ghi nhận và in phiếu xin lỗi?</source>
         <translation>New return moment: %1 (%2). Record it and print the apology slip?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1127"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1129"/>
         <source>Đang ghi…</source>
         <translation>Recording…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1138"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1140"/>
         <source>Chọn bản quét</source>
         <translation>Choose scans</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1192"/>
+        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1194"/>
         <source>Máy này chưa có chương trình để mở tệp %1 (đã lưu tại %2).</source>
         <translation>This PC has no program to open the file %1 (saved at %2).</translation>
     </message>
@@ -1545,97 +1545,97 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>HoursTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="916"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="921"/>
         <source>Buổi sáng</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="918"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="923"/>
         <source>Buổi chiều</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="920"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="925"/>
         <source>Bỏ chọn nếu đơn vị làm việc liên tục, không nghỉ trưa.</source>
         <translation>Untick if the unit works without a lunch break.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="926"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="931"/>
         <source>Từ</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="929"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="934"/>
         <source>đến</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="934"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="939"/>
         <source>Lưu giờ làm việc</source>
         <translation>Save office hours</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="945"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="950"/>
         <source>Giờ làm việc áp dụng cho mọi ngày làm việc, kể cả thứ Bảy làm bù. Hồ sơ đến ngoài giờ làm việc được tính là tiếp nhận vào giờ mở cửa kế tiếp.</source>
         <translation>Office hours apply to every working day, make-up Saturdays included. A dossier arriving outside office hours counts as received at the next opening.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="954"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="959"/>
         <source>Giờ làm việc mới áp dụng cho hồ sơ tiếp nhận từ nay: hạn trả của hồ sơ đã tiếp nhận giữ nguyên; thời gian còn lại của chúng được tính theo giờ mới.</source>
         <translation>New office hours apply to dossiers registered from now on: due moments of registered dossiers stay; their time left is counted with the new hours.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="960"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="965"/>
         <source>Khóa màn hình</source>
         <translation>Screen lock</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="963"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="968"/>
         <source> phút</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="964"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="969"/>
         <source>không khóa</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="965"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="970"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="967"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="972"/>
         <source>Tự khóa khi không dùng trong</source>
         <translation>Lock when unused for</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="977"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="982"/>
         <source>Màn hình khóa sau thời gian này nếu không ai gõ phím hay bấm chuột; mở lại bằng mật khẩu của người đang dùng, hoặc đổi người dùng. Áp dụng cho mọi máy của đơn vị.</source>
         <translation>The screen locks after this time without a key press or a click; it opens again with the current person&apos;s password, or another person logs in. Applies to every PC of the unit.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="997"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1002"/>
         <source>Đã lưu thời gian tự khóa màn hình.</source>
         <translation>The screen lock time is saved.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1027"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1032"/>
         <source>Giờ làm việc đang dùng có nhiều hơn hai buổi; lưu ở đây sẽ chỉ giữ buổi sáng và buổi chiều như trên.</source>
         <translation>The current office hours have more than two sessions; saving here keeps only the morning and afternoon above.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1033"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1038"/>
         <source>Giờ làm việc đang dùng: %1 (múi giờ %2).</source>
         <translation>Current office hours: %1 (time zone %2).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1037"/>
-        <source>giờ Việt Nam, UTC+7</source>
-        <translation>Vietnam time, UTC+7</translation>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1042"/>
+        <source>Việt Nam, UTC+7</source>
+        <translation>Vietnam, UTC+7</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1062"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1067"/>
         <source>Đã lưu giờ làm việc; áp dụng cho hồ sơ tiếp nhận từ nay.</source>
         <translation>Office hours saved; they apply to dossiers registered from now on.</translation>
     </message>
@@ -1643,37 +1643,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>KeyPassphraseDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="336"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="349"/>
         <source>Mật khẩu khóa ký</source>
         <translation>Signing-key passphrase</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="340"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="353"/>
         <source>Đơn vị chưa có khóa ký gói. Đặt mật khẩu cho khóa ký mới: người quản trị giữ mật khẩu này; mỗi lần xuất gói (một lần mỗi phiên làm việc) cần nhập.</source>
         <translation>The unit has no package signing key yet. Set a passphrase for the new key: the administrator keeps it; exports ask for it (once per session).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="344"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="357"/>
         <source>Gói gửi cấp trên được ký bằng khóa của đơn vị: nhập mật khẩu khóa ký.</source>
         <translation>Packages for the upstream office are signed with the unit&apos;s key: enter the signing-key passphrase.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="352"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="365"/>
         <source>Mật khẩu khóa ký:</source>
         <translation>Signing-key passphrase:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="354"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="367"/>
         <source>Nhập lại:</source>
         <translation>Repeat:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="375"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="390"/>
         <source>Mật khẩu khóa ký phải có ít nhất %1 ký tự.</source>
         <translation>The signing-key passphrase must have at least %1 characters.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="381"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="396"/>
         <source>Hai lần nhập không giống nhau.</source>
         <translation>The two entries differ.</translation>
     </message>
@@ -1942,65 +1942,70 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="60"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="63"/>
         <source>Màn hình đã khóa</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="60"/>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="111"/>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="138"/>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="144"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="63"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="122"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="149"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="155"/>
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="63"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="68"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-stop desk</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="73"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="78"/>
         <source>Chương trình đã khóa vì lâu không dùng. Nhập mật khẩu để tiếp tục, hoặc đổi sang người dùng khác.</source>
         <translation>The program locked itself after a while unused. Enter the password to go on, or switch to another person.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="93"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="83"/>
+        <source>Màn hình đã khóa. Nhập mật khẩu để tiếp tục, hoặc đổi sang người dùng khác.</source>
+        <translation>The screen is locked. Enter the password to go on, or switch to another person.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="106"/>
         <source>&amp;Người dùng:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="95"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="110"/>
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="99"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="115"/>
         <source>Dữ liệu mẫu: mọi tài khoản có mật khẩu “demo”.</source>
         <translation>Demo data: every account has the password “demo”.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="111"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="122"/>
         <source>Mở khóa</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="118"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="129"/>
         <source>Đổi người dùng</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="122"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="133"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="122"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="133"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="150"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="161"/>
         <source>Chưa có tài khoản nào để đăng nhập.</source>
         <translation>There is no account to log in with yet.</translation>
     </message>
@@ -2012,8 +2017,8 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <location filename="../../mohao_desk/ui/app.py" line="242"/>
         <location filename="../../mohao_desk/ui/app.py" line="267"/>
         <location filename="../../mohao_desk/ui/app.py" line="319"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="862"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1124"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="880"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1145"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Desk</translation>
     </message>
@@ -2058,343 +2063,343 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>All dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="335"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="336"/>
         <source>Thao tác</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="196"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="197"/>
         <source>Tiếp nhận hồ sơ</source>
         <translation>Register dossier</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="109"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="110"/>
         <source>%1 (%2) — hồ sơ đơn vị gửi lên, chỉ xem</source>
         <translation>%1 (%2) — dossiers sent by the unit, view only</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="200"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="201"/>
         <source>Tiếp nhận một hồ sơ mới và in giấy hẹn (F2)</source>
         <translation>Register a new dossier and print the receipt (F2)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="203"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="204"/>
         <source>Từ chối tiếp nhận tại quầy…</source>
         <translation>Refuse at the counter…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="207"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="208"/>
         <source>Hồ sơ không đủ điều kiện: ghi lý do, in Phiếu từ chối (Mẫu 03); không tạo hồ sơ</source>
         <translation>The dossier cannot be accepted: write the reasons, print the refusal slip (Form 03); no dossier is created</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="211"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="212"/>
         <source>Từ chối tại quầy</source>
         <translation>Refusals at the counter</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="213"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="214"/>
         <source>Các lượt từ chối tiếp nhận tại quầy của một khoảng thời gian</source>
         <translation>The refusals at the counter of a range of days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="216"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="217"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="220"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="221"/>
         <source>Tải lại danh sách hồ sơ (F5)</source>
         <translation>Reload the list of dossiers (F5)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="223"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="224"/>
         <source>Danh sách hằng ngày</source>
         <translation>Daily list</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="226"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="227"/>
         <source>Danh sách theo dõi hồ sơ của một ngày, để lãnh đạo ký</source>
         <translation>The dossier list of one day, for the leader to sign</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="229"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="230"/>
         <source>Sổ theo dõi</source>
         <translation>Register book</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="232"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="233"/>
         <source>Sổ theo dõi hồ sơ của một khoảng thời gian</source>
         <translation>The register book of a range of days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="235"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="236"/>
         <source>Báo cáo giải trình</source>
         <translation>Explanation report</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="237"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="238"/>
         <source>Báo cáo giải trình hồ sơ quá hạn của một khoảng thời gian</source>
         <translation>The explanation report on overdue dossiers of a range of days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="240"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="241"/>
         <source>Xuất gói</source>
         <translation>Export package</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="243"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="244"/>
         <source>Xuất gói số liệu gửi cơ quan cấp trên (ra USB hoặc thư mục)</source>
         <translation>Export a data package for the upstream office (to a USB stick or a folder)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="249"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="250"/>
         <source>Nhập gói danh mục, lịch nghỉ của cơ quan cấp trên</source>
         <translation>Import the upstream office&apos;s package (catalog, days off)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="252"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="253"/>
         <source>Thiết lập</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="254"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="255"/>
         <source>Đơn vị, cán bộ, danh mục thủ tục, giờ làm việc, ngày nghỉ</source>
         <translation>Unit, officers, procedure catalog, office hours, days off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="257"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="258"/>
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="260"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="261"/>
         <source>Sao lưu cơ sở dữ liệu (đã kiểm tra) vào thư mục backups; chương trình cũng tự sao lưu mỗi ngày và khi đóng</source>
         <translation>Back up the database (checked) into the backups folder; the program also backs up every day and when it closes</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="265"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="266"/>
         <source>Phục hồi từ bản sao lưu…</source>
         <translation>Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="268"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="269"/>
         <source>Thay dữ liệu hiện tại bằng một bản sao lưu (dữ liệu hiện tại được sao lưu trước)</source>
         <translation>Replace the current data with a backup (the current data is backed up first)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="302"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="303"/>
         <source>&amp;Hồ sơ</source>
         <translation>&amp;Dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="308"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="309"/>
         <source>&amp;Báo cáo</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="317"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="318"/>
         <source>&amp;Gửi, nhận</source>
         <translation>&amp;Packages</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="320"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="321"/>
         <source>H&amp;ệ thống</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="407"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="425"/>
         <source>DỮ LIỆU MẪU — hồ sơ và người nộp ở đây là giả, chỉ để tập sử dụng; không dùng cho công việc thật.</source>
         <translation>DEMO DATA — the dossiers and applicants here are made up, for practice only; not for real work.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="433"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="451"/>
         <source>Gõ mã hồ sơ, họ tên hoặc số điện thoại, không cần dấu (&quot;nguyen van an&quot;); máy quét mã: quét rồi Enter để mở hồ sơ. Ctrl+Enter: tìm trong tất cả hồ sơ.</source>
         <translation>Type a dossier code, a name or a phone number, diacritics optional (&quot;nguyen van an&quot;); a scanner: scan, then Enter opens the dossier. Ctrl+Enter: search all dossiers.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="441"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="459"/>
         <source>Tìm trong mọi hồ sơ thay vì chỉ danh sách đang chọn (Ctrl+Enter)</source>
         <translation>Search every dossier instead of only the selected list (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="536"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="554"/>
         <source>Dữ liệu đơn vị gửi lên cơ quan cấp trên: chỉ xem, không ghi được.</source>
         <translation>Data the unit sent to the upstream office: view only, nothing can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="609"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="627"/>
         <source>Không kết nối được máy chủ dữ liệu từ %1: bảng đang hiện dữ liệu lần cập nhật cuối; chương trình tự kết nối lại.</source>
         <translation>No connection to the data server since %1: the board shows the last update; the program reconnects by itself.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="688"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="706"/>
         <source>%1+ hồ sơ trong «%2» — gõ thêm để thu hẹp</source>
         <translation>%1+ dossiers in “%2” — type more to narrow</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="690"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="708"/>
         <source>%1 hồ sơ trong «%2»</source>
         <translation>%1 dossiers in “%2”</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="742"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="760"/>
         <source>Tìm trong «%1» theo mã hồ sơ</source>
         <translation>Search in “%1” by dossier code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="744"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="762"/>
         <source>Tìm trong tất cả hồ sơ: mã hồ sơ, họ tên, điện thoại</source>
         <translation>Search all dossiers: code, name, phone</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="746"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="764"/>
         <source>Tìm trong «%1»: mã hồ sơ, họ tên, điện thoại</source>
         <translation>Search in “%1”: code, name, phone</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="750"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="768"/>
         <source> — hoặc quét mã</source>
         <translation> — or scan a code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="812"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="830"/>
         <source>Lịch nghỉ năm %1 chưa có thông báo chính thức</source>
         <translation>The days off of %1 have no official announcement yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="817"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="835"/>
         <source>ngày %1 chưa có văn bản chính thức khẳng định</source>
         <translation>no official document confirms %1 yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="822"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="840"/>
         <source>hãy kiểm tra thông báo của Chính phủ (Thiết lập › Ngày nghỉ, ngày làm bù).</source>
         <translation>please check the government&apos;s announcement (Settings › Days off, make-up days).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="825"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="843"/>
         <source>Các ngày nghỉ đang tính theo quy tắc của gói holidays.</source>
         <translation>The days off follow the rules of the holidays package.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="944"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="962"/>
         <source>Từ chối tiếp nhận tại quầy</source>
         <translation>Refusals at the counter</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="962"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="980"/>
         <source>Phiếu từ chối tiếp nhận tại quầy</source>
         <translation>Refusal slip (at the counter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="978"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="996"/>
         <source>Danh sách theo dõi hồ sơ hằng ngày</source>
         <translation>Daily dossier list</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="994"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1012"/>
         <source>Sổ theo dõi hồ sơ</source>
         <translation>Register book</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1002"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1020"/>
         <source>Sổ theo dõi hồ sơ từ %1 đến %2</source>
         <translation>Register book from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1015"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1033"/>
         <source>Báo cáo giải trình hồ sơ quá hạn</source>
         <translation>Explanation report on overdue dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1026"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1044"/>
         <source>Báo cáo giải trình từ %1 đến %2</source>
         <translation>Explanation report from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1147"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1212"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1168"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1233"/>
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1150"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1171"/>
         <source>Đã sao lưu và kiểm tra: %1</source>
         <translation>Backed up and checked: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1153"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1174"/>
         <source>Sao lưu</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1162"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1183"/>
         <source>Chọn bản sao lưu</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1164"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1185"/>
         <source>Bản sao lưu (*.sqlite3)</source>
         <translation>Backups (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1170"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1191"/>
         <source>Phục hồi từ bản sao lưu</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1172"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1193"/>
         <source>Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu %1? Dữ liệu hiện tại được sao lưu trước, nên vẫn lấy lại được.</source>
         <translation>Replace all current data with the backup %1? The current data is backed up first, so it can still be recovered.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1181"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1202"/>
         <source>Đã phục hồi %1 hồ sơ. Dữ liệu trước khi phục hồi: %2</source>
         <translation>Restored %1 dossiers. The data before the restore: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1187"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1208"/>
         <source>Phục hồi</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1200"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1221"/>
         <source>Chưa sao lưu được: %1</source>
         <translation>Not backed up: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1216"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1237"/>
         <source>Chưa sao lưu được</source>
         <translation>Not backed up</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="246"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="247"/>
         <source>Nhập gói</source>
         <translation>Import packages</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="272"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="273"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="439"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="457"/>
         <source>Tìm trong &amp;tất cả hồ sơ (Ctrl+Enter)</source>
         <translation>Search &amp;all dossiers (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="692"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="710"/>
         <source>%1 hồ sơ mới nhất — gõ để tìm trong tất cả</source>
         <translation>newest %1 dossiers — type to search all</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="694"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="712"/>
         <source>%1 hồ sơ</source>
         <translation>dossiers: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="852"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="870"/>
         <source>%n hồ sơ vừa quá hạn</source>
         <translation>
             <numerusform>%n dossier just went overdue</numerusform>
@@ -2402,7 +2407,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="855"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="873"/>
         <source>%n hồ sơ sắp đến hạn</source>
         <translation>
             <numerusform>%n dossier is now due soon</numerusform>
@@ -2410,37 +2415,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="984"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1002"/>
         <source>Danh sách theo dõi hồ sơ ngày %1</source>
         <translation>Daily dossier list %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1059"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1077"/>
         <source>Chọn thư mục lưu gói gửi cấp trên</source>
         <translation>Choose a folder for the package to the upstream office</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1085"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1106"/>
         <source>Đang xuất gói …</source>
         <translation>Exporting the package …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1089"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1110"/>
         <source>Đã xuất gói số %1 (%2 hồ sơ): %3</source>
         <translation>Exported package no. %1 (%2 dossiers): %3</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1118"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1139"/>
         <source>Đang nhập gói …</source>
         <translation>Importing packages …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1129"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1150"/>
         <source>Đang lập %1 …</source>
         <translation>Preparing %1 …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1141"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1162"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>
@@ -2448,175 +2453,175 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>OfficersTab</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="414"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="417"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="414"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="417"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="414"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="417"/>
         <source>Chức danh</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="415"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="418"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="415"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="418"/>
         <source>Số điện thoại</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="415"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="418"/>
         <source>Vai trò</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="425"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="428"/>
         <source>Cán bộ đã chọn</source>
         <translation>Selected officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="440"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="443"/>
         <source>Lưu sửa đổi</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="441"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="444"/>
         <source>Đặt mật khẩu…</source>
         <translation>Set password…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="442"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="516"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="570"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="445"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="521"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="575"/>
         <source>Ngừng hoạt động</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="445"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="448"/>
         <source>Tên đăng nhập:</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="446"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="449"/>
         <source>Họ và tên:</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="447"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="450"/>
         <source>Chức danh:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="448"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="451"/>
         <source>Số điện thoại:</source>
         <translation>Phone number:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="449"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="452"/>
         <source>Vai trò:</source>
         <translation>Roles:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="457"/>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="468"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="460"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="471"/>
         <source>Thêm cán bộ</source>
         <translation>Add officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="459"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="462"/>
         <source>không dấu cách, ví dụ tuphap</source>
         <translation>no spaces, e.g. tuphap</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="462"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="465"/>
         <source>Công chức Tư pháp - Hộ tịch</source>
         <translation>Công chức Tư pháp - Hộ tịch</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="464"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="467"/>
         <source>Ví dụ: %1</source>
         <translation>Example: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="465"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="468"/>
         <source>In trên phiếu yêu cầu bổ sung hồ sơ, cho người nộp liên hệ.</source>
         <translation>Printed on the supplement request slip, for the applicant to call.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="471"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="474"/>
         <source>Tên đăng &amp;nhập:</source>
         <translation>&amp;Username:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="472"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="475"/>
         <source>Họ và &amp;tên:</source>
         <translation>Full &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="473"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="476"/>
         <source>Chức &amp;danh:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="474"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="477"/>
         <source>Số điện t&amp;hoại:</source>
         <translation>P&amp;hone number:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="490"/>
-        <source>Cán bộ ngừng hoạt động vẫn còn tên trong hồ sơ và quá trình xử lý đã ghi, nhưng không còn trong danh sách chọn cán bộ.</source>
-        <translation>A deactivated officer keeps their name in the dossiers and the recorded history, but is no longer offered in the officer lists.</translation>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="493"/>
+        <source>Cán bộ ngừng hoạt động vẫn còn tên trong hồ sơ và quá trình xử lý đã ghi, nhưng không đăng nhập được nữa. Cán bộ mới có vai trò Tiếp nhận và Xử lý; chọn cán bộ để đổi vai trò, đặt mật khẩu (cũng mở khóa tài khoản bị khóa vì nhập sai mật khẩu).</source>
+        <translation>An inactive officer keeps their name in the dossiers and histories recorded, but can no longer log in. A new officer gets the Receiving and Processing roles; select an officer to change the roles or set a password (which also unlocks an account locked after wrong passwords).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="516"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="521"/>
         <source>Đang làm việc</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="518"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="523"/>
         <source>Chưa có mật khẩu</source>
         <translation>No password yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="547"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="552"/>
         <source>(chưa chọn)</source>
         <translation>(none selected)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="568"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="573"/>
         <source>Cho hoạt động lại</source>
         <translation>Reactivate</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="597"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="602"/>
         <source>Đã thêm cán bộ %1 (%2).</source>
         <translation>Officer %1 (%2) added.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="627"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="632"/>
         <source>Đã lưu sửa đổi của cán bộ %1.</source>
         <translation>Changes to officer %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="641"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="646"/>
         <source>Đã đặt mật khẩu mới cho %1.</source>
         <translation>A new password is set for %1.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="658"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="663"/>
         <source>Cán bộ %1 đã hoạt động lại.</source>
         <translation>Officer %1 is active again.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="660"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="665"/>
         <source>Cán bộ %1 đã ngừng hoạt động.</source>
         <translation>Officer %1 was deactivated.</translation>
     </message>
@@ -2642,37 +2647,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="286"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="297"/>
         <source>Đổi mật khẩu</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="288"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="299"/>
         <source>Đặt mật khẩu cho %1</source>
         <translation>Set the password of %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="294"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="305"/>
         <source>Mật khẩu hiện tại:</source>
         <translation>Current password:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="296"/>
-        <source>ít nhất 8 ký tự</source>
-        <translation>at least 8 characters</translation>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="309"/>
+        <source>Ít nhất 8 ký tự</source>
+        <translation>At least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="298"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="311"/>
         <source>Mật khẩu mới:</source>
         <translation>New password:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="299"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="312"/>
         <source>Nhập lại mật khẩu mới:</source>
         <translation>Repeat the new password:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="314"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="327"/>
         <source>Hai lần nhập mật khẩu mới không giống nhau.</source>
         <translation>The two new passwords differ.</translation>
     </message>
@@ -2987,7 +2992,12 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>%1 (%2) — roles: %3</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/session.py" line="137"/>
+        <location filename="../../mohao_desk/ui/session.py" line="103"/>
+        <source>%1 — cần vai trò: %2</source>
+        <translation>%1 — needs the role: %2</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/session.py" line="150"/>
         <source>Đã đổi mật khẩu.</source>
         <translation>The password is changed.</translation>
     </message>
@@ -2995,37 +3005,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1499"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1504"/>
         <source>Thiết lập</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1508"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1513"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1508"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1513"/>
         <source>Cán bộ</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1510"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1515"/>
         <source>Thủ tục</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1513"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1518"/>
         <source>Giờ làm việc</source>
         <translation>Office hours</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1515"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1520"/>
         <source>Ngày nghỉ, ngày làm bù</source>
         <translation>Days off, make-up days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1522"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="1527"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -3272,27 +3282,27 @@ PHÓ CHỦ TỊCH</translation>
         <translation>&amp;Officer:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="298"/>
-        <source>Cán bộ được ghi vào hồ sơ khi một thao tác không chọn cán bộ nào.</source>
-        <translation>The officer recorded when an act names no officer.</translation>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="299"/>
+        <source>Tài khoản mà dòng lệnh dùng khi lệnh không nêu --by (cửa sổ luôn ghi tên người đã đăng nhập).</source>
+        <translation>The account the command line uses when a command gives no --by (the window always records the person logged in).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="303"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="306"/>
         <source>Lưu thông tin đơn vị</source>
         <translation>Save unit details</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="353"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="356"/>
         <source>(chưa có: nhập tên tỉnh ở trên)</source>
         <translation>(none yet: enter the province above)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="361"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="364"/>
         <source>(chưa chọn)</source>
         <translation>(none selected)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/settings_dialog.py" line="394"/>
+        <location filename="../../mohao_desk/ui/settings_dialog.py" line="397"/>
         <source>Đã lưu thông tin đơn vị.</source>
         <translation>Unit details saved.</translation>
     </message>
@@ -3465,17 +3475,17 @@ PHÓ CHỦ TỊCH</translation>
         <translation>%1: from %2 to %3</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="300"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="311"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="368"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="379"/>
         <source>Tổng hợp các đơn vị</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/upstream_window.py" line="378"/>
+        <location filename="../../mohao_desk/ui/upstream_window.py" line="389"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>

@@ -48,9 +48,12 @@ def test_wrong_and_unknown_say_the_same(accounts: AccountService) -> None:
 def test_five_wrong_passwords_lock_for_five_minutes(
     accounts: AccountService, clock: FakeClock
 ) -> None:
-    for _ in range(5):
+    for _ in range(4):
         with pytest.raises(DeskError, match="không đúng"):
             accounts.log_in("motcua", "doan-sai")
+    with pytest.raises(DeskError) as fifth:  # the fifth says so at once
+        accounts.log_in("motcua", "doan-sai")
+    assert fifth.value.message.startswith("Tài khoản motcua đang bị khóa đến 09:05")
     with pytest.raises(DeskError) as locked:
         accounts.log_in("motcua", "mat-khau-dai")  # even the right one, while locked
     assert locked.value.message.startswith("Tài khoản motcua đang bị khóa đến 09:05")

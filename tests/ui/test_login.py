@@ -113,9 +113,29 @@ def test_the_idle_lock_hides_the_board_until_the_password(qtbot, demo_desk: Desk
     window.close()
 
 
-def test_another_person_logs_in_at_the_lock(qtbot, demo_desk: Desk) -> None:
+def test_the_same_person_gets_their_pages_back(qtbot, demo_desk: Desk) -> None:
     window = window_as(qtbot, demo_desk, "motcua")
+    code = demo_desk.list("all", limit=1)[0].code
+    window.open_dossier(code)
+    page = window.dossier_pages[code]
     window.session.lock_action.trigger()
+    assert not page.isVisible()
+    log_in_with(qtbot, window.session.dialog, "motcua", DEMO_PASSWORD)
+    assert page.isVisible()
+    page.close()
+    window.close()
+
+
+def test_another_person_logs_in_at_the_lock(qtbot, demo_desk: Desk) -> None:
+    from mohao_desk.ui.dossier_dialog import DossierDialog
+
+    window = window_as(qtbot, demo_desk, "motcua")
+    code = demo_desk.list("all", limit=1)[0].code
+    window.open_dossier(code)
+    page = window.dossier_pages[code]
+    assert isinstance(page, DossierDialog) and page.isVisible()
+    window.session.lock_action.trigger()
+    assert not page.isVisible()  # the lock hides every window of the program
     dialog = window.session.dialog
     assert dialog is not None and dialog.switch_button is not None
     qtbot.mouseClick(dialog.switch_button, Qt.MouseButton.LeftButton)
@@ -123,6 +143,8 @@ def test_another_person_logs_in_at_the_lock(qtbot, demo_desk: Desk) -> None:
     log_in_with(qtbot, dialog, "chutich", DEMO_PASSWORD)
     assert demo_desk.account.username == "chutich"
     assert window.centralWidget().isVisible()
+    # The previous person's page is not the next person's: closed, not shown again.
+    qtbot.waitUntil(lambda: not window._other_windows(), timeout=2000)
     assert window.session.button.text() == f"Người dùng: {demo_desk.account.full_name}"
     window.close()
 
