@@ -1013,6 +1013,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_document)
 
     # Commands of other modules (each adds its own subcommands with ``command``).
+    from mohao_desk.cli_audit import add_commands as add_audit_commands
     from mohao_desk.cli_backup import add_commands as add_backup_commands
     from mohao_desk.cli_counter import add_commands as add_counter_commands
     from mohao_desk.cli_reports import add_commands as add_report_commands
@@ -1022,6 +1023,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_sync_commands(command)
     add_counter_commands(command)
     add_backup_commands(command)
+    add_audit_commands(command)
 
     p = command("daily-list", "danh sách theo dõi hằng ngày cho lãnh đạo (PDF)")
     p.add_argument("--date", required=True, help="ngày, ví dụ 2024-05-07")
