@@ -814,6 +814,11 @@
         <translation>field 'key_fingerprint' is not valid</translation>
     </message>
     <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>trường 'audit' không hợp lệ</source>
+        <translation>the 'audit' field is invalid</translation>
+    </message>
+    <message>
         <extracomment>mohao_desk/domain/package.py, mohao_desk/services/sync.py</extracomment>
         <source>{size} byte, tối đa {limit}</source>
         <translation>{size} bytes, at most {limit}</translation>
@@ -2082,6 +2087,16 @@
         <extracomment>mohao_desk/services/sync.py</extracomment>
         <source>Thư mục '{folder}' đã có tệp '{file}': không ghi đè. Hãy chọn thư mục khác, hoặc chuyển tệp cũ ra chỗ khác rồi xuất lại.</source>
         <translation>Folder '{folder}' already has a file '{file}': it is not overwritten. Choose another folder, or move the old file elsewhere and export again.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>Lịch sử đã gửi của đơn vị {unit_name} ({unit_code}) đã bị sửa: gói số {sequence} cho biết mắt xích số {seq} của chuỗi lịch sử nay khác với lúc gửi gói số {previous}. Gói vẫn được nhập; hãy đề nghị đơn vị giải trình.</source>
+        <translation>The history already sent by {unit_name} ({unit_code}) was rewritten: package no. {sequence} shows that link no. {seq} of its history chain now differs from when package no. {previous} was sent. The package is imported all the same; ask the unit to explain.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>Lịch sử đã gửi của đơn vị {unit_name} ({unit_code}) đã bị sửa: gói số {previous} kết thúc ở mắt xích số {seq} của chuỗi lịch sử, gói số {sequence} lại nói gói trước kết thúc ở số {claimed}. Gói vẫn được nhập; hãy đề nghị đơn vị giải trình.</source>
+        <translation>The history already sent by {unit_name} ({unit_code}) was rewritten: package no. {previous} ended at link no. {seq} of its history chain, but package no. {sequence} says the previous one ended at no. {claimed}. The package is imported all the same; ask the unit to explain.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/sync.py</extracomment>
