@@ -27,6 +27,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
     print(line + ")")
     for path in result.pruned:
         print(f"  đã xóa bản cũ theo lịch giữ: {path.name}")
+    if result.audit is not None and not result.audit.whole:
+        print(f"  {result.audit.summary().render()}")
+        print("  Bản sao lưu vẫn được giữ; không xóa bản sao lưu cũ nào.")
+        return 1
     return 0
 
 

@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     # One module per command group, each adding its own commands with ``command``.
     from mohao_desk.cli import (
         accounts,
+        audit,
         backup,
         calendar,
         catalog,
@@ -52,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
         sync,
     )
 
-    for group in (dossiers, setup, catalog, reports, sync, counter, backup, accounts, calendar):
+    groups = (dossiers, setup, catalog, reports, sync, counter, backup, audit, accounts, calendar)
+    for group in groups:
         group.add_commands(command)
     return parser
 

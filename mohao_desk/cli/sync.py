@@ -134,6 +134,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(line)
     for gap in report.gaps:
         print(gap.text())
+    for warning in report.warnings:  # imported all the same (services/sync.py says why)
+        print(f"CẢNH BÁO: {warning.render()}")
     return 0
 
 
@@ -171,6 +173,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         print("Chưa đăng ký đơn vị nào (mohao-desk trust TỆP_KHÓA).")
     for r in rows:
         gaps = f"; thiếu gói số {ranges_text(r.missing)}" if r.missing else ""
+        if r.rewritten:
+            gaps += f"; LỊCH SỬ ĐÃ BỊ SỬA (gói số {ranges_text(r.rewritten)})"
         print(
             f"{r.unit_name} ({r.unit_code}): {group_digits(r.packages)} gói, mới nhất số "
             f"{r.last_sequence} "

@@ -267,6 +267,27 @@ def _signed_message(manifest: bytes, payload_sha256: str) -> bytes:
 
 
 @dataclass(frozen=True)
+class ChainHead:
+    """The sender's audit chain in a manifest (revision 0009; absent from older packages):
+    its length and head hash, and the hash its link ``previous_seq`` (the head the previous
+    package carried) has now. The receiver compares that with what the previous package said:
+    a difference means the history already reported was rewritten."""
+
+    length: int
+    head: str
+    previous_seq: int | None = None
+    previous_hash: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "length": self.length,
+            "head": self.head,
+            "previous_seq": self.previous_seq,
+            "previous_hash": self.previous_hash,
+        }
+
+
+@dataclass(frozen=True)
 class Manifest:
     kind: str
     unit_code: str
@@ -282,8 +303,10 @@ class Manifest:
     personal_data: bool
     key_fingerprint: str
     program: str = ""
+    audit: ChainHead | None = None
 
     def as_json(self) -> dict[str, Any]:
+        chain = {} if self.audit is None else {"audit": self.audit.as_json()}
         return {
             "format": PACKAGE_FORMAT,
             "schema_version": (
@@ -302,6 +325,7 @@ class Manifest:
             "personal_data": self.personal_data,
             "key_fingerprint": self.key_fingerprint,
             "program": self.program,
+            **chain,
         }
 
 
@@ -405,6 +429,7 @@ def parse_manifest(name: str, data: bytes) -> Manifest:
     if not isinstance(key_fp, str) or not _HEX64.match(key_fp):
         raise PackageError(name, "manifest", "trường 'key_fingerprint' không hợp lệ")
     program = raw.get("program", "")
+    audit = _chain_head(name, raw.get("audit"))
     return Manifest(
         kind=str(kind),
         unit_code=code,
@@ -420,7 +445,34 @@ def parse_manifest(name: str, data: bytes) -> Manifest:
         personal_data=personal,
         key_fingerprint=key_fp,
         program=program if isinstance(program, str) else "",
+        audit=audit,
     )
+
+
+def _chain_head(name: str, raw: Any) -> ChainHead | None:
+    """The manifest's optional ``audit`` (older packages have none)."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or set(raw) != {
+        "length",
+        "head",
+        "previous_seq",
+        "previous_hash",
+    }:
+        raise PackageError(name, "manifest", "trường 'audit' không hợp lệ")
+    length, head = raw["length"], raw["head"]
+    previous_seq, previous_hash = raw["previous_seq"], raw["previous_hash"]
+    if (
+        not _int(length, 0, 2**40)
+        or not (isinstance(head, str) and _HEX64.match(head))
+        or not (previous_seq is None or _int(previous_seq, 0, 2**40))
+        or not (
+            previous_hash is None
+            or (isinstance(previous_hash, str) and _HEX64.match(previous_hash))
+        )
+    ):
+        raise PackageError(name, "manifest", "trường 'audit' không hợp lệ")
+    return ChainHead(length, head, previous_seq, previous_hash)
 
 
 # ------------------------------------------------------------------------- container

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mohao_desk.domain.errors import DeskError, template
 from mohao_desk.domain.os_errors import os_error
@@ -29,6 +30,9 @@ from mohao_desk.domain.roles import Operation
 from mohao_desk.services import authority
 from mohao_desk.store import snapshot
 from mohao_desk.store.db import SCHEMA_HEAD, Database, open_database
+
+if TYPE_CHECKING:
+    from mohao_desk.services.audit import AuditReport
 
 BACKUP_FOLDER = "backups"
 KEEP_DAILY = 14
@@ -47,6 +51,9 @@ class BackupResult:
     dossiers: int
     files_copied: int = 0
     pruned: list[Path] = field(default_factory=list)
+    # The audit chain of the copy (SQLite). When it is broken the backup is kept, and no older
+    # one is pruned: they may hold the history as it was before the edit.
+    audit: AuditReport | None = None
 
 
 def backup_folder(db: Database) -> Path:
@@ -72,13 +79,19 @@ def make_backup(
     now: datetime | None = None,
     progress: Callable[[int, int], None] | None = None,
     label: str = "",
+    quick: bool = False,
 ) -> BackupResult:
     """A checked backup of ``db``: into ``out`` (a new file), or, without it, into the
     automatic folder under a dated name, then the automatic folder is pruned. A ``label``
     (the copy made before a restore) goes into the name, and such a copy is never pruned.
-    Asked by a person: an administrator's (the automatic backup is the program's own)."""
+    Asked by a person: an administrator's (the automatic backup is the program's own).
+
+    The copy's check is SQLite's ``integrity_check``, a known schema revision and the audit
+    chain (``services.audit.verify`` on the copy, read-only): the whole chain, or with
+    ``quick`` from the checkpoint only (a second backup of the day). A broken chain keeps the
+    backup (it is a faithful copy) but prunes nothing."""
     authority.require(db, Operation.BACKUP)
-    return _make_backup(db, out, now=now, progress=progress, label=label)
+    return _make_backup(db, out, now=now, progress=progress, label=label, quick=quick)
 
 
 def _make_backup(
@@ -88,6 +101,7 @@ def _make_backup(
     now: datetime | None = None,
     progress: Callable[[int, int], None] | None = None,
     label: str = "",
+    quick: bool = False,
 ) -> BackupResult:
     moment = now or datetime.now()
     automatic = out is None
@@ -126,10 +140,28 @@ def _make_backup(
             "Bản sao lưu vừa tạo không đạt kiểm tra ({problem}): đã bỏ, các bản cũ giữ nguyên.",
             problem=check.problem,
         )
+    report = _verify_copy(part, quick)
     part.replace(target)
     copied = _copy_attachments(db.files_dir / "attachments", target.parent / "attachments")
-    pruned = prune(target.parent, _stem(db), keep=target) if automatic and not label else []
-    return BackupResult(target, target.stat().st_size, check.dossiers, copied, pruned)
+    pruned = (
+        prune(target.parent, _stem(db), keep=target)
+        if automatic and not label and report.whole
+        else []
+    )
+    return BackupResult(target, target.stat().st_size, check.dossiers, copied, pruned, report)
+
+
+def _verify_copy(path: Path, quick: bool) -> AuditReport:
+    from mohao_desk.services.audit import verify
+
+    copy = snapshot.read_only(path)
+    try:
+        return verify(copy, from_checkpoint=quick)
+    except DeskError:
+        path.unlink(missing_ok=True)
+        raise
+    finally:
+        copy.close()
 
 
 def _copy_attachments(source: Path, target: Path) -> int:
@@ -209,6 +241,8 @@ def auto_backup(
         )
         if made.date() == moment.date() and (not closing or changed <= last.stat().st_mtime):
             return None
+        # Today's first backup checked the whole chain; a later one goes on from there.
+        return _make_backup(db, now=moment, quick=made.date() == moment.date())
     return _make_backup(db, now=moment)
 
 

@@ -26,7 +26,7 @@ from mohao_desk.domain.lifecycle import Status
 from mohao_desk.domain.regimes import regime_for
 from mohao_desk.domain.text import fold, group_digits
 from mohao_desk.services.setup import OfficerInput, init_unit, unit_info
-from mohao_desk.store import bulk
+from mohao_desk.store import audit, bulk
 from mohao_desk.store import queries as q
 from mohao_desk.store.db import Database
 
@@ -237,6 +237,9 @@ def fill_demo(
     total_events = 0
     received = generator.receipt_moments(dossiers)
     with db.begin(bulk=True) as conn:
+        # One batch link of the audit chain covers all of it; the generator hashes the rows it
+        # makes (in its processes), so nothing is read back.
+        audit.open_batch(conn, f"dữ liệu mẫu: {group_digits(dossiers)} hồ sơ")
         next_id = first_id = bulk.max_dossier_id(conn) + 1
         sequences = bulk.daily_sequences(conn, info.id)
         book = bulk.yearly_sequences(conn, info.id, "book")
@@ -252,10 +255,11 @@ def fill_demo(
                 next_id += 1
             jobs.append((seed, chunk_no, items))
         with bulk.search_index_suspended(conn, first_id):
-            for d_rows, c_rows, e_rows in _run_jobs(generator, jobs):
+            for d_rows, c_rows, e_rows, s_rows in _run_jobs(generator, jobs):
                 bulk.insert_dossier_rows(conn, d_rows)
                 bulk.insert_component_rows(conn, c_rows)
                 bulk.insert_event_rows(conn, e_rows)
+                audit.add_states(conn, s_rows)
                 total_events += len(e_rows)
         bulk.store_daily_sequences(conn, info.id, sequences)
         bulk.store_yearly_sequences(conn, info.id, "book", book)
@@ -314,7 +318,7 @@ def _demo_accounts(conn: Any, unit_id: int) -> None:
 
 # (seed, chunk number, [(dossier id, receipt moment, daily sequence, register book entry)])
 Job = tuple[int, int, list[tuple[int, datetime, int, int]]]
-Rows = tuple[list[tuple], list[tuple], list[tuple]]
+Rows = tuple[list[tuple], list[tuple], list[tuple], list[audit.State]]
 _WORKER: _Generator | None = None
 
 
@@ -328,7 +332,7 @@ def _generate(generator: _Generator, job: Job) -> Rows:
     e_rows: list[tuple] = []
     for dossier_id, moment, seq, entry in items:
         generator.dossier(dossier_id, moment, seq, entry, d_rows, c_rows, e_rows)
-    return d_rows, c_rows, e_rows
+    return d_rows, c_rows, e_rows, bulk.chain_states(d_rows, c_rows, e_rows, generator.usernames)
 
 
 def _init_worker(generator: _Generator) -> None:

@@ -27,6 +27,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from mohao_desk.domain.audit import GENESIS
 from mohao_desk.domain.calendar import OfficeHours
 from mohao_desk.domain.errors import DeskError, Phrase, template
 from mohao_desk.domain.lifecycle import OPEN_STATUSES
@@ -42,6 +43,7 @@ from mohao_desk.domain.package import (
     ROLE_DESK,
     ROLE_UPSTREAM,
     CalendarEntry,
+    ChainHead,
     ConfigPayload,
     DeskPayload,
     Manifest,
@@ -86,6 +88,7 @@ from mohao_desk.services.setup import (
     is_upstream,
     require_unit,
 )
+from mohao_desk.store import audit as chain_store
 from mohao_desk.store import queries as q
 from mohao_desk.store import sync_queries as sq
 from mohao_desk.store.bulk import search_index_suspended
@@ -412,6 +415,7 @@ def export_desk_package(db: Database, out_dir: Path, *, clock: Clock | None = No
         facts_rows = sq.changed_facts(conn, unit.id, low, high, FACT_ACTS)
         staff = sq.officers_by_username(conn, unit.id)
         catalog = {p.code: p for _, p in q.list_procedures(conn, active_only=False)}
+        chain_head = _chain_head(conn, last)
     previous = None if last is None else last.sha256
     names = dossier_columns(personal)
     columns: dict[str, list[Any]] = {}
@@ -450,12 +454,27 @@ def export_desk_package(db: Database, out_dir: Path, *, clock: Clock | None = No
         personal_data=personal,
         key_fingerprint=fingerprint(public_key_of(pem)),
         program=PROGRAM,
+        audit=chain_head,
     )
     data, sha = build_package(manifest, payload, pem)
     _record(db, path, data, manifest, sha, len(rows))
     return ExportResult(
         path, KIND_DESK, sequence, len(rows), since, until, sha, personal, len(data)
     )
+
+
+def _chain_head(conn: Connection, last: Any) -> ChainHead:
+    """This database's audit chain for a package: its length and head, and what its link at
+    the previous package's head is now (the receiver compares it with that package's head)."""
+    length, head = chain_store.head(conn)
+    previous_seq = None if last is None else last.audit_seq
+    previous_hash = None
+    if previous_seq == 0:
+        previous_hash = GENESIS
+    elif previous_seq is not None:
+        found = chain_store.link_at(conn, previous_seq)
+        previous_hash = None if found is None else found[0]
+    return ChainHead(length, head, previous_seq, previous_hash)
 
 
 def _record(
@@ -479,6 +498,8 @@ def _record(
                 items=items,
                 file_name=path.name,
                 created_at=manifest.created_at,
+                audit_seq=None if manifest.audit is None else manifest.audit.length,
+                audit_hash=None if manifest.audit is None else manifest.audit.head,
             )
     except BaseException:
         path.unlink(missing_ok=True)
@@ -515,6 +536,7 @@ def export_config_package(
             for r in q.list_overrides(conn, unit.id)
         ]
         announcements = read_announcements(conn)
+        chain_head = _chain_head(conn, last)
     settings[UPSTREAM_OFFICE_SETTING] = unit.name
     until = _now(clock)
     payload = config_payload_bytes(procedures, calendar, settings, announcements)
@@ -541,6 +563,7 @@ def export_config_package(
         personal_data=False,
         key_fingerprint=fingerprint(public_key_of(pem)),
         program=PROGRAM,
+        audit=chain_head,
     )
     data, sha = build_package(manifest, payload, pem)
     _record(db, path, data, manifest, sha, len(procedures))
@@ -581,6 +604,9 @@ class ImportReport:
     dossiers_new: int = 0
     dossiers_updated: int = 0
     dossiers_kept: int = 0  # newer data already here (an older package arrived late)
+    # A unit whose history already reported was rewritten (the package is imported all the
+    # same, and marked): one line each, to show.
+    warnings: list[Phrase] = field(default_factory=list)
 
 
 @dataclass
@@ -592,6 +618,7 @@ class _Checked:
     fingerprint: str
     public_key: bytes
     duplicate: bool = False
+    rewritten: Phrase | None = None  # this package says the history it follows was rewritten
 
 
 def package_files(paths: Iterable[Path]) -> list[Path]:
@@ -851,6 +878,7 @@ def import_packages(
             )
         )
     _check_order(checked, logs)
+    later_rewritten = _chain_rewrites(checked, logs)
     report = ImportReport()
     now = _now(clock)
     checked.sort(key=lambda c: (c.package.manifest.unit_code, c.package.manifest.sequence))
@@ -864,9 +892,24 @@ def import_packages(
                 if not c.duplicate and seq == c.package.manifest.sequence:
                     raise DeskError("Một lần nhập gói khác vừa chạy cùng lúc; hãy nhập lại.")
         if upstream:
+            fresh = [c for c in checked if not c.duplicate]
+            if fresh:  # one batch link of the audit chain for the whole import
+                chain_store.batch(
+                    conn,
+                    "nhập gói "
+                    + ", ".join(
+                        f"{c.package.manifest.unit_code} số {c.package.manifest.sequence}"
+                        for c in fresh[:20]
+                    )
+                    + (f" (+{len(fresh) - 20})" if len(fresh) > 20 else ""),
+                )
             _apply_desk_packages(conn, checked, report, now)
         else:
             _apply_config_packages(conn, checked, report, now)
+        for row_id, reason in later_rewritten:
+            sq.mark_rewritten(conn, row_id)
+            report.warnings.append(reason)
+        report.warnings[:0] = [c.rewritten for c in checked if c.rewritten is not None]
         if upstream:
             for _unit_id, code, name, seqs, _last in sq.import_summary(conn, KIND_DESK):
                 missing = missing_sequences(seqs)
@@ -875,8 +918,85 @@ def import_packages(
     return report
 
 
+REWRITTEN = template(
+    "Lịch sử đã gửi của đơn vị {unit_name} ({unit_code}) đã bị sửa: gói số {sequence} cho biết "
+    "mắt xích số {seq} của chuỗi lịch sử nay khác với lúc gửi gói số {previous}. Gói vẫn được "
+    "nhập; hãy đề nghị đơn vị giải trình."
+)
+REWRITTEN_ELSEWHERE = template(
+    "Lịch sử đã gửi của đơn vị {unit_name} ({unit_code}) đã bị sửa: gói số {previous} kết thúc "
+    "ở mắt xích số {seq} của chuỗi lịch sử, gói số {sequence} lại nói gói trước kết thúc ở số "
+    "{claimed}. Gói vẫn được nhập; hãy đề nghị đơn vị giải trình."
+)
+
+
+def _chain_rewrites(
+    checked: list[_Checked], logs: dict[tuple[int, str], dict[int, Any]]
+) -> list[tuple[int, Phrase]]:
+    """Compare each new package's chain head with its neighbours' (the log's and the other
+    files'): a package whose ``previous_hash`` differs from the head the package before it
+    carried (or names another link, or a shorter chain) marks a rewrite. Sets
+    ``_Checked.rewritten`` on the new packages; returns (log row id, reason) for packages
+    imported before whose claim the new one contradicts.
+
+    Decision: such a package is imported all the same. A province office wants the unit's
+    figures (the reports are due either way) and wants the rewrite seen: the package is
+    marked (``sync_import.audit_rewritten``), the import says so, ``sync-status`` keeps
+    saying so. Refusing it would only stop the data, not the rewrite."""
+    heads: dict[tuple[int, str, int], tuple[Any, ...]] = {}
+    for (unit_id, kind), rows in logs.items():
+        for seq, row in rows.items():
+            if row.audit_seq is not None:
+                heads[(unit_id, kind, seq)] = (
+                    row.audit_seq, row.audit_hash, row.audit_previous_seq,
+                    row.audit_previous_hash, row.id,
+                )  # fmt: skip
+    fresh = [c for c in checked if not c.duplicate and c.package.manifest.audit is not None]
+    for c in fresh:
+        m = c.package.manifest
+        a = m.audit
+        assert a is not None
+        heads[(c.unit_id, m.kind, m.sequence)] = (
+            a.length, a.head, a.previous_seq, a.previous_hash, None,
+        )  # fmt: skip
+    later: list[tuple[int, Phrase]] = []
+    for c in fresh:
+        m = c.package.manifest
+        key = (c.unit_id, m.kind, m.sequence)
+        before = heads.get((c.unit_id, m.kind, m.sequence - 1))
+        if before is not None:
+            c.rewritten = _contradiction(m, before, heads[key], m.sequence)
+        after = heads.get((c.unit_id, m.kind, m.sequence + 1))
+        if after is not None and after[4] is not None:  # imported earlier, made later
+            reason = _contradiction(m, heads[key], after, m.sequence + 1)
+            if reason is not None:
+                later.append((int(after[4]), reason))
+    return later
+
+
+def _contradiction(
+    m: Manifest, earlier: tuple[Any, ...], later: tuple[Any, ...], later_sequence: int
+) -> Phrase | None:
+    length, head = earlier[0], earlier[1]
+    later_length, _, previous_seq, previous_hash, _ = later
+    if previous_seq == length and previous_hash == head and later_length >= length:
+        return None
+    names = {
+        "unit_name": m.unit_name,
+        "unit_code": m.unit_code,
+        "sequence": later_sequence,
+        "previous": later_sequence - 1,
+        "seq": group_digits(length),
+    }
+    if previous_seq != length:
+        claimed = "—" if previous_seq is None else group_digits(previous_seq)
+        return Phrase(REWRITTEN_ELSEWHERE, claimed=claimed, **names)
+    return Phrase(REWRITTEN, **names)
+
+
 def _log(conn: Connection, c: _Checked, items: int, now: datetime, applied: bool = True) -> None:
     m = c.package.manifest
+    a = m.audit
     sq.insert_import(
         conn,
         unit_id=c.unit_id,
@@ -892,6 +1012,11 @@ def _log(conn: Connection, c: _Checked, items: int, now: datetime, applied: bool
         created_at=m.created_at,
         imported_at=now,
         applied=applied,
+        audit_seq=None if a is None else a.length,
+        audit_hash=None if a is None else a.head,
+        audit_previous_seq=None if a is None else a.previous_seq,
+        audit_previous_hash=None if a is None else a.previous_hash,
+        audit_rewritten=c.rewritten is not None,
     )
 
 
@@ -1092,6 +1217,7 @@ class UnitSyncStatus:
     last_sequence: int
     last_imported_at: datetime | None
     missing: list[int]
+    rewritten: list[int] = field(default_factory=list)  # packages saying the history changed
 
 
 def sync_status(db: Database) -> list[UnitSyncStatus]:
@@ -1100,9 +1226,18 @@ def sync_status(db: Database) -> list[UnitSyncStatus]:
         require_unit(conn)
         kind = KIND_DESK if is_upstream(conn) else KIND_CONFIG
         rows = sq.import_summary(conn, kind)
+        rewritten = sq.rewritten_sequences(conn, kind)
     return [
-        UnitSyncStatus(code, name, len(seqs), max(seqs, default=0), last, missing_sequences(seqs))
-        for _unit_id, code, name, seqs, last in rows
+        UnitSyncStatus(
+            code,
+            name,
+            len(seqs),
+            max(seqs, default=0),
+            last,
+            missing_sequences(seqs),
+            rewritten.get(unit_id, []),
+        )
+        for unit_id, code, name, seqs, last in rows
     ]
 
 

@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy import Connection, Row, insert, select
 from sqlalchemy import update as sql_update
 
+from mohao_desk.domain.audit import subject
+from mohao_desk.store import audit
 from mohao_desk.store.schema import account_event, officer
 
 
@@ -30,6 +32,7 @@ def account(
 
 def update(conn: Connection, officer_id: int, **values: Any) -> None:
     conn.execute(sql_update(officer).where(officer.c.id == officer_id).values(**values))
+    audit.touch(conn, subject("officer", officer_id))
 
 
 def record(
@@ -42,11 +45,14 @@ def record(
     by: str | None = None,
     detail: str = "",
 ) -> None:
-    conn.execute(
+    result = conn.execute(
         insert(account_event).values(
             unit_id=unit_id, username=username, kind=kind, at=at, by_username=by, detail=detail
         )
     )
+    key = result.inserted_primary_key
+    assert key is not None
+    audit.touch(conn, subject("account_event", key[0]))
 
 
 def events(conn: Connection, unit_id: int, username: str | None = None) -> Sequence[Row[Any]]:

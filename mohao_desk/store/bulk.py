@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 from sqlalchemy import Connection, func, select
 
+from mohao_desk.domain import audit as chain
+from mohao_desk.domain.audit import subject
+from mohao_desk.store import audit
 from mohao_desk.store.dialect import driver_sql, is_postgresql
 from mohao_desk.store.schema import component, daily_sequence, dossier, event, yearly_sequence
 
@@ -31,6 +35,51 @@ EVENT_COLUMNS = (
     "dossier_id", "seq", "act", "at", "officer_id", "status_before", "status_after", "data",
     "recorded_at",
 )  # fmt: skip
+
+
+# What the dossier table fills in for the columns the bulk writers leave out (the chain hashes
+# a dossier's state as the table holds it; tests/services/test_audit.py verifies demo data).
+_DOSSIER_DEFAULTS = {"applicant_email": "", "applicant_id_number": "", "verification": False}
+_BY_NAME = {name: i for i, name in enumerate(DOSSIER_COLUMNS)}
+_STATE_AT = [
+    _BY_NAME.get({"officer": "officer_id", "receiver": "receiver_id"}.get(f, f))
+    for f in chain.DOSSIER_FIELDS
+]
+_COMPONENT_AT = [COMPONENT_COLUMNS.index(f) for f in chain.COMPONENT_FIELDS]
+
+
+def chain_states(
+    d_rows: Sequence[tuple], c_rows: Sequence[tuple], e_rows: Sequence[tuple], names: dict
+) -> list[audit.State]:
+    """The audit chain's state lines of new dossiers from the rows about to be inserted (in
+    the column orders above; ``names``: officer id → username), so that nothing is read back:
+    each dossier with all its events. Rows are grouped by dossier in id order."""
+    components: dict[int, list[list[Any]]] = {}
+    for c in c_rows:
+        item = [c[i] for i in _COMPONENT_AT]
+        by = item[5]
+        item[5] = None if by is None else names[by]
+        components.setdefault(c[0], []).append(item)
+    events: dict[int, list[tuple[Any, ...]]] = {}
+    for e in e_rows:
+        events.setdefault(e[0], []).append(audit.event_values(e, names))
+    states: list[audit.State] = []
+    officer_at = chain.DOSSIER_FIELDS.index("officer")
+    receiver_at = chain.DOSSIER_FIELDS.index("receiver")
+    for d in d_rows:
+        values = [
+            _DOSSIER_DEFAULTS[f] if at is None else d[at]
+            for f, at in zip(chain.DOSSIER_FIELDS, _STATE_AT, strict=True)
+        ]
+        for at in (officer_at, receiver_at):
+            values[at] = None if values[at] is None else names[values[at]]
+        state = chain.dossier_state_sha(values, components.get(d[0], []))
+        own = events.get(d[0])
+        if own:
+            states.append((d[0], own[0][0], own[-1][0], chain.events_sha(own), state))
+        else:
+            states.append((d[0], None, None, None, state))
+    return states
 
 
 def _insert(conn: Connection, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
@@ -65,7 +114,14 @@ COUNTER_REFUSAL_COLUMNS = (
 
 
 def insert_counter_refusal_rows(conn: Connection, rows: list[tuple]) -> None:
+    if not rows:
+        return
+    before = conn.exec_driver_sql("SELECT COALESCE(max(id), 0) FROM counter_refusal").scalar()
     _insert(conn, "counter_refusal", COUNTER_REFUSAL_COLUMNS, rows)
+    ids = conn.exec_driver_sql(
+        driver_sql(conn, "SELECT id FROM counter_refusal WHERE id > ?"), (before,)
+    ).scalars()
+    audit.touch_many(conn, (subject("counter_refusal", i) for i in ids))
 
 
 def insert_component_rows(conn: Connection, rows: list[tuple]) -> None:

@@ -7,6 +7,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, Select, func, insert, select
 
+from mohao_desk.domain.audit import subject
+from mohao_desk.store import audit
 from mohao_desk.store.schema import counter_refusal, officer, procedure
 
 
@@ -14,6 +16,7 @@ def insert_counter_refusal(conn: Connection, values: dict[str, Any]) -> int:
     result = conn.execute(insert(counter_refusal).values(**values))
     key = result.inserted_primary_key
     assert key is not None
+    audit.touch(conn, subject("counter_refusal", key[0]))
     return int(key[0])
 
 

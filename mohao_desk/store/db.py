@@ -26,6 +26,7 @@ from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from mohao_desk.domain.errors import DeskError
 from mohao_desk.domain.os_errors import os_error
+from mohao_desk.store import audit
 from mohao_desk.store.dialect import WRITE_OPTION
 
 # Every migration revision in order; the last is the head. tests/store/test_migrations.py checks
@@ -39,6 +40,7 @@ SCHEMA_REVISIONS: tuple[str, ...] = (
     "0006",
     "0007",
     "0008",
+    "0009",
 )
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 USER_VERSION = len(SCHEMA_REVISIONS)
@@ -127,7 +129,8 @@ class Database:
                 with conn.begin():
                     if bulk:
                         conn.exec_driver_sql("SET LOCAL synchronous_commit = off")
-                    yield conn
+                    with _chained(conn):
+                        yield conn
                     # Delivered at commit only, to every PC listening (store/changes.py).
                     conn.exec_driver_sql(f"NOTIFY {CHANGES_CHANNEL}")
             return
@@ -139,7 +142,7 @@ class Database:
                 raw.execute("PRAGMA synchronous=OFF")
                 raw.execute("PRAGMA cache_size=-262144")
             try:
-                with conn.begin():
+                with conn.begin(), _chained(conn):
                     yield conn
             finally:
                 if bulk:
@@ -156,6 +159,18 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+@contextmanager
+def _chained(conn: Connection) -> Iterator[None]:
+    """What the block wrote is noted by the store's writers and sealed into the audit chain as
+    the transaction's last step (store/audit.py); nothing is sealed when the block fails."""
+    pending = audit.begin_tracking(conn)
+    try:
+        yield
+        audit.seal(conn, pending)
+    finally:
+        audit.end_tracking(conn)
 
 
 @contextmanager

@@ -31,11 +31,13 @@ from sqlalchemy import (
     update,
 )
 
+from mohao_desk.domain.audit import subject
 from mohao_desk.domain.catalog import ComponentSpec, Procedure, parse_processing_time
 from mohao_desk.domain.deadline import MAX_SUPPLEMENT_REQUESTS_ON_TIME, ProcessingTime, TimeUnit
 from mohao_desk.domain.lifecycle import OPEN_STATUSES, RUNNING_STATUSES, ApologyRules, Status
 from mohao_desk.domain.regimes import FormSpec, LegalRegime
 from mohao_desk.domain.text import fold
+from mohao_desk.store import audit
 from mohao_desk.store.dialect import NoIndex, in_write_transaction, is_postgresql
 from mohao_desk.store.schema import (
     calendar_override,
@@ -70,6 +72,7 @@ def get_setting(conn: Connection, key: str, default: Any = None) -> Any:
 
 def put_setting(conn: Connection, key: str, value: Any) -> None:
     encoded = json.dumps(value, ensure_ascii=False)
+    audit.touch(conn, subject("setting", key))
     if is_postgresql(conn):  # two PCs saving the same new key at once: one upsert, no race
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
@@ -103,18 +106,23 @@ def _new_id(result: Any) -> int:
 
 
 def insert_unit(conn: Connection, **values: Any) -> int:
-    return _new_id(conn.execute(insert(unit).values(**values)))
+    unit_id = _new_id(conn.execute(insert(unit).values(**values)))
+    audit.touch(conn, subject("unit", unit_id))
+    return unit_id
 
 
 def update_unit(conn: Connection, unit_id: int, **values: Any) -> None:
     conn.execute(update(unit).where(unit.c.id == unit_id).values(**values))
+    audit.touch(conn, subject("unit", unit_id))
 
 
 # ----------------------------------------------------------------- officers
 
 
 def insert_officer(conn: Connection, **values: Any) -> int:
-    return _new_id(conn.execute(insert(officer).values(**values)))
+    officer_id = _new_id(conn.execute(insert(officer).values(**values)))
+    audit.touch(conn, subject("officer", officer_id))
+    return officer_id
 
 
 def officer_by_username(conn: Connection, unit_id: int, username: str) -> Row[Any] | None:
@@ -133,6 +141,7 @@ def list_officers(conn: Connection, unit_id: int) -> Sequence[Row[Any]]:
 
 def update_officer(conn: Connection, officer_id: int, **values: Any) -> None:
     conn.execute(update(officer).where(officer.c.id == officer_id).values(**values))
+    audit.touch(conn, subject("officer", officer_id))
 
 
 # ------------------------------------------------------------------ regimes
@@ -140,6 +149,7 @@ def update_officer(conn: Connection, officer_id: int, **values: Any) -> None:
 
 def replace_regimes(conn: Connection, regimes: Iterable[LegalRegime]) -> None:
     for regime in regimes:
+        audit.touch(conn, subject("regime", regime.code))
         values = {
             "name": regime.name,
             "valid_from": regime.valid_from.isoformat(),
@@ -209,6 +219,7 @@ def upsert_procedures(conn: Connection, procedures: Iterable[Procedure]) -> int:
     """Insert or update procedures by code (their component lists are replaced)."""
     count = 0
     for p in procedures:
+        audit.touch(conn, subject("procedure", p.code))
         values = procedure_values(p)
         existing = conn.execute(select(procedure.c.id).where(procedure.c.code == p.code)).scalar()
         if existing is None:
@@ -315,6 +326,7 @@ def list_overrides(conn: Connection, unit_id: int) -> Sequence[Row[Any]]:
 
 
 def put_override(conn: Connection, unit_id: int, day: date, working: bool, note: str) -> None:
+    audit.touch(conn, subject("override", unit_id, day.isoformat()))
     conn.execute(
         calendar_override.delete().where(
             calendar_override.c.unit_id == unit_id, calendar_override.c.day == day.isoformat()
@@ -328,6 +340,7 @@ def put_override(conn: Connection, unit_id: int, day: date, working: bool, note:
 
 
 def delete_override(conn: Connection, unit_id: int, day: date) -> int:
+    audit.touch(conn, subject("override", unit_id, day.isoformat()))
     result = conn.execute(
         calendar_override.delete().where(
             calendar_override.c.unit_id == unit_id, calendar_override.c.day == day.isoformat()
@@ -407,12 +420,15 @@ def next_yearly(conn: Connection, unit_id: int, kind: str, year: int) -> int:
 
 
 def insert_dossier(conn: Connection, values: dict[str, Any]) -> int:
-    return _new_id(conn.execute(insert(dossier).values(**values)))
+    dossier_id = _new_id(conn.execute(insert(dossier).values(**values)))
+    audit.touch_dossier(conn, dossier_id)
+    return dossier_id
 
 
 def insert_components(conn: Connection, rows: list[dict[str, Any]]) -> None:
     if rows:
         conn.execute(insert(component), rows)
+        audit.touch_dossiers(conn, {r["dossier_id"] for r in rows})
 
 
 def dossier_by_code(conn: Connection, code: str) -> Row[Any] | None:
@@ -428,6 +444,7 @@ def dossier_by_code(conn: Connection, code: str) -> Row[Any] | None:
 
 def update_dossier(conn: Connection, dossier_id: int, values: dict[str, Any]) -> None:
     conn.execute(update(dossier).where(dossier.c.id == dossier_id).values(**values))
+    audit.touch_dossier(conn, dossier_id)
 
 
 def components_of(conn: Connection, dossier_id: int) -> Sequence[Row[Any]]:
@@ -437,7 +454,14 @@ def components_of(conn: Connection, dossier_id: int) -> Sequence[Row[Any]]:
 
 
 def update_component(conn: Connection, component_id: int, values: dict[str, Any]) -> None:
-    conn.execute(update(component).where(component.c.id == component_id).values(**values))
+    dossier_id = conn.execute(
+        update(component)
+        .where(component.c.id == component_id)
+        .values(**values)
+        .returning(component.c.dossier_id)
+    ).scalar()
+    if dossier_id is not None:
+        audit.touch_dossier(conn, dossier_id)
 
 
 def insert_event(
@@ -466,6 +490,7 @@ def insert_event(
             recorded_at=recorded_at,
         )
     )
+    audit.touch_event(conn, dossier_id, seq)
 
 
 def insert_registration(
@@ -500,6 +525,9 @@ def insert_registration(
         }
     )
     row = conn.execute(_registration_statement(tuple(dossier_values)), params).one()
+    # What the one statement wrote, noted for the audit chain as the separate writers note it.
+    audit.touch_dossier(conn, int(row.id))
+    audit.touch_event(conn, int(row.id), event_values["seq"])
     return int(row.id), int(row.book_number)
 
 

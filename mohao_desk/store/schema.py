@@ -363,6 +363,9 @@ sync_export = Table(
     Column("items", Integer, nullable=False),  # dossiers (desk) or procedures (config)
     Column("file_name", Text, nullable=False),
     Column("created_at", UtcMoment, nullable=False),
+    # The audit chain's head (length, hash) the package carried (revision 0009).
+    Column("audit_seq", Integer),
+    Column("audit_hash", String(64)),
 )
 
 # Packages this database imported: one row per (unit, kind, sequence).
@@ -383,6 +386,14 @@ sync_import = Table(
     Column("created_at", UtcMoment, nullable=False),  # when the unit made it
     Column("imported_at", UtcMoment, nullable=False),
     Column("applied", Boolean, nullable=False, server_default=true()),
+    # Revision 0009: the unit's audit chain head the package carried, what it said the link at
+    # the previous package's head is now, and whether that contradicts what came before (the
+    # unit's already-reported history was rewritten). NULL: a package without a chain head.
+    Column("audit_seq", Integer),
+    Column("audit_hash", String(64)),
+    Column("audit_previous_seq", Integer),
+    Column("audit_previous_hash", String(64)),
+    Column("audit_rewritten", Boolean, nullable=False, server_default=false()),
     UniqueConstraint("unit_id", "kind", "sequence"),
 )
 
@@ -394,4 +405,69 @@ synced_dossier = Table(
     Column("dossier_id", ForeignKey("dossier.id", ondelete="CASCADE"), primary_key=True),
     Column("package_sequence", Integer, nullable=False),
     Column("facts", Text),
+)
+
+# ------------------------------------------------------ the audit chain (issue 11, revision 0009)
+
+# The chain's head: one row (id 1), written by every link, locked (PostgreSQL: FOR UPDATE) as
+# the last step of a write transaction. Absent until the first link (an empty database holds no
+# row at all: ``migrate-to`` requires that of its target).
+audit_head = Table(
+    "audit_head",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", Integer, nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+# One link (mắt xích) per thing a transaction wrote (docs/architecture.md, "A history nobody
+# can rewrite unseen"; domain/audit.py says what is hashed).
+audit_link = Table(
+    "audit_link",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("kind", String(16), nullable=False),
+    Column("ref", Text, nullable=False),  # what it names: "CODE #3", "setting:office_hours", …
+    Column("content_sha", String(64), nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+    Column("at", UtcMoment, nullable=False),
+)
+
+# Per link and dossier: the event numbers the link covers, their hash, and the hash of the
+# dossier's state after it. No foreign key: a deleted dossier leaves its record behind.
+audit_state = Table(
+    "audit_state",
+    metadata,
+    Column("dossier_id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("first_event", Integer),
+    Column("last_event", Integer),
+    Column("events_sha", String(64)),
+    Column("state_sha", String(64), nullable=False),
+    Index(None, "seq", "dossier_id"),
+    sqlite_with_rowid=False,
+)
+
+# Per link and object (a setting, a procedure, an account, an account event, …): the hash of
+# its state after the link, or NULL when the link removed it.
+audit_object = Table(
+    "audit_object",
+    metadata,
+    Column("subject", String(200), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("state_sha", String(64)),
+    Index(None, "seq", "subject"),
+    sqlite_with_rowid=False,
+)
+
+# The last link a verification found whole (the window's start-up check goes on from there).
+# A speed-up, not a protection: see docs/architecture.md.
+audit_checkpoint = Table(
+    "audit_checkpoint",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", Integer, nullable=False),
+    Column("hash", String(64), nullable=False),
+    Column("verified_at", UtcMoment, nullable=False),
 )

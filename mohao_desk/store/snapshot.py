@@ -76,6 +76,18 @@ def check_file(path: Path) -> CopyCheck:
         conn.close()
 
 
+def read_only(path: Path) -> Database:
+    """A SQLite copy opened read-only (``mode=ro``), without the program's pragmas: its
+    journal mode stays as it is and nothing is written beside it (a backup being checked)."""
+    from sqlalchemy import create_engine
+
+    uri = f"{Path(path).absolute().as_uri()}?mode=ro"
+    engine = create_engine(
+        "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+    )
+    return Database(path, engine)
+
+
 def copy_into(source: Path, db: Database) -> None:
     """Replace the content of the open SQLite database ``db`` with the backup ``source``, in
     one step under SQLite's lock (other connections see the restored content afterwards)."""

@@ -13,7 +13,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, func, insert, select, update
 
+from mohao_desk.domain.audit import subject
 from mohao_desk.domain.catalog import Procedure
+from mohao_desk.store import audit
 from mohao_desk.store import queries as q
 from mohao_desk.store.bulk import catch_up_id_sequence
 from mohao_desk.store.dialect import driver_sql, is_postgresql
@@ -61,6 +63,7 @@ def put_trusted_key(
         "fingerprint": fingerprint,
         "trusted_at": datetime.now(UTC),
     }
+    audit.touch(conn, subject("key", unit_id))
     if trusted_key(conn, unit_id) is None:
         conn.execute(insert(sync_key).values(unit_id=unit_id, **values))
     else:
@@ -158,8 +161,29 @@ def imported(conn: Connection, unit_id: int, kind: str) -> dict[int, Row[Any]]:
     return {r.sequence: r for r in rows}
 
 
-def insert_import(conn: Connection, **values: Any) -> None:
-    conn.execute(insert(sync_import).values(**values))
+def insert_import(conn: Connection, **values: Any) -> int:
+    key = conn.execute(insert(sync_import).values(**values)).inserted_primary_key
+    assert key is not None
+    audit.touch(conn, subject("import", key[0]))
+    return int(key[0])
+
+
+def mark_rewritten(conn: Connection, row_id: int) -> None:
+    """A package imported earlier whose chain head a package of the unit contradicts."""
+    conn.execute(update(sync_import).where(sync_import.c.id == row_id).values(audit_rewritten=True))
+    audit.touch(conn, subject("import", row_id))
+
+
+def rewritten_sequences(conn: Connection, kind: str) -> dict[int, list[int]]:
+    """unit id → sequences of its packages marked as saying its history was rewritten."""
+    found: dict[int, list[int]] = {}
+    for r in conn.execute(
+        select(sync_import.c.unit_id, sync_import.c.sequence)
+        .where(sync_import.c.kind == kind, sync_import.c.audit_rewritten.is_(True))
+        .order_by(sync_import.c.sequence)
+    ):
+        found.setdefault(r.unit_id, []).append(r.sequence)
+    return found
 
 
 def import_summary(conn: Connection, kind: str) -> list[tuple[int, str, str, list[int], Any]]:
@@ -193,6 +217,7 @@ def insert_procedure_references(conn: Connection, procedures: Sequence[Procedure
     no column saying "reference" (the schema is the lead's): ``active = false`` is the mark."""
     if not procedures:
         return
+    audit.touch_many(conn, (subject("procedure", p.code) for p in procedures))
     conn.execute(
         insert(procedure),
         [{"code": p.code, **q.procedure_values(p, active=False)} for p in procedures],
@@ -220,7 +245,10 @@ def upsert_officers(
     rows = conn.execute(
         select(officer.c.username, officer.c.id).where(officer.c.unit_id == unit_id)
     )
-    return {r.username: r.id for r in rows}
+    found = {r.username: r.id for r in rows}
+    if officers:
+        audit.touch_many(conn, (subject("officer", found[u]) for u, _, _ in officers))
+    return found
 
 
 def unit_dossiers(conn: Connection, unit_id: int, unit_code: str) -> dict[str, list[Any]]:
@@ -289,6 +317,11 @@ def insert_dossiers(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
             sql = f"INSERT INTO dossier ({', '.join(columns)}) VALUES ({marks})"
             conn.exec_driver_sql(driver_sql(conn, sql), rows)
         catch_up_id_sequence(conn, "dossier")
+        first, last = rows[0][0], rows[-1][0]
+        if last - first + 1 == len(rows):
+            audit.touch_new_dossiers(conn, first, last)
+        else:
+            audit.touch_dossiers(conn, (r[0] for r in rows))
 
 
 def update_dossiers(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
@@ -296,6 +329,7 @@ def update_dossiers(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
     a temporary table, then one ``UPDATE … FROM`` joins it on the id."""
     if not rows:
         return
+    audit.touch_dossiers(conn, (r[-1] for r in rows))
     columns = IMPORT_COLUMNS[2:]
     if is_postgresql(conn):
         _staging(conn, "mohao_import_dossier", "dossier", (*columns, "id"))
@@ -310,7 +344,8 @@ def update_dossiers(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
 
 
 def upsert_synced(conn: Connection, rows: list[tuple[int, int, str | None]]) -> None:
-    """(dossier id, package sequence, facts JSON) of imported dossiers."""
+    """(dossier id, package sequence, facts JSON) of imported dossiers (inserted or updated
+    by this import: the chain notes them there)."""
     if rows and is_postgresql(conn):
         columns = ("dossier_id", "package_sequence", "facts")
         _staging(conn, "mohao_import_synced", "synced_dossier", columns)

@@ -331,4 +331,6 @@ def _run_window(app: QApplication, path: Path | str, *, created: bool) -> int:
 
         window = MainWindow(desk)
     window.showMaximized()
+    if isinstance(window, MainWindow):
+        window.start_history_check()
     return int(app.exec())

@@ -14,7 +14,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 from mohao_desk.domain.errors import CONTEXT as ERRORS_CONTEXT
-from mohao_desk.domain.errors import DeskError
+from mohao_desk.domain.errors import DeskError, Phrase
 from mohao_desk.ui import labels, worker
 
 ERROR_STYLE = (
@@ -62,6 +62,11 @@ def error_text(exc: BaseException) -> str:
 
 
 _KNOWN_LABELS = frozenset(labels.LABELS)
+
+
+def phrase_text(phrase: Phrase) -> str:
+    """A Phrase (a message that is not an error) in the current language, as error_text."""
+    return phrase.render(_translate_error, _translate_label)
 
 
 def _translate_error(text: str) -> str:

@@ -38,7 +38,7 @@ from mohao_desk.domain.package import WRONG_KEY_PASSPHRASE
 from mohao_desk.domain.text import fold, group_digits
 from mohao_desk.ui import worker
 from mohao_desk.ui.board_model import BoardModel
-from mohao_desk.ui.dialog_kit import error_text
+from mohao_desk.ui.dialog_kit import error_text, phrase_text
 from mohao_desk.ui.packages import choose_package_files, import_summary
 from mohao_desk.ui.screen import fit_to_screen
 
@@ -100,6 +100,10 @@ class MainWindow(QMainWindow):
         self.last_folder = ""
         self.dossier_pages: dict[str, QWidget] = {}
         self._veiled_windows: list[QWidget] = []  # hidden by the lock, shown again after it
+        self.history_check: Any = None  # the start-up check of the audit chain
+        self.history_report: Any = None
+        self.history_label: QLabel | None = None
+        self._history_told = False
         self.counter_list: QWidget | None = None  # the open list of refusals at the counter
         self._keep_scroll: int | None = None
         self._watching = False  # a change check is in flight
@@ -365,6 +369,54 @@ class MainWindow(QMainWindow):
         account = self.desk.account
         self.officer = account.username if account is not None else self.desk.default_officer()
         self.refresh()
+        self._tell_about_history()
+
+    # ------------------------------------------------------------ the audit chain
+    def start_history_check(self) -> None:
+        """At start, in a child process: is the history as the program wrote it (issue 11)?
+        The administrator is told when it is not; everyone sees it in the status bar."""
+        from mohao_desk.ui.history_check import HistoryCheck
+
+        if self.read_only or self.history_check is not None:
+            return
+        self.history_check = HistoryCheck(self.desk.db.target, self)
+        self.history_check.finished.connect(self._history_checked)
+        self.history_check.failed.connect(lambda _exc: None)  # a check that could not run
+        self.history_check.start()
+
+    def _history_checked(self, report: Any) -> None:
+        self.history_report = report
+        if report.whole:
+            return
+        label = QLabel(self.tr("⚠ Lịch sử hồ sơ đã bị sửa ngoài chương trình — báo quản trị"))
+        label.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        label.setToolTip(phrase_text(report.first.text) if report.first is not None else "")
+        self.statusBar().addPermanentWidget(label)
+        self.history_label = label
+        self._tell_about_history()
+
+    def _tell_about_history(self) -> None:
+        """The administrator (now, or when one logs in) reads what was found, once."""
+        from mohao_desk.domain.roles import Role
+
+        report, account = self.history_report, self.desk.account
+        if report is None or report.whole or self._history_told:
+            return
+        if account is None or Role.ADMIN not in account.roles:
+            return
+        self._history_told = True
+        first = phrase_text(report.first.text) if report.first is not None else ""
+        more = report.problem_count - 1
+        text = self.tr(
+            "Kiểm tra chuỗi lịch sử khi mở chương trình: dữ liệu đã bị sửa ngoài chương "
+            "trình.\n\n%1"
+        ).replace("%1", first)
+        if more > 0:
+            text += "\n" + self.tr("(và %1 chỗ khác)").replace("%1", count_text(more))
+        text += "\n\n" + self.tr(
+            "Hãy báo lãnh đạo; các bản sao lưu cũ còn giữ lịch sử trước khi bị sửa."
+        )
+        QMessageBox.warning(self, self.tr("Lịch sử hồ sơ đã bị sửa"), text)
 
     def _other_windows(self) -> list[QWidget]:
         """Every other window of the program now shown: dossier pages, dialogs, previews (the
@@ -1244,6 +1296,8 @@ class MainWindow(QMainWindow):
         self.watch_timer.stop()
         self.backup_timer.stop()
         self.session.close()
+        if self.history_check is not None:
+            self.history_check.stop()
         if self.tray is not None:
             self.tray.hide()
         worker.wait_all(5000)

@@ -844,6 +844,11 @@
         <translation>field 'key_fingerprint' is not valid</translation>
     </message>
     <message>
+        <extracomment>mohao_desk/domain/package.py</extracomment>
+        <source>trường 'audit' không hợp lệ</source>
+        <translation>the 'audit' field is invalid</translation>
+    </message>
+    <message>
         <extracomment>mohao_desk/domain/package.py, mohao_desk/services/sync.py</extracomment>
         <source>{size} byte, tối đa {limit}</source>
         <translation>{size} bytes, at most {limit}</translation>
@@ -1167,6 +1172,231 @@
         <extracomment>mohao_desk/services/accounts.py</extracomment>
         <source>Không có tài khoản '{username}'.</source>
         <translation>There is no account '{username}'.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>bản ghi nhập gói số {key}</source>
+        <translation>package import record no. {key}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>Lịch sử không còn nguyên vẹn: {first}</source>
+        <translation>The history is no longer intact: {first}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>hồ sơ {ref}</source>
+        <translation>dossier {ref}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>cài đặt: {ref}</source>
+        <translation>settings: {ref}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>danh mục thủ tục: {ref}</source>
+        <translation>procedure catalog: {ref}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>lịch làm việc: {ref}</source>
+        <translation>working calendar: {ref}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>tài khoản: {ref}</source>
+        <translation>accounts: {ref}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>từ chối tại quầy: {ref}</source>
+        <translation>refusals at the counter: {ref}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>nhập gói: {ref}</source>
+        <translation>package import: {ref}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>lô dữ liệu: {ref}</source>
+        <translation>data batch: {ref}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>{kind}: {ref}</source>
+        <translation>{kind}: {ref}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>Có dữ liệu ghi cho mắt xích số {seq} nhưng mắt xích này không còn (đã bị xóa).</source>
+        <translation>There are records for link no. {seq}, but that link is gone (deleted).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>Hồ sơ {code} đã bị xóa khỏi cơ sở dữ liệu.</source>
+        <translation>Dossier {code} was deleted from the database.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>Một hồ sơ (số nội bộ {id}) đã bị xóa khỏi cơ sở dữ liệu.</source>
+        <translation>A dossier (internal no. {id}) was deleted from the database.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>cài đặt '{key}'</source>
+        <translation>setting '{key}'</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>thông tin đơn vị (số {key})</source>
+        <translation>unit information (no. {key})</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>chế độ pháp lý {key}</source>
+        <translation>legal regime {key}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>khóa tin cậy của đơn vị số {key}</source>
+        <translation>trusted key of unit no. {key}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>thủ tục {key}</source>
+        <translation>procedure {key}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>điều chỉnh lịch ngày {day}</source>
+        <translation>calendar adjustment of {day}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>tài khoản số {key}</source>
+        <translation>account no. {key}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>nhật ký tài khoản số {key}</source>
+        <translation>account log entry no. {key}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>bản ghi từ chối tiếp nhận tại quầy số {key}</source>
+        <translation>counter refusal record no. {key}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>Lịch sử nguyên vẹn: {links} mắt xích, {dossiers} hồ sơ, {events} sự kiện đã tính lại, {objects} mục cài đặt, danh mục và tài khoản ({scope}, {seconds} giây).</source>
+        <translation>The history is intact: {links} links, {dossiers} dossiers, {events} events recomputed, {objects} settings, catalog and account items ({scope}, {seconds} seconds).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>Lịch sử không còn nguyên vẹn ({count} chỗ), chỗ đầu tiên: {first}</source>
+        <translation>The history is no longer intact ({count} places), the first: {first}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>Hồ sơ {code}: dữ liệu của hồ sơ (thời hạn, kết quả, trạng thái, cán bộ, người nộp…) đã bị sửa sau lần ghi cuối cùng (sự kiện số {event}).</source>
+        <translation>Dossier {code}: the dossier's data (deadlines, result, status, officer, applicant…) was edited after it was last recorded (event no. {event}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>Hồ sơ {code}: dữ liệu của hồ sơ (thời hạn, kết quả, trạng thái, cán bộ, người nộp…) đã bị sửa sau lần ghi cuối cùng.</source>
+        <translation>Dossier {code}: the dossier's data (deadlines, result, status, officer, applicant…) was edited after it was last recorded.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>tài khoản {username}</source>
+        <translation>account {username}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>{thing} đã bị thêm lại ngoài chương trình sau khi bị xóa.</source>
+        <translation>{thing} was added again outside the program after it had been removed.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>kiểm tra toàn bộ</source>
+        <translation>full check</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>kiểm tra tiếp từ mắt xích số {seq}</source>
+        <translation>checked on from link no. {seq}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>Đầu chuỗi lịch sử (mắt xích số {head}) không khớp mắt xích cuối cùng còn lại (số {last}): các mắt xích cuối đã bị xóa hoặc sửa.</source>
+        <translation>The head of the history chain (link no. {head}) does not match the last link left (no. {last}): the last links were deleted or edited.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>Chuỗi lịch sử chỉ còn {length} mắt xích, ít hơn lần kiểm tra ngày {day} ({seq} mắt xích): lịch sử đã bị cắt bớt.</source>
+        <translation>The history chain has only {length} links, fewer than at the check of {day} ({seq} links): the history was cut short.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>Mắt xích số {seq} khác với lần kiểm tra ngày {day}: lịch sử đã bị viết lại.</source>
+        <translation>Link no. {seq} differs from the check of {day}: the history was rewritten.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>Hồ sơ {code} không có trong chuỗi lịch sử (được thêm ngoài chương trình).</source>
+        <translation>Dossier {code} is not in the history chain (added outside the program).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>Hồ sơ {code}: sự kiện số {event} ({act}) đã bị sửa.</source>
+        <translation>Dossier {code}: event no. {event} ({act}) was edited.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>Hồ sơ {code}: một trong các sự kiện số {first} đến {last} đã bị sửa.</source>
+        <translation>Dossier {code}: one of events no. {first} to {last} was edited.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>Hồ sơ {code}: sự kiện số {event} ({act}) không có trong chuỗi lịch sử (được thêm ngoài chương trình).</source>
+        <translation>Dossier {code}: event no. {event} ({act}) is not in the history chain (added outside the program).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>{thing} đã bị xóa ngoài chương trình.</source>
+        <translation>{thing} was deleted outside the program.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>{thing} không có trong chuỗi lịch sử (được thêm ngoài chương trình).</source>
+        <translation>{thing} is not in the history chain (added outside the program).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>Thiếu mắt xích số {first} đến {last} của chuỗi lịch sử (đã bị xóa).</source>
+        <translation>Links no. {first} to {last} of the history chain are missing (deleted).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>Mắt xích số {seq} ({what}) đã bị sửa.</source>
+        <translation>Link no. {seq} ({what}) was edited.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>Hồ sơ {code}: sự kiện số {event} đã bị xóa.</source>
+        <translation>Dossier {code}: event no. {event} was deleted.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>Hồ sơ {code}: sự kiện số {event} được ghi hai lần trong chuỗi lịch sử.</source>
+        <translation>Dossier {code}: event no. {event} is recorded twice in the history chain.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/audit.py</extracomment>
+        <source>{thing} đã bị sửa ngoài chương trình.</source>
+        <translation>{thing} was edited outside the program.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/authority.py</extracomment>
@@ -1937,6 +2167,16 @@
         <extracomment>mohao_desk/services/sync.py</extracomment>
         <source>Đơn vị chưa có khóa ký: cần đặt mật khẩu cho khóa ký mới (người quản trị giữ mật khẩu này).</source>
         <translation>The unit has no signing key yet: set a passphrase for the new key (the administrator keeps it).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>Lịch sử đã gửi của đơn vị {unit_name} ({unit_code}) đã bị sửa: gói số {sequence} cho biết mắt xích số {seq} của chuỗi lịch sử nay khác với lúc gửi gói số {previous}. Gói vẫn được nhập; hãy đề nghị đơn vị giải trình.</source>
+        <translation>The history already sent by {unit_name} ({unit_code}) was rewritten: package no. {sequence} shows that link no. {seq} of its history chain now differs from when package no. {previous} was sent. The package is imported all the same; ask the unit to explain.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/sync.py</extracomment>
+        <source>Lịch sử đã gửi của đơn vị {unit_name} ({unit_code}) đã bị sửa: gói số {previous} kết thúc ở mắt xích số {seq} của chuỗi lịch sử, gói số {sequence} lại nói gói trước kết thúc ở số {claimed}. Gói vẫn được nhập; hãy đề nghị đơn vị giải trình.</source>
+        <translation>The history already sent by {unit_name} ({unit_code}) was rewritten: package no. {previous} ended at link no. {seq} of its history chain, but package no. {sequence} says the previous one ended at no. {claimed}. The package is imported all the same; ask the unit to explain.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/sync.py</extracomment>

@@ -951,7 +951,7 @@
 <context>
     <name>DialogKit</name>
     <message>
-        <location filename="../../mohao_desk/ui/dialog_kit.py" line="83"/>
+        <location filename="../../mohao_desk/ui/dialog_kit.py" line="88"/>
         <source>%1 giờ %2 phút, ngày %3</source>
         <translation>%1:%2, %3</translation>
     </message>
@@ -2017,8 +2017,8 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <location filename="../../mohao_desk/ui/app.py" line="242"/>
         <location filename="../../mohao_desk/ui/app.py" line="267"/>
         <location filename="../../mohao_desk/ui/app.py" line="319"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="880"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1145"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="932"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1197"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Desk</translation>
     </message>
@@ -2063,343 +2063,372 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>All dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="336"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="340"/>
         <source>Thao tác</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="197"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="201"/>
         <source>Tiếp nhận hồ sơ</source>
         <translation>Register dossier</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="110"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="114"/>
         <source>%1 (%2) — hồ sơ đơn vị gửi lên, chỉ xem</source>
         <translation>%1 (%2) — dossiers sent by the unit, view only</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="201"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="205"/>
         <source>Tiếp nhận một hồ sơ mới và in giấy hẹn (F2)</source>
         <translation>Register a new dossier and print the receipt (F2)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="204"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="208"/>
         <source>Từ chối tiếp nhận tại quầy…</source>
         <translation>Refuse at the counter…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="208"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="212"/>
         <source>Hồ sơ không đủ điều kiện: ghi lý do, in Phiếu từ chối (Mẫu 03); không tạo hồ sơ</source>
         <translation>The dossier cannot be accepted: write the reasons, print the refusal slip (Form 03); no dossier is created</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="212"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="216"/>
         <source>Từ chối tại quầy</source>
         <translation>Refusals at the counter</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="214"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="218"/>
         <source>Các lượt từ chối tiếp nhận tại quầy của một khoảng thời gian</source>
         <translation>The refusals at the counter of a range of days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="217"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="221"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="221"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="225"/>
         <source>Tải lại danh sách hồ sơ (F5)</source>
         <translation>Reload the list of dossiers (F5)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="224"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="228"/>
         <source>Danh sách hằng ngày</source>
         <translation>Daily list</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="227"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="231"/>
         <source>Danh sách theo dõi hồ sơ của một ngày, để lãnh đạo ký</source>
         <translation>The dossier list of one day, for the leader to sign</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="230"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="234"/>
         <source>Sổ theo dõi</source>
         <translation>Register book</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="233"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="237"/>
         <source>Sổ theo dõi hồ sơ của một khoảng thời gian</source>
         <translation>The register book of a range of days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="236"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="240"/>
         <source>Báo cáo giải trình</source>
         <translation>Explanation report</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="238"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="242"/>
         <source>Báo cáo giải trình hồ sơ quá hạn của một khoảng thời gian</source>
         <translation>The explanation report on overdue dossiers of a range of days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="241"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="245"/>
         <source>Xuất gói</source>
         <translation>Export package</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="244"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="248"/>
         <source>Xuất gói số liệu gửi cơ quan cấp trên (ra USB hoặc thư mục)</source>
         <translation>Export a data package for the upstream office (to a USB stick or a folder)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="250"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="254"/>
         <source>Nhập gói danh mục, lịch nghỉ của cơ quan cấp trên</source>
         <translation>Import the upstream office&apos;s package (catalog, days off)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="253"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="257"/>
         <source>Thiết lập</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="255"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="259"/>
         <source>Đơn vị, cán bộ, danh mục thủ tục, giờ làm việc, ngày nghỉ</source>
         <translation>Unit, officers, procedure catalog, office hours, days off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="258"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="262"/>
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="261"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="265"/>
         <source>Sao lưu cơ sở dữ liệu (đã kiểm tra) vào thư mục backups; chương trình cũng tự sao lưu mỗi ngày và khi đóng</source>
         <translation>Back up the database (checked) into the backups folder; the program also backs up every day and when it closes</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="266"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="270"/>
         <source>Phục hồi từ bản sao lưu…</source>
         <translation>Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="269"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="273"/>
         <source>Thay dữ liệu hiện tại bằng một bản sao lưu (dữ liệu hiện tại được sao lưu trước)</source>
         <translation>Replace the current data with a backup (the current data is backed up first)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="303"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="307"/>
         <source>&amp;Hồ sơ</source>
         <translation>&amp;Dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="309"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="313"/>
         <source>&amp;Báo cáo</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="318"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="322"/>
         <source>&amp;Gửi, nhận</source>
         <translation>&amp;Packages</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="321"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="325"/>
         <source>H&amp;ệ thống</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="425"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="391"/>
+        <source>⚠ Lịch sử hồ sơ đã bị sửa ngoài chương trình — báo quản trị</source>
+        <translation>⚠ The dossiers&apos; history was edited outside the program — tell the administrator</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="411"/>
+        <source>Kiểm tra chuỗi lịch sử khi mở chương trình: dữ liệu đã bị sửa ngoài chương trình.
+
+%1</source>
+        <translation>The check of the history chain at start: data was edited outside the program.
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="415"/>
+        <source>(và %1 chỗ khác)</source>
+        <translation>(and %1 other places)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="417"/>
+        <source>Hãy báo lãnh đạo; các bản sao lưu cũ còn giữ lịch sử trước khi bị sửa.</source>
+        <translation>Tell the leader; the older backups still hold the history before the edit.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="419"/>
+        <source>Lịch sử hồ sơ đã bị sửa</source>
+        <translation>The dossiers&apos; history was edited</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="477"/>
         <source>DỮ LIỆU MẪU — hồ sơ và người nộp ở đây là giả, chỉ để tập sử dụng; không dùng cho công việc thật.</source>
         <translation>DEMO DATA — the dossiers and applicants here are made up, for practice only; not for real work.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="451"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="503"/>
         <source>Gõ mã hồ sơ, họ tên hoặc số điện thoại, không cần dấu (&quot;nguyen van an&quot;); máy quét mã: quét rồi Enter để mở hồ sơ. Ctrl+Enter: tìm trong tất cả hồ sơ.</source>
         <translation>Type a dossier code, a name or a phone number, diacritics optional (&quot;nguyen van an&quot;); a scanner: scan, then Enter opens the dossier. Ctrl+Enter: search all dossiers.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="459"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="511"/>
         <source>Tìm trong mọi hồ sơ thay vì chỉ danh sách đang chọn (Ctrl+Enter)</source>
         <translation>Search every dossier instead of only the selected list (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="554"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="606"/>
         <source>Dữ liệu đơn vị gửi lên cơ quan cấp trên: chỉ xem, không ghi được.</source>
         <translation>Data the unit sent to the upstream office: view only, nothing can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="627"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="679"/>
         <source>Không kết nối được máy chủ dữ liệu từ %1: bảng đang hiện dữ liệu lần cập nhật cuối; chương trình tự kết nối lại.</source>
         <translation>No connection to the data server since %1: the board shows the last update; the program reconnects by itself.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="706"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="758"/>
         <source>%1+ hồ sơ trong «%2» — gõ thêm để thu hẹp</source>
         <translation>%1+ dossiers in “%2” — type more to narrow</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="708"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="760"/>
         <source>%1 hồ sơ trong «%2»</source>
         <translation>%1 dossiers in “%2”</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="760"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="812"/>
         <source>Tìm trong «%1» theo mã hồ sơ</source>
         <translation>Search in “%1” by dossier code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="762"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="814"/>
         <source>Tìm trong tất cả hồ sơ: mã hồ sơ, họ tên, điện thoại</source>
         <translation>Search all dossiers: code, name, phone</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="764"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="816"/>
         <source>Tìm trong «%1»: mã hồ sơ, họ tên, điện thoại</source>
         <translation>Search in “%1”: code, name, phone</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="768"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="820"/>
         <source> — hoặc quét mã</source>
         <translation> — or scan a code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="830"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="882"/>
         <source>Lịch nghỉ năm %1 chưa có thông báo chính thức</source>
         <translation>The days off of %1 have no official announcement yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="835"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="887"/>
         <source>ngày %1 chưa có văn bản chính thức khẳng định</source>
         <translation>no official document confirms %1 yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="840"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="892"/>
         <source>hãy kiểm tra thông báo của Chính phủ (Thiết lập › Ngày nghỉ, ngày làm bù).</source>
         <translation>please check the government&apos;s announcement (Settings › Days off, make-up days).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="843"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="895"/>
         <source>Các ngày nghỉ đang tính theo quy tắc của gói holidays.</source>
         <translation>The days off follow the rules of the holidays package.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="962"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1014"/>
         <source>Từ chối tiếp nhận tại quầy</source>
         <translation>Refusals at the counter</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="980"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1032"/>
         <source>Phiếu từ chối tiếp nhận tại quầy</source>
         <translation>Refusal slip (at the counter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="996"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1048"/>
         <source>Danh sách theo dõi hồ sơ hằng ngày</source>
         <translation>Daily dossier list</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1012"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1064"/>
         <source>Sổ theo dõi hồ sơ</source>
         <translation>Register book</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1020"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1072"/>
         <source>Sổ theo dõi hồ sơ từ %1 đến %2</source>
         <translation>Register book from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1033"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1085"/>
         <source>Báo cáo giải trình hồ sơ quá hạn</source>
         <translation>Explanation report on overdue dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1044"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1096"/>
         <source>Báo cáo giải trình từ %1 đến %2</source>
         <translation>Explanation report from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1168"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1233"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1220"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1285"/>
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1171"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1223"/>
         <source>Đã sao lưu và kiểm tra: %1</source>
         <translation>Backed up and checked: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1174"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1226"/>
         <source>Sao lưu</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1183"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1235"/>
         <source>Chọn bản sao lưu</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1185"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1237"/>
         <source>Bản sao lưu (*.sqlite3)</source>
         <translation>Backups (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1191"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1243"/>
         <source>Phục hồi từ bản sao lưu</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1193"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1245"/>
         <source>Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu %1? Dữ liệu hiện tại được sao lưu trước, nên vẫn lấy lại được.</source>
         <translation>Replace all current data with the backup %1? The current data is backed up first, so it can still be recovered.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1202"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1254"/>
         <source>Đã phục hồi %1 hồ sơ. Dữ liệu trước khi phục hồi: %2</source>
         <translation>Restored %1 dossiers. The data before the restore: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1208"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1260"/>
         <source>Phục hồi</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1221"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1273"/>
         <source>Chưa sao lưu được: %1</source>
         <translation>Not backed up: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1237"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1289"/>
         <source>Chưa sao lưu được</source>
         <translation>Not backed up</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="247"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="251"/>
         <source>Nhập gói</source>
         <translation>Import packages</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="273"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="277"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="457"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="509"/>
         <source>Tìm trong &amp;tất cả hồ sơ (Ctrl+Enter)</source>
         <translation>Search &amp;all dossiers (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="710"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="762"/>
         <source>%1 hồ sơ mới nhất — gõ để tìm trong tất cả</source>
         <translation>newest %1 dossiers — type to search all</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="712"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="764"/>
         <source>%1 hồ sơ</source>
         <translation>dossiers: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="870"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="922"/>
         <source>%n hồ sơ vừa quá hạn</source>
         <translation>
             <numerusform>%n dossier just went overdue</numerusform>
@@ -2407,7 +2436,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="873"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="925"/>
         <source>%n hồ sơ sắp đến hạn</source>
         <translation>
             <numerusform>%n dossier is now due soon</numerusform>
@@ -2415,37 +2444,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1002"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1054"/>
         <source>Danh sách theo dõi hồ sơ ngày %1</source>
         <translation>Daily dossier list %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1077"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1129"/>
         <source>Chọn thư mục lưu gói gửi cấp trên</source>
         <translation>Choose a folder for the package to the upstream office</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1106"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1158"/>
         <source>Đang xuất gói …</source>
         <translation>Exporting the package …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1110"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1162"/>
         <source>Đã xuất gói số %1 (%2 hồ sơ): %3</source>
         <translation>Exported package no. %1 (%2 dossiers): %3</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1139"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1191"/>
         <source>Đang nhập gói …</source>
         <translation>Importing packages …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1150"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1202"/>
         <source>Đang lập %1 …</source>
         <translation>Preparing %1 …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1162"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1214"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>

@@ -158,6 +158,51 @@ def test_the_commands(db: Database, tmp_path: Path, capsys) -> None:
     assert err.count("\n") == 1 and "--force" in err
 
 
+def test_the_audit_chain_of_every_backup_is_verified_before_pruning(
+    desk: Desk, db: Database, capsys
+) -> None:
+    """A backup's check includes the audit chain of the copy (issue 11): a whole chain lets
+    the old copies be pruned; a broken one keeps the new backup (a faithful copy of what is
+    there) and prunes nothing: the older copies may hold the history before the edit."""
+    from sqlalchemy import text
+
+    from mohao_desk.services import audit
+
+    code = _register(desk, "Nguyễn Văn An")
+    folder = backup.backup_folder(db)
+    folder.mkdir()
+    for day in range(1, 20):  # older automatic backups, one a day
+        (folder / f"desk-202611{day:02d}-090000.sqlite3").write_bytes(b"x")
+    done = backup.make_backup(db, now=datetime(2026, 12, 2, 8, 0))
+    assert done.audit is not None and done.audit.whole and done.audit.from_seq == 0
+    assert done.audit.dossiers == 1 and len(done.pruned) == 19 - 13
+    # A second backup of the day goes on from the checkpoint the window's check saved.
+    assert audit.verify(db, save_checkpoint=True).checkpoint_saved
+    _register(desk, "Lê Thị Bình")
+    os.utime(db.path, (0, datetime.now().timestamp() + 60))
+    quick = backup.auto_backup(db, now=datetime(2026, 12, 2, 17, 0), closing=True)
+    assert quick is not None and quick.audit is not None
+    assert quick.audit.whole and quick.audit.from_seq > 0
+    with db.engine.begin() as conn:  # the receipt moved three days earlier, behind our back
+        conn.execute(
+            text("UPDATE dossier SET received_at = received_at - 259200 WHERE code = :c"),
+            {"c": code},
+        )
+    kept = sorted(p.name for p in folder.glob("desk-*.sqlite3"))
+    broken = backup.make_backup(db, now=datetime(2026, 12, 3, 8, 0))
+    assert broken.path.exists() and broken.pruned == []
+    assert broken.audit is not None and not broken.audit.whole
+    assert broken.audit.first is not None and broken.audit.first.code == code
+    assert set(kept) <= {p.name for p in folder.glob("desk-*.sqlite3")}
+    demo_passwords(db)  # the command is an administrator's
+    db.close()
+    capsys.readouterr()
+    assert main(["backup", "--db", str(db.path), "--by", "quantri"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[-2].startswith(f"  Lịch sử không còn nguyên vẹn: Hồ sơ {code}: dữ liệu")
+    assert out[-1] == "  Bản sao lưu vẫn được giữ; không xóa bản sao lưu cũ nào."
+
+
 def test_a_server_is_backed_up_with_pg_dump(request, tmp_path: Path) -> None:
     from mohao_desk.services.setup import init_unit
 

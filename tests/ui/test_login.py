@@ -165,3 +165,38 @@ def test_an_older_database_gets_its_administrator_first(qtbot, db) -> None:
     assert AccountService(db).log_in("quantri", "mat-khau-dai").username == "quantri"
     assert not AccountService(db).needs_administrator()
     assert QApplication.activeModalWidget() is None
+
+
+def test_the_administrator_is_told_when_the_history_was_rewritten(
+    qtbot, demo_desk: Desk, message_boxes
+) -> None:
+    """The start-up check runs in a child process; a dossier edited behind the program's back
+    is named to the administrator (and in the status bar for everyone)."""
+    from sqlalchemy import text
+
+    code = demo_desk.list("all", limit=1)[0].code
+    with demo_desk.db.engine.begin() as conn:  # the result moved three days, outside
+        conn.execute(
+            text("UPDATE dossier SET received_at = received_at - 259200 WHERE code = :c"),
+            {"c": code},
+        )
+    window = window_as(qtbot, demo_desk, "motcua")
+    window.start_history_check()
+    qtbot.waitUntil(lambda: window.history_report is not None, timeout=60_000)
+    assert not window.history_report.whole
+    assert window.history_label is not None and window.history_label.isVisible()
+    assert message_boxes.texts("warning") == []  # not the desk officer's to act on
+    window.session.switch_action.trigger()
+    log_in_with(qtbot, window.session.dialog, "quantri", DEMO_PASSWORD)
+    (warning,) = message_boxes.texts("warning")
+    assert "dữ liệu đã bị sửa ngoài chương trình" in warning and code in warning
+    window.close()
+
+
+def test_a_whole_history_says_nothing(qtbot, demo_desk: Desk, message_boxes) -> None:
+    window = window_as(qtbot, demo_desk, "quantri")
+    window.start_history_check()
+    qtbot.waitUntil(lambda: window.history_report is not None, timeout=60_000)
+    assert window.history_report.whole and window.history_label is None
+    assert message_boxes.texts("warning") == []
+    window.close()
