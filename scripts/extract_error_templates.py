@@ -161,7 +161,7 @@ def collect() -> Catalogue:
         if path == MACHINERY:
             continue
         rel = path.relative_to(ROOT).as_posix()
-        in_ui = path.parent.name == "ui"
+        in_ui = path.relative_to(PACKAGE).parts[0] == "ui"
         machinery = _inside_error_classes(tree, errors)
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):

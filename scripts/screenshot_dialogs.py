@@ -40,7 +40,7 @@ class Clock:
 
 def main(out: Path) -> None:
     app = QApplication.instance() or QApplication([])
-    from mohao_desk.ui.dossier_dialog import DossierDialog
+    from mohao_desk.ui.dossier import DossierDialog
     from mohao_desk.ui.register_dialog import RegisterDialog
 
     out.mkdir(parents=True, exist_ok=True)

@@ -942,7 +942,7 @@ class MainWindow(QMainWindow):
 
     def open_dossier(self, code: str) -> None:
         """The dossier's page; one page per dossier: a second request raises the open one."""
-        from mohao_desk.ui.dossier_dialog import DossierDialog
+        from mohao_desk.ui.dossier import DossierDialog
 
         self.dossier_pages = {c: d for c, d in self.dossier_pages.items() if _visible(d)}
         page = self.dossier_pages.get(code)

@@ -659,22 +659,22 @@
 <context>
     <name>ComponentDropRow</name>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="214"/>
+        <location filename="../../mohao_desk/ui/dossier/components.py" line="47"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="216"/>
+        <location filename="../../mohao_desk/ui/dossier/components.py" line="49"/>
         <source>Chọn tệp bản quét (hoặc kéo thả tệp vào dòng này)</source>
         <translation>Choose a scanned file (or drop files on this row)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="220"/>
+        <location filename="../../mohao_desk/ui/dossier/components.py" line="53"/>
         <source>Mở tệp</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="222"/>
+        <location filename="../../mohao_desk/ui/dossier/components.py" line="55"/>
         <source>Xem tệp đã số hóa</source>
         <translation>View the digitized file</translation>
     </message>
@@ -959,272 +959,272 @@
 <context>
     <name>DossierDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="76"/>
+        <location filename="../../mohao_desk/ui/dossier/components.py" line="32"/>
         <source>Bản quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)</source>
         <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="82"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="42"/>
         <source>Chuyển xử lý</source>
         <translation>Hand over</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="83"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="43"/>
         <source>Yêu cầu bổ sung</source>
         <translation>Request supplement</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="84"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="44"/>
         <source>Nhận bổ sung</source>
         <translation>Supplement received</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="85"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="45"/>
         <source>Có kết quả</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="86"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="46"/>
         <source>Trả kết quả</source>
         <translation>Return result</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="87"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1074"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="47"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="462"/>
         <source>Xin lỗi và hẹn lại</source>
         <translation>Apologize, reschedule</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="88"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="48"/>
         <source>Từ chối</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="89"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="49"/>
         <source>Rút hồ sơ</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="90"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="50"/>
         <source>Dừng giải quyết</source>
         <translation>Stop processing</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="91"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="51"/>
         <source>Đánh giá</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="94"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="54"/>
         <source>Rất hài lòng</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="95"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="55"/>
         <source>Hài lòng</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="96"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="56"/>
         <source>Không hài lòng</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="117"/>
+        <location filename="../../mohao_desk/ui/dossier/slips.py" line="22"/>
         <source>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</source>
         <translation>Receipt and appointment slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="118"/>
+        <location filename="../../mohao_desk/ui/dossier/slips.py" line="23"/>
         <source>Phiếu kiểm soát quá trình giải quyết hồ sơ</source>
         <translation>Processing control slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="119"/>
+        <location filename="../../mohao_desk/ui/dossier/slips.py" line="24"/>
         <source>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ</source>
         <translation>Request to supplement the dossier</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="120"/>
+        <location filename="../../mohao_desk/ui/dossier/slips.py" line="25"/>
         <source>Phiếu xin lỗi và hẹn lại ngày trả kết quả</source>
         <translation>Apology and new return date</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="121"/>
+        <location filename="../../mohao_desk/ui/dossier/slips.py" line="26"/>
         <source>Phiếu từ chối tiếp nhận giải quyết hồ sơ</source>
         <translation>Refusal slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="122"/>
+        <location filename="../../mohao_desk/ui/dossier/slips.py" line="27"/>
         <source>Thông báo dừng giải quyết hồ sơ</source>
         <translation>Notice of stopped processing</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="128"/>
+        <location filename="../../mohao_desk/ui/dossier/slips.py" line="33"/>
         <source>Phiếu từ chối</source>
         <translation>Refusal slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="126"/>
+        <location filename="../../mohao_desk/ui/dossier/slips.py" line="31"/>
         <source>Phiếu bổ sung</source>
         <translation>Supplement slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="127"/>
+        <location filename="../../mohao_desk/ui/dossier/slips.py" line="32"/>
         <source>Phiếu xin lỗi</source>
         <translation>Apology slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="129"/>
+        <location filename="../../mohao_desk/ui/dossier/slips.py" line="34"/>
         <source>Thông báo dừng</source>
         <translation>Stop notice</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="275"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="664"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="89"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="241"/>
         <source>Hồ sơ %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="307"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="121"/>
         <source>Thông tin hồ sơ</source>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="314"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="128"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="315"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="129"/>
         <source>Người nộp:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="316"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="130"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="317"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="131"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="318"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="132"/>
         <source>Kênh nộp:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="319"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="133"/>
         <source>Tiếp nhận:</source>
         <translation>Received:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="320"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="134"/>
         <source>Hẹn trả:</source>
         <translation>Return due:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="321"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="135"/>
         <source>Hạn ban đầu:</source>
         <translation>Originally due:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="322"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="136"/>
         <source>Cán bộ xử lý:</source>
         <translation>Officer:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="323"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="137"/>
         <source>Kết thúc:</source>
         <translation>Finished:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="324"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="138"/>
         <source>Bổ sung / xin lỗi:</source>
         <translation>Supplements / apologies:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="342"/>
+        <location filename="../../mohao_desk/ui/dossier/components.py" line="85"/>
         <source>Thành phần hồ sơ và kết quả</source>
         <translation>Components and result</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="344"/>
+        <location filename="../../mohao_desk/ui/dossier/components.py" line="87"/>
         <source>Thành phần hồ sơ và kết quả — kéo thả bản quét vào dòng</source>
         <translation>Papers and result — drop scans on a row</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="357"/>
+        <location filename="../../mohao_desk/ui/dossier/components.py" line="102"/>
         <source>Kết quả giải quyết</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="373"/>
+        <location filename="../../mohao_desk/ui/dossier/timeline.py" line="45"/>
         <source>Quá trình giải quyết</source>
         <translation>Processing history</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="376"/>
+        <location filename="../../mohao_desk/ui/dossier/timeline.py" line="49"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="376"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="447"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="95"/>
+        <location filename="../../mohao_desk/ui/dossier/timeline.py" line="50"/>
         <source>Thao tác</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="376"/>
+        <location filename="../../mohao_desk/ui/dossier/timeline.py" line="51"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="376"/>
+        <location filename="../../mohao_desk/ui/dossier/timeline.py" line="52"/>
         <source>Nội dung</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="414"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="183"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="459"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="108"/>
         <source>Hồ sơ đã kết thúc: không còn thao tác nào.</source>
         <translation>The dossier is closed: no actions left.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="502"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="152"/>
         <source>— Không chọn cán bộ —</source>
         <translation>— No officer —</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="504"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="155"/>
         <source>Ví dụ: Công chức Tư pháp - Hộ tịch</source>
         <translation>e.g. Justice and civil status officer</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="505"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="157"/>
         <source>Chuyển cho cán bộ:</source>
         <translation>Hand over to officer:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="506"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="158"/>
         <source>Cơ quan, bộ phận nhận:</source>
         <translation>Receiving agency or unit:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="507"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="527"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="534"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="159"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="180"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="187"/>
         <source>Ghi chú:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="514"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="165"/>
         <source>Mỗi dòng một giấy tờ, ví dụ:
 Bản sao CCCD của cha mẹ
 Tờ khai đăng ký khai sinh | bản chính | 2</source>
@@ -1233,311 +1233,311 @@ Bản sao CCCD của cha mẹ
 Tờ khai đăng ký khai sinh | bản chính | 2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="619"/>
+        <location filename="../../mohao_desk/ui/dossier/slips.py" line="75"/>
         <source>Giấy tiếp nhận</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="895"/>
+        <location filename="../../mohao_desk/ui/dossier/timeline.py" line="139"/>
         <source>Thành phần %1</source>
         <translation>Component %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="521"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="556"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="927"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="174"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="213"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="300"/>
         <source>Lý do:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="106"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="59"/>
         <source>thứ Hai</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="107"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="60"/>
         <source>thứ Ba</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="108"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="61"/>
         <source>thứ Tư</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="109"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="62"/>
         <source>thứ Năm</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="110"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="63"/>
         <source>thứ Sáu</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="111"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="64"/>
         <source>thứ Bảy</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="112"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="65"/>
         <source>Chủ nhật</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="426"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="195"/>
         <source>Hồ sơ do đơn vị gửi lên: chỉ xem. Gói gửi lên mang các mốc thời gian, trạng thái và số hóa của hồ sơ, không mang từng giấy tờ, quá trình xử lý chi tiết hay thông tin cá nhân của người dân. Thao tác, số hóa và in phiếu được thực hiện tại Bộ phận Một cửa của đơn vị.</source>
         <translation>A dossier sent by the unit: view only. Packages carry a dossier&apos;s moments, status and digitization, not its papers, its detailed history or the citizen&apos;s personal data. Acts, digitization and slips are done at the unit&apos;s one-stop desk.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="523"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="176"/>
         <source>Giấy tờ cần bổ sung:</source>
         <translation>Papers missing:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="531"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="184"/>
         <source>Kết quả điện tử</source>
         <translation>Electronic result</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="537"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="190"/>
         <source>Ghi chú (người nhận, giấy tờ đã giao):</source>
         <translation>Note (recipient, papers handed over):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="545"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="198"/>
         <source>Lý do chậm trễ</source>
         <translation>Reason for the delay</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="551"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="205"/>
         <source>Lý do ngoại lệ (bắt buộc để vẫn ghi nhận):</source>
         <translation>Exception reason (required to record anyway):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="554"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="210"/>
         <source>Ví dụ: Chủ tịch UBND đồng ý bằng văn bản</source>
         <translation>e.g. approved in writing by the committee chair</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="557"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="214"/>
         <source>Ngày giờ hẹn trả mới:</source>
         <translation>New return date and time:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="564"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="221"/>
         <source>Lý do từ chối (bắt buộc):</source>
         <translation>Reason for refusal (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="565"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="222"/>
         <source>Lý do rút hồ sơ:</source>
         <translation>Reason for withdrawal:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="566"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="223"/>
         <source>Lý do dừng giải quyết (bắt buộc):</source>
         <translation>Reason for stopping (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="586"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1129"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="245"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="360"/>
         <source>Ghi nhận</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="598"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="257"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="613"/>
+        <location filename="../../mohao_desk/ui/dossier/slips.py" line="69"/>
         <source>In phiếu</source>
         <translation>Print slips</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="620"/>
+        <location filename="../../mohao_desk/ui/dossier/slips.py" line="76"/>
         <source>Phiếu kiểm soát</source>
         <translation>Control slip</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="661"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="238"/>
         <source>Hồ sơ %1 — %2</source>
         <translation>Dossier %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="676"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="253"/>
         <source>%1 bộ</source>
         <translation>sets: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="683"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="260"/>
         <source>%1 (tính hạn từ %2)</source>
         <translation>%1 (deadline counts from %2)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="693"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="270"/>
         <source>Chưa phân công</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="700"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="277"/>
         <source>trả ngày %1</source>
         <translation>returned %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="705"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="282"/>
         <source>%1 lần bổ sung · %2 lần xin lỗi</source>
         <translation>supplements: %1 · apologies: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="737"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="314"/>
         <source>Tạm dừng chờ bổ sung — %1</source>
         <translation>Paused for supplement — %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="740"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="317"/>
         <source>Hạn theo quy định: %1 (%2)</source>
         <translation>Legal due: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="753"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="330"/>
         <source>Hẹn lại: %1</source>
         <translation>Rescheduled: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="768"/>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="879"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="345"/>
+        <location filename="../../mohao_desk/ui/dossier/timeline.py" line="116"/>
         <source>Giải quyết %1</source>
         <translation>Resolved: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="799"/>
+        <location filename="../../mohao_desk/ui/dossier/components.py" line="133"/>
         <source>✔ Đã số hóa %1 — %2</source>
         <translation>✔ Digitized %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="804"/>
+        <location filename="../../mohao_desk/ui/dossier/components.py" line="138"/>
         <source> (tái sử dụng)</source>
         <translation> (reused)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="809"/>
+        <location filename="../../mohao_desk/ui/dossier/components.py" line="143"/>
         <source>Chưa số hóa</source>
         <translation>Not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="823"/>
+        <location filename="../../mohao_desk/ui/dossier/components.py" line="157"/>
         <source>✔ Đã số hóa</source>
         <translation>✔ Digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="829"/>
+        <location filename="../../mohao_desk/ui/dossier/components.py" line="164"/>
         <source>Đã có kết quả, chưa số hóa</source>
         <translation>Result ready, not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="832"/>
+        <location filename="../../mohao_desk/ui/dossier/components.py" line="169"/>
         <source>Chưa có kết quả</source>
         <translation>No result yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="865"/>
+        <location filename="../../mohao_desk/ui/dossier/timeline.py" line="95"/>
         <source>Hẹn trả %1</source>
         <translation>Return due %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="870"/>
+        <location filename="../../mohao_desk/ui/dossier/timeline.py" line="102"/>
         <source>Chuyển cho %1</source>
         <translation>Handed over to %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="872"/>
+        <location filename="../../mohao_desk/ui/dossier/timeline.py" line="105"/>
         <source>Cần bổ sung: %1</source>
         <translation>Missing: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="884"/>
+        <location filename="../../mohao_desk/ui/dossier/timeline.py" line="124"/>
         <source>Hẹn lại %1</source>
         <translation>Rescheduled to %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="889"/>
+        <location filename="../../mohao_desk/ui/dossier/timeline.py" line="130"/>
         <source>ngoại lệ: %1</source>
         <translation>exception: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="893"/>
+        <location filename="../../mohao_desk/ui/dossier/timeline.py" line="136"/>
         <source>Kết quả: %1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="920"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="289"/>
         <source>Hồ sơ đã được yêu cầu bổ sung %1 lần. Yêu cầu thêm lần nữa sẽ khiến hồ sơ bị tính là QUÁ HẠN; phải nêu lý do.</source>
         <translation>Supplement requests so far: %1. Another request makes the dossier count as OVERDUE; a reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="924"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="296"/>
         <source>Lý do (bắt buộc):</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="929"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="302"/>
         <source>Đang hẹn trả: %1</source>
         <translation>Return now due: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="931"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="306"/>
         <source> (hạn ban đầu %1)</source>
         <translation> (originally %1)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="975"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="353"/>
         <source>Chọn cán bộ nhận hoặc ghi cơ quan, bộ phận nhận.</source>
         <translation>Choose the receiving officer or enter the receiving agency or unit.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="984"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="364"/>
         <source>Ghi ít nhất một giấy tờ cần bổ sung (mỗi dòng một).</source>
         <translation>Enter at least one missing paper (one per line).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="988"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="371"/>
         <source>Yêu cầu bổ sung lần nữa sẽ bị tính là quá hạn: phải nêu lý do.</source>
         <translation>Another supplement request counts as overdue: a reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="998"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="384"/>
         <source>Phải nêu lý do.</source>
         <translation>A reason is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1003"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="389"/>
         <source>Phải nêu lý do chậm trễ.</source>
         <translation>The reason for the delay is required.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1056"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="442"/>
         <source>%1 hồ sơ %2? Hồ sơ sẽ kết thúc và không thể hoàn tác.</source>
         <translation>%1 dossier %2? The dossier will be closed; this cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1075"/>
+        <location filename="../../mohao_desk/ui/dossier/acts.py" line="463"/>
         <source>Hẹn trả kết quả mới: %1 (%2). Ghi nhận và in phiếu xin lỗi?</source>
         <translation>New return moment: %1 (%2). Record it and print the apology slip?</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1129"/>
+        <location filename="../../mohao_desk/ui/dossier/page.py" line="360"/>
         <source>Đang ghi…</source>
         <translation>Recording…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1140"/>
+        <location filename="../../mohao_desk/ui/dossier/components.py" line="182"/>
         <source>Chọn bản quét</source>
         <translation>Choose scans</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier_dialog.py" line="1194"/>
+        <location filename="../../mohao_desk/ui/dossier/components.py" line="238"/>
         <source>Máy này chưa có chương trình để mở tệp %1 (đã lưu tại %2).</source>
         <translation>This PC has no program to open the file %1 (saved at %2).</translation>
     </message>

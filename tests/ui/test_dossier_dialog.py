@@ -16,7 +16,7 @@ from PySide6.QtTest import QTest
 from mohao_desk.domain.lifecycle import Act, Channel, Status
 from mohao_desk.services.desk import Desk
 from mohao_desk.ui import worker
-from mohao_desk.ui.dossier_dialog import DossierDialog
+from mohao_desk.ui.dossier import DossierDialog
 from tests.ui.dialog_helpers import close, close_previews, drop_files, open_previews, type_text
 
 

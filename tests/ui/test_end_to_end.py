@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from mohao_desk.domain.lifecycle import Act, Status
 from mohao_desk.services.desk import Desk
 from mohao_desk.ui.board_model import BoardModel
-from mohao_desk.ui.dossier_dialog import DossierDialog
+from mohao_desk.ui.dossier import DossierDialog
 from mohao_desk.ui.main_window import MainWindow
 from mohao_desk.ui.register_dialog import RegisterDialog
 from tests.conftest import FakeClock

@@ -24,7 +24,7 @@ from mohao_desk.services.desk import Desk
 from mohao_desk.services.documents import DocumentService
 from mohao_desk.services.setup import open_unit_database
 from mohao_desk.ui.app import SetupDialog
-from mohao_desk.ui.dossier_dialog import DossierDialog
+from mohao_desk.ui.dossier import DossierDialog
 from mohao_desk.ui.main_window import MainWindow
 from mohao_desk.ui.pdf_preview import PdfPreviewDialog
 from mohao_desk.ui.register_dialog import RegisterDialog

@@ -127,7 +127,7 @@ def test_the_same_person_gets_their_pages_back(qtbot, demo_desk: Desk) -> None:
 
 
 def test_another_person_logs_in_at_the_lock(qtbot, demo_desk: Desk) -> None:
-    from mohao_desk.ui.dossier_dialog import DossierDialog
+    from mohao_desk.ui.dossier import DossierDialog
 
     window = window_as(qtbot, demo_desk, "motcua")
     code = demo_desk.list("all", limit=1)[0].code

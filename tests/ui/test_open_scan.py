@@ -16,7 +16,7 @@ from mohao_desk.domain.lifecycle import Act
 from mohao_desk.services.desk import Desk
 from mohao_desk.services.documents import DocumentService
 from mohao_desk.store.db import Database, open_database
-from mohao_desk.ui.dossier_dialog import DossierDialog
+from mohao_desk.ui.dossier import DossierDialog
 from tests.conftest import FakeClock
 from tests.ui.dialog_helpers import close, close_previews, drop_files, open_previews
 

@@ -22,9 +22,12 @@ def _methods(tree: ast.Module) -> dict[str, ast.FunctionDef]:
 
 def test_no_slot_with_a_defaulted_positional_parameter() -> None:
     found = []
-    for path in sorted(UI.glob("*.py")):
+    for path in sorted(UI.rglob("*.py")):
         tree = ast.parse(path.read_text("utf-8"))
         methods = _methods(tree)
+        if path.parent != UI:  # a package's parts (mixins) make one dialog: slots cross modules
+            for part in sorted(path.parent.glob("*.py")):
+                methods = _methods(ast.parse(part.read_text("utf-8"))) | methods
         for node in ast.walk(tree):
             if not (
                 isinstance(node, ast.Call)
@@ -44,5 +47,5 @@ def test_no_slot_with_a_defaulted_positional_parameter() -> None:
             args = methods[target.attr].args
             positional = args.posonlyargs + args.args
             if args.defaults and len(positional) > 1:
-                found.append(f"{path.name}:{node.lineno} {target.attr}")
+                found.append(f"{path.relative_to(UI)}:{node.lineno} {target.attr}")
     assert not found, f"slots that would take `checked` for a defaulted argument: {found}"

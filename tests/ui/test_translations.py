@@ -30,7 +30,7 @@ from mohao_desk.services.desk import RATING_LABELS, Desk
 from mohao_desk.ui import labels
 from mohao_desk.ui.app import install_translations
 from mohao_desk.ui.board_model import BoardModel
-from mohao_desk.ui.dossier_dialog import DossierDialog
+from mohao_desk.ui.dossier import DossierDialog
 from mohao_desk.ui.main_window import MainWindow
 from tests.ui.dialog_helpers import close
 
@@ -302,7 +302,7 @@ def test_ts_knows_every_string_of_the_ui(tmp_path: Path) -> None:
     lupdate = _lupdate()
     assert lupdate is not None, "pyside6-lupdate ships with PySide6 and must be found"
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in UI.glob("*.py"))
+    sources = sorted(str(p) for p in UI.rglob("*.py"))
     subprocess.run(
         [str(lupdate), "-source-language", "vi", "-target-language", "en", *sources, "-ts", fresh],
         check=True,

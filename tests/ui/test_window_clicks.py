@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from mohao_desk.domain.lifecycle import Act
 from mohao_desk.services.desk import Desk
-from mohao_desk.ui.dossier_dialog import DossierDialog
+from mohao_desk.ui.dossier import DossierDialog
 from mohao_desk.ui.main_window import MainWindow
 from mohao_desk.ui.register_dialog import RegisterDialog
 from mohao_desk.ui.report_dialogs import DayDialog, RangeDialog

@@ -18,7 +18,7 @@ from mohao_desk.domain.lifecycle import Act, Status
 from mohao_desk.services.desk import Desk
 from mohao_desk.services.setup import OfficerInput, init_unit
 from mohao_desk.store.db import open_database
-from mohao_desk.ui.dossier_dialog import DossierDialog
+from mohao_desk.ui.dossier import DossierDialog
 from mohao_desk.ui.main_window import MainWindow
 from tests.conftest import UNIT_CODE, FakeClock
 from tests.net_proxy import CablePort

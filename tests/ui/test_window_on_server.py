@@ -13,7 +13,7 @@ from sqlalchemy import text
 from mohao_desk.services.desk import Desk
 from mohao_desk.services.setup import init_unit
 from mohao_desk.store.db import open_database
-from mohao_desk.ui.dossier_dialog import DossierDialog
+from mohao_desk.ui.dossier import DossierDialog
 from mohao_desk.ui.main_window import MainWindow
 from tests.accounts import demo_passwords
 from tests.conftest import UNIT_CODE, FakeClock
