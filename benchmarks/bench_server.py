@@ -62,12 +62,21 @@ UNIT_CODE = "000.17.22.H56"
 PROCEDURES = ("1.001193", "1.004873", "2.000815", "2.000884", "1.003583", "1.001776")
 
 
-def mohao(*args: str, quiet: bool = True) -> float:
+# Accounts (issue 11): the writing commands run as ADMIN. The demo desk's accounts and key have
+# the password "demo"; the upstream database's administrator and key (made by `upstream init`,
+# which wants 8 characters at least) have UPSTREAM's.
+ADMIN = "quantri"
+DEMO = {"MOHAO_PASSWORD": "demo", "MOHAO_KEY_PASSPHRASE": "demo"}
+UPSTREAM = {"MOHAO_PASSWORD": "cap-tren-demo", "MOHAO_KEY_PASSPHRASE": "cap-tren-demo"}
+
+
+def mohao(*args: str, quiet: bool = True, credentials: dict[str, str] = DEMO) -> float:
     t0 = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "mohao_desk", *args],
         check=True,
         stdout=subprocess.DEVNULL if quiet else None,
+        env={**os.environ, **credentials},
     )
     return time.perf_counter() - t0
 
@@ -326,13 +335,13 @@ def prepare_packages(root: Path, dossiers: int, units: int) -> list[tuple[Path, 
             "--now", "2025-05-01T00:00",
         )  # fmt: skip
         print(f"demo desk of {dossiers:,} dossiers: {seconds:.1f} s")
-        mohao("share-personal-data", "on", "--db", str(desk))
+        mohao("share-personal-data", "on", "--db", str(desk), "--by", ADMIN)
     shutil.rmtree(root / "out", ignore_errors=True)
     conn = sqlite3.connect(desk)
     conn.execute("DELETE FROM sync_export")
     conn.commit()
     conn.close()
-    seconds = mohao("export", "--out", str(root / "out"), "--db", str(desk))
+    seconds = mohao("export", "--out", str(root / "out"), "--db", str(desk), "--by", ADMIN)
     package = next((root / "out").glob("*.mhd"))
     with zipfile.ZipFile(package) as archive:
         manifest = json.loads(archive.read("manifest.json"))
@@ -458,7 +467,7 @@ def bench_upstream(args: argparse.Namespace) -> None:
         cluster.admin("CREATE DATABASE upstream")
         url = cluster.url("upstream")
         print(f"server: {server_facts(url)}")
-        mohao("upstream", "init", "--db", url)
+        mohao("upstream", "init", "--db", url, credentials=UPSTREAM)
         t0 = time.perf_counter()
         subprocess.run([sys.executable, "-c", TRUST, url, *(str(k) for _, k in made)], check=True)
         print(f"{len(made)} keys trusted: {time.perf_counter() - t0:.1f} s")
@@ -466,7 +475,10 @@ def bench_upstream(args: argparse.Namespace) -> None:
         for step in steps:
             while done < step:
                 batch = made[done : min(step, done + args.batch)]
-                seconds = mohao("import", *(str(p) for p, _ in batch), "--db", url)
+                seconds = mohao(
+                    "import", *(str(p) for p, _ in batch), "--db", url, "--by", ADMIN,
+                    credentials=UPSTREAM,
+                )  # fmt: skip
                 n = len(batch) * args.dossiers
                 done += len(batch)
                 print(
