@@ -32,6 +32,22 @@ from mohao_desk.ui.dialog_kit import error_text
 LAST_USER_KEY = "login/last_username"
 
 
+def error_and_buttons(dialog: QDialog, layout: QVBoxLayout) -> QLabel:
+    """The red line that says what is wrong, then OK and Cancel: the dialogs of this module
+    end the same way."""
+    error = QLabel(dialog)
+    error.setStyleSheet("color: #b71c1c;")
+    error.setWordWrap(True)
+    layout.addWidget(error)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return error
+
+
 def password_field(parent: QWidget) -> QLineEdit:
     edit = QLineEdit(parent)
     edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -203,16 +219,7 @@ class AdministratorDialog(QDialog):
         layout.addWidget(intro)
         self.fields = AdministratorFields(self)
         layout.addWidget(self.fields)
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b71c1c;")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error = error_and_buttons(self, layout)
 
     def accept(self) -> None:
         problems = self.fields.problems()
@@ -311,16 +318,7 @@ class PasswordDialog(QDialog):
         form.addRow(self.tr("Mật khẩu mới:"), self.new)
         form.addRow(self.tr("Nhập lại mật khẩu mới:"), self.repeat)
         layout.addLayout(form)
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b71c1c;")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error = error_and_buttons(self, layout)
 
     def accept(self) -> None:
         if self.new.text() != self.repeat.text():
@@ -368,15 +366,7 @@ class KeyPassphraseDialog(QDialog):
         else:
             self.repeat.hide()
         layout.addLayout(form)
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b71c1c;")
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error = error_and_buttons(self, layout)
         self.setMinimumWidth(460)
 
     def passphrase(self) -> str:

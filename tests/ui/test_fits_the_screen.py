@@ -135,17 +135,30 @@ def test_pdf_preview(qtbot, demo_desk: Desk) -> None:
     preview.close()
 
 
-def test_small_dialogs(qtbot) -> None:
+def test_small_dialogs(qtbot, demo_desk: Desk) -> None:
+    from mohao_desk.ui.login_dialog import (
+        AdministratorDialog,
+        KeyPassphraseDialog,
+        LoginDialog,
+        PasswordDialog,
+    )
+
     day = date(2026, 11, 26)
+    db = demo_desk.db
     for dialog in (
         SetupDialog(),
         DayDialog(None, "Danh sách", day, day),
         RangeDialog(None, "Sổ", day.replace(day=1), day, day),
+        LoginDialog(db, unit_name=demo_desk.unit.name, demo=True),
+        LoginDialog(db, unit_name=demo_desk.unit.name, locked_for="motcua"),
+        AdministratorDialog(db),
+        PasswordDialog(db, "motcua"),
+        KeyPassphraseDialog(None, new=True),
     ):
         qtbot.addWidget(dialog)
         dialog.show()
         assert_fits(dialog)
-        dialog.close()
+        dialog.done(0)  # a locked log-in refuses close() and Escape
 
 
 def test_upstream_dashboard_and_drill_down(qtbot, tmp_path: Path) -> None:
