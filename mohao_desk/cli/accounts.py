@@ -229,17 +229,14 @@ def cmd_user(args: argparse.Namespace) -> int:
 
 
 def add_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
-    from mohao_desk.cli.base import _Parser
+    from mohao_desk.cli.base import _Parser, subcommand
 
     roles_help = "vai trò, cách nhau bởi dấu phẩy: tiep_nhan, xu_ly, lanh_dao, quan_tri"
     p = command("user", "tài khoản đăng nhập và vai trò")
     sub = p.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
 
     def user_command(name: str, help_text: str) -> argparse.ArgumentParser:
-        c = sub.add_parser(name, help=help_text, description=help_text)
-        c.add_argument("--db", default=argparse.SUPPRESS)
-        c.add_argument("--by", default=argparse.SUPPRESS, help="tài khoản thực hiện")
-        return c
+        return subcommand(sub, name, help_text, description=help_text)
 
     c = user_command("list", "danh sách tài khoản")
     c.add_argument("--format", choices=("text", "json"), default="text")

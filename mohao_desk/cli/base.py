@@ -61,6 +61,19 @@ def parse_hhmm(text: str) -> time:
         raise DeskError("Giờ '{text}' không hợp lệ (dạng HH:MM).", text=text) from None
 
 
+def subcommand(
+    sub: argparse._SubParsersAction, name: str, help_text: str | None = None, **kw: Any
+) -> argparse.ArgumentParser:
+    """A command of a command group (``calendar add-off``, ``user add``): it takes ``--db`` and
+    ``--by`` after its name, as every top-level command does."""
+    if help_text is not None:
+        kw["help"] = help_text
+    p: argparse.ArgumentParser = sub.add_parser(name, **kw)
+    p.add_argument("--db", default=argparse.SUPPRESS)
+    p.add_argument("--by", default=argparse.SUPPRESS, help=BY_HELP)
+    return p
+
+
 def _count(text: str) -> int:
     try:
         value = int(text)

@@ -7,12 +7,12 @@ import argparse
 from collections.abc import Callable
 
 from mohao_desk.cli.base import (
-    BY_HELP,
     WEEKDAYS_VI,
     _count,
     _open,
     _Parser,
     parse_day,
+    subcommand,
 )
 
 
@@ -75,29 +75,21 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     p = command("calendar", "lịch làm việc và điều chỉnh của đơn vị")
     cal_sub = p.add_subparsers(dest="calendar_command", required=True, parser_class=_Parser)
-    show = cal_sub.add_parser("show")
-    show.add_argument("--db", default=argparse.SUPPRESS)
-    show.add_argument("--by", default=argparse.SUPPRESS, help=BY_HELP)
+    show = subcommand(cal_sub, "show")
     show.add_argument("--year", type=_count, required=True)
     for name in ("add-off", "add-work", "remove"):
-        c = cal_sub.add_parser(name)
-        c.add_argument("--db", default=argparse.SUPPRESS)
-        c.add_argument("--by", default=argparse.SUPPRESS, help=BY_HELP)
+        c = subcommand(cal_sub, name)
         c.add_argument("--date", required=True)
         c.add_argument("--note")
     # Official announcements, at the upstream office: sent to the desks in its config packages.
     for name, what in (("announce-off", "ngày nghỉ"), ("announce-work", "ngày làm việc")):
-        c = cal_sub.add_parser(name, help=f"công bố {what} theo văn bản của Chính phủ (cấp trên)")
-        c.add_argument("--db", default=argparse.SUPPRESS)
-        c.add_argument("--by", default=argparse.SUPPRESS, help=BY_HELP)
+        c = subcommand(cal_sub, name, help=f"công bố {what} theo văn bản của Chính phủ (cấp trên)")
         c.add_argument("--date", required=True)
         c.add_argument("--name", required=True, help="tên ngày, ví dụ 'Tết Nguyên đán'")
         c.add_argument("--document", required=True, help="số văn bản, ví dụ 12729/VPCP-KGVX")
         c.add_argument("--document-date", required=True, help="ngày của văn bản")
         c.add_argument("--unsure", action="store_true", help="chưa có văn bản chính thức")
         c.add_argument("--note")
-    c = cal_sub.add_parser("remove-announcement", help="bỏ thông báo lịch (cấp trên)")
-    c.add_argument("--db", default=argparse.SUPPRESS)
-    c.add_argument("--by", default=argparse.SUPPRESS, help=BY_HELP)
+    c = subcommand(cal_sub, "remove-announcement", help="bỏ thông báo lịch (cấp trên)")
     c.add_argument("--date", required=True)
     p.set_defaults(func=cmd_calendar)

@@ -14,6 +14,7 @@ from mohao_desk.cli.base import (
     _open,
     _Parser,
     _short,
+    subcommand,
 )
 from mohao_desk.domain.text import fold, group_digits
 
@@ -90,9 +91,7 @@ def _catalog_import(db: Any, args: argparse.Namespace) -> int:
 def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     p = command("catalog", "danh mục thủ tục hành chính")
     cat_sub = p.add_subparsers(dest="catalog_command", required=True, parser_class=_Parser)
-    listing = cat_sub.add_parser("list")
-    listing.add_argument("--db", default=argparse.SUPPRESS)
-    listing.add_argument("--by", default=argparse.SUPPRESS, help=BY_HELP)
+    subcommand(cat_sub, "list")
     imp = cat_sub.add_parser(
         "import",
         help="thêm/sửa thủ tục từ tệp JSON hoặc danh mục Excel (.xlsx) của tỉnh: xem trước "

@@ -14,6 +14,7 @@ from mohao_desk.cli.base import (
     _open,
     _Parser,
     parse_moment,
+    subcommand,
 )
 from mohao_desk.domain.errors import DeskError
 from mohao_desk.domain.text import group_digits
@@ -207,9 +208,7 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
 
     p = command("officer", "cán bộ của đơn vị")
     officer_sub = p.add_subparsers(dest="officer_command", required=True, parser_class=_Parser)
-    add = officer_sub.add_parser("add")
-    add.add_argument("--db", default=argparse.SUPPRESS)
-    add.add_argument("--by", default=argparse.SUPPRESS, help=BY_HELP)
+    add = subcommand(officer_sub, "add")
     add.add_argument("--username", required=True)
     add.add_argument("--name", required=True)
     add.add_argument("--title")
@@ -221,9 +220,7 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     edit.add_argument("--name")
     edit.add_argument("--title")
     edit.add_argument("--phone", help="số điện thoại; chuỗi rỗng để xóa")
-    listing = officer_sub.add_parser("list")
-    listing.add_argument("--db", default=argparse.SUPPRESS)
-    listing.add_argument("--by", default=argparse.SUPPRESS, help=BY_HELP)
+    subcommand(officer_sub, "list")
     p.set_defaults(func=cmd_officer)
 
     p = command(

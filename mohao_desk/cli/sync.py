@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mohao_desk.cli.accounts import signing
-from mohao_desk.cli.base import BY_HELP, _open
+from mohao_desk.cli.base import _open, subcommand
 from mohao_desk.domain.roles import Operation
 from mohao_desk.domain.text import group_digits
 from mohao_desk.domain.user_files import refuse_non_regular
@@ -203,17 +203,14 @@ def add_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None
 
     p = command("keys", "khóa ký gói của đơn vị")
     keys_sub = p.add_subparsers(dest="keys_command", required=True, parser_class=_Parser)
-    k = keys_sub.add_parser("export", help="ghi tệp khóa công khai")
-    k.add_argument("--db", default=argparse.SUPPRESS)
-    k.add_argument("--by", default=argparse.SUPPRESS, help=BY_HELP)
+    k = subcommand(keys_sub, "export", help="ghi tệp khóa công khai")
     k.add_argument("--out", required=True, help="tệp (hoặc thư mục) cần ghi")
-    k = keys_sub.add_parser(
+    k = subcommand(
+        keys_sub,
         "passphrase",
         help="đặt hoặc đổi mật khẩu khóa ký (quản trị; MOHAO_KEY_PASSPHRASE, "
         "MOHAO_NEW_KEY_PASSPHRASE hoặc hỏi)",
     )
-    k.add_argument("--db", default=argparse.SUPPRESS)
-    k.add_argument("--by", default=argparse.SUPPRESS, help=BY_HELP)
     p.set_defaults(func=cmd_keys)
 
     p = command("trust", "đăng ký khóa công khai của đơn vị khác")
@@ -227,15 +224,11 @@ def add_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None
 
     p = command("upstream", "cơ quan cấp trên")
     up_sub = p.add_subparsers(dest="upstream_command", required=True, parser_class=_Parser)
-    init = up_sub.add_parser("init", help="tạo cơ sở dữ liệu cấp trên mới")
-    init.add_argument("--db", default=argparse.SUPPRESS)
-    init.add_argument("--by", default=argparse.SUPPRESS, help=BY_HELP)
+    init = subcommand(up_sub, "init", help="tạo cơ sở dữ liệu cấp trên mới")
     init.add_argument("--code", help="mã định danh điện tử của cơ quan cấp trên")
     init.add_argument("--name", help="tên cơ quan cấp trên")
     init.add_argument("--admin", help="tài khoản quản trị, tendangnhap[:Họ tên] (mặc định quantri)")
-    cfg = up_sub.add_parser("export-config", help="xuất gói danh mục, lịch, thiết lập")
-    cfg.add_argument("--db", default=argparse.SUPPRESS)
-    cfg.add_argument("--by", default=argparse.SUPPRESS, help=BY_HELP)
+    cfg = subcommand(up_sub, "export-config", help="xuất gói danh mục, lịch, thiết lập")
     cfg.add_argument("--out", required=True, help="thư mục ghi gói")
     cfg.add_argument("--office-hours", help="giờ làm việc áp dụng cho các đơn vị")
     p.set_defaults(func=cmd_upstream)
