@@ -277,12 +277,10 @@ class StatisticsService:
             )
             codes = {k: r.code for k, r in rq.units_by_id(conn).items()}
         per_unit: dict[int | None, dict[str, dict[str, int]]] = {None: {}}
-        for unit_id, field_name, klass, n in counts:
-            origin, outcome = rq.decode_class(klass)
+        for unit_id, field_name, column, n in counts:
             for key in (None, unit_id) if by_unit else (None,):
                 row = per_unit.setdefault(key, {}).setdefault(field_name, defaultdict(int))
-                row[origin] += n
-                row[outcome] += n
+                row[column] += n
         reports = {}
         for key, fields_ in per_unit.items():
             rows = [KsttRow.from_counts(name, **_kstt_counts(c)) for name, c in fields_.items()]
@@ -400,8 +398,11 @@ class StatisticsService:
     def _indicator_extra(self, period: ReportPeriod, ref: UnitRef) -> dict[int, dict[str, int]]:
         """Per unit id, the indicator counts beyond Biểu 06 (``rq.indicator_extra``)."""
         start, end = self.bounds(period)
+        offset = self._offset(ref, start, end)
         with self.desk.db.read() as conn:
-            return rq.indicator_extra(conn, self._utc(start, ref), self._utc(end, ref), ref.id)
+            return rq.indicator_extra(
+                conn, self._utc(start, ref), self._utc(end, ref), ref.id, offset
+            )
 
     def indicator_counts_reference(
         self, first_day: date, last_day: date, *, unit: str | None = None

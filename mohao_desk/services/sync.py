@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection
 
@@ -89,6 +90,7 @@ from mohao_desk.services.setup import (
     require_unit,
 )
 from mohao_desk.store import audit as chain_store
+from mohao_desk.store import daily_counts
 from mohao_desk.store import queries as q
 from mohao_desk.store import sync_queries as sq
 from mohao_desk.store.bulk import search_index_suspended
@@ -1039,7 +1041,13 @@ def _apply_desk_packages(
     procedure_ids = sq.procedure_ids(conn)
     regimes = sq.regime_codes(conn)
     first_id = sq.max_dossier_id(conn) + 1
-    state = _UpsertState(first_id=first_id, next_id=first_id)
+    # The statistics' daily counts (store/daily_counts.py): the days this import touches are
+    # counted again at its end; counts not kept yet (the first import after revision 0010, or
+    # the unit's zone changed its offset) are counted whole.
+    offset = _fixed_offset(require_unit(conn).timezone, now)
+    kept = daily_counts.kept_offset(conn)
+    touched = daily_counts.TouchedDays(offset) if offset is not None and kept == offset else None
+    state = _UpsertState(first_id=first_id, next_id=first_id, touched=touched)
     with sq.large_cache(conn), search_index_suspended(conn, first_id):
         for c in checked:
             if c.duplicate:
@@ -1075,8 +1083,23 @@ def _apply_desk_packages(
         sq.reindex_search(
             conn, [(i, old, state.final_keys[i]) for i, old in state.indexed_keys.items()]
         )
+    if touched is not None:
+        daily_counts.refresh(conn, touched)
+    elif offset is not None:
+        daily_counts.rebuild(conn, offset)
+    elif kept is not None:
+        daily_counts.forget(conn)
     # PostgreSQL: statistics for the grown tables before the first report is planned.
     sq.analyze_after_import(conn, report.dossiers_new)
+
+
+def _fixed_offset(timezone: str, now: datetime) -> int | None:
+    """The zone's UTC offset in seconds if it has no daylight saving this year (Vietnam's
+    +07:00), else None: local days are then not a fixed cut of the epoch."""
+    zone = ZoneInfo(timezone)
+    offsets = {zone.utcoffset(datetime(now.year, month, 1)) for month in (1, 4, 7, 10)}
+    found = offsets.pop() if len(offsets) == 1 else None
+    return None if found is None else int(found.total_seconds())
 
 
 @dataclass
@@ -1086,6 +1109,7 @@ class _UpsertState:
     units: dict[int, dict[str, list[Any]]] = field(default_factory=dict)  # the current one
     indexed_keys: dict[int, str] = field(default_factory=dict)  # id → key the index holds
     final_keys: dict[int, str] = field(default_factory=dict)
+    touched: daily_counts.TouchedDays | None = None  # the days to count again
 
 
 def _upsert_dossiers(
@@ -1159,6 +1183,14 @@ def _upsert_dossiers(
             known[2] = seq
             updates.append((*values, dossier_id))
         synced.append((dossier_id, seq, row[-1]))
+    touched = state.touched
+    if touched is not None:  # the days before (as stored) and after the import
+        touched.add_stored(conn, [r[-1] for r in updates])
+        at = [sq.IMPORT_COLUMNS.index(n) for n in ("received_at", "finished_at")]
+        for r in inserts:
+            touched.add(unit_id, r[1 + at[0]], r[1 + at[1]])
+        for r in updates:
+            touched.add(unit_id, r[at[0] - 2], r[at[1] - 2])
     sq.insert_dossiers(conn, inserts)
     sq.update_dossiers(conn, updates)
     sq.upsert_synced(conn, synced)

@@ -10,6 +10,7 @@ the dossiers of a period, local days as ``(epoch + offset) // 86400``.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
@@ -29,6 +30,7 @@ from sqlalchemy import (
 
 from mohao_desk.domain.deadline import MAX_SUPPLEMENT_REQUESTS_ON_TIME
 from mohao_desk.domain.lifecycle import Status
+from mohao_desk.store import daily_counts
 from mohao_desk.store.dialect import MaxFlag, is_postgresql, without_jit
 from mohao_desk.store.queries import listing_select, not_digitized_condition
 from mohao_desk.store.schema import component, dossier, event, officer, procedure, unit
@@ -274,29 +276,97 @@ def kstt_counts(
     end: datetime,
     offset: int,
     unit_id: int | None = None,
-) -> list[tuple[int, str, int, int]]:
-    """Biểu 06 counts of ``[start, end)`` as ``(unit_id, field, class, count)`` rows, in one
-    aggregation. ``offset`` is the unit's UTC offset in seconds (local days for "early");
-    ``unit_id`` None counts every unit of the database."""
+) -> list[tuple[int, str, str, int]]:
+    """Biểu 06 counts of ``[start, end)`` as ``(unit_id, field, column, count)`` rows: each
+    column (an origin of :data:`ORIGINS` or an outcome of :data:`OUTCOMES`) of each field of
+    each unit. ``offset`` is the unit's UTC offset in seconds (local days for "early");
+    ``unit_id`` None counts every unit of the database.
+
+    Where the daily counts are kept with this offset (an upstream office), from them and the
+    dossiers open at ``end`` (``store/daily_counts.py``); otherwise in one aggregation of the
+    dossiers touching the period."""
     s, e = _seconds(start), _seconds(end)
     without_jit(conn)
+    if daily_counts.kept_offset(conn) == offset:
+        return _kstt_from_daily_counts(conn, s, e, offset, unit_id)
+    rows = []
+    for u, f, klass, n in _kstt_classes(conn, s, e, offset, unit_id, _touching(s, e, unit_id)):
+        origin, outcome = decode_class(klass)
+        rows += [(u, f, origin, n), (u, f, outcome, n)]
+    return rows
+
+
+def _kstt_classes(
+    conn: Connection,
+    s: int,
+    e: int,
+    offset: int,
+    unit_id: int | None,
+    where: list[ColumnElement[bool]],
+    *,
+    by_procedure: bool = False,
+) -> list[tuple[int, Any, int, int]]:
+    """``(unit_id, field, class, count)`` of the dossiers ``where`` selects, in one
+    aggregation (``by_procedure``: the procedure's id instead of its field)."""
     bound = int(conn.execute(select(func.coalesce(func.max(procedure.c.id), 0))).scalar_one()) + 1
     key = (dossier.c.unit_id * bound + dossier.c.procedure_id) * _KEY + kstt_class(s, e, offset)
-    inner = (
-        select(key.label("k"), func.count().label("n"))
-        .where(*_touching(s, e, unit_id))
-        .group_by(key)
-        .subquery()
-    )
+    inner = select(key.label("k"), func.count().label("n")).where(*where).group_by(key).subquery()
     unit_of = inner.c.k // (bound * _KEY)
     procedure_of = inner.c.k // _KEY % bound
     class_of = inner.c.k % _KEY
-    query = (
-        select(unit_of, procedure.c.field, class_of, func.sum(inner.c.n))
-        .select_from(inner.join(procedure, procedure.c.id == procedure_of))
-        .group_by(unit_of, procedure.c.field, class_of)
-    )
-    return [(int(u), str(f), int(c), int(n)) for u, f, c, n in conn.execute(query)]
+    if by_procedure:
+        query = select(unit_of, procedure_of, class_of, inner.c.n)
+    else:
+        query = (
+            select(unit_of, procedure.c.field, class_of, func.sum(inner.c.n))
+            .select_from(inner.join(procedure, procedure.c.id == procedure_of))
+            .group_by(unit_of, procedure.c.field, class_of)
+        )
+    return [(int(u), f, int(c), int(n)) for u, f, c, n in conn.execute(query)]
+
+
+def _kstt_from_daily_counts(
+    conn: Connection, s: int, e: int, offset: int, unit_id: int | None
+) -> list[tuple[int, str, str, int]]:
+    """Biểu 06 from the kept daily counts (see ``store/daily_counts.py`` for why it adds up):
+    per unit and procedure, the outcomes of the dossiers finished in the period from the
+    counts, those of the dossiers open at its end from ``dossier``, the received ones by
+    channel from the counts, and carried over = finished + open − received; the dossiers
+    finished before they were received one by one."""
+    d = dossier.c
+    counted = daily_counts.summed(conn, s, e, offset, unit_id)
+    received, finished = _epoch(d.received_at), _epoch(d.finished_at)
+    open_at_end = [received < e, or_(finished.is_(None), finished >= e)]
+    if unit_id is not None:
+        open_at_end.append(d.unit_id == unit_id)
+    columns: dict[tuple[int, int], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for key, c in counted.items():
+        row = columns[key]
+        row["received_online"] += c["received_online"]
+        row["received_direct_postal"] += c["received_direct"]
+        for name in ("resolved_early", "resolved_on_time", "resolved_late"):
+            row[name] += c[name]
+        row["carried_over"] += (
+            c["resolved_early"] + c["resolved_on_time"] + c["resolved_late"]
+            - c["received_online"] - c["received_direct"]
+        )  # fmt: skip
+    open_rows = _kstt_classes(conn, s, e, offset, unit_id, open_at_end, by_procedure=True)
+    for u, p, klass, n in open_rows:
+        row = columns[(u, int(p))]
+        row[decode_class(klass)[1]] += n
+        row["carried_over"] += n
+    odd = [*_touching(s, e, unit_id), daily_counts.anomalous()]
+    for u, p, klass, n in _kstt_classes(conn, s, e, offset, unit_id, odd, by_procedure=True):
+        origin, outcome = decode_class(klass)
+        row = columns[(u, int(p))]
+        row[origin] += n
+        row[outcome] += n
+    fields = dict(conn.execute(select(procedure.c.id, procedure.c.field)).all())
+    merged: dict[tuple[int, str, str], int] = defaultdict(int)
+    for (u, p), row in columns.items():
+        for name, n in row.items():
+            merged[(u, fields[p], name)] += n
+    return [(u, f, name, n) for (u, f, name), n in merged.items() if n]
 
 
 def decode_class(klass: int) -> tuple[str, str]:
@@ -318,7 +388,11 @@ INDICATOR_FLAGS = (
 
 
 def indicator_extra(
-    conn: Connection, start: datetime, end: datetime, unit_id: int | None = None
+    conn: Connection,
+    start: datetime,
+    end: datetime,
+    unit_id: int | None = None,
+    offset: int | None = None,
 ) -> dict[int, dict[str, int]]:
     """Per unit id, the counts of the Decision 766 indicators beyond Biểu 06 over ``[start,
     end)`` (``domain.statistics.indicator_counts``): among dossiers whose processing ended in
@@ -329,9 +403,32 @@ def indicator_extra(
     whose processing ended in the period — rated, rated "không hài lòng".
 
     Each dossier gets one bit per count; one GROUP BY over (unit, bits) counts them (as in
-    :func:`kstt_counts`, one small integer per dossier is what SQLite sorts fastest)."""
-    d = dossier.c
+    :func:`kstt_counts`, one small integer per dossier is what SQLite sorts fastest).
+
+    Where the daily counts are kept with ``offset`` (the unit's UTC offset), the sums of the
+    period's days, and the dossiers finished before they were received one by one."""
     s, e = _seconds(start), _seconds(end)
+    without_jit(conn)
+    if offset is not None and daily_counts.kept_offset(conn) == offset:
+        counts: dict[int, dict[str, int]] = {}
+        for (u, _p), c in daily_counts.summed(conn, s, e, offset, unit_id).items():
+            unit_counts = counts.setdefault(u, dict.fromkeys(INDICATOR_FLAGS, 0))
+            for name in INDICATOR_FLAGS:
+                unit_counts[name] += c[name]
+        for u, odd in _indicator_counts(conn, s, e, unit_id, [daily_counts.anomalous()]).items():
+            unit_counts = counts.setdefault(u, dict.fromkeys(INDICATOR_FLAGS, 0))
+            for name in INDICATOR_FLAGS:
+                unit_counts[name] += odd[name]
+        return counts
+    return _indicator_counts(conn, s, e, unit_id, [])
+
+
+def _indicator_counts(
+    conn: Connection, s: int, e: int, unit_id: int | None, extra: list[ColumnElement[bool]]
+) -> dict[int, dict[str, int]]:
+    """:func:`indicator_extra` in one aggregation of the dossiers received or finished in
+    ``[s, e)`` (and ``extra``)."""
+    d = dossier.c
     received, finished = _epoch(d.received_at), _epoch(d.finished_at)
     received_in = and_(received >= s, received < e)
     finished_in = and_(finished >= s, finished < e)
@@ -383,11 +480,10 @@ def indicator_extra(
     )  # fmt: skip
     flags = 1 << len(INDICATOR_FLAGS)
     key = d.unit_id * flags + bits
-    where: list[ColumnElement[bool]] = [or_(received_in, finished_in)]
+    where: list[ColumnElement[bool]] = [or_(received_in, finished_in), *extra]
     if unit_id is not None:
         where.append(d.unit_id == unit_id)
     query = select(key, func.count()).select_from(source).where(*where).group_by(key)
-    without_jit(conn)
     counts: dict[int, dict[str, int]] = {}
     for k, n in conn.execute(query):
         unit_counts = counts.setdefault(int(k) // flags, dict.fromkeys(INDICATOR_FLAGS, 0))

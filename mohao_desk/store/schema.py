@@ -210,6 +210,13 @@ dossier = Table(
     Index("ix_dossier_finished", "finished_at"),
     Index("ix_dossier_procedure", "procedure_id"),
     Index("ix_dossier_officer", "officer_id"),
+    # Dossiers finished before they were received (a desk's broken data, imported as sent):
+    # the period statistics count them one by one (store/daily_counts.py). Normally empty.
+    Index(
+        "ix_dossier_finished_before_received",
+        "id",
+        sqlite_where=text("finished_at < received_at"),  # PostgreSQL's: revision 0010
+    ),
 )
 
 component = Table(
@@ -470,4 +477,34 @@ audit_checkpoint = Table(
     Column("seq", Integer, nullable=False),
     Column("hash", String(64), nullable=False),
     Column("verified_at", UtcMoment, nullable=False),
+)
+
+
+# The period statistics' counts per unit, local day and procedure (revision 0010), kept by an
+# upstream office's import (store/daily_counts.py): the day's newly received dossiers by
+# channel and what the indicators count of them, and the day's finished dossiers by outcome
+# and what the indicators count of them. Derived data, rebuilt from ``dossier`` at will;
+# dossiers finished before they were received are not in it.
+DAILY_COUNTS = (
+    "received_direct", "received_online", "received_with_components", "received_reused",
+    "resolved_early", "resolved_on_time", "resolved_late", "results", "results_electronic",
+    "results_fully_digitized", "rated", "not_satisfied",
+)  # fmt: skip
+daily_count = Table(
+    "daily_count",
+    metadata,
+    Column("day", Integer, primary_key=True, autoincrement=False),  # local days since 1970
+    Column("unit_id", Integer, primary_key=True, autoincrement=False),
+    Column("procedure_id", Integer, primary_key=True, autoincrement=False),
+    *(Column(name, Integer, nullable=False, server_default=text("0")) for name in DAILY_COUNTS),
+    Index(None, "unit_id", "day"),  # one unit's days (its trend; the import's refresh)
+    sqlite_with_rowid=False,
+)
+
+# One row (id 1) while ``daily_count`` is kept: the UTC offset in seconds of its local days.
+daily_count_kept = Table(
+    "daily_count_kept",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("utc_offset", Integer, nullable=False),
 )
