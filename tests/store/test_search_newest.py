@@ -55,11 +55,22 @@ def _scanned(db: Database, search: str, limit: int) -> list[int]:
     return [i for _, i in sorted(found, reverse=True)][:limit]
 
 
-@pytest.mark.parametrize("walk_rows", [10**9, 700, 300, 40, 1])
+@pytest.mark.parametrize(
+    ("walk_rows", "bitmap_cost"),
+    [
+        (10**9, 35),  # the walk sees every dossier
+        (700, 35),
+        (300, 10**6),  # walking on always looks cheaper: step 2 whenever the walk found some
+        (300, 0),  # never: step 3 whenever the walk found too few
+        (40, 35),
+        (1, 35),
+    ],
+)
 def test_the_newest_matches_whichever_step_finds_them(
-    demo_db: Database, walk_rows: int, monkeypatch: pytest.MonkeyPatch
+    demo_db: Database, walk_rows: int, bitmap_cost: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(queries, "WALK_ROWS", walk_rows)
+    monkeypatch.setattr(queries, "BITMAP_MATCH_COST", bitmap_cost)
     desk = Desk(demo_db, clock=Clock())
     with demo_db.read() as conn:
         name = conn.execute(
@@ -83,3 +94,44 @@ def test_the_newest_matches_whichever_step_finds_them(
     assert _scanned(demo_db, "xyzzy", 1000) == []
     apart = f"{name.split()[0]} {name.split()[-1]}"
     assert len(_scanned(demo_db, apart, 1000)) > len(_scanned(demo_db, name, 1000)), apart
+
+
+def test_each_step_runs_where_it_should(
+    demo_db: Database, backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On PostgreSQL: a common word is found by the first walk alone; a word the first walk finds
+    too few of, walking on when that looks cheaper (step 2), the bitmap otherwise (step 3)."""
+    if backend != "postgresql":
+        pytest.skip("the steps are PostgreSQL's")
+    from sqlalchemy import event
+
+    statements: list[str] = []
+
+    def note(conn, cursor, statement, *args) -> None:  # type: ignore[no-untyped-def]
+        if "search_key LIKE" in statement:
+            statements.append("walk" if "anon_1" in statement else "bitmap")
+
+    desk = Desk(demo_db, clock=Clock())
+    event.listen(demo_db.engine, "before_cursor_execute", note)
+    try:
+        monkeypatch.setattr(queries, "WALK_ROWS", 300)
+        with demo_db.read() as conn:
+            newest = conn.execute(
+                select(dossier.c.search_key)
+                .order_by(dossier.c.received_at.desc(), dossier.c.id.desc())
+                .limit(300)
+            ).all()
+        there = sum("nguyen" in r.search_key for r in newest)
+        assert there > 0
+        found = desk.board_ids("all", search="nguyen", limit=there)
+        assert (statements, len(found)) == (["walk"], there)
+        statements.clear()
+        monkeypatch.setattr(queries, "BITMAP_MATCH_COST", 10**6)
+        desk.board_ids("all", search="nguyen", limit=1000)
+        assert statements[:2] == ["walk", "walk"]
+        statements.clear()
+        monkeypatch.setattr(queries, "BITMAP_MATCH_COST", 0)
+        desk.board_ids("all", search="nguyen", limit=1000)
+        assert statements == ["walk", "bitmap"]
+    finally:
+        event.remove(demo_db.engine, "before_cursor_execute", note)
