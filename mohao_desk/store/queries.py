@@ -967,6 +967,19 @@ def _newest_matching(conn: Connection, search: str, limit: int) -> list[int] | N
     if not words or any(_WHOLE_CODE.match(w) for w in words):
         return None
     without_jit(conn)  # compiling the bitmap's plan cost more than it saves (~27 ms)
+    if len(words) > 1:
+        # As on SQLite, several words are first a phrase: its trigrams include the words'
+        # edges, so a name's bitmap holds its own dossiers, not every "thi" with a "hieu"
+        # (3,300 rows instead of 20,300 for "Hồ Thị Hiếu" at 10,000,000: "ho" alone has no
+        # trigram); fewer than ``limit`` and the words are looked for wherever they stand.
+        ids = _newest_of(conn, [" ".join(words)], limit)
+        if len(ids) >= limit:
+            return ids
+    return _newest_of(conn, words, limit)
+
+
+def _newest_of(conn: Connection, words: list[str], limit: int) -> list[int]:
+    """The three steps of :func:`_newest_matching` for keys that hold every one of ``words``."""
     ids = _walked(conn, words, WALK_ROWS, limit)
     if len(ids) >= limit:
         return ids

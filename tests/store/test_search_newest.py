@@ -47,12 +47,23 @@ def demo_db(new_module_database: DatabaseFactory) -> Database:
 
 
 def _scanned(db: Database, search: str, limit: int) -> list[int]:
-    """What a plain look at every dossier finds, in the board's order."""
+    """What a plain look at every dossier finds, in the board's order: several words as one
+    phrase first, and when the phrase is in fewer than ``limit`` dossiers, every word wherever
+    it stands."""
     words = fold(search).split()
     with db.read() as conn:
         rows = conn.execute(select(dossier.c.id, dossier.c.received_at, dossier.c.search_key))
-        found = [(r.received_at, r.id) for r in rows if all(w in r.search_key for w in words)]
-    return [i for _, i in sorted(found, reverse=True)][:limit]
+        keys = [(r.received_at, r.id, r.search_key) for r in rows]
+
+    def newest(wanted: list[str]) -> list[int]:
+        found = [(at, i) for at, i, key in keys if all(w in key for w in wanted)]
+        return [i for _, i in sorted(found, reverse=True)][:limit]
+
+    if len(words) > 1:
+        phrase = newest([" ".join(words)])
+        if len(phrase) >= limit:
+            return phrase
+    return newest(words)
 
 
 @pytest.mark.parametrize(
