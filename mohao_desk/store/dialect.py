@@ -6,6 +6,8 @@ The rest of the program never asks which database it talks to: every difference 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, Integer
@@ -33,6 +35,36 @@ def without_jit(conn: Connection) -> None:
     (1,000,000 dossiers); 128 ms without. Nothing to do on SQLite."""
     if is_postgresql(conn):
         conn.exec_driver_sql("SET LOCAL jit = off")
+
+
+# The plans :func:`planned` can insist on, as the PostgreSQL planner settings that leave only
+# them: walking an ordered index (its scan, backwards or not), or a bitmap of an index's matches.
+_PLANS = {
+    "walk": ("enable_bitmapscan", "enable_seqscan"),
+    "bitmap": ("enable_indexscan", "enable_indexonlyscan", "enable_seqscan"),
+}
+
+
+@contextmanager
+def planned(conn: Connection, plan: str) -> Iterator[None]:
+    """PostgreSQL: the statements inside plan as ``plan`` ("walk" or "bitmap"), whatever the
+    planner estimates; the settings are back as they were after them (``set_config`` local to
+    the transaction: an error, which ends it, ends them too). For a choice the store makes
+    itself where the planner's estimate is known to be blind (the share of search keys that
+    contain a fragment). Nothing to do on SQLite."""
+    if not is_postgresql(conn):
+        yield
+        return
+    names = _PLANS[plan]
+    before = conn.exec_driver_sql(
+        "SELECT " + ", ".join(f"current_setting('{name}')" for name in names)
+    ).one()
+    conn.exec_driver_sql("SELECT " + ", ".join(f"set_config('{n}', 'off', true)" for n in names))
+    yield  # an error inside ends the transaction, and with it the settings
+    conn.exec_driver_sql(
+        "SELECT "
+        + ", ".join(f"set_config('{n}', '{v}', true)" for n, v in zip(names, before, strict=True))
+    )
 
 
 def driver_sql(conn: Connection, sql: str) -> str:
