@@ -967,7 +967,7 @@ def _newest_matching(conn: Connection, search: str, limit: int) -> list[int] | N
     if not words or any(_WHOLE_CODE.match(w) for w in words):
         return None
     without_jit(conn)  # compiling the bitmap's plan cost more than it saves (~27 ms)
-    if len(words) > 1:
+    if _name_run(words):
         # As on SQLite, several words are first a phrase: its trigrams include the words'
         # edges, so a name's bitmap holds its own dossiers, not every "thi" with a "hieu"
         # (3,300 rows instead of 20,300 for "Hồ Thị Hiếu" at 10,000,000: "ho" alone has no
@@ -1004,6 +1004,13 @@ def _newest_of(conn: Connection, words: list[str], limit: int) -> list[int]:
         return [r[0] for r in conn.execute(query)]
 
 
+def _name_run(words: list[str]) -> bool:
+    """Several words of letters only: maybe a run of a name, worth a try as one phrase. A word
+    with a digit or a dot (a phone, a unit's code, which the upstream window puts before the
+    words typed) is never beside a name's word in a search key ("name phone code")."""
+    return len(words) > 1 and all(w.isalpha() for w in words)
+
+
 def _phrase_conditions(conn: Connection, search: str) -> list[Any] | None:
     """SQLite: several words typed together ("nguyen van an") are most often a run of the name:
     as one phrase the FTS5 index answers them at once even when each word alone is common (and
@@ -1011,7 +1018,7 @@ def _phrase_conditions(conn: Connection, search: str) -> list[Any] | None:
     phrase itself common. The phrase's dossiers are some of those that hold every word; the
     caller looks for the others when they are fewer than it wants."""
     words = fold(search).split()
-    if len(words) < 2 or not _has_search_index(conn):
+    if not _name_run(words) or not _has_search_index(conn):
         return None
     phrase = " ".join(words)
     if _common(conn, phrase):
