@@ -840,10 +840,15 @@ def _fts_phrase(word: str) -> str:
 
 def _common(conn: Connection, word: str) -> bool:
     """More than COMMON_MATCHES dossiers contain the word (a capped count: a few ms)."""
+    return _common_match(conn, _fts_phrase(word))
+
+
+def _common_match(conn: Connection, match: str) -> bool:
+    """More than COMMON_MATCHES dossiers answer the FTS5 query ``match``."""
     found = conn.exec_driver_sql(
         "SELECT count(*) FROM (SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ? "
         f"LIMIT {COMMON_MATCHES + 1})",
-        (_fts_phrase(word),),
+        (match,),
     ).scalar_one()
     return int(found) > COMMON_MATCHES
 
@@ -898,12 +903,16 @@ def search_conditions(conn: Connection, search: str, *, limited: bool = False) -
     With ``limited`` (the caller wants only the first rows in an indexed order), words found in
     very many dossiers (a common family name, the unit's code prefix) are checked row by row
     instead: scanning the ordered index finds the first matches at once, while the index would
-    have to list them all."""
+    have to list them all — unless the words are seldom all together."""
     words = fold(search).split()
     conditions: list[Any] = []
     long_words = [w for w in words if len(w) >= 3]
     if long_words and limited and _has_search_index(conn):
-        long_words = [w for w in long_words if not _common(conn, w)]
+        together = " AND ".join(_fts_phrase(w) for w in long_words)
+        if len(long_words) == 1 or _common_match(conn, together):
+            long_words = [w for w in long_words if not _common(conn, w)]
+        # else: common words that are seldom together ("thi" and "hieu"): the index lists the
+        # few dossiers that hold them all at once, where walking would read the whole table
     if long_words and _has_search_index(conn):
         conditions.append(_fts_condition(" AND ".join(_fts_phrase(w) for w in long_words)))
         words = [w for w in words if w not in long_words]
