@@ -207,6 +207,18 @@ class SetupDialog(QDialog):
         super().accept()
 
 
+def set_window_icon(app: QApplication) -> None:
+    """The program's icon (resources/icons, the one of the installer and the .desktop entry)
+    on every window; the desktop entry's name, so that a Linux desktop matches the two."""
+    from PySide6.QtGui import QIcon, QPixmap
+
+    pixmap = QPixmap()
+    data = (resources.files("mohao_desk.resources") / "icons" / "mohao_desk.png").read_bytes()
+    if pixmap.loadFromData(data):
+        app.setWindowIcon(QIcon(pixmap))
+    app.setDesktopFileName("mohao-desk")
+
+
 def remove_database_files(path: Path) -> None:
     """Remove a database file we created (and SQLite's -wal and -shm beside it)."""
     for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
@@ -224,6 +236,7 @@ def run_gui(db_path: Path | str | None = None, *, demo_if_empty: bool = False) -
     assert isinstance(app, QApplication)
     app.setApplicationName("mohao_desk")
     app.setApplicationDisplayName("Bộ phận Một cửa")
+    set_window_icon(app)
     app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
     # Qt's own file dialogs (translated by qt_vi.qm), not the system's in the system's language.
     app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
