@@ -92,3 +92,28 @@ def test_the_nsis_script_compiles(tmp_path: Path) -> None:
 def test_the_build_scripts_parse() -> None:
     assert subprocess.run(["bash", "-n", str(ROOT / "installer" / "build.sh")]).returncode == 0
     assert subprocess.run(["bash", "-n", str(ROOT / ".ci" / "run")]).returncode == 0
+
+
+def test_the_launch_probe_needs_a_database(capsys) -> None:
+    from mohao_desk.cli import main
+
+    assert main(["--launch-probe", "1"]) == 2
+    assert "--launch-probe cùng --db" in capsys.readouterr().err
+
+
+def test_the_launch_probe_shows_the_board_then_quits(qapp, tmp_path: Path, capsys) -> None:
+    """What the smoke test and docs/performance.md run on the frozen program."""
+    import time
+
+    from mohao_desk.cli import main
+    from mohao_desk.services.demo import fill_demo
+    from mohao_desk.store.db import open_database
+
+    path = tmp_path / "desk.sqlite3"
+    db = open_database(path)
+    fill_demo(db, dossiers=30, seed=2)
+    db.close()
+    assert main(["--db", str(path), "--launch-probe", str(time.time())]) == 0
+    seconds, rows = capsys.readouterr().out.split()
+    assert 0 < float(seconds) < 60
+    assert int(rows) >= 0

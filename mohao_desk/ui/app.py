@@ -347,3 +347,45 @@ def _run_window(app: QApplication, path: Path | str, *, created: bool) -> int:
     if isinstance(window, MainWindow):
         window.start_history_check()
     return int(app.exec())
+
+
+def measure_launch(db_path: Path, started: float) -> int:
+    """``mohao-desk --db FILE --launch-probe T0`` (hidden): the time from ``T0`` (the caller's
+    ``time.time()`` just before it started the program) to a usable window, measured as
+    benchmarks/bench_ui.py measures it (the board's window on an existing database, offscreen,
+    until the first rows of its first view are on screen), printed as ``<seconds> <rows>``;
+    then the program quits. It lets the frozen program (installer/, issue 12) be measured and
+    smoke-tested the same way as the source tree. No log-in: the window quits before anyone
+    can use it."""
+    import time
+
+    from mohao_desk.services.desk import Desk
+    from mohao_desk.services.setup import open_unit_database
+    from mohao_desk.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    set_window_icon(app)
+    install_translations(app)
+    window = MainWindow(Desk(open_unit_database(db_path, create=False)))
+    refreshed: list[int] = []
+    window.board_refreshed.connect(lambda: refreshed.append(1))
+    window.show()
+
+    def first_rows() -> bool:
+        model = window.model
+        if not refreshed:
+            return False
+        if model.rowCount() == 0:
+            return True
+        model.data(model.index(0, 0))  # what the view asks first
+        return bool(model.loaded_count() > 0)
+
+    while not first_rows():
+        app.processEvents()
+        if time.time() - started > 60:
+            print("mohao-desk: the window was not usable after 60 s", file=sys.stderr)
+            return 1
+    print(f"{time.time() - started:.3f} {window.model.rowCount()}")
+    window.close()
+    return 0
