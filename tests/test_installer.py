@@ -98,7 +98,7 @@ def test_the_launch_probe_needs_a_database(capsys) -> None:
     from mohao_desk.cli import main
 
     assert main(["--launch-probe", "1"]) == 2
-    assert "--launch-probe cùng --db" in capsys.readouterr().err
+    assert "--launch-probe cần --db" in capsys.readouterr().err
 
 
 def test_the_launch_probe_shows_the_board_then_quits(qapp, tmp_path: Path, capsys) -> None:

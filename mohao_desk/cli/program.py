@@ -148,8 +148,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _launch_probe(args: argparse.Namespace) -> int:
-    if not args.db:
-        raise DeskError("Dùng --launch-probe cùng --db TỆP (một cơ sở dữ liệu đã có).")
+    if not args.db:  # a hidden option's usage error, like argparse's own
+        print("mohao-desk: lỗi cú pháp lệnh: --launch-probe cần --db TỆP", file=sys.stderr)
+        return EXIT_BAD_INPUT
     from mohao_desk.ui.app import measure_launch
 
     return measure_launch(Path(args.db), args.launch_probe)

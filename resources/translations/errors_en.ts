@@ -74,11 +74,6 @@
         <translation>Command '{name}' does not exist.</translation>
     </message>
     <message>
-        <extracomment>mohao_desk/cli/program.py</extracomment>
-        <source>Dùng --launch-probe cùng --db TỆP (một cơ sở dữ liệu đã có).</source>
-        <translation>Use --launch-probe with --db FILE (an existing database).</translation>
-    </message>
-    <message>
         <extracomment>mohao_desk/cli/reports.py</extracomment>
         <source>Báo cáo '{kind}' xuất được dạng: {formats}.</source>
         <translation>Report '{kind}' can be exported as: {formats}.</translation>
