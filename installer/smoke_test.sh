@@ -35,6 +35,15 @@ no_traceback err.txt demo
 [ -s demo.sqlite3 ] || fail "demo: no database"
 ok "demo: $(head -1 out.txt)"
 
+# 2b. The calendar: a day off that only the holidays package knows, under its Vietnamese name
+#     (its VN.mo files in the bundle; in English or missing, the bundle lost them).
+out=$(bare "$prog" calendar show --db demo.sqlite3 --year 2025 2>err.txt) || { cat err.txt; fail calendar; }
+no_traceback err.txt calendar
+line=$(echo "$out" | grep "theo quy tắc của gói holidays" | head -1)
+echo "$line" | grep -q "nghỉ: .*[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]" \
+  || { echo "$out"; fail "calendar: no Vietnamese holiday name from the holidays package"; }
+ok "calendar: $line"
+
 # 3. A receipt (Mẫu 01) of the first dossier, read back.
 code=$(bare "$prog" list --db demo.sqlite3 --all --format csv --limit 1 2>err.txt | sed -n 2p | cut -d, -f1)
 [ -n "$code" ] || { cat err.txt; fail "list: no dossier"; }
