@@ -28,6 +28,11 @@ out=$(bare "$prog" due --received 2024-04-26T09:00 --days 3 2>err.txt) || { cat 
 no_traceback err.txt due
 echo "$out" | grep -q "hạn trả 09:00 04/05/2024" || { echo "$out"; fail "due: wrong date"; }
 ok "due: $(echo "$out" | tail -1)"
+# The same through a symbolic link, as the .deb's /usr/bin/mohao-desk starts it.
+mkdir "$tmp/bin" && ln -s "$prog" "$tmp/bin/mohao-desk"
+env -i HOME="$tmp/home" PATH="$tmp/bin:/usr/bin:/bin" mohao-desk due --received 2024-04-26T09:00 \
+  --days 3 2>err.txt | grep -q "hạn trả 09:00 04/05/2024" || { cat err.txt; fail "due via a link"; }
+ok "due through a symbolic link on PATH"
 
 # 2. demo into a fresh database.
 bare "$prog" demo --dossiers 300 --db demo.sqlite3 >out.txt 2>err.txt || { cat out.txt err.txt; fail demo; }
