@@ -72,6 +72,7 @@ ok "Excel report ($(stat -c %s kstt.xlsx) bytes)"
 probe=$(bare "$prog" --db demo.sqlite3 --launch-probe "$(date +%s.%N)" 2>err.txt) \
   || { cat err.txt; fail "window (launch probe)"; }
 no_traceback err.txt "window (launch probe)"
+[ ! -e backups ] || fail "the launch probe made a backup (it must not close the window)"
 ok "window usable in $(echo "$probe" | cut -d' ' -f1) s ($(echo "$probe" | cut -d' ' -f2) rows)"
 
 # 6. The window started as the shortcut starts it: still running (the log-in dialog) after

@@ -117,3 +117,4 @@ def test_the_launch_probe_shows_the_board_then_quits(qapp, tmp_path: Path, capsy
     seconds, rows = capsys.readouterr().out.split()
     assert 0 < float(seconds) < 60
     assert int(rows) >= 0
+    assert not (tmp_path / "backups").exists()  # the window was not closed (no backup)
