@@ -156,10 +156,12 @@ DEB=$DIST/mohao-desk_${VERSION}_amd64.deb
 # gzip: a few seconds; xz would save ~15% for ~1 min of compression.
 dpkg-deb --root-owner-group -Zgzip --build "$PKG" "$DEB" >/dev/null
 
-unpacked=$(du -sm "$BUNDLE" | cut -f1)
-say "bundle:  $BUNDLE (${unpacked} MB unpacked)"
-say "tar.gz:  $TARBALL ($(du -m "$TARBALL" | cut -f1) MB)"
-say "deb:     $DEB ($(du -m "$DEB" | cut -f1) MB)"
+size() {  # apparent size of a file or folder: "149.6 MiB (156.8 MB)"
+  du -sb "$1" | awk '{ printf "%.1f MiB (%.1f MB)", $1 / 1048576, $1 / 1000000 }'
+}
+say "bundle:  $BUNDLE, $(size "$BUNDLE") unpacked"
+say "tar.gz:  $TARBALL, $(size "$TARBALL")"
+say "deb:     $DEB, $(size "$DEB")"
 say "version: $VERSION; took $((SECONDS - started)) s"
 # For scripts (.ci/run): the bundle folder and the version, one line each.
 printf '%s\n%s\n' "$BUNDLE" "$VERSION" >"$BUILD/result.txt"
