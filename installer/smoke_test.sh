@@ -7,9 +7,15 @@
 #   workbook), the window until its board shows rows (--launch-probe), and the window started
 #   the ordinary way for a few seconds (log-in dialog), with no traceback.
 #
-#   installer/smoke_test.sh BUNDLE_FOLDER      (build/installer/bundle/mohao_desk)
+#   With a Python that has mohao_desk installed (build.sh's venv), also the upgrade: a database
+#   taken back to revision 0001 is opened by the bundle, which backs it up, then migrates it.
+#
+#   installer/smoke_test.sh BUNDLE_FOLDER [PYTHON]   (build/installer/bundle/mohao_desk)
 set -euo pipefail
-[ $# -eq 1 ] && [ -x "$1/mohao_desk" ] || { echo "usage: $0 BUNDLE_FOLDER" >&2; exit 2; }
+{ [ $# -eq 1 ] || [ $# -eq 2 ]; } && [ -x "$1/mohao_desk" ] \
+  || { echo "usage: $0 BUNDLE_FOLDER [PYTHON]" >&2; exit 2; }
+fixture_python=${2:-}
+here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/mohao-smoke.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 cp -a "$1" "$tmp/mohao_desk"
@@ -84,6 +90,21 @@ set -e
 no_traceback err.txt "window"
 [ "$status" -eq 124 ] || { cat out.txt err.txt; fail "window exited by itself ($status)"; }
 ok "window ran 6 s and was stopped (stderr: $(grep -cv -e '^$' err.txt) lines, no traceback)"
+
+# 7. The upgrade: an older program's database (revision 0001) is copied into backups/, then
+#    migrated by the bundle's Alembic scripts; opened again, it is at head (no second copy).
+if [ -n "$fixture_python" ]; then
+  (cd "$tmp/work" && "$fixture_python" "$here/make_old_database.py" old.sqlite3 0001 >/dev/null) \
+    || fail "could not make the old database"
+  for _ in 1 2; do
+    bare "$prog" list --db old.sqlite3 --all --count >out.txt 2>err.txt \
+      || { cat out.txt err.txt; fail "upgrade: the bundle did not open the old database"; }
+    no_traceback err.txt upgrade
+  done
+  copies=$(ls backups/old-truoc-nang-cap-tu-0001-*.sqlite3 2>/dev/null | wc -l)
+  [ "$copies" -eq 1 ] || { ls -la backups >&2 || true; fail "upgrade: $copies pre-upgrade copies"; }
+  ok "upgrade from 0001: $(basename backups/old-truoc-nang-cap-tu-0001-*.sqlite3), then $(cat out.txt) dossiers"
+fi
 
 [ ! -e "$tmp/home/.local/share/mohao_desk/logs/errors.log" ] || {
   cat "$tmp/home/.local/share/mohao_desk/logs/errors.log"; fail "errors.log written"; }
