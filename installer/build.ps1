@@ -123,8 +123,9 @@ Say "pip install (log: $log)"
 # into an error, which $ErrorActionPreference = "Stop" would make fatal.)
 & $VenvPython -m pip install --quiet --upgrade pip
 Invoke-Checked $VenvPython @("-m", "pip", "install", "--log", $log, ($Src + "[installer]"))
-$Version = (& $VenvPython -c "import importlib.metadata as m; print(m.version('mohao-desk'))").Trim()
+$Version = & $VenvPython -c "import importlib.metadata as m; print(m.version('mohao-desk'))"
 if ($LASTEXITCODE -ne 0 -or -not $Version) { throw "build.ps1: cannot read the installed version" }
+$Version = "$Version".Trim()
 Say "mohao-desk $Version"
 
 # 3. The bundle, built from the build folder (not the source tree's root).
