@@ -31,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--headless", action="store_true", help="không mở cửa sổ: in tổng quan ra màn hình"
     )
+    # Hidden: the time to a usable window, then quit (ui/app.py measure_launch; installer/).
+    parser.add_argument("--launch-probe", type=float, metavar="T0", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -120,7 +122,9 @@ def main(argv: list[str] | None = None) -> int:
         args.db = None
     if not hasattr(args, "by"):
         args.by = None
-    if args.command is None:
+    if args.command is None and args.launch_probe is not None:
+        args.func = _launch_probe
+    elif args.command is None:
         from mohao_desk.cli.dossiers import cmd_overview, cmd_window
 
         args.func = cmd_overview if args.headless else cmd_window
@@ -141,6 +145,15 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+def _launch_probe(args: argparse.Namespace) -> int:
+    if not args.db:  # a hidden option's usage error, like argparse's own
+        print("mohao-desk: lỗi cú pháp lệnh: --launch-probe cần --db TỆP", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    from mohao_desk.ui.app import measure_launch
+
+    return measure_launch(Path(args.db), args.launch_probe)
 
 
 def _log_crash() -> Path:

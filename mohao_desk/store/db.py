@@ -15,7 +15,8 @@ import os
 import re
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from datetime import datetime, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,15 @@ _MIGRATION_LOCK = 0x6D6F68616F  # "mohao"
 
 class DatabaseError(DeskError):
     """The database cannot be opened or used."""
+
+
+# The copy of a SQLite database taken before its schema is migrated (an older program's file,
+# opened by a newer one): in the folder of the automatic backups (services/backup.py
+# BACKUP_FOLDER), named ``<name>-truoc-nang-cap-tu-<revision>-<time>.sqlite3`` ("before the
+# upgrade from revision …"), which the daily pruning never deletes (it prunes ``<name>-<time>``
+# only).
+UPGRADE_BACKUP_FOLDER = "backups"
+UPGRADE_BACKUP_LABEL = "truoc-nang-cap-tu"
 
 
 # The PostgreSQL channel every committed write transaction notifies (the boards listen).
@@ -395,6 +405,8 @@ def open_database(target: Path | str, *, create: bool = True) -> Database:
             path=path,
             schema=revision if revision not in SCHEMA_REVISIONS else user_version,
         )
+    if exists and revision is not None and revision != SCHEMA_HEAD:
+        backup_before_upgrade(path, revision)
     if not exists:
         _create_private(path)
     # URL.create: a path with '?' or '%' must stay a path, not become URL syntax.
@@ -411,6 +423,66 @@ def open_database(target: Path | str, *, create: bool = True) -> Database:
         engine.dispose()
         raise _database_error(path, exc) from None
     return Database(path, engine)
+
+
+def backup_before_upgrade(path: Path, revision: str, *, now: datetime | None = None) -> Path:
+    """Copy the SQLite database ``path`` (at the older schema ``revision``) into the backups
+    folder beside it before its migration (SQLite's online backup API, then the copy's
+    integrity check); returns the copy. When the copy cannot be made or fails its check,
+    raises DatabaseError: the database is then not migrated (nothing of it has changed)."""
+    from mohao_desk.store import snapshot
+
+    moment = now or datetime.now()
+    folder = path.parent / UPGRADE_BACKUP_FOLDER
+    prefix = f"{path.stem}-{UPGRADE_BACKUP_LABEL}-{revision}"
+    target = folder / f"{prefix}-{moment:%Y%m%d-%H%M%S}.sqlite3"
+    while target.exists():  # two upgrades within one second: the next free second
+        moment += timedelta(seconds=1)
+        target = folder / f"{prefix}-{moment:%Y%m%d-%H%M%S}.sqlite3"
+    part = target.with_name(target.name + ".part")
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        part.unlink(missing_ok=True)
+        snapshot.copy_file(path, part)
+        with suppress(OSError):  # a file system without POSIX modes
+            os.chmod(part, 0o600)
+    except (OSError, sqlite3.Error) as exc:
+        with suppress(OSError):
+            part.unlink(missing_ok=True)
+        error = os_error(exc) if isinstance(exc, OSError) else str(exc)
+        raise DatabaseError(
+            "Không sao lưu được cơ sở dữ liệu '{path}' trước khi nâng cấp lược đồ (từ {revision})"
+            " vào '{backup}': {error}. Chưa nâng cấp; dữ liệu không bị thay đổi.",
+            path=path,
+            revision=revision,
+            backup=target,
+            error=error,
+        ) from None
+    check = snapshot.check_file(part)
+    if not check.ok:
+        with suppress(OSError):
+            part.unlink(missing_ok=True)
+        raise DatabaseError(
+            "Bản sao lưu của '{path}' trước khi nâng cấp lược đồ (từ {revision}) không đạt kiểm"
+            " tra ({problem}). Chưa nâng cấp; dữ liệu không bị thay đổi.",
+            path=path,
+            revision=revision,
+            problem=check.problem,
+        )
+    try:
+        part.replace(target)
+    except OSError as exc:
+        with suppress(OSError):
+            part.unlink(missing_ok=True)
+        raise DatabaseError(
+            "Không sao lưu được cơ sở dữ liệu '{path}' trước khi nâng cấp lược đồ (từ {revision})"
+            " vào '{backup}': {error}. Chưa nâng cấp; dữ liệu không bị thay đổi.",
+            path=path,
+            revision=revision,
+            backup=target,
+            error=os_error(exc),
+        ) from None
+    return target
 
 
 def _create_private(path: Path) -> None:

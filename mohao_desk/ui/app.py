@@ -207,6 +207,18 @@ class SetupDialog(QDialog):
         super().accept()
 
 
+def set_window_icon(app: QApplication) -> None:
+    """The program's icon (resources/icons, the one of the installer and the .desktop entry)
+    on every window; the desktop entry's name, so that a Linux desktop matches the two."""
+    from PySide6.QtGui import QIcon, QPixmap
+
+    pixmap = QPixmap()
+    data = (resources.files("mohao_desk.resources") / "icons" / "mohao_desk.png").read_bytes()
+    if pixmap.loadFromData(data):
+        app.setWindowIcon(QIcon(pixmap))
+    app.setDesktopFileName("mohao-desk")
+
+
 def remove_database_files(path: Path) -> None:
     """Remove a database file we created (and SQLite's -wal and -shm beside it)."""
     for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
@@ -224,6 +236,7 @@ def run_gui(db_path: Path | str | None = None, *, demo_if_empty: bool = False) -
     assert isinstance(app, QApplication)
     app.setApplicationName("mohao_desk")
     app.setApplicationDisplayName("Bộ phận Một cửa")
+    set_window_icon(app)
     app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
     # Qt's own file dialogs (translated by qt_vi.qm), not the system's in the system's language.
     app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
@@ -334,3 +347,54 @@ def _run_window(app: QApplication, path: Path | str, *, created: bool) -> int:
     if isinstance(window, MainWindow):
         window.start_history_check()
     return int(app.exec())
+
+
+def measure_launch(db_path: Path, started: float) -> int:
+    """``mohao-desk --db FILE --launch-probe T0`` (hidden): the time from ``T0`` (the caller's
+    ``time.time()`` just before it started the program) to a usable window, measured as
+    benchmarks/bench_ui.py measures it (the board's window on an existing database, offscreen,
+    until the first rows of its first view are on screen), printed as ``<seconds> <rows>``;
+    then the program quits. It lets the frozen program (installer/, issue 12) be measured and
+    smoke-tested the same way as the source tree. No log-in: the window quits before anyone
+    can use it."""
+    import time
+
+    from mohao_desk.services.desk import Desk
+    from mohao_desk.services.setup import open_unit_database
+    from mohao_desk.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    set_window_icon(app)
+    install_translations(app)
+    window = MainWindow(Desk(open_unit_database(db_path, create=False)))
+    refreshed: list[int] = []
+    window.board_refreshed.connect(lambda: refreshed.append(1))
+    window.show()
+
+    def first_rows() -> bool:
+        model = window.model
+        if not refreshed:
+            return False
+        if model.rowCount() == 0:
+            return True
+        model.data(model.index(0, 0))  # what the view asks first
+        return bool(model.loaded_count() > 0)
+
+    while not first_rows():
+        app.processEvents()
+        if time.time() - started > 60:
+            print("mohao-desk: the window was not usable after 60 s", file=sys.stderr)
+            return 1
+    print(f"{time.time() - started:.3f} {window.model.rowCount()}", flush=True)
+    # Not close(): closing the window backs the database up (MainWindow.closeEvent), which a
+    # measurement must not do. Hidden, its background work finished, the window is deleted.
+    from PySide6.QtCore import QEvent
+
+    from mohao_desk.ui import worker
+
+    window.hide()
+    worker.wait_all(5000)
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return 0

@@ -2375,6 +2375,11 @@
     </message>
     <message>
         <extracomment>mohao_desk/store/db.py</extracomment>
+        <source>Bản sao lưu của '{path}' trước khi nâng cấp lược đồ (từ {revision}) không đạt kiểm tra ({problem}). Chưa nâng cấp; dữ liệu không bị thay đổi.</source>
+        <translation>The backup of '{path}' taken before the schema upgrade (from {revision}) failed its check ({problem}). Not upgraded; the data is unchanged.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/db.py</extracomment>
         <source>Địa chỉ máy chủ cơ sở dữ liệu '{url}' không hợp lệ (dạng postgresql+psycopg://người_dùng:mật_khẩu@máy_chủ:cổng/tên_cơ_sở_dữ_liệu).</source>
         <translation>Invalid database server address '{url}' (expected postgresql+psycopg://user:password@host:port/database_name).</translation>
     </message>
@@ -2402,6 +2407,11 @@
         <extracomment>mohao_desk/store/db.py</extracomment>
         <source>Tệp '{path}' chưa phải là cơ sở dữ liệu mohao_desk (rỗng hoặc chưa thiết lập).</source>
         <translation>File '{path}' is not a mohao_desk database yet (empty or not set up).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/db.py</extracomment>
+        <source>Không sao lưu được cơ sở dữ liệu '{path}' trước khi nâng cấp lược đồ (từ {revision}) vào '{backup}': {error}. Chưa nâng cấp; dữ liệu không bị thay đổi.</source>
+        <translation>Could not back up the database '{path}' into '{backup}' before the schema upgrade (from {revision}): {error}. Not upgraded; the data is unchanged.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/store/db.py</extracomment>
