@@ -1500,28 +1500,18 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/catalog_import.py</extracomment>
-        <source>Tệp Excel '{path}' bị hỏng, không đọc được.</source>
-        <translation>Excel file '{path}' is damaged and cannot be read.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
         <source>danh mục</source>
         <translation>catalog</translation>
     </message>
     <message>
-        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
+        <extracomment>mohao_desk/services/catalog_import.py, mohao_desk/services/spreadsheet.py</extracomment>
         <source>Tệp '{path}' là bảng tính Excel dạng cũ (.xls) hoặc có đặt mật khẩu: hãy mở bằng Excel và lưu lại dạng .xlsx, không đặt mật khẩu.</source>
         <translation>File '{path}' is an old-style Excel workbook (.xls) or is password-protected: open it in Excel and save it again as .xlsx, without a password.</translation>
     </message>
     <message>
-        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
+        <extracomment>mohao_desk/services/catalog_import.py, mohao_desk/services/spreadsheet.py</extracomment>
         <source>Tệp '{path}' không phải tệp Excel (.xlsx) đọc được.</source>
         <translation>File '{path}' is not a readable Excel (.xlsx) file.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
-        <source>Tệp Excel '{path}' khi giải nén quá lớn (hơn {limit} byte): không đọc.</source>
-        <translation>Excel file '{path}' is too large once unpacked (more than {limit} bytes): not read.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/catalog_import.py</extracomment>
@@ -1540,28 +1530,8 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/catalog_import.py</extracomment>
-        <source>Tệp Excel '{path}' có quá nhiều phần ({count}): không phải một danh mục.</source>
-        <translation>Excel file '{path}' has too many parts ({count}): it is not a catalog.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
         <source>Danh mục thủ tục đã thay đổi sau khi xem trước (thủ tục {codes}): hãy xem lại các thay đổi rồi áp dụng.</source>
         <translation>The procedure catalog changed after the preview (procedures {codes}): review the changes again, then apply.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
-        <source>Tệp Excel '{path}' có quá nhiều trang ({count}, tối đa {limit}).</source>
-        <translation>Excel file '{path}' has too many sheets ({count}, at most {limit}).</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
-        <source>Tệp Excel '{path}' có khai báo DOCTYPE/ENTITY trong XML (dấu hiệu tệp độc hại): không đọc.</source>
-        <translation>Excel file '{path}' declares a DOCTYPE/ENTITY in its XML (a sign of a malicious file): not read.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
-        <source>Trang '{sheet}' của tệp '{path}' có quá nhiều dòng (tối đa {limit}).</source>
-        <translation>Sheet '{sheet}' of file '{path}' has too many rows (at most {limit}).</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/connection.py</extracomment>
@@ -2092,6 +2062,46 @@
         <extracomment>mohao_desk/services/setup.py</extracomment>
         <source>Chức danh người ký: tối đa 4 dòng, mỗi dòng 80 ký tự.</source>
         <translation>Signer's title: at most 4 lines of 80 characters each.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/spreadsheet.py</extracomment>
+        <source>Tệp Excel '{path}' bị hỏng, không đọc được.</source>
+        <translation>Excel file '{path}' is damaged and cannot be read.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/spreadsheet.py</extracomment>
+        <source>Tệp Excel '{path}' có quá nhiều trang ({count}, tối đa {limit}).</source>
+        <translation>Excel file '{path}' has too many sheets ({count}, at most {limit}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/spreadsheet.py</extracomment>
+        <source>Trang '{sheet}' của tệp '{path}' có quá nhiều dòng (tối đa {limit}).</source>
+        <translation>Sheet '{sheet}' of file '{path}' has too many rows (at most {limit}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/spreadsheet.py</extracomment>
+        <source>Tệp Excel '{path}' khi giải nén quá lớn (hơn {limit} byte): không đọc.</source>
+        <translation>Excel file '{path}' is too large once unpacked (more than {limit} bytes): not read.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/spreadsheet.py</extracomment>
+        <source>Tệp '{path}' không phải bảng tính đọc được (cần tệp Excel .xlsx, .xls hoặc tệp văn bản .csv).</source>
+        <translation>File '{path}' is not a readable spreadsheet (an Excel .xlsx or .xls file or a .csv text file is needed).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/spreadsheet.py</extracomment>
+        <source>Tệp Excel '{path}' có quá nhiều phần ({count}): không phải một bảng tính thông thường.</source>
+        <translation>Excel file '{path}' has too many parts ({count}): it is not an ordinary workbook.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/spreadsheet.py</extracomment>
+        <source>Tệp '{path}' không phải bảng tính đọc được (dòng {row} sai định dạng CSV).</source>
+        <translation>File '{path}' is not a readable spreadsheet (line {row} is not valid CSV).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/spreadsheet.py</extracomment>
+        <source>Tệp Excel '{path}' có khai báo DOCTYPE/ENTITY trong XML (dấu hiệu tệp độc hại): không đọc.</source>
+        <translation>Excel file '{path}' declares a DOCTYPE/ENTITY in its XML (a sign of a malicious file): not read.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/statistics.py</extracomment>
