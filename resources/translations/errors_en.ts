@@ -1079,6 +1079,71 @@
         <translation>Report period '{kind}' (a whole year) takes no month or quarter number.</translation>
     </message>
     <message>
+        <extracomment>mohao_desk/domain/reconcile.py</extracomment>
+        <source>Không tìm thấy dòng tiêu đề có cột mã hồ sơ trong {rows} dòng đầu (cần cột 'Mã hồ sơ', 'Số hồ sơ' hoặc 'Mã số'; hoặc chỉ rõ cột, ví dụ code=B).</source>
+        <translation>No header row with a dossier code column in the first {rows} rows (a 'Mã hồ sơ', 'Số hồ sơ' or 'Mã số' column is needed; or name the columns, e.g. code=B).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/reconcile.py</extracomment>
+        <source>Tệp không có hồ sơ nào dưới dòng tiêu đề.</source>
+        <translation>The file has no dossier under its header row.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/reconcile.py</extracomment>
+        <source>Khoảng đối chiếu sai: từ ngày {low:%d/%m/%Y} sau đến ngày {high:%d/%m/%Y}.</source>
+        <translation>Wrong reconciliation period: the start {low:%d/%m/%Y} is after the end {high:%d/%m/%Y}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/reconcile.py</extracomment>
+        <source>chỉ có giờ, không có ngày</source>
+        <translation>a time without a date</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/reconcile.py</extracomment>
+        <source>là một con số, không phải ngày tháng</source>
+        <translation>a number, not a date</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/reconcile.py</extracomment>
+        <source>Trang '{sheet}' không có cột mã hồ sơ (chỉ rõ cột, ví dụ code=B).</source>
+        <translation>Sheet '{sheet}' has no dossier code column (name it, e.g. code=B).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/reconcile.py</extracomment>
+        <source>Tệp không có cột ngày tiếp nhận đọc được: hãy chỉ rõ khoảng thời gian đối chiếu (từ ngày, đến ngày).</source>
+        <translation>The file has no readable receipt date column: give the period to reconcile (from, to).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/reconcile.py</extracomment>
+        <source>Cột '{name}' không có trong phép đối chiếu (chỉ có: {names}).</source>
+        <translation>The reconciliation has no column '{name}' (only: {names}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/reconcile.py</extracomment>
+        <source>Cột '{where}' của '{name}' không hợp lệ (cần chữ cái của cột như B, AA hoặc số thứ tự cột).</source>
+        <translation>Column '{where}' of '{name}' is not valid (a column letter such as B or AA, or the column's number, is needed).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/reconcile.py</extracomment>
+        <source>'{text}' không phải một ngày có thật</source>
+        <translation>'{text}' is not a real date</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/reconcile.py</extracomment>
+        <source>Dòng {row}, cột {column}: mã hồ sơ dài quá {limit} ký tự.</source>
+        <translation>Row {row}, column {column}: the dossier code is longer than {limit} characters.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/reconcile.py</extracomment>
+        <source>'{text}' không phải ngày tháng đọc được (cần dd/mm/yyyy, dd/mm/yyyy HH:MM hoặc yyyy-mm-dd)</source>
+        <translation>'{text}' is not a readable date (dd/mm/yyyy, dd/mm/yyyy HH:MM or yyyy-mm-dd is needed)</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/reconcile.py</extracomment>
+        <source>Dòng {row}, cột {column} ('{header}'): {reason}. Tệp không được đọc; hãy sửa ô này rồi đối chiếu lại.</source>
+        <translation>Row {row}, column {column} ('{header}'): {reason}. The file was not read; correct this cell and reconcile again.</translation>
+    </message>
+    <message>
         <extracomment>mohao_desk/domain/regimes.py</extracomment>
         <source>Không có chế độ pháp lý nào áp dụng cho ngày {day:%d/%m/%Y}.</source>
         <translation>No legal regime applies on {day:%d/%m/%Y}.</translation>
