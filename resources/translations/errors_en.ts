@@ -1979,6 +1979,16 @@
         <translation>The attachment file {sha} in the source file's data folder has wrong content (it does not match the recorded hash): cancelled, the server is unchanged.</translation>
     </message>
     <message>
+        <extracomment>mohao_desk/services/reconcile.py</extracomment>
+        <source>danh sách hồ sơ của hệ thống</source>
+        <translation>the system's dossier list</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/reconcile.py</extracomment>
+        <source>Tệp '{path}' không đối chiếu được: {reason}</source>
+        <translation>File '{path}' cannot be reconciled: {reason}</translation>
+    </message>
+    <message>
         <extracomment>mohao_desk/services/reports.py</extracomment>
         <source>Đây là cơ sở dữ liệu của cơ quan cấp trên: chọn đơn vị cần lập báo cáo giải trình.</source>
         <translation>This is the upstream office's database: choose the unit for the explanation report.</translation>
