@@ -52,6 +52,15 @@ LISTS = (
     "unknown_here",
 )
 
+# The lists as the window, the PDF and the workbook name them.
+LIST_TITLES = {
+    "missing_in_system": "Chưa có trên hệ thống",
+    "finished_here_open_there": "Đã xong tại Bộ phận, còn mở trên hệ thống",
+    "open_here_finished_there": "Còn mở tại Bộ phận, đã xong trên hệ thống",
+    "due_differs": "Hạn giải quyết khác nhau",
+    "unknown_here": "Có trên hệ thống, không có tại Bộ phận",
+}
+
 
 class Role(StrEnum):
     """The columns of the export the reconciliation reads."""

@@ -21,8 +21,10 @@ from typing import Any
 from mohao_desk.domain.errors import DeskError, Phrase
 from mohao_desk.domain.lifecycle import Status
 from mohao_desk.domain.reconcile import (
+    LIST_TITLES,
     LISTS,
     DeskDossier,
+    Entry,
     Reconciliation,
     Role,
     SystemList,
@@ -33,6 +35,7 @@ from mohao_desk.domain.reconcile import (
     reconcile,
 )
 from mohao_desk.domain.roles import Operation
+from mohao_desk.domain.text import group_digits
 from mohao_desk.services import authority, spreadsheet
 from mohao_desk.store import reconcile_queries as rq
 
@@ -163,3 +166,130 @@ def last_reconciliation(desk: Any) -> LastReconciliation | None:
         desk_in_period=row.desk_in_period,
         counts={name: int(getattr(row, name)) for name in LISTS},
     )
+
+
+# ------------------------------------------------------------------ what the lists show
+
+
+def _moment_text(moment: datetime | None, with_time: bool = True) -> str:
+    if moment is None:
+        return ""
+    return f"{moment:%d/%m/%Y %H:%M}" if with_time else f"{moment:%d/%m/%Y}"
+
+
+def entry_cells(key: str, entry: Entry, due_has_times: bool = True) -> tuple[str, ...]:
+    """An entry's cells after STT, in :data:`documents.reconcile.HEADERS` order."""
+    note = ""
+    if entry.countdown is not None:
+        note = f"Trên hệ thống: {entry.countdown.text()}"
+    elif key == "unknown_here" and entry.row is not None:
+        note = f"Dòng {entry.row} của tệp"
+    elif key == "open_here_finished_there" and entry.finished_there is not None:
+        note = f"Hệ thống ghi xong lúc {_moment_text(entry.finished_there, due_has_times)}"
+    return (
+        entry.code,
+        entry.procedure,
+        entry.applicant,
+        _moment_text(entry.received_at),
+        _moment_text(entry.due_here),
+        _moment_text(entry.due_there, due_has_times),
+        entry.status.label if entry.status is not None else "",
+        entry.status_there,
+        note,
+    )
+
+
+def notes(result: Reconciliation) -> list[str]:
+    """What a person should know about the reading: unknown status words, repeated codes."""
+    lines = [
+        f"Tình trạng '{u.text}' chưa rõ là đã xong hay còn mở ({group_digits(u.count)} hồ sơ, "
+        f"dòng đầu tiên: {u.first_row}): các hồ sơ này không được so tình trạng."
+        for u in result.unknown_statuses
+    ]
+    if result.duplicate_codes:
+        shown = ", ".join(result.duplicate_codes[:5])
+        more = len(result.duplicate_codes) - 5
+        lines.append(
+            f"Mã hồ sơ có nhiều dòng trong tệp (lấy dòng sau cùng): {shown}"
+            + (f" và {group_digits(more)} mã khác" if more > 0 else "")
+            + "."
+        )
+    return lines
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat(timespec="minutes") if moment is not None else None
+
+
+def as_json(result: Reconciliation) -> dict[str, list[dict[str, Any]]]:
+    """One object with the five lists, each a list of objects with at least ``code``."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for key, entries in result.lists().items():
+        out[key] = [
+            {
+                "code": e.code,
+                "row": e.row,
+                "received_at": _iso(e.received_at),
+                "status": e.status.value if e.status is not None else None,
+                "status_there": e.status_there or None,
+                "due_at": _iso(e.due_here),
+                "due_there": _iso(e.due_there),
+                "finished_there": _iso(e.finished_there),
+                "countdown": e.countdown.text() if e.countdown is not None else None,
+                "band": e.countdown.band.value if e.countdown is not None else None,
+                "procedure": e.procedure or None,
+                "applicant": e.applicant or None,
+            }
+            for e in entries
+        ]
+    return out
+
+
+def report_data(desk: Any, result: Reconciliation) -> Any:
+    """The document's data (letterhead and signatures from the unit's settings)."""
+    from mohao_desk.documents.data import Signature
+    from mohao_desk.documents.reconcile import ReconcileReport, ReconcileSection
+    from mohao_desk.domain.regimes import regime_for
+    from mohao_desk.services.documents import DocumentService
+
+    now = desk.now()
+    documents = DocumentService(desk)
+    regime = regime_for(now.date(), desk.regimes)
+    last = last_reconciliation(desk)
+    done_at = last.done_at if last is not None and last.file_name == result.file_name else now
+    return ReconcileReport(
+        letterhead=documents.letterhead(regime.code, None, now.date()),
+        file_name=result.file_name,
+        period=result.period,
+        done_at=done_at,
+        printed_at=now,
+        rows_read=result.rows_read,
+        desk_in_period=result.desk_in_period,
+        sections=[
+            ReconcileSection(
+                key,
+                LIST_TITLES[key],
+                [entry_cells(key, e, result.due_has_times) for e in entries],
+            )
+            for key, entries in result.lists().items()
+        ],
+        notes=notes(result),
+        signature=documents.head_signature(),
+        preparer=Signature(("Người lập",), "", note="(Ký, ghi rõ họ tên)"),
+    )
+
+
+def render(desk: Any, result: Reconciliation, fmt: str) -> bytes:
+    """The reconciliation as a file: "pdf", "xlsx" or "json"."""
+    if fmt == "json":
+        import json
+
+        return (json.dumps(as_json(result), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    from mohao_desk.documents import reconcile as document
+
+    data = report_data(desk, result)
+    if fmt == "pdf":
+        return document.render(data)
+    if fmt == "xlsx":
+        return document.render_xlsx(data)
+    raise DeskError("Định dạng '{fmt}' không hỗ trợ (json, xlsx, pdf).", fmt=fmt)

@@ -74,6 +74,11 @@
         <translation>Command '{name}' does not exist.</translation>
     </message>
     <message>
+        <extracomment>mohao_desk/cli/reconcile.py</extracomment>
+        <source>Tệp kết quả '{path}' phải có đuôi .pdf, .xlsx hoặc .json.</source>
+        <translation>The output file '{path}' must end in .pdf, .xlsx or .json.</translation>
+    </message>
+    <message>
         <extracomment>mohao_desk/cli/reports.py</extracomment>
         <source>Báo cáo '{kind}' xuất được dạng: {formats}.</source>
         <translation>Report '{kind}' can be exported as: {formats}.</translation>
@@ -1984,6 +1989,11 @@
         <translation>the system's dossier list</translation>
     </message>
     <message>
+        <extracomment>mohao_desk/services/reconcile.py, mohao_desk/services/statistics.py</extracomment>
+        <source>Định dạng '{fmt}' không hỗ trợ (json, xlsx, pdf).</source>
+        <translation>Format '{fmt}' is not supported (json, xlsx, pdf).</translation>
+    </message>
+    <message>
         <extracomment>mohao_desk/services/reconcile.py</extracomment>
         <source>Tệp '{path}' không đối chiếu được: {reason}</source>
         <translation>File '{path}' cannot be reconciled: {reason}</translation>
@@ -2202,11 +2212,6 @@
         <extracomment>mohao_desk/services/statistics.py</extracomment>
         <source>Không có đơn vị mã '{code}' trong cơ sở dữ liệu.</source>
         <translation>There is no unit with code '{code}' in the database.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/statistics.py</extracomment>
-        <source>Định dạng '{fmt}' không hỗ trợ (json, xlsx, pdf).</source>
-        <translation>Format '{fmt}' is not supported (json, xlsx, pdf).</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/statistics.py</extracomment>
