@@ -80,11 +80,14 @@ def _local(moment: datetime, zone: Any) -> datetime:
     return moment.astimezone(zone).replace(tzinfo=None)
 
 
+_STATUSES = {s.value: s for s in Status}
+
+
 def _dossier(row: Any, zone: Any) -> DeskDossier:
     return DeskDossier(
         id=row.id,
         code=row.code,
-        status=Status(row.status),
+        status=_STATUSES[row.status],
         received_at=_local(row.received_at, zone),
         original_due_at=_local(row.original_due_at, zone),
         procedure=row.procedure_name,
