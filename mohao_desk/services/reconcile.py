@@ -296,3 +296,45 @@ def render(desk: Any, result: Reconciliation, fmt: str) -> bytes:
     if fmt == "xlsx":
         return document.render_xlsx(data)
     raise DeskError("Định dạng '{fmt}' không hỗ trợ (json, xlsx, pdf).", fmt=fmt)
+
+
+# ------------------------------------------------------------------ the unit's columns
+
+COLUMNS_SETTING = "reconcile_columns"
+
+
+def saved_columns(desk: Any) -> str:
+    """The columns the unit named last time (``code=B,received=E``), or "" (header words)."""
+    from mohao_desk.store import queries as q
+
+    with desk.db.read() as conn:
+        return str(q.get_setting(conn, COLUMNS_SETTING, "") or "")
+
+
+def save_columns(desk: Any, text: str) -> None:
+    """Remember the columns of the unit's exports (checked first; "" forgets them)."""
+    from mohao_desk.store import queries as q
+
+    text = ",".join(part.strip() for part in text.split(",") if part.strip())
+    if text:
+        parse_columns(text)
+    with desk.db.begin() as conn:
+        q.put_setting(conn, COLUMNS_SETTING, text)
+
+
+def save(desk: Any, result: Reconciliation, fmt: str, path: Path) -> Path:
+    """Write the reconciliation as ``fmt`` to ``path``, whole or not at all."""
+    from mohao_desk.domain.os_errors import os_error
+
+    data = render(desk, result, fmt)
+    path = Path(path)
+    part = path.with_name(path.name + ".part")
+    try:
+        part.write_bytes(data)
+        part.replace(path)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise DeskError(
+            "Không lưu được tệp '{path}': {error}.", path=path, error=os_error(exc)
+        ) from None
+    return path

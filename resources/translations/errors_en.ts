@@ -1999,6 +1999,11 @@
         <translation>File '{path}' cannot be reconciled: {reason}</translation>
     </message>
     <message>
+        <extracomment>mohao_desk/services/reconcile.py, mohao_desk/ui/pdf_preview.py</extracomment>
+        <source>Không lưu được tệp '{path}': {error}.</source>
+        <translation>Could not save the file '{path}': {error}.</translation>
+    </message>
+    <message>
         <extracomment>mohao_desk/services/reports.py</extracomment>
         <source>Đây là cơ sở dữ liệu của cơ quan cấp trên: chọn đơn vị cần lập báo cáo giải trình.</source>
         <translation>This is the upstream office's database: choose the unit for the explanation report.</translation>
@@ -2532,11 +2537,6 @@
         <extracomment>mohao_desk/store/files.py</extracomment>
         <source>Không lưu được bản sao tệp '{file}' vào thư mục dữ liệu: {error}; hồ sơ chưa được ghi số hóa.</source>
         <translation>Could not save a copy of file '{file}' in the data folder: {error}; the dossier was not marked as scanned.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/ui/pdf_preview.py</extracomment>
-        <source>Không lưu được tệp '{path}': {error}.</source>
-        <translation>Could not save the file '{path}': {error}.</translation>
     </message>
 </context>
 </TS>
