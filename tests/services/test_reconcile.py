@@ -174,3 +174,27 @@ def test_the_next_reconciliation_replaces_the_board_view(
     assert desk.board_counts()["not-in-system"] == 0
     last = last_reconciliation(desk)
     assert last is not None and last.file_name == "b.xlsx"
+
+
+def test_the_old_xls_fixture_against_a_desk(desk: Desk, clock: FakeClock) -> None:
+    """tests/fixtures/doi-chieu-mau.xls (made once with xlwt: tests/fixtures/
+    make_reconcile_xls.py): its three codes are the desk's first dossiers of 02 and 03/11/2026."""
+    clock.now = datetime(2026, 11, 3, 17, 0)
+    first = register(desk, datetime(2026, 11, 2, 8, 15))
+    second = register(desk, datetime(2026, 11, 2, 9, 30))
+    third = register(desk, datetime(2026, 11, 3, 14, 0))
+    assert [first, second, third] == [
+        "000.17.22.H56-261102-0001",
+        "000.17.22.H56-261102-0002",
+        "000.17.22.H56-261103-0001",
+    ]
+    clock.now = datetime(2026, 11, 4, 9, 0)
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "doi-chieu-mau.xls"
+    result = reconcile_file(desk, fixture)
+    assert result.period == (date(2026, 11, 2), date(2026, 11, 3))
+    assert result.missing_in_system == () and result.unknown_here == ()
+    # the system says the first was returned the same day: open here
+    assert [e.code for e in result.open_here_finished_there] == [first]
+    # 3 working days here; the system wrote other due moments for the first two
+    assert {e.code for e in result.due_differs} == {first, second}
+    assert result.due_has_times
