@@ -99,7 +99,8 @@ def read_sheets(
         return xlsx_sheets(path, raw, limits)
     if kind == "xls":
         return xls_sheets(path, raw, limits)
-    if not text:
+    if not text or path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
+        # named as a workbook but not one: no guessing it is a text table
         raise DeskError("Tệp '{path}' không phải tệp Excel (.xlsx) đọc được.", path=path)
     return csv_sheets(path, raw, limits)
 

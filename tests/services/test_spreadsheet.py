@@ -108,6 +108,10 @@ def test_a_binary_file_is_not_a_spreadsheet(tmp_path: Path) -> None:
         read(path)
     with pytest.raises(DeskError, match=r"không phải tệp Excel"):
         read_sheets(tmp_path / "anh.png", LIMITS, WHAT, text=False)
+    named = tmp_path / "ds.xlsx"
+    named.write_text("Mã hồ sơ,Ngày nộp\nX-1,02/11/2026\n", "utf-8")
+    with pytest.raises(DeskError, match=r"ds.xlsx' không phải tệp Excel \(.xlsx\) đọc được"):
+        read(named)
 
 
 def test_the_limits_are_the_callers(tmp_path: Path) -> None:
