@@ -12,7 +12,9 @@ dossier the system lists but the desk received before the period is not "unknown
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import gc
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -95,6 +97,20 @@ def _dossier(row: Any, zone: Any) -> DeskDossier:
     )
 
 
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused while a big export is read and compared: the
+    reading makes a million objects that all stay alive, and the collector walked them again
+    and again (1.6 s of a 5 s read of 100,000 rows). Reference counting still frees the rest."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def reconcile_file(
     desk: Any,
     path: Path,
@@ -109,7 +125,20 @@ def reconcile_file(
     and, with ``record``, record the reconciliation. A file that fails any check is refused
     whole and nothing is recorded."""
     authority.require(desk.db, Operation.RECONCILE)
-    path = Path(path)
+    with _no_cyclic_gc():
+        result = _reconcile(desk, Path(path), low, high, columns)
+    if record:
+        _record(desk, result, by)
+    return result
+
+
+def _reconcile(
+    desk: Any,
+    path: Path,
+    low: date | None,
+    high: date | None,
+    columns: str | Mapping[Role, int] | None,
+) -> Reconciliation:
     system = read_export(path, columns)
     period = period_of(system, low, high)
     start, end = (desk.to_utc(m) for m in day_bounds(period))
@@ -127,10 +156,7 @@ def reconcile_file(
         wanted -= dossiers.keys()
         for r in rq.dossiers_by_codes(conn, sorted(wanted)):
             dossiers[r.code] = _dossier(r, zone)
-    result = reconcile(path.name, system, dossiers.values(), period, desk.calendar, desk.now())
-    if record:
-        _record(desk, result, by)
-    return result
+    return reconcile(path.name, system, dossiers.values(), period, desk.calendar, desk.now())
 
 
 def _record(desk: Any, result: Reconciliation, by: str | None) -> None:
