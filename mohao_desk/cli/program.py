@@ -50,12 +50,16 @@ def build_parser() -> argparse.ArgumentParser:
         catalog,
         counter,
         dossiers,
+        reconcile,
         reports,
         setup,
         sync,
     )
 
-    groups = (dossiers, setup, catalog, reports, sync, counter, backup, audit, accounts, calendar)
+    groups = (
+        dossiers, setup, catalog, reports, reconcile, sync, counter, backup, audit, accounts,
+        calendar,
+    )  # fmt: skip
     for group in groups:
         group.add_commands(command)
     return parser

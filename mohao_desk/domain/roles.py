@@ -58,6 +58,7 @@ class Operation(StrEnum):
     ACCOUNTS = "accounts"
     KEYS = "keys"  # the signing key, trusted keys
     BACKUP = "backup"  # backup and restore
+    RECONCILE = "reconcile"  # the desk against the province's electronic one-stop system
 
 
 D, P, L, A = Role.DESK, Role.PROCESSING, Role.LEADER, Role.ADMIN
@@ -89,6 +90,7 @@ PERMISSIONS: dict[Act | Operation, frozenset[Role]] = {
     Operation.ACCOUNTS: frozenset({A}),
     Operation.KEYS: frozenset({A}),
     Operation.BACKUP: frozenset({A}),
+    Operation.RECONCILE: frozenset({D, L}),
 }
 
 OPERATION_LABELS = {
@@ -102,6 +104,7 @@ OPERATION_LABELS = {
     Operation.ACCOUNTS: "Tài khoản",
     Operation.KEYS: "Khóa ký, khóa tin cậy",
     Operation.BACKUP: "Sao lưu, phục hồi",
+    Operation.RECONCILE: "Đối chiếu với hệ thống điện tử",
 }
 
 ROLE_NEEDED = template(

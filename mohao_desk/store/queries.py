@@ -632,6 +632,7 @@ BOARD_VIEWS = (
     "mine",
     "pending",
     "all",
+    "not-in-system",  # issue 13: the latest reconciliation's file did not have them
 )
 
 
@@ -709,6 +710,10 @@ def _view_condition(view: str, now: datetime, day_start: datetime, day_end: date
         return not_digitized_condition(day_start, now)
     if view == "mine":  # the officer's condition is added by the caller
         return dossier.c.status.in_(OPEN)
+    if view == "not-in-system":
+        from mohao_desk.store.reconcile_queries import missing_condition
+
+        return missing_condition()
     raise ValueError(view)
 
 

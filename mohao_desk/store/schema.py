@@ -508,3 +508,33 @@ daily_count_kept = Table(
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("utc_offset", Integer, nullable=False),
 )
+
+
+# The last reconciliations with the province's electronic one-stop system (issue 13, revision
+# 0011): when, by whom, which file, the period and the five counts. The board shows the latest.
+reconciliation = Table(
+    "reconciliation",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("done_at", UtcMoment, nullable=False),
+    Column("officer_id", ForeignKey("officer.id")),
+    Column("file_name", Text, nullable=False),
+    Column("period_from", String(10), nullable=False),  # ISO dates, local
+    Column("period_to", String(10), nullable=False),
+    Column("rows_read", Integer, nullable=False),
+    Column("desk_in_period", Integer, nullable=False),
+    Column("missing_in_system", Integer, nullable=False),
+    Column("finished_here_open_there", Integer, nullable=False),
+    Column("open_here_finished_there", Integer, nullable=False),
+    Column("due_differs", Integer, nullable=False),
+    Column("unknown_here", Integer, nullable=False),
+)
+
+# The dossiers the latest reconciliation's file did not have (board view "Chưa có trên hệ
+# thống"); only the latest reconciliation's are kept.
+reconciliation_missing = Table(
+    "reconciliation_missing",
+    metadata,
+    Column("dossier_id", ForeignKey("dossier.id"), primary_key=True, autoincrement=False),
+    Column("reconciliation_id", ForeignKey("reconciliation.id"), nullable=False),
+)

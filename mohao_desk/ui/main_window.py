@@ -70,6 +70,8 @@ class MainWindow(QMainWindow):
         ("overdue-no-apology", QT_TRANSLATE_NOOP("MainWindow", "Quá hạn chưa xin lỗi")),
         ("waiting", QT_TRANSLATE_NOOP("MainWindow", "Chờ bổ sung")),
         ("not-digitized", QT_TRANSLATE_NOOP("MainWindow", "Chưa số hóa")),
+        # issue 13: the dossiers the last export of the electronic system did not have
+        ("not-in-system", QT_TRANSLATE_NOOP("MainWindow", "Chưa có trên hệ thống")),
         ("mine", QT_TRANSLATE_NOOP("MainWindow", "Hồ sơ của tôi")),
         ("pending", QT_TRANSLATE_NOOP("MainWindow", "Đang giải quyết")),
         ("all", QT_TRANSLATE_NOOP("MainWindow", "Tất cả hồ sơ")),
@@ -105,6 +107,7 @@ class MainWindow(QMainWindow):
         self.history_label: QLabel | None = None
         self._history_told = False
         self.counter_list: QWidget | None = None  # the open list of refusals at the counter
+        self.reconcile_dialog: QWidget | None = None  # Đối chiếu với hệ thống điện tử
         self._keep_scroll: int | None = None
         self._watching = False  # a change check is in flight
         self.offline_label: QLabel | None = None
@@ -241,6 +244,16 @@ class MainWindow(QMainWindow):
             self.open_explanation,
             tip=self.tr("Báo cáo giải trình hồ sơ quá hạn của một khoảng thời gian"),
         )
+        self.reconcile_action = self._action(
+            self.tr("Đối chiếu với hệ thống điện tử…"),
+            self.open_reconcile,
+            icon=pixmap.SP_FileDialogListView,
+            tip=self.tr(
+                "So hồ sơ của Bộ phận với danh sách xuất từ hệ thống thông tin một cửa điện tử "
+                "của tỉnh: hồ sơ chưa nhập, đã xong mà còn mở, hạn khác nhau"
+            ),
+        )
+        self.reconcile_action.setIconText(self.tr("Đối chiếu"))
         self.export_action = self._action(
             self.tr("Xuất gói"),
             self.export_package,
@@ -285,6 +298,7 @@ class MainWindow(QMainWindow):
         return [
             (self.register_action, Act.REGISTER),
             (self.counter_refusal_action, Operation.COUNTER_REFUSAL),
+            (self.reconcile_action, Operation.RECONCILE),
             (self.export_action, Operation.EXPORT),
             (self.import_action, Operation.IMPORT),
             (self.settings_action, Operation.UNIT_SETTINGS),
@@ -297,6 +311,7 @@ class MainWindow(QMainWindow):
         return [
             self.register_action,
             self.counter_refusal_action,
+            self.reconcile_action,
             self.export_action,
             self.import_action,
             self.settings_action,
@@ -319,6 +334,8 @@ class MainWindow(QMainWindow):
         # daily list and the register book are the desk's working papers.
         reports.addAction(self.explanation_action)
         if not self.read_only:
+            reports.addSeparator()
+            reports.addAction(self.reconcile_action)
             packages = bar.addMenu(self.tr("&Gửi, nhận"))
             packages.addAction(self.export_action)
             packages.addAction(self.import_action)
@@ -356,6 +373,7 @@ class MainWindow(QMainWindow):
             bar.addAction(self.daily_action)
             bar.addAction(self.book_action)
             if not self.read_only:
+                bar.addAction(self.reconcile_action)
                 bar.addSeparator()
                 bar.addAction(self.export_action)
                 bar.addAction(self.import_action)
@@ -519,6 +537,14 @@ class MainWindow(QMainWindow):
         self.count_label.setMinimumWidth(120)
         search_row.addWidget(self.count_label, 1)
         layout.addLayout(search_row)
+        # The last reconciliation with the electronic system (issue 13), when there was one.
+        self.reconcile_label = QLabel(central)
+        self.reconcile_label.setWordWrap(True)
+        self.reconcile_label.setTextFormat(Qt.TextFormat.RichText)
+        self.reconcile_label.setStyleSheet("QLabel { color: #3c4043; padding: 2px 0; }")
+        self.reconcile_label.linkActivated.connect(lambda _link: self.select_view("not-in-system"))
+        self.reconcile_label.hide()
+        layout.addWidget(self.reconcile_label)
         QShortcut(QKeySequence("Ctrl+F"), self, lambda: self.search.setFocus())
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
@@ -724,6 +750,10 @@ class MainWindow(QMainWindow):
         )
         if counts and self.unit_scope is None:
             self._call(lambda: self.desk.board_counts(officer), self._counts_arrived)
+            if not self.read_only:
+                from mohao_desk.services.reconcile import last_reconciliation
+
+                self._call(lambda: last_reconciliation(self.desk), self._reconciliation_arrived)
 
     def _ids_arrived(
         self,
@@ -785,6 +815,53 @@ class MainWindow(QMainWindow):
             item = self.views.item(row)
             key = str(item.data(Qt.ItemDataRole.UserRole))
             item.setText(f"{self.tr(labels[key])}  ({count_text(counts.get(key, 0))})")
+
+    def _reconciliation_arrived(self, last: Any) -> None:
+        """The last reconciliation on the board: when, which file, the counts; its missing
+        dossiers open the view "Chưa có trên hệ thống"."""
+        if last is None:
+            self.reconcile_label.hide()
+            return
+        from html import escape
+
+        counts = last.counts
+        text = (
+            self.tr(
+                "Đối chiếu gần nhất với hệ thống điện tử: %1, tệp %2 (hồ sơ tiếp nhận từ %3 đến "
+                '%4) — <a href="not-in-system">chưa có trên hệ thống: %5</a>; đã xong tại Bộ '
+                "phận, còn mở trên hệ thống: %6; còn mở tại Bộ phận, đã xong trên hệ thống: %7; "
+                "hạn khác nhau: %8; không có tại Bộ phận: %9."
+            )
+            .replace("%1", f"{last.done_at:%H:%M %d/%m/%Y}")
+            .replace("%2", escape(last.file_name))
+            .replace("%3", f"{last.period[0]:%d/%m/%Y}")
+            .replace("%4", f"{last.period[1]:%d/%m/%Y}")
+            .replace("%5", count_text(counts["missing_in_system"]))
+            .replace("%6", count_text(counts["finished_here_open_there"]))
+            .replace("%7", count_text(counts["open_here_finished_there"]))
+            .replace("%8", count_text(counts["due_differs"]))
+            .replace("%9", count_text(counts["unknown_here"]))
+        )
+        self.reconcile_label.setText(text)
+        self.reconcile_label.show()
+
+    def open_reconcile(self) -> None:
+        """Đối chiếu với hệ thống điện tử: one window, raised when it is open already."""
+        from mohao_desk.ui.reconcile_window import ReconcileDialog
+
+        dialog = self.reconcile_dialog
+        if dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible():
+            dialog.raise_()
+            dialog.activateWindow()
+            return
+        dialog = ReconcileDialog(self.desk, self, synchronous=self.synchronous)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.reconcile_dialog = dialog
+        dialog.show()
+
+    def reconciliation_changed(self) -> None:
+        """A reconciliation was recorded: the board's counts and its last-reconciliation line."""
+        self.refresh()
 
     def _view_changed(self) -> None:
         # Choosing a view is choosing where to look: the search follows it.

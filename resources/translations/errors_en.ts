@@ -74,6 +74,11 @@
         <translation>Command '{name}' does not exist.</translation>
     </message>
     <message>
+        <extracomment>mohao_desk/cli/reconcile.py</extracomment>
+        <source>Tệp kết quả '{path}' phải có đuôi .pdf, .xlsx hoặc .json.</source>
+        <translation>The output file '{path}' must end in .pdf, .xlsx or .json.</translation>
+    </message>
+    <message>
         <extracomment>mohao_desk/cli/reports.py</extracomment>
         <source>Báo cáo '{kind}' xuất được dạng: {formats}.</source>
         <translation>Report '{kind}' can be exported as: {formats}.</translation>
@@ -1079,6 +1084,71 @@
         <translation>Report period '{kind}' (a whole year) takes no month or quarter number.</translation>
     </message>
     <message>
+        <extracomment>mohao_desk/domain/reconcile.py</extracomment>
+        <source>Không tìm thấy dòng tiêu đề có cột mã hồ sơ trong {rows} dòng đầu (cần cột 'Mã hồ sơ', 'Số hồ sơ' hoặc 'Mã số'; hoặc chỉ rõ cột, ví dụ code=B).</source>
+        <translation>No header row with a dossier code column in the first {rows} rows (a 'Mã hồ sơ', 'Số hồ sơ' or 'Mã số' column is needed; or name the columns, e.g. code=B).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/reconcile.py</extracomment>
+        <source>Tệp không có hồ sơ nào dưới dòng tiêu đề.</source>
+        <translation>The file has no dossier under its header row.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/reconcile.py</extracomment>
+        <source>Khoảng đối chiếu sai: từ ngày {low:%d/%m/%Y} sau đến ngày {high:%d/%m/%Y}.</source>
+        <translation>Wrong reconciliation period: the start {low:%d/%m/%Y} is after the end {high:%d/%m/%Y}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/reconcile.py</extracomment>
+        <source>chỉ có giờ, không có ngày</source>
+        <translation>a time without a date</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/reconcile.py</extracomment>
+        <source>là một con số, không phải ngày tháng</source>
+        <translation>a number, not a date</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/reconcile.py</extracomment>
+        <source>Trang '{sheet}' không có cột mã hồ sơ (chỉ rõ cột, ví dụ code=B).</source>
+        <translation>Sheet '{sheet}' has no dossier code column (name it, e.g. code=B).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/reconcile.py</extracomment>
+        <source>Tệp không có cột ngày tiếp nhận đọc được: hãy chỉ rõ khoảng thời gian đối chiếu (từ ngày, đến ngày).</source>
+        <translation>The file has no readable receipt date column: give the period to reconcile (from, to).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/reconcile.py</extracomment>
+        <source>Cột '{name}' không có trong phép đối chiếu (chỉ có: {names}).</source>
+        <translation>The reconciliation has no column '{name}' (only: {names}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/reconcile.py</extracomment>
+        <source>Cột '{where}' của '{name}' không hợp lệ (cần chữ cái của cột như B, AA hoặc số thứ tự cột).</source>
+        <translation>Column '{where}' of '{name}' is not valid (a column letter such as B or AA, or the column's number, is needed).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/reconcile.py</extracomment>
+        <source>'{text}' không phải một ngày có thật</source>
+        <translation>'{text}' is not a real date</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/reconcile.py</extracomment>
+        <source>Dòng {row}, cột {column}: mã hồ sơ dài quá {limit} ký tự.</source>
+        <translation>Row {row}, column {column}: the dossier code is longer than {limit} characters.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/reconcile.py</extracomment>
+        <source>'{text}' không phải ngày tháng đọc được (cần dd/mm/yyyy, dd/mm/yyyy HH:MM hoặc yyyy-mm-dd)</source>
+        <translation>'{text}' is not a readable date (dd/mm/yyyy, dd/mm/yyyy HH:MM or yyyy-mm-dd is needed)</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/reconcile.py</extracomment>
+        <source>Dòng {row}, cột {column} ('{header}'): {reason}. Tệp không được đọc; hãy sửa ô này rồi đối chiếu lại.</source>
+        <translation>Row {row}, column {column} ('{header}'): {reason}. The file was not read; correct this cell and reconcile again.</translation>
+    </message>
+    <message>
         <extracomment>mohao_desk/domain/regimes.py</extracomment>
         <source>Không có chế độ pháp lý nào áp dụng cho ngày {day:%d/%m/%Y}.</source>
         <translation>No legal regime applies on {day:%d/%m/%Y}.</translation>
@@ -1500,28 +1570,18 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/catalog_import.py</extracomment>
-        <source>Tệp Excel '{path}' bị hỏng, không đọc được.</source>
-        <translation>Excel file '{path}' is damaged and cannot be read.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
         <source>danh mục</source>
         <translation>catalog</translation>
     </message>
     <message>
-        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
+        <extracomment>mohao_desk/services/catalog_import.py, mohao_desk/services/spreadsheet.py</extracomment>
         <source>Tệp '{path}' là bảng tính Excel dạng cũ (.xls) hoặc có đặt mật khẩu: hãy mở bằng Excel và lưu lại dạng .xlsx, không đặt mật khẩu.</source>
         <translation>File '{path}' is an old-style Excel workbook (.xls) or is password-protected: open it in Excel and save it again as .xlsx, without a password.</translation>
     </message>
     <message>
-        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
+        <extracomment>mohao_desk/services/catalog_import.py, mohao_desk/services/spreadsheet.py</extracomment>
         <source>Tệp '{path}' không phải tệp Excel (.xlsx) đọc được.</source>
         <translation>File '{path}' is not a readable Excel (.xlsx) file.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
-        <source>Tệp Excel '{path}' khi giải nén quá lớn (hơn {limit} byte): không đọc.</source>
-        <translation>Excel file '{path}' is too large once unpacked (more than {limit} bytes): not read.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/catalog_import.py</extracomment>
@@ -1540,28 +1600,8 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/catalog_import.py</extracomment>
-        <source>Tệp Excel '{path}' có quá nhiều phần ({count}): không phải một danh mục.</source>
-        <translation>Excel file '{path}' has too many parts ({count}): it is not a catalog.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
         <source>Danh mục thủ tục đã thay đổi sau khi xem trước (thủ tục {codes}): hãy xem lại các thay đổi rồi áp dụng.</source>
         <translation>The procedure catalog changed after the preview (procedures {codes}): review the changes again, then apply.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
-        <source>Tệp Excel '{path}' có quá nhiều trang ({count}, tối đa {limit}).</source>
-        <translation>Excel file '{path}' has too many sheets ({count}, at most {limit}).</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
-        <source>Tệp Excel '{path}' có khai báo DOCTYPE/ENTITY trong XML (dấu hiệu tệp độc hại): không đọc.</source>
-        <translation>Excel file '{path}' declares a DOCTYPE/ENTITY in its XML (a sign of a malicious file): not read.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/catalog_import.py</extracomment>
-        <source>Trang '{sheet}' của tệp '{path}' có quá nhiều dòng (tối đa {limit}).</source>
-        <translation>Sheet '{sheet}' of file '{path}' has too many rows (at most {limit}).</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/connection.py</extracomment>
@@ -1944,6 +1984,26 @@
         <translation>The attachment file {sha} in the source file's data folder has wrong content (it does not match the recorded hash): cancelled, the server is unchanged.</translation>
     </message>
     <message>
+        <extracomment>mohao_desk/services/reconcile.py</extracomment>
+        <source>danh sách hồ sơ của hệ thống</source>
+        <translation>the system's dossier list</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/reconcile.py, mohao_desk/services/statistics.py</extracomment>
+        <source>Định dạng '{fmt}' không hỗ trợ (json, xlsx, pdf).</source>
+        <translation>Format '{fmt}' is not supported (json, xlsx, pdf).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/reconcile.py</extracomment>
+        <source>Tệp '{path}' không đối chiếu được: {reason}</source>
+        <translation>File '{path}' cannot be reconciled: {reason}</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/reconcile.py, mohao_desk/ui/pdf_preview.py</extracomment>
+        <source>Không lưu được tệp '{path}': {error}.</source>
+        <translation>Could not save the file '{path}': {error}.</translation>
+    </message>
+    <message>
         <extracomment>mohao_desk/services/reports.py</extracomment>
         <source>Đây là cơ sở dữ liệu của cơ quan cấp trên: chọn đơn vị cần lập báo cáo giải trình.</source>
         <translation>This is the upstream office's database: choose the unit for the explanation report.</translation>
@@ -2094,6 +2154,46 @@
         <translation>Signer's title: at most 4 lines of 80 characters each.</translation>
     </message>
     <message>
+        <extracomment>mohao_desk/services/spreadsheet.py</extracomment>
+        <source>Tệp Excel '{path}' bị hỏng, không đọc được.</source>
+        <translation>Excel file '{path}' is damaged and cannot be read.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/spreadsheet.py</extracomment>
+        <source>Tệp Excel '{path}' có quá nhiều trang ({count}, tối đa {limit}).</source>
+        <translation>Excel file '{path}' has too many sheets ({count}, at most {limit}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/spreadsheet.py</extracomment>
+        <source>Trang '{sheet}' của tệp '{path}' có quá nhiều dòng (tối đa {limit}).</source>
+        <translation>Sheet '{sheet}' of file '{path}' has too many rows (at most {limit}).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/spreadsheet.py</extracomment>
+        <source>Tệp Excel '{path}' khi giải nén quá lớn (hơn {limit} byte): không đọc.</source>
+        <translation>Excel file '{path}' is too large once unpacked (more than {limit} bytes): not read.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/spreadsheet.py</extracomment>
+        <source>Tệp '{path}' không phải bảng tính đọc được (cần tệp Excel .xlsx, .xls hoặc tệp văn bản .csv).</source>
+        <translation>File '{path}' is not a readable spreadsheet (an Excel .xlsx or .xls file or a .csv text file is needed).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/spreadsheet.py</extracomment>
+        <source>Tệp Excel '{path}' có quá nhiều phần ({count}): không phải một bảng tính thông thường.</source>
+        <translation>Excel file '{path}' has too many parts ({count}): it is not an ordinary workbook.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/spreadsheet.py</extracomment>
+        <source>Tệp '{path}' không phải bảng tính đọc được (dòng {row} sai định dạng CSV).</source>
+        <translation>File '{path}' is not a readable spreadsheet (line {row} is not valid CSV).</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/spreadsheet.py</extracomment>
+        <source>Tệp Excel '{path}' có khai báo DOCTYPE/ENTITY trong XML (dấu hiệu tệp độc hại): không đọc.</source>
+        <translation>Excel file '{path}' declares a DOCTYPE/ENTITY in its XML (a sign of a malicious file): not read.</translation>
+    </message>
+    <message>
         <extracomment>mohao_desk/services/statistics.py</extracomment>
         <source>Chọn kỳ báo cáo theo loại kỳ hoặc theo ngày bắt đầu và ngày kết thúc, không cả hai.</source>
         <translation>Choose the report period either by its kind or by its start and end dates, not both.</translation>
@@ -2117,11 +2217,6 @@
         <extracomment>mohao_desk/services/statistics.py</extracomment>
         <source>Không có đơn vị mã '{code}' trong cơ sở dữ liệu.</source>
         <translation>There is no unit with code '{code}' in the database.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/services/statistics.py</extracomment>
-        <source>Định dạng '{fmt}' không hỗ trợ (json, xlsx, pdf).</source>
-        <translation>Format '{fmt}' is not supported (json, xlsx, pdf).</translation>
     </message>
     <message>
         <extracomment>mohao_desk/services/statistics.py</extracomment>
@@ -2452,11 +2547,6 @@
         <extracomment>mohao_desk/store/files.py</extracomment>
         <source>Không lưu được bản sao tệp '{file}' vào thư mục dữ liệu: {error}; hồ sơ chưa được ghi số hóa.</source>
         <translation>Could not save a copy of file '{file}' in the data folder: {error}; the dossier was not marked as scanned.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/ui/pdf_preview.py</extracomment>
-        <source>Không lưu được tệp '{path}': {error}.</source>
-        <translation>Could not save the file '{path}': {error}.</translation>
     </message>
 </context>
 </TS>

@@ -4,12 +4,12 @@
 <context>
     <name>AdministratorDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="192"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="208"/>
         <source>Tạo tài khoản quản trị</source>
         <translation>Create the administrator&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="197"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="213"/>
         <source>Đơn vị chưa có tài khoản quản trị. Người quản trị đặt mật khẩu cho các cán bộ, danh mục, lịch, sao lưu. Hãy tạo tài khoản quản trị trước khi dùng chương trình.</source>
         <translation>The unit has no administrator&apos;s account yet. The administrator sets the officers&apos; passwords, the catalog, the calendar and the backups. Create the administrator&apos;s account before using the program.</translation>
     </message>
@@ -17,62 +17,62 @@
 <context>
     <name>AdministratorFields</name>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="241"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="248"/>
         <source>Ví dụ: %1</source>
         <translation>E.g. %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="243"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="250"/>
         <source>Ít nhất 8 ký tự</source>
         <translation>At least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="246"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="253"/>
         <source>Người này cũng tiếp nhận và xử lý hồ sơ (đơn vị chỉ có một cán bộ)</source>
         <translation>This person also receives and processes dossiers (a unit with one officer)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="248"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="255"/>
         <source>Tên đăng nhập quản trị:</source>
         <translation>Administrator&apos;s username:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="249"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="256"/>
         <source>Họ tên người quản trị:</source>
         <translation>Administrator&apos;s full name:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="250"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="257"/>
         <source>Mật khẩu:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="251"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="258"/>
         <source>Nhập lại mật khẩu:</source>
         <translation>Repeat the password:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="259"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="266"/>
         <source>Tên đăng nhập quản trị không được trống hay có dấu cách.</source>
         <translation>The administrator&apos;s username must not be empty or contain spaces.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="261"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="268"/>
         <source>Chưa nhập họ tên người quản trị.</source>
         <translation>The administrator&apos;s full name is missing.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="264"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="271"/>
         <source>Mật khẩu phải có ít nhất %1 ký tự.</source>
         <translation>The password must have at least %1 characters.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="267"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="274"/>
         <source>Hai lần nhập mật khẩu không giống nhau.</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="277"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="284"/>
         <source>Quản trị</source>
         <translation>Administrator</translation>
     </message>
@@ -1233,7 +1233,7 @@ Bản sao CCCD của cha mẹ
 Tờ khai đăng ký khai sinh | bản chính | 2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier/slips.py" line="75"/>
+        <location filename="../../mohao_desk/ui/dossier/slips.py" line="76"/>
         <source>Giấy tiếp nhận</source>
         <translation>Receipt</translation>
     </message>
@@ -1351,12 +1351,12 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier/slips.py" line="69"/>
+        <location filename="../../mohao_desk/ui/dossier/slips.py" line="70"/>
         <source>In phiếu</source>
         <translation>Print slips</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/dossier/slips.py" line="76"/>
+        <location filename="../../mohao_desk/ui/dossier/slips.py" line="77"/>
         <source>Phiếu kiểm soát</source>
         <translation>Control slip</translation>
     </message>
@@ -1543,6 +1543,19 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
     </message>
 </context>
 <context>
+    <name>EntriesModel</name>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="107"/>
+        <source>Nhấp đúp để mở hồ sơ</source>
+        <translation>Double-click to open the dossier</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="108"/>
+        <source>Hồ sơ không có tại Bộ phận</source>
+        <translation>The desk does not have this dossier</translation>
+    </message>
+</context>
+<context>
     <name>HoursTab</name>
     <message>
         <location filename="../../mohao_desk/ui/settings_dialog.py" line="921"/>
@@ -1643,37 +1656,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>KeyPassphraseDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="349"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="347"/>
         <source>Mật khẩu khóa ký</source>
         <translation>Signing-key passphrase</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="353"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="351"/>
         <source>Đơn vị chưa có khóa ký gói. Đặt mật khẩu cho khóa ký mới: người quản trị giữ mật khẩu này; mỗi lần xuất gói (một lần mỗi phiên làm việc) cần nhập.</source>
         <translation>The unit has no package signing key yet. Set a passphrase for the new key: the administrator keeps it; exports ask for it (once per session).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="357"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="355"/>
         <source>Gói gửi cấp trên được ký bằng khóa của đơn vị: nhập mật khẩu khóa ký.</source>
         <translation>Packages for the upstream office are signed with the unit&apos;s key: enter the signing-key passphrase.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="365"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="363"/>
         <source>Mật khẩu khóa ký:</source>
         <translation>Signing-key passphrase:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="367"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="365"/>
         <source>Nhập lại:</source>
         <translation>Repeat:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="390"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="380"/>
         <source>Mật khẩu khóa ký phải có ít nhất %1 ký tự.</source>
         <translation>The signing-key passphrase must have at least %1 characters.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="396"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="386"/>
         <source>Hai lần nhập không giống nhau.</source>
         <translation>The two entries differ.</translation>
     </message>
@@ -1942,70 +1955,70 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="63"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="79"/>
         <source>Màn hình đã khóa</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="63"/>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="122"/>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="149"/>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="155"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="79"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="138"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="165"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="171"/>
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="68"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="84"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-stop desk</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="78"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="94"/>
         <source>Chương trình đã khóa vì lâu không dùng. Nhập mật khẩu để tiếp tục, hoặc đổi sang người dùng khác.</source>
         <translation>The program locked itself after a while unused. Enter the password to go on, or switch to another person.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="83"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="99"/>
         <source>Màn hình đã khóa. Nhập mật khẩu để tiếp tục, hoặc đổi sang người dùng khác.</source>
         <translation>The screen is locked. Enter the password to go on, or switch to another person.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="106"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="122"/>
         <source>&amp;Người dùng:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="110"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="126"/>
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="115"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="131"/>
         <source>Dữ liệu mẫu: mọi tài khoản có mật khẩu “demo”.</source>
         <translation>Demo data: every account has the password “demo”.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="122"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="138"/>
         <source>Mở khóa</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="129"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="145"/>
         <source>Đổi người dùng</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="133"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="149"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="133"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="149"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="161"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="177"/>
         <source>Chưa có tài khoản nào để đăng nhập.</source>
         <translation>There is no account to log in with yet.</translation>
     </message>
@@ -2017,8 +2030,8 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <location filename="../../mohao_desk/ui/app.py" line="242"/>
         <location filename="../../mohao_desk/ui/app.py" line="267"/>
         <location filename="../../mohao_desk/ui/app.py" line="319"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="932"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1197"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1009"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1274"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Desk</translation>
     </message>
@@ -2048,172 +2061,192 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>Not digitized</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="73"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="75"/>
         <source>Hồ sơ của tôi</source>
         <translation>My dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="74"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="76"/>
         <source>Đang giải quyết</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="75"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="77"/>
         <source>Tất cả hồ sơ</source>
         <translation>All dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="340"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="357"/>
         <source>Thao tác</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="201"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="204"/>
         <source>Tiếp nhận hồ sơ</source>
         <translation>Register dossier</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="114"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="74"/>
+        <source>Chưa có trên hệ thống</source>
+        <translation>Not in the system</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="117"/>
         <source>%1 (%2) — hồ sơ đơn vị gửi lên, chỉ xem</source>
         <translation>%1 (%2) — dossiers sent by the unit, view only</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="205"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="208"/>
         <source>Tiếp nhận một hồ sơ mới và in giấy hẹn (F2)</source>
         <translation>Register a new dossier and print the receipt (F2)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="208"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="211"/>
         <source>Từ chối tiếp nhận tại quầy…</source>
         <translation>Refuse at the counter…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="212"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="215"/>
         <source>Hồ sơ không đủ điều kiện: ghi lý do, in Phiếu từ chối (Mẫu 03); không tạo hồ sơ</source>
         <translation>The dossier cannot be accepted: write the reasons, print the refusal slip (Form 03); no dossier is created</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="216"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="219"/>
         <source>Từ chối tại quầy</source>
         <translation>Refusals at the counter</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="218"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="221"/>
         <source>Các lượt từ chối tiếp nhận tại quầy của một khoảng thời gian</source>
         <translation>The refusals at the counter of a range of days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="221"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="224"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="225"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="228"/>
         <source>Tải lại danh sách hồ sơ (F5)</source>
         <translation>Reload the list of dossiers (F5)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="228"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="231"/>
         <source>Danh sách hằng ngày</source>
         <translation>Daily list</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="231"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="234"/>
         <source>Danh sách theo dõi hồ sơ của một ngày, để lãnh đạo ký</source>
         <translation>The dossier list of one day, for the leader to sign</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="234"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="237"/>
         <source>Sổ theo dõi</source>
         <translation>Register book</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="237"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="240"/>
         <source>Sổ theo dõi hồ sơ của một khoảng thời gian</source>
         <translation>The register book of a range of days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="240"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="243"/>
         <source>Báo cáo giải trình</source>
         <translation>Explanation report</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="242"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="245"/>
         <source>Báo cáo giải trình hồ sơ quá hạn của một khoảng thời gian</source>
         <translation>The explanation report on overdue dossiers of a range of days</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="245"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="248"/>
+        <source>Đối chiếu với hệ thống điện tử…</source>
+        <translation>Reconcile with the electronic system…</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="252"/>
+        <source>So hồ sơ của Bộ phận với danh sách xuất từ hệ thống thông tin một cửa điện tử của tỉnh: hồ sơ chưa nhập, đã xong mà còn mở, hạn khác nhau</source>
+        <translation>Compare the desk&apos;s dossiers with the list exported from the province&apos;s electronic one-stop system: dossiers not entered, finished here but open there, different due dates</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="256"/>
+        <source>Đối chiếu</source>
+        <translation>Reconcile</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="258"/>
         <source>Xuất gói</source>
         <translation>Export package</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="248"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="261"/>
         <source>Xuất gói số liệu gửi cơ quan cấp trên (ra USB hoặc thư mục)</source>
         <translation>Export a data package for the upstream office (to a USB stick or a folder)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="254"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="267"/>
         <source>Nhập gói danh mục, lịch nghỉ của cơ quan cấp trên</source>
         <translation>Import the upstream office&apos;s package (catalog, days off)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="257"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="270"/>
         <source>Thiết lập</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="259"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="272"/>
         <source>Đơn vị, cán bộ, danh mục thủ tục, giờ làm việc, ngày nghỉ</source>
         <translation>Unit, officers, procedure catalog, office hours, days off</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="262"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="275"/>
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="265"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="278"/>
         <source>Sao lưu cơ sở dữ liệu (đã kiểm tra) vào thư mục backups; chương trình cũng tự sao lưu mỗi ngày và khi đóng</source>
         <translation>Back up the database (checked) into the backups folder; the program also backs up every day and when it closes</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="270"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="283"/>
         <source>Phục hồi từ bản sao lưu…</source>
         <translation>Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="273"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="286"/>
         <source>Thay dữ liệu hiện tại bằng một bản sao lưu (dữ liệu hiện tại được sao lưu trước)</source>
         <translation>Replace the current data with a backup (the current data is backed up first)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="307"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="322"/>
         <source>&amp;Hồ sơ</source>
         <translation>&amp;Dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="313"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="328"/>
         <source>&amp;Báo cáo</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="322"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="339"/>
         <source>&amp;Gửi, nhận</source>
         <translation>&amp;Packages</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="325"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="342"/>
         <source>H&amp;ệ thống</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="391"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="409"/>
         <source>⚠ Lịch sử hồ sơ đã bị sửa ngoài chương trình — báo quản trị</source>
         <translation>⚠ The dossiers&apos; history was edited outside the program — tell the administrator</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="411"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="429"/>
         <source>Kiểm tra chuỗi lịch sử khi mở chương trình: dữ liệu đã bị sửa ngoài chương trình.
 
 %1</source>
@@ -2222,213 +2255,218 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="415"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="433"/>
         <source>(và %1 chỗ khác)</source>
         <translation>(and %1 other places)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="417"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="435"/>
         <source>Hãy báo lãnh đạo; các bản sao lưu cũ còn giữ lịch sử trước khi bị sửa.</source>
         <translation>Tell the leader; the older backups still hold the history before the edit.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="419"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="437"/>
         <source>Lịch sử hồ sơ đã bị sửa</source>
         <translation>The dossiers&apos; history was edited</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="477"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="495"/>
         <source>DỮ LIỆU MẪU — hồ sơ và người nộp ở đây là giả, chỉ để tập sử dụng; không dùng cho công việc thật.</source>
         <translation>DEMO DATA — the dossiers and applicants here are made up, for practice only; not for real work.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="503"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="521"/>
         <source>Gõ mã hồ sơ, họ tên hoặc số điện thoại, không cần dấu (&quot;nguyen van an&quot;); máy quét mã: quét rồi Enter để mở hồ sơ. Ctrl+Enter: tìm trong tất cả hồ sơ.</source>
         <translation>Type a dossier code, a name or a phone number, diacritics optional (&quot;nguyen van an&quot;); a scanner: scan, then Enter opens the dossier. Ctrl+Enter: search all dossiers.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="511"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="529"/>
         <source>Tìm trong mọi hồ sơ thay vì chỉ danh sách đang chọn (Ctrl+Enter)</source>
         <translation>Search every dossier instead of only the selected list (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="606"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="632"/>
         <source>Dữ liệu đơn vị gửi lên cơ quan cấp trên: chỉ xem, không ghi được.</source>
         <translation>Data the unit sent to the upstream office: view only, nothing can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="679"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="705"/>
         <source>Không kết nối được máy chủ dữ liệu từ %1: bảng đang hiện dữ liệu lần cập nhật cuối; chương trình tự kết nối lại.</source>
         <translation>No connection to the data server since %1: the board shows the last update; the program reconnects by itself.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="758"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="788"/>
         <source>%1+ hồ sơ trong «%2» — gõ thêm để thu hẹp</source>
         <translation>%1+ dossiers in “%2” — type more to narrow</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="760"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="790"/>
         <source>%1 hồ sơ trong «%2»</source>
         <translation>%1 dossiers in “%2”</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="812"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="830"/>
+        <source>Đối chiếu gần nhất với hệ thống điện tử: %1, tệp %2 (hồ sơ tiếp nhận từ %3 đến %4) — &lt;a href=&quot;not-in-system&quot;&gt;chưa có trên hệ thống: %5&lt;/a&gt;; đã xong tại Bộ phận, còn mở trên hệ thống: %6; còn mở tại Bộ phận, đã xong trên hệ thống: %7; hạn khác nhau: %8; không có tại Bộ phận: %9.</source>
+        <translation>Last reconciliation with the electronic system: %1, file %2 (dossiers received from %3 to %4) — &lt;a href=&quot;not-in-system&quot;&gt;not in the system: %5&lt;/a&gt;; finished here, open in the system: %6; open here, finished in the system: %7; different due dates: %8; not at the desk: %9.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/main_window.py" line="889"/>
         <source>Tìm trong «%1» theo mã hồ sơ</source>
         <translation>Search in “%1” by dossier code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="814"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="891"/>
         <source>Tìm trong tất cả hồ sơ: mã hồ sơ, họ tên, điện thoại</source>
         <translation>Search all dossiers: code, name, phone</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="816"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="893"/>
         <source>Tìm trong «%1»: mã hồ sơ, họ tên, điện thoại</source>
         <translation>Search in “%1”: code, name, phone</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="820"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="897"/>
         <source> — hoặc quét mã</source>
         <translation> — or scan a code</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="882"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="959"/>
         <source>Lịch nghỉ năm %1 chưa có thông báo chính thức</source>
         <translation>The days off of %1 have no official announcement yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="887"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="964"/>
         <source>ngày %1 chưa có văn bản chính thức khẳng định</source>
         <translation>no official document confirms %1 yet</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="892"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="969"/>
         <source>hãy kiểm tra thông báo của Chính phủ (Thiết lập › Ngày nghỉ, ngày làm bù).</source>
         <translation>please check the government&apos;s announcement (Settings › Days off, make-up days).</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="895"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="972"/>
         <source>Các ngày nghỉ đang tính theo quy tắc của gói holidays.</source>
         <translation>The days off follow the rules of the holidays package.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1014"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1091"/>
         <source>Từ chối tiếp nhận tại quầy</source>
         <translation>Refusals at the counter</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1032"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1109"/>
         <source>Phiếu từ chối tiếp nhận tại quầy</source>
         <translation>Refusal slip (at the counter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1048"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1125"/>
         <source>Danh sách theo dõi hồ sơ hằng ngày</source>
         <translation>Daily dossier list</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1064"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1141"/>
         <source>Sổ theo dõi hồ sơ</source>
         <translation>Register book</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1072"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1149"/>
         <source>Sổ theo dõi hồ sơ từ %1 đến %2</source>
         <translation>Register book from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1085"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1162"/>
         <source>Báo cáo giải trình hồ sơ quá hạn</source>
         <translation>Explanation report on overdue dossiers</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1096"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1173"/>
         <source>Báo cáo giải trình từ %1 đến %2</source>
         <translation>Explanation report from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1220"/>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1285"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1297"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1362"/>
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1223"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1300"/>
         <source>Đã sao lưu và kiểm tra: %1</source>
         <translation>Backed up and checked: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1226"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1303"/>
         <source>Sao lưu</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1235"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1312"/>
         <source>Chọn bản sao lưu</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1237"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1314"/>
         <source>Bản sao lưu (*.sqlite3)</source>
         <translation>Backups (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1243"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1320"/>
         <source>Phục hồi từ bản sao lưu</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1245"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1322"/>
         <source>Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu %1? Dữ liệu hiện tại được sao lưu trước, nên vẫn lấy lại được.</source>
         <translation>Replace all current data with the backup %1? The current data is backed up first, so it can still be recovered.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1254"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1331"/>
         <source>Đã phục hồi %1 hồ sơ. Dữ liệu trước khi phục hồi: %2</source>
         <translation>Restored %1 dossiers. The data before the restore: %2</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1260"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1337"/>
         <source>Phục hồi</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1273"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1350"/>
         <source>Chưa sao lưu được: %1</source>
         <translation>Not backed up: %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1289"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1366"/>
         <source>Chưa sao lưu được</source>
         <translation>Not backed up</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="251"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="264"/>
         <source>Nhập gói</source>
         <translation>Import packages</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="277"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="290"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="509"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="527"/>
         <source>Tìm trong &amp;tất cả hồ sơ (Ctrl+Enter)</source>
         <translation>Search &amp;all dossiers (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="762"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="792"/>
         <source>%1 hồ sơ mới nhất — gõ để tìm trong tất cả</source>
         <translation>newest %1 dossiers — type to search all</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="764"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="794"/>
         <source>%1 hồ sơ</source>
         <translation>dossiers: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="922"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="999"/>
         <source>%n hồ sơ vừa quá hạn</source>
         <translation>
             <numerusform>%n dossier just went overdue</numerusform>
@@ -2436,7 +2474,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mohao_desk/ui/main_window.py" line="925"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1002"/>
         <source>%n hồ sơ sắp đến hạn</source>
         <translation>
             <numerusform>%n dossier is now due soon</numerusform>
@@ -2444,37 +2482,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1054"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1131"/>
         <source>Danh sách theo dõi hồ sơ ngày %1</source>
         <translation>Daily dossier list %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1129"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1206"/>
         <source>Chọn thư mục lưu gói gửi cấp trên</source>
         <translation>Choose a folder for the package to the upstream office</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1158"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1235"/>
         <source>Đang xuất gói …</source>
         <translation>Exporting the package …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1162"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1239"/>
         <source>Đã xuất gói số %1 (%2 hồ sơ): %3</source>
         <translation>Exported package no. %1 (%2 dossiers): %3</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1191"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1268"/>
         <source>Đang nhập gói …</source>
         <translation>Importing packages …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1202"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1279"/>
         <source>Đang lập %1 …</source>
         <translation>Preparing %1 …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/main_window.py" line="1214"/>
+        <location filename="../../mohao_desk/ui/main_window.py" line="1291"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>
@@ -2676,37 +2714,37 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="297"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="304"/>
         <source>Đổi mật khẩu</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="299"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="306"/>
         <source>Đặt mật khẩu cho %1</source>
         <translation>Set the password of %1</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="305"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="312"/>
         <source>Mật khẩu hiện tại:</source>
         <translation>Current password:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="309"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="316"/>
         <source>Ít nhất 8 ký tự</source>
         <translation>At least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="311"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="318"/>
         <source>Mật khẩu mới:</source>
         <translation>New password:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="312"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="319"/>
         <source>Nhập lại mật khẩu mới:</source>
         <translation>Repeat the new password:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/login_dialog.py" line="327"/>
+        <location filename="../../mohao_desk/ui/login_dialog.py" line="325"/>
         <source>Hai lần nhập mật khẩu mới không giống nhau.</source>
         <translation>The two new passwords differ.</translation>
     </message>
@@ -2813,6 +2851,215 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <location filename="../../mohao_desk/ui/report_dialogs.py" line="160"/>
         <source>Mỗi lần lập cho tối đa 366 ngày.</source>
         <translation>At most 366 days at a time.</translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileDialog</name>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="46"/>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="58"/>
+        <source>Chưa có trên hệ thống</source>
+        <translation>Not in the system</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="47"/>
+        <source>Đã xong tại Bộ phận, còn mở trên hệ thống</source>
+        <translation>Finished at the desk, open in the system</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="50"/>
+        <source>Còn mở tại Bộ phận, đã xong trên hệ thống</source>
+        <translation>Open at the desk, finished in the system</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="53"/>
+        <source>Hạn giải quyết khác nhau</source>
+        <translation>Different due dates</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="54"/>
+        <source>Có trên hệ thống, không có tại Bộ phận</source>
+        <translation>In the system, not at the desk</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="59"/>
+        <source>Xong ở đây, mở trên đó</source>
+        <translation>Finished here, open there</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="60"/>
+        <source>Mở ở đây, xong trên đó</source>
+        <translation>Open here, finished there</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="61"/>
+        <source>Hạn khác nhau</source>
+        <translation>Different due dates</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="62"/>
+        <source>Không có tại Bộ phận</source>
+        <translation>Not at the desk</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="65"/>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="66"/>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="67"/>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="68"/>
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="69"/>
+        <source>Hạn tại Bộ phận</source>
+        <translation>Due at the desk</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="70"/>
+        <source>Hạn trên hệ thống</source>
+        <translation>Due in the system</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="71"/>
+        <source>Tình trạng tại Bộ phận</source>
+        <translation>Status at the desk</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="72"/>
+        <source>Tình trạng trên hệ thống</source>
+        <translation>Status in the system</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="73"/>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="75"/>
+        <source>Danh sách hồ sơ của hệ thống (*.xlsx *.xls *.csv);;Mọi tệp (*)</source>
+        <translation>The system&apos;s dossier list (*.xlsx *.xls *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="130"/>
+        <source>Đối chiếu với hệ thống điện tử</source>
+        <translation>Reconcile with the electronic system</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="134"/>
+        <source>Xuất danh sách hồ sơ của đơn vị từ hệ thống thông tin một cửa điện tử của tỉnh (Excel .xlsx, .xls hoặc .csv), rồi chọn tệp đó: chương trình so với hồ sơ tại Bộ phận và chỉ ra những chỗ khác nhau.</source>
+        <translation>Export the unit&apos;s dossier list from the province&apos;s electronic one-stop system (Excel .xlsx, .xls or .csv), then choose that file: the program compares it with the desk&apos;s dossiers and shows where they differ.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="141"/>
+        <source>Chọn tệp…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="143"/>
+        <source>Chưa chọn tệp</source>
+        <translation>No file chosen</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="145"/>
+        <source>Chỉ đối chiếu hồ sơ tiếp nhận từ</source>
+        <translation>Only dossiers received from</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="147"/>
+        <source>Không đánh dấu: theo ngày tiếp nhận sớm nhất và muộn nhất trong tệp</source>
+        <translation>Unchecked: from the earliest to the latest receipt date in the file</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="160"/>
+        <source>ví dụ: code=B,received=E,due=F,status=H</source>
+        <translation>e.g. code=B,received=E,due=F,status=H</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="163"/>
+        <source>Chỉ cần khi tệp ghi tiêu đề cột khác thường: cột mã hồ sơ (code), ngày tiếp nhận (received), hạn giải quyết (due), ngày hoàn thành (finished), trạng thái (status). Chương trình nhớ cho lần sau.</source>
+        <translation>Only needed when the file&apos;s column headers are unusual: the column of the dossier code (code), receipt date (received), due date (due), finished date (finished), status (status). The program remembers them for next time.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="168"/>
+        <source>Đối chiếu</source>
+        <translation>Reconcile</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="177"/>
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="180"/>
+        <source>Cột:</source>
+        <translation>Columns:</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="212"/>
+        <source>Xem, in PDF…</source>
+        <translation>View, print PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="213"/>
+        <source>Xem bản in của kết quả đối chiếu, in hoặc lưu PDF</source>
+        <translation>View the printout of the reconciliation, print it or save it as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="214"/>
+        <source>Lưu XLSX…</source>
+        <translation>Save XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="215"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="252"/>
+        <source>Chọn danh sách hồ sơ của hệ thống</source>
+        <translation>Choose the system&apos;s dossier list</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="284"/>
+        <source>Đang đối chiếu %1 …</source>
+        <translation>Reconciling %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="300"/>
+        <source>Tệp %1: %2 hồ sơ; tại Bộ phận %3 hồ sơ tiếp nhận từ %4 đến %5. Nhấp đúp một dòng để mở hồ sơ.</source>
+        <translation>File %1: %2 dossiers; at the desk %3 dossiers received from %4 to %5. Double-click a row to open the dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="342"/>
+        <source>Kết quả đối chiếu với hệ thống điện tử</source>
+        <translation>Reconciliation with the electronic system</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="353"/>
+        <source>Lưu kết quả đối chiếu</source>
+        <translation>Save the reconciliation</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="355"/>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="365"/>
+        <source>Đã lưu %1</source>
+        <translation>Saved %1</translation>
     </message>
 </context>
 <context>

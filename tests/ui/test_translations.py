@@ -115,6 +115,7 @@ def test_main_window_in_english(english, qtbot, board_desk: Desk) -> None:
         "Overdue without apology",
         "Awaiting supplement",
         "Not digitized",
+        "Not in the system",
         "My dossiers",
         "In progress",
         "All dossiers",
