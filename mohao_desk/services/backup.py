@@ -215,9 +215,17 @@ def prune(folder: Path, stem: str, *, keep: Path | None = None) -> list[Path]:
 
 
 def latest_backup(db: Database) -> Path | None:
+    """The newest automatic backup (``<stem>-<time>.sqlite3``); the copies taken before a
+    restore or an upgrade (``<stem>-truoc-…-<time>``) are not the automatic ones, as for
+    :func:`prune`."""
     folder = backup_folder(db)
+    stem = _stem(db)
     names = (
-        sorted(p for p in folder.glob(f"{_stem(db)}-*.sqlite3") if _NAME.match(p.name))
+        sorted(
+            p
+            for p in folder.glob(f"{stem}-*.sqlite3")
+            if (match := _NAME.match(p.name)) is not None and match["stem"] == stem
+        )
         if folder.is_dir()
         else []
     )

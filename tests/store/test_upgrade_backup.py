@@ -139,3 +139,20 @@ def test_two_upgrades_within_a_second_keep_both_copies(tmp_path: Path) -> None:
     second = store_db.backup_before_upgrade(path, "0009", now=NOW)
     assert first != second
     assert first.exists() and second.exists()
+
+
+def test_the_upgrade_copy_is_not_the_latest_automatic_backup(tmp_path: Path) -> None:
+    """The copy sorts after the dated backups by name; the day's automatic backup is still made
+    (the copy is not taken for it), and the latest backup is the automatic one."""
+    path = tmp_path / "desk.sqlite3"
+    _old_database(path, "0009", dossiers=5)
+    db = open_database(path)
+    try:
+        (copy,) = _upgrade_backups(tmp_path / "backups")
+        assert backup.latest_backup(db) is None
+        made = backup.auto_backup(db, now=datetime.now())
+        assert made is not None
+        latest = backup.latest_backup(db)
+        assert latest is not None and latest != copy and "truoc" not in latest.name
+    finally:
+        db.close()
