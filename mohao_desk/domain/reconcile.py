@@ -378,6 +378,7 @@ class SystemRow:
     finished: datetime | None
     status_text: str
     state: SystemState
+    due_has_time: bool = False  # its due cell said the time of day
 
 
 @dataclass(frozen=True)
@@ -465,6 +466,7 @@ def read_system_list(
                     limit=MAX_CODE_LENGTH,
                 )
             moments: dict[Role, datetime | None] = {}
+            due_time = False
             for role, column in moment_columns:
                 try:
                     read = read_moment(_cell(cells, column))
@@ -479,7 +481,7 @@ def read_system_list(
                     ) from None
                 moments[role] = read[0] if read else None
                 if read and role is Role.DUE and read[1]:
-                    due_times = True
+                    due_times = due_time = True
             raw_status = _cell(cells, status_column)
             status_text, said = _status(raw_status if isinstance(raw_status, str | None) else
                                         str(raw_status))  # fmt: skip
@@ -507,6 +509,7 @@ def read_system_list(
                 finished=moments.get(Role.FINISHED),
                 status_text=status_text,
                 state=state,
+                due_has_time=due_time,
             )
     if not by_code:
         raise DeskError("Tệp không có hồ sơ nào dưới dòng tiêu đề.")
@@ -655,13 +658,14 @@ def reconcile(
         open_here = d.status in OPEN_STATUSES
         if not open_here and r.state is SystemState.OPEN:
             due = r.due
-            if due is not None and not system.due_has_times:
+            if due is not None and not r.due_has_time:
                 due = _end_of_day(due.date())
             left = countdown(calendar, due, now) if due is not None else None
             finished_open.append((due or datetime.max, replace(entry, countdown=left)))
         elif open_here and r.state is SystemState.FINISHED:
             open_finished.append(entry)
-        if r.due is not None and _due_differs(d.original_due_at, r.due, system.due_has_times):
+        # By minute where the file says the time (of this row's due: a file may have both).
+        if r.due is not None and _due_differs(d.original_due_at, r.due, r.due_has_time):
             differs.append(entry)
     finished_open.sort(key=lambda pair: (pair[0], pair[1].code))
     return Reconciliation(

@@ -127,6 +127,20 @@ def reconcile_file(
     authority.require(desk.db, Operation.RECONCILE)
     with _no_cyclic_gc():
         result = _reconcile(desk, Path(path), low, high, columns)
+    if result.desk_in_period and len(result.unknown_here) == result.rows_read:
+        # Not one code of the file is here, and the desk has dossiers in the period: the
+        # export of another unit, or a code column that is not the code. Recording it would
+        # list every dossier of the period as missing on the board.
+        raise DeskError(
+            "Không mã hồ sơ nào trong tệp '{file}' ({rows} hồ sơ) có tại Bộ phận, trong khi Bộ "
+            "phận có {here} hồ sơ tiếp nhận từ {low:%d/%m/%Y} đến {high:%d/%m/%Y}: có phải tệp "
+            "của đơn vị khác, hoặc cột mã hồ sơ chưa đúng? Chưa ghi lại lần đối chiếu này.",
+            file=result.file_name,
+            rows=group_digits(result.rows_read),
+            here=group_digits(result.desk_in_period),
+            low=result.period[0],
+            high=result.period[1],
+        )
     if record:
         _record(desk, result, by)
     return result
@@ -210,7 +224,7 @@ def entry_cells(key: str, entry: Entry, due_has_times: bool = True) -> tuple[str
     """An entry's cells after STT, in :data:`documents.reconcile.HEADERS` order."""
     note = ""
     if entry.countdown is not None:
-        note = f"Trên hệ thống: {entry.countdown.text()}"
+        note = f"Trên hệ thống: {entry.countdown.text()} (theo ngày làm việc)"
     elif key == "unknown_here" and entry.row is not None:
         note = f"Dòng {entry.row} của tệp"
     elif key == "open_here_finished_there" and entry.finished_there is not None:

@@ -102,10 +102,12 @@ class EntriesModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
-            if self.here[index.row()]:
-                return self.tr("Nhấp đúp để mở hồ sơ")
-            return self.tr("Hồ sơ không có tại Bộ phận")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == 0:
+                if self.here[index.row()]:
+                    return self.tr("Nhấp đúp để mở hồ sơ")
+                return self.tr("Hồ sơ không có tại Bộ phận")
+            return self.rows[index.row()][index.column()] or None  # a cut cell, whole
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
@@ -142,9 +144,13 @@ class ReconcileDialog(QDialog):
         self.choose_button.clicked.connect(lambda _checked=False: self.choose_file())
         self.file_label = QLabel(self.tr("Chưa chọn tệp"), self)
         self.file_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.period_box = QCheckBox(self.tr("Chỉ đối chiếu hồ sơ tiếp nhận từ"), self)
+        self.period_box = QCheckBox(self.tr("Kỳ của danh sách “Chưa có trên hệ thống”: từ"), self)
         self.period_box.setToolTip(
-            self.tr("Không đánh dấu: theo ngày tiếp nhận sớm nhất và muộn nhất trong tệp")
+            self.tr(
+                "Hồ sơ tiếp nhận tại Bộ phận trong kỳ này mà tệp không có. Không đánh dấu: từ "
+                "ngày tiếp nhận sớm nhất đến muộn nhất trong tệp. Các danh sách khác so mọi hồ "
+                "sơ có trong tệp."
+            )
         )
         now = desk.now().date()
         today = QDate(now.year, now.month, now.day)
@@ -201,9 +207,16 @@ class ReconcileDialog(QDialog):
             metrics = table.fontMetrics()
             samples = ("000.00.00.H00-000000-0000", "Cấp Giấy xác nhận tình trạng", "Nguyễn Văn An",
                        "00/00/0000 00:00", "00/00/0000 00:00", "00/00/0000 00:00",
-                       "Có kết quả, chờ trả", "Tình trạng trên hệ thống")  # fmt: skip
+                       "Có kết quả, chờ trả", "Đang xử lý",
+                       "Trên hệ thống: quá 228 ngày 7 giờ (theo ngày làm việc)")  # fmt: skip
             for column, sample in enumerate(samples):
-                header.resizeSection(column, metrics.horizontalAdvance(sample) + 18)
+                wide = max(sample, self.tr(HEADERS[column]), key=metrics.horizontalAdvance)
+                header.resizeSection(column, metrics.horizontalAdvance(wide) + 18)
+            # The note (the system's countdown, the file's row, when the system says it
+            # finished) is what a leader acts on: right after the code, never off-screen, in
+            # the lists that have one.
+            if key in ("finished_here_open_there", "open_here_finished_there", "unknown_here"):
+                header.moveSection(len(HEADERS) - 1, 1)
             # A double-click emits doubleClicked and activated: listen to one (Enter too).
             table.activated.connect(lambda index, k=key: self.open_row(k, index.row()))
             self.models[key], self.tables[key] = model, table
@@ -244,7 +257,16 @@ class ReconcileDialog(QDialog):
         return saved_columns(self.desk)
 
     def _failed(self, exc: BaseException) -> None:
+        """A refused file or reading: the last lists go (they are not this file's), so nothing
+        of an earlier run can be printed as if it were this one."""
         self.reconcile_button.setEnabled(self.path is not None)
+        self.result = None
+        for index, key in enumerate(LISTS):
+            self.models[key].set_rows([], [])
+            self.tabs.setTabText(index, self.tr(TABS[key]))
+        self.summary.setText("")
+        self.pdf_button.setEnabled(False)
+        self.xlsx_button.setEnabled(False)
         self.banner.show_error(error_text(exc))
 
     def choose_file(self) -> None:
@@ -275,9 +297,13 @@ class ReconcileDialog(QDialog):
         desk = self.desk
 
         def work() -> Any:
+            result = reconcile.reconcile_file(
+                desk, path, low=low, high=high, columns=columns or None
+            )
+            # Remembered once it worked: a wrong one would spoil the next file.
             if columns != reconcile.saved_columns(desk):
                 reconcile.save_columns(desk, columns)
-            return reconcile.reconcile_file(desk, path, low=low, high=high, columns=columns or None)
+            return result
 
         self.banner.clear_message()
         self.reconcile_button.setEnabled(False)
@@ -295,6 +321,9 @@ class ReconcileDialog(QDialog):
             title = self.tr(TABS[key])
             self.tabs.setTabText(index, f"{title} ({group_digits(len(entries))})")
         low, high = result.period
+        if not self.period_box.isChecked():  # show the period the file gave
+            self.low_edit.setDate(QDate(low.year, low.month, low.day))
+            self.high_edit.setDate(QDate(high.year, high.month, high.day))
         text = (
             self.tr(
                 "Tệp %1: %2 hồ sơ; tại Bộ phận %3 hồ sơ tiếp nhận từ %4 đến %5. Nhấp đúp một "

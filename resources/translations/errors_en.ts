@@ -1995,6 +1995,11 @@
     </message>
     <message>
         <extracomment>mohao_desk/services/reconcile.py</extracomment>
+        <source>Không mã hồ sơ nào trong tệp '{file}' ({rows} hồ sơ) có tại Bộ phận, trong khi Bộ phận có {here} hồ sơ tiếp nhận từ {low:%d/%m/%Y} đến {high:%d/%m/%Y}: có phải tệp của đơn vị khác, hoặc cột mã hồ sơ chưa đúng? Chưa ghi lại lần đối chiếu này.</source>
+        <translation>Not one dossier code of the file '{file}' ({rows} dossiers) is at the desk, while the desk has {here} dossiers received from {low:%d/%m/%Y} to {high:%d/%m/%Y}: is it another unit's file, or is the code column wrong? This reconciliation was not recorded.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/services/reconcile.py</extracomment>
         <source>Tệp '{path}' không đối chiếu được: {reason}</source>
         <translation>File '{path}' cannot be reconciled: {reason}</translation>
     </message>

@@ -1545,12 +1545,12 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>EntriesModel</name>
     <message>
-        <location filename="../../mohao_desk/ui/reconcile_window.py" line="107"/>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="108"/>
         <source>Nhấp đúp để mở hồ sơ</source>
         <translation>Double-click to open the dossier</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/reconcile_window.py" line="108"/>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="109"/>
         <source>Hồ sơ không có tại Bộ phận</source>
         <translation>The desk does not have this dossier</translation>
     </message>
@@ -2026,10 +2026,10 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="232"/>
-        <location filename="../../mohao_desk/ui/app.py" line="242"/>
-        <location filename="../../mohao_desk/ui/app.py" line="267"/>
-        <location filename="../../mohao_desk/ui/app.py" line="319"/>
+        <location filename="../../mohao_desk/ui/app.py" line="245"/>
+        <location filename="../../mohao_desk/ui/app.py" line="255"/>
+        <location filename="../../mohao_desk/ui/app.py" line="280"/>
+        <location filename="../../mohao_desk/ui/app.py" line="332"/>
         <location filename="../../mohao_desk/ui/main_window.py" line="1009"/>
         <location filename="../../mohao_desk/ui/main_window.py" line="1274"/>
         <source>Bộ phận Một cửa</source>
@@ -2952,112 +2952,112 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>The system&apos;s dossier list (*.xlsx *.xls *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/reconcile_window.py" line="130"/>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="132"/>
         <source>Đối chiếu với hệ thống điện tử</source>
         <translation>Reconcile with the electronic system</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/reconcile_window.py" line="134"/>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="136"/>
         <source>Xuất danh sách hồ sơ của đơn vị từ hệ thống thông tin một cửa điện tử của tỉnh (Excel .xlsx, .xls hoặc .csv), rồi chọn tệp đó: chương trình so với hồ sơ tại Bộ phận và chỉ ra những chỗ khác nhau.</source>
         <translation>Export the unit&apos;s dossier list from the province&apos;s electronic one-stop system (Excel .xlsx, .xls or .csv), then choose that file: the program compares it with the desk&apos;s dossiers and shows where they differ.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/reconcile_window.py" line="141"/>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="143"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/reconcile_window.py" line="143"/>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="145"/>
         <source>Chưa chọn tệp</source>
         <translation>No file chosen</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/reconcile_window.py" line="145"/>
-        <source>Chỉ đối chiếu hồ sơ tiếp nhận từ</source>
-        <translation>Only dossiers received from</translation>
-    </message>
-    <message>
         <location filename="../../mohao_desk/ui/reconcile_window.py" line="147"/>
-        <source>Không đánh dấu: theo ngày tiếp nhận sớm nhất và muộn nhất trong tệp</source>
-        <translation>Unchecked: from the earliest to the latest receipt date in the file</translation>
+        <source>Kỳ của danh sách “Chưa có trên hệ thống”: từ</source>
+        <translation>Period of the list “Not in the system”: from</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/reconcile_window.py" line="160"/>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="150"/>
+        <source>Hồ sơ tiếp nhận tại Bộ phận trong kỳ này mà tệp không có. Không đánh dấu: từ ngày tiếp nhận sớm nhất đến muộn nhất trong tệp. Các danh sách khác so mọi hồ sơ có trong tệp.</source>
+        <translation>Dossiers received at the desk in this period that the file does not have. Unticked: from the earliest to the latest receipt date in the file. The other lists compare every dossier in the file.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="166"/>
         <source>ví dụ: code=B,received=E,due=F,status=H</source>
         <translation>e.g. code=B,received=E,due=F,status=H</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/reconcile_window.py" line="163"/>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="169"/>
         <source>Chỉ cần khi tệp ghi tiêu đề cột khác thường: cột mã hồ sơ (code), ngày tiếp nhận (received), hạn giải quyết (due), ngày hoàn thành (finished), trạng thái (status). Chương trình nhớ cho lần sau.</source>
         <translation>Only needed when the file&apos;s column headers are unusual: the column of the dossier code (code), receipt date (received), due date (due), finished date (finished), status (status). The program remembers them for next time.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/reconcile_window.py" line="168"/>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="174"/>
         <source>Đối chiếu</source>
         <translation>Reconcile</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/reconcile_window.py" line="177"/>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="183"/>
         <source>đến</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/reconcile_window.py" line="180"/>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="186"/>
         <source>Cột:</source>
         <translation>Columns:</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/reconcile_window.py" line="212"/>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="225"/>
         <source>Xem, in PDF…</source>
         <translation>View, print PDF…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/reconcile_window.py" line="213"/>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="226"/>
         <source>Xem bản in của kết quả đối chiếu, in hoặc lưu PDF</source>
         <translation>View the printout of the reconciliation, print it or save it as PDF</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/reconcile_window.py" line="214"/>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="227"/>
         <source>Lưu XLSX…</source>
         <translation>Save XLSX…</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/reconcile_window.py" line="215"/>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="228"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/reconcile_window.py" line="252"/>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="274"/>
         <source>Chọn danh sách hồ sơ của hệ thống</source>
         <translation>Choose the system&apos;s dossier list</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/reconcile_window.py" line="284"/>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="310"/>
         <source>Đang đối chiếu %1 …</source>
         <translation>Reconciling %1 …</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/reconcile_window.py" line="300"/>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="329"/>
         <source>Tệp %1: %2 hồ sơ; tại Bộ phận %3 hồ sơ tiếp nhận từ %4 đến %5. Nhấp đúp một dòng để mở hồ sơ.</source>
         <translation>File %1: %2 dossiers; at the desk %3 dossiers received from %4 to %5. Double-click a row to open the dossier.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/reconcile_window.py" line="342"/>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="371"/>
         <source>Kết quả đối chiếu với hệ thống điện tử</source>
         <translation>Reconciliation with the electronic system</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/reconcile_window.py" line="353"/>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="382"/>
         <source>Lưu kết quả đối chiếu</source>
         <translation>Save the reconciliation</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/reconcile_window.py" line="355"/>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="384"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/reconcile_window.py" line="365"/>
+        <location filename="../../mohao_desk/ui/reconcile_window.py" line="394"/>
         <source>Đã lưu %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -3410,7 +3410,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>Officer line &apos;%1&apos; must read login: full name.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="309"/>
+        <location filename="../../mohao_desk/ui/app.py" line="322"/>
         <source>Chưa thiết lập được</source>
         <translation>Set-up failed</translation>
     </message>

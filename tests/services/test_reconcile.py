@@ -198,3 +198,43 @@ def test_the_old_xls_fixture_against_a_desk(desk: Desk, clock: FakeClock) -> Non
     # 3 working days here; the system wrote other due moments for the first two
     assert {e.code for e in result.due_differs} == {first, second}
     assert result.due_has_times
+
+
+def test_a_file_that_matches_nothing_here_is_refused(
+    desk: Desk, dossiers: dict[str, str], tmp_path: Path
+) -> None:
+    """Another unit's export (fresh-eyes finding: it was recorded, and the board listed every
+    dossier of the period as not on the system)."""
+    other = [
+        (f"000.17.22.H55-240422-{n:04d}", datetime(2024, 4, 22, 8), None, None, "Đang xử lý")
+        for n in range(1, 4)
+    ]
+    path = export_xlsx(tmp_path / "don-vi-khac.xlsx", other)
+    with pytest.raises(DeskError) as caught:
+        reconcile_file(desk, path)
+    assert "Không mã hồ sơ nào trong tệp 'don-vi-khac.xlsx' (3 hồ sơ) có tại Bộ phận" in (
+        caught.value.message
+    )
+    assert "có phải tệp của đơn vị khác" in caught.value.message
+    assert last_reconciliation(desk) is None
+    with desk.db.read() as conn:
+        assert rq.missing_count(conn) == 0
+
+
+def test_a_row_without_a_time_is_compared_by_date_in_a_file_with_times(
+    desk: Desk, dossiers: dict[str, str], tmp_path: Path
+) -> None:
+    """Fresh-eyes finding: in a file where some due cells say the time, a row whose due is a
+    date alone was compared by minute (its 00:00 against the legal 08:00) and listed."""
+    c = dossiers
+    path = export_xlsx(
+        tmp_path / "tron.xlsx",
+        [
+            (c["open"], datetime(2024, 4, 22, 10), "25/04/2024 10:00", None, "Đang xử lý"),
+            (c["missing"], datetime(2024, 4, 22, 11), "25/04/2024", None, "Đang xử lý"),
+            (c["late_there"], datetime(2024, 4, 22, 12), "25/04/2024 13:00", None, "Đang xử lý"),
+        ],
+    )
+    result = reconcile_file(desk, path, record=False)
+    assert result.due_has_times
+    assert [e.code for e in result.due_differs] == [c["late_there"]]

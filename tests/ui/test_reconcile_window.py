@@ -94,6 +94,9 @@ def test_reconcile_by_clicks(
     assert (late[0], late[6], late[7]) == (codes[0], "Đã trả kết quả", "Đang xử lý")
     assert late[8].startswith("Trên hệ thống: quá ")
     dialog.grab().save(str(tmp_path / "doi-chieu.png"))
+    dialog.tabs.setCurrentIndex(1)
+    dialog.grab().save(str(tmp_path / "doi-chieu-2.png"))
+    dialog.tabs.setCurrentIndex(0)
 
     # a double-click opens the dossier; a row the desk does not have opens nothing
     opened: list[str] = []
@@ -146,3 +149,38 @@ def test_a_refused_file_says_why_in_the_window(
     assert dialog.result is None and not dialog.pdf_button.isEnabled()
     assert not window.reconcile_label.isVisible()
     close(dialog)
+
+
+def test_a_failed_run_after_a_good_one_leaves_nothing_to_print_and_no_bad_columns(
+    qtbot, window: MainWindow, codes: list[str], tmp_path: Path, monkeypatch
+) -> None:
+    """Fresh-eyes finding: after a good file, a run with a wrong "Cột" failed but left the good
+    file's lists printable and remembered the wrong columns, which then spoiled the next file."""
+    path = export(tmp_path / "he-thong.xlsx", codes)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(path), ""))
+    click_action(qtbot, window, window.reconcile_action)
+    dialog = window.reconcile_dialog
+    assert isinstance(dialog, ReconcileDialog)
+    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+    assert dialog.pdf_button.isEnabled() and dialog.models["unknown_here"].rows
+    # the file's own period is shown in the boxes (not a month back from today)
+    assert dialog.low_edit.date().toString("dd/MM/yyyy") == "22/04/2024"
+    # the note column is right after the code
+    header = dialog.tables["finished_here_open_there"].horizontalHeader()
+    assert header.logicalIndex(1) == 8
+    dialog.columns_edit.setText("code=Z,due=Q")
+    qtbot.mouseClick(dialog.reconcile_button, Qt.MouseButton.LeftButton)
+    assert dialog.banner.isVisible()
+    assert dialog.result is None
+    assert not dialog.pdf_button.isEnabled() and not dialog.xlsx_button.isEnabled()
+    assert all(not m.rows for m in dialog.models.values())
+    assert dialog.tabs.tabText(0) == "Chưa có trên hệ thống"
+    close(dialog)
+    # reopened: the wrong columns were not remembered, the file reconciles again
+    click_action(qtbot, window, window.reconcile_action)
+    again = window.reconcile_dialog
+    assert isinstance(again, ReconcileDialog)
+    assert again.columns_edit.text() == ""
+    qtbot.mouseClick(again.choose_button, Qt.MouseButton.LeftButton)
+    assert again.result is not None and not again.banner.isVisible()
+    close(again)
