@@ -71,6 +71,8 @@ class Role(StrEnum):
     DUE = "due"  # hạn giải quyết / ngày hẹn trả
     FINISHED = "finished"  # ngày hoàn thành / ngày trả
     STATUS = "status"  # trạng thái
+    APPLICANT = "applicant"  # người nộp (shown for a code the desk does not know)
+    PROCEDURE = "procedure"  # tên thủ tục (the same)
 
 
 class SystemState(StrEnum):
@@ -95,6 +97,8 @@ _ROLE_WORDS = (
     (Role.DUE, _words("hen tra", "han xu ly", "han giai quyet")),
     (Role.FINISHED, _words("hoan thanh", "co ket qua", "ngay tra", "xu ly xong")),
     (Role.RECEIVED, _words("tiep nhan", "ngay nhan", "ngay nop")),
+    (Role.APPLICANT, _words("nguoi nop", "chu ho so", "nguoi dung ten", "to chuc ca nhan")),
+    (Role.PROCEDURE, _words("ten thu tuc", "ten tthc", "thu tuc hanh chinh", "thu tuc")),
 )
 # "Người tiếp nhận", "Cán bộ tiếp nhận", "Hình thức nộp": not moments.
 _NOT_A_MOMENT = _words("nguoi", "can bo", "hinh thuc", "noi", "co quan", "don vi", "kenh")
@@ -379,6 +383,8 @@ class SystemRow:
     status_text: str
     state: SystemState
     due_has_time: bool = False  # its due cell said the time of day
+    applicant: str = ""
+    procedure: str = ""
 
 
 @dataclass(frozen=True)
@@ -408,6 +414,11 @@ class SystemList:
 
 def _cell(cells: Sequence[Any], column: int | None) -> Any:
     return cells[column] if column is not None and column < len(cells) else None
+
+
+def _plain(value: Any) -> str:
+    """A text cell as one line (at most 200 characters), or "" for an empty one."""
+    return "" if value is None else " ".join(str(value).split())[:200]
 
 
 def _header_text(rows: Sequence[tuple[int, Sequence[Any]]], start: int, column: int) -> str:
@@ -510,6 +521,8 @@ def read_system_list(
                 status_text=status_text,
                 state=state,
                 due_has_time=due_time,
+                applicant=_plain(_cell(cells, roles.get(Role.APPLICANT))),
+                procedure=_plain(_cell(cells, roles.get(Role.PROCEDURE))),
             )
     if not by_code:
         raise DeskError("Tệp không có hồ sơ nào dưới dòng tiêu đề.")
@@ -638,6 +651,8 @@ def reconcile(
                     status_there=r.status_text,
                     due_there=r.due,
                     finished_there=r.finished,
+                    procedure=r.procedure,
+                    applicant=r.applicant,
                 )
             )
             continue

@@ -53,7 +53,12 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
         ("Tình trạng hồ sơ", Role.STATUS),
         ("Người tiếp nhận", None),
         ("Cán bộ tiếp nhận", None),
-        ("Tên thủ tục", None),
+        ("Tên thủ tục", Role.PROCEDURE),
+        ("Tên TTHC", Role.PROCEDURE),
+        ("Người nộp", Role.APPLICANT),
+        ("Chủ hồ sơ", Role.APPLICANT),
+        ("Tổ chức, cá nhân", Role.APPLICANT),
+        ("Ghi chú", None),
         ("", None),
     ],
 )
@@ -158,6 +163,7 @@ def test_the_old_xls_fixture_header_is_found_under_its_title_rows() -> None:
     ]
     assert system.columns == {
         Role.CODE: 1,
+        Role.PROCEDURE: 2,
         Role.RECEIVED: 3,
         Role.DUE: 4,
         Role.FINISHED: 5,
@@ -322,3 +328,14 @@ def test_the_period(cal: WorkCalendar) -> None:
     )
     with pytest.raises(DeskError, match="Khoảng đối chiếu sai"):
         period_of(system, date(2026, 2, 1), date(2026, 1, 31))
+
+
+def test_the_files_applicant_and_procedure_are_kept_for_a_code_the_desk_lacks() -> None:
+    """Fresh-eyes finding: a mistyped code is recognised by who filed it and for what."""
+    rows = [
+        (1, ("Mã hồ sơ", "Tên TTHC", "Người nộp", "Ngày tiếp nhận", "Trạng thái")),
+        (2, ("000.17.22.H56-240422-0099", "Đăng ký khai sinh", "  Trần  Thị Bình ",
+             "22/04/2024", "Đang xử lý")),
+    ]  # fmt: skip
+    (row,) = read_system_list([("DS", rows)]).rows
+    assert (row.applicant, row.procedure) == ("Trần Thị Bình", "Đăng ký khai sinh")
