@@ -9,6 +9,7 @@ out; nothing here queries."""
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -39,6 +40,30 @@ from mohao_desk.domain.text import group_digits, spreadsheet_text
 FONT_SIZE = 10
 NOTE = style("reconcile_note", fontName="Tinos-Italic", fontSize=11, leading=14, spaceAfter=4)
 EMPTY = style("reconcile_empty", fontSize=12, leading=16, spaceBefore=6, spaceAfter=2)
+
+# The lists' sheet names (Excel allows 31 characters: the titles are longer).
+SHEET_NAMES = {
+    "missing_in_system": "Chưa có trên hệ thống",
+    "finished_here_open_there": "Xong ở đây, mở trên hệ thống",
+    "open_here_finished_there": "Mở ở đây, xong trên hệ thống",
+    "due_differs": "Hạn khác nhau",
+    "unknown_here": "Không có tại Bộ phận",
+}
+_MOMENT_TEXT = re.compile(r"^\d{2}/\d{2}/\d{4}( \d{2}:\d{2})?$")
+
+
+def _xlsx_value(sheet: object, text: str) -> object:
+    """A dd/mm/yyyy [HH:MM] text as an Excel date cell (sortable, filterable), else the text."""
+    if not _MOMENT_TEXT.match(text):
+        return spreadsheet_text(text)
+    from openpyxl.cell import WriteOnlyCell
+
+    with_time = len(text) > 10
+    moment = datetime.strptime(text, "%d/%m/%Y %H:%M" if with_time else "%d/%m/%Y")
+    cell = WriteOnlyCell(sheet, moment if with_time else moment.date())
+    cell.number_format = "dd/mm/yyyy hh:mm" if with_time else "dd/mm/yyyy"
+    return cell
+
 
 HEADERS = (
     "STT",
@@ -158,7 +183,7 @@ def render_xlsx(data: ReconcileReport) -> bytes:
     for note in data.notes:
         summary.append([note])
     for n, section in enumerate(data.sections, start=1):
-        sheet = book.create_sheet(f"{n}. {section.title}"[:31])
+        sheet = book.create_sheet(f"{n}. {SHEET_NAMES.get(section.key, section.title)}"[:31])
         sheet.freeze_panes = "A2"
         sheet.column_dimensions["B"].width = 30
         sheet.column_dimensions["C"].width = 40
@@ -172,7 +197,7 @@ def render_xlsx(data: ReconcileReport) -> bytes:
             head.append(cell)
         sheet.append(head)
         for i, cells in enumerate(section.rows, start=1):
-            sheet.append([i, *(spreadsheet_text(c) for c in cells)])
+            sheet.append([i, *(_xlsx_value(sheet, c) for c in cells)])
     book.properties.title = data.title
     book.properties.creator = "mohao_desk"
     buffer = io.BytesIO()

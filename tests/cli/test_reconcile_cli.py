@@ -112,10 +112,19 @@ def test_table_pdf_and_xlsx(desk_db: tuple[Path, list[str]], tmp_path: Path, cap
                           "--out", str(xlsx))  # fmt: skip
     assert code == 0, err
     book = load_workbook(xlsx, read_only=True)
-    assert book.sheetnames[0] == "Tổng hợp"
+    assert book.sheetnames == [
+        "Tổng hợp",
+        "1. Chưa có trên hệ thống",
+        "2. Xong ở đây, mở trên hệ thống",
+        "3. Mở ở đây, xong trên hệ thống",
+        "4. Hạn khác nhau",
+        "5. Không có tại Bộ phận",
+    ]
     sheet = book.worksheets[1]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:2] == ("STT", "Mã hồ sơ") and rows[1][1] == codes[2]
+    # moments are Excel dates (sortable), not texts
+    assert isinstance(rows[1][4], datetime), rows[1]
     book.close()
 
 
