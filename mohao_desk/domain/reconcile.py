@@ -435,6 +435,8 @@ def read_system_list(
 ) -> SystemList:
     """The export's dossiers, all or nothing: refused without a code column, or at the first
     moment that cannot be read (naming the row, the column and the reason)."""
+    if not any(rows for _name, rows in sheets):
+        raise DeskError("Tệp trống: không có dòng nào.")
     found = [(name, rows, find_header(rows, explicit)) for name, rows in sheets]
     with_header = [(n, rows, h) for n, rows, h in found if h is not None]
     if not with_header:

@@ -251,6 +251,13 @@ def open_unit_database(path: Path | str, *, create: bool = True) -> Database:
     return open_database(path, create=create)
 
 
+def upgrade_pending(path: Path | str) -> bool:
+    """Opening ``path`` will back it up and migrate its schema first (an older version's file)."""
+    from mohao_desk.store.db import upgrade_pending as pending
+
+    return pending(path)
+
+
 def has_unit(db: Database) -> bool:
     with db.read() as conn:
         return q.own_unit(conn) is not None

@@ -426,6 +426,21 @@ def open_database(target: Path | str, *, create: bool = True) -> Database:
     return Database(path, engine)
 
 
+def upgrade_pending(target: Path | str) -> bool:
+    """An existing SQLite file at an older schema: opening it will copy it, then migrate it
+    (seconds for a large desk: the window says so meanwhile). A server, a new file, a current
+    or unknown one: False (opening says what is wrong with the last)."""
+    if not isinstance(target, Path):
+        return False
+    try:
+        if not target.is_file():
+            return False
+        revision, _user_version, foreign = _probe(target)
+    except DeskError:
+        return False
+    return not foreign and revision in SCHEMA_REVISIONS and revision != SCHEMA_HEAD
+
+
 def backup_before_upgrade(path: Path, revision: str, *, now: datetime | None = None) -> Path:
     """Copy the SQLite database ``path`` (at the older schema ``revision``) into the backups
     folder beside it before its migration (SQLite's online backup API, then the copy's

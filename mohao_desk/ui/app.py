@@ -219,6 +219,29 @@ def set_window_icon(app: QApplication) -> None:
     app.setDesktopFileName("mohao-desk")
 
 
+def _upgrade_notice(app: QApplication) -> QWidget:
+    """A window that says why nothing else shows yet: the first start of a newer version copies
+    the database into backups/ before it migrates it (seconds for a large desk)."""
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel(
+        QCoreApplication.translate(
+            "MainWindow",
+            "Phiên bản mới: đang sao lưu cơ sở dữ liệu rồi nâng cấp. Với dữ liệu lớn việc này "
+            "có thể mất một phút; xin đừng tắt máy.",
+        )
+    )
+    label.setWindowTitle(QCoreApplication.translate("MainWindow", "Bộ phận Một cửa"))
+    label.setWordWrap(True)
+    label.setMargin(24)
+    label.setMinimumWidth(420)
+    label.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
+    label.show()
+    for _ in range(3):  # painted before the work blocks the event loop
+        app.processEvents()
+    return label
+
+
 def remove_database_files(path: Path) -> None:
     """Remove a database file we created (and SQLite's -wal and -shm beside it)."""
     for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
@@ -302,11 +325,16 @@ def log_in(desk: Any) -> bool:
 
 def _run_window(app: QApplication, path: Path | str, *, created: bool) -> int:
     from mohao_desk.services.desk import Desk
-    from mohao_desk.services.setup import has_unit
+    from mohao_desk.services.setup import has_unit, upgrade_pending
     from mohao_desk.services.setup import open_unit_database as open_database
 
     try:
-        db = open_database(path)
+        notice = _upgrade_notice(app) if upgrade_pending(path) else None
+        try:
+            db = open_database(path)
+        finally:
+            if notice is not None:
+                notice.close()
         dialog = SetupDialog()
         while not has_unit(db):
             if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -1085,6 +1085,11 @@
     </message>
     <message>
         <extracomment>mohao_desk/domain/reconcile.py</extracomment>
+        <source>Tệp trống: không có dòng nào.</source>
+        <translation>The file is empty: it has no rows.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/domain/reconcile.py</extracomment>
         <source>Không tìm thấy dòng tiêu đề có cột mã hồ sơ trong {rows} dòng đầu (cần cột 'Mã hồ sơ', 'Số hồ sơ' hoặc 'Mã số'; hoặc chỉ rõ cột, ví dụ code=B).</source>
         <translation>No header row with a dossier code column in the first {rows} rows (a 'Mã hồ sơ', 'Số hồ sơ' or 'Mã số' column is needed; or name the columns, e.g. code=B).</translation>
     </message>

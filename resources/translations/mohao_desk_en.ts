@@ -2026,10 +2026,16 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="245"/>
-        <location filename="../../mohao_desk/ui/app.py" line="255"/>
-        <location filename="../../mohao_desk/ui/app.py" line="280"/>
-        <location filename="../../mohao_desk/ui/app.py" line="332"/>
+        <location filename="../../mohao_desk/ui/app.py" line="228"/>
+        <source>Phiên bản mới: đang sao lưu cơ sở dữ liệu rồi nâng cấp. Với dữ liệu lớn việc này có thể mất một phút; xin đừng tắt máy.</source>
+        <translation>New version: backing up the database, then upgrading it. With a lot of data this may take a minute; please do not turn the computer off.</translation>
+    </message>
+    <message>
+        <location filename="../../mohao_desk/ui/app.py" line="234"/>
+        <location filename="../../mohao_desk/ui/app.py" line="268"/>
+        <location filename="../../mohao_desk/ui/app.py" line="278"/>
+        <location filename="../../mohao_desk/ui/app.py" line="303"/>
+        <location filename="../../mohao_desk/ui/app.py" line="360"/>
         <location filename="../../mohao_desk/ui/main_window.py" line="1009"/>
         <location filename="../../mohao_desk/ui/main_window.py" line="1274"/>
         <source>Bộ phận Một cửa</source>
@@ -3410,7 +3416,7 @@ Tờ khai đăng ký khai sinh | bản chính | 2</translation>
         <translation>Officer line &apos;%1&apos; must read login: full name.</translation>
     </message>
     <message>
-        <location filename="../../mohao_desk/ui/app.py" line="322"/>
+        <location filename="../../mohao_desk/ui/app.py" line="350"/>
         <source>Chưa thiết lập được</source>
         <translation>Set-up failed</translation>
     </message>

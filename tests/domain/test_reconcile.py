@@ -339,3 +339,9 @@ def test_the_files_applicant_and_procedure_are_kept_for_a_code_the_desk_lacks() 
     ]  # fmt: skip
     (row,) = read_system_list([("DS", rows)]).rows
     assert (row.applicant, row.procedure) == ("Trần Thị Bình", "Đăng ký khai sinh")
+
+
+def test_an_empty_file_is_called_empty() -> None:
+    with pytest.raises(DeskError) as caught:
+        read_system_list([("DS", [])])
+    assert caught.value.message == "Tệp trống: không có dòng nào."

@@ -156,3 +156,52 @@ def test_the_upgrade_copy_is_not_the_latest_automatic_backup(tmp_path: Path) -> 
         assert latest is not None and latest != copy and "truoc" not in latest.name
     finally:
         db.close()
+
+
+def test_upgrade_pending_says_when_opening_will_copy_and_migrate(tmp_path: Path) -> None:
+    path = tmp_path / "desk.sqlite3"
+    assert not store_db.upgrade_pending(path)  # no file yet
+    _old_database(path, "0009", dossiers=5)
+    assert store_db.upgrade_pending(path)
+    assert not store_db.upgrade_pending(str(path))  # a URL (server) is never copied
+    open_database(path).close()
+    assert not store_db.upgrade_pending(path)  # at head now
+    (tmp_path / "not.sqlite3").write_bytes(b"not a database at all")
+    assert not store_db.upgrade_pending(tmp_path / "not.sqlite3")
+
+
+def test_the_window_says_it_is_backing_up_before_the_upgrade(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    """The first start of a newer version on a large desk copies it for seconds before any
+    window: a notice says why, and goes when the database is open."""
+    from PySide6.QtWidgets import QDialog
+
+    from mohao_desk.ui import app
+    from mohao_desk.ui.login_dialog import LoginDialog
+
+    path = tmp_path / "desk.sqlite3"
+    _old_database(path, "0009", dossiers=5)
+    shown: list[tuple[str, bool]] = []
+    made = app._upgrade_notice
+
+    def notice(qapp):  # type: ignore[no-untyped-def]
+        label = made(qapp)
+        shown.append((label.text(), label.isVisible()))
+        return label
+
+    monkeypatch.setattr(app, "_upgrade_notice", notice)
+    monkeypatch.setattr(LoginDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    assert app.run_gui(path) == 1  # the log-in cancelled
+    assert shown == [
+        (
+            "Phiên bản mới: đang sao lưu cơ sở dữ liệu rồi nâng cấp. Với dữ liệu lớn việc này có "
+            "thể mất một phút; xin đừng tắt máy.",
+            True,
+        )
+    ]
+    assert _upgrade_backups(tmp_path / "backups")
+    assert _revision(path) == SCHEMA_HEAD
+    shown.clear()
+    assert app.run_gui(path) == 1  # current now: no notice
+    assert shown == []
