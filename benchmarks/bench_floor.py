@@ -35,7 +35,9 @@ Not in this first version (they take long): the window's start, the upstream imp
 The desks are made with ``mohao-desk demo`` under ``--dir`` (default /tmp/bench-floor) and
 reused if present. ``mohao-desk`` is the one beside the running interpreter (run this with the
 project's venv: ``.venv/bin/python benchmarks/bench_floor.py``); the output names the
-``mohao_desk`` package those processes import.
+``mohao_desk`` package those processes import. ``--phases`` then times, in fresh processes, the
+parts of a start that the table's paths share (the imports, the parser, the working calendar,
+the Argon2 check).
 """
 
 from __future__ import annotations
@@ -141,6 +143,45 @@ with open(path + ".tmp", "wb") as handle:
     os.fsync(handle.fileno())
 os.replace(path + ".tmp", path)
 """
+
+
+# --phases: what a process spends where, each in a fresh process (the part after "|" is timed).
+PHASES = {
+    "import sqlalchemy": "|import sqlalchemy",
+    "import holidays": "|import holidays",
+    "import mohao_desk.services.desk (with sqlalchemy)": "|import mohao_desk.services.desk",
+    "build_parser() (with the CLI's imports)": (
+        "|from mohao_desk.cli.program import build_parser; build_parser()"
+    ),
+    "vietnam_calendar() (with import holidays)": (
+        "from mohao_desk.domain.calendar import vietnam_calendar|vietnam_calendar()"
+    ),
+    "Argon2 verify of the demo's stored hash": (
+        "import sqlite3, sys, argon2; ph = argon2.PasswordHasher(); h = sqlite3.connect("
+        "sys.argv[1]).execute(\"SELECT password_hash FROM officer WHERE username = 'quantri'\")"
+        ".fetchone()[0]|ph.verify(h, 'demo')"
+    ),
+}
+PHASE = "import time\n{0}\nt = time.perf_counter()\n{1}\nprint(time.perf_counter() - t)"
+
+
+def phases(runs: int, db: Path, env: dict[str, str]) -> None:
+    """Fresh processes (``-P``: not the current directory's code), alternating the phases."""
+    times: dict[str, list[float]] = {name: [] for name in PHASES}
+    for _ in range(runs):
+        for name, snippet in PHASES.items():
+            done = subprocess.run(
+                [sys.executable, "-P", "-c", PHASE.format(*snippet.split("|", 1)), str(db)],
+                capture_output=True, text=True, env=env, check=True,
+            )  # fmt: skip
+            times[name].append(float(done.stdout))
+    print(f"\nPhases (fresh processes, median of {runs - 1} after a warm-up, load {load()}):")
+    for name, values in times.items():
+        kept = values[1:]
+        print(
+            f"  {name}: {1000 * statistics.median(kept):.0f} ms "
+            f"({1000 * min(kept):.0f}–{1000 * max(kept):.0f})"
+        )
 
 
 @dataclass
@@ -260,6 +301,7 @@ def main() -> None:
     parser.add_argument("--dir", default="/tmp/bench-floor")
     parser.add_argument("--runs", type=int, default=7, help="per side; the first is dropped")
     parser.add_argument("--only", default=",".join(all_names), help=",".join(all_names))
+    parser.add_argument("--phases", action="store_true", help="then time the start's phases")
     args = parser.parse_args()
     names = {n.strip() for n in args.only.split(",") if n.strip()}
     if unknown := names - set(all_names):
@@ -312,6 +354,8 @@ def main() -> None:
         "\nNot in this first version (they take long): the window's start, the upstream import "
         "of 13 × 100,000 and the demo of 1,000,000 against their floors."
     )
+    if args.phases:
+        phases(args.runs, desk(root, 100_000, env), env)
 
 
 if __name__ == "__main__":
