@@ -43,6 +43,36 @@ UNIT_CODE = "000.17.22.H56"
 
 
 @pytest.fixture(autouse=True)
+def _qt_translations_restored() -> Iterator[None]:
+    """``run_gui`` installs the program's translators on the test process's one QApplication
+    and sets Vietnamese as the default locale, as it must for a real start: a test that calls it
+    would leave Vietnamese Qt texts ("Hủy" for Cancel) to every test after it. Translators added
+    during a test are removed after it, and the default locale is put back."""
+    import sys
+
+    def application() -> object | None:
+        widgets = sys.modules.get("PySide6.QtWidgets")
+        return None if widgets is None else widgets.QApplication.instance()
+
+    app = application()
+    core = sys.modules.get("PySide6.QtCore")
+    before = set(app.findChildren(core.QTranslator)) if app is not None and core else set()
+    locale = core.QLocale() if core is not None else None
+    yield
+    app = application()
+    core = sys.modules.get("PySide6.QtCore")
+    if app is None or core is None:
+        return
+    added = [t for t in app.findChildren(core.QTranslator) if t not in before]
+    for translator in added:
+        app.removeTranslator(translator)
+        translator.setParent(None)
+        translator.deleteLater()
+    if added:
+        core.QLocale.setDefault(locale if locale is not None else core.QLocale.system())
+
+
+@pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("MOHAO_DESK_HOME", str(home))
