@@ -77,6 +77,9 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("MOHAO_DESK_HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg"))
+    # The cache folder (the calendar's tables, domain/calendar_cache.py) too.
+    monkeypatch.setenv("MOHAO_DESK_CACHE", str(home / "cache"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "xdg-cache"))
     # The command line's password (issue 11): the demo accounts' ("demo"). Tests of a unit
     # made by ``init`` set its administrator's own (tests/accounts.py).
     monkeypatch.setenv("MOHAO_PASSWORD", "demo")

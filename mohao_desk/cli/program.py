@@ -13,9 +13,128 @@ import argparse
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from mohao_desk.cli.base import BY_HELP, EXIT_BAD_INPUT, _Parser
 from mohao_desk.domain.errors import DeskError
+
+# Every command: its name, the module of cli/ that declares it (``add_commands``), and its help
+# (the line of ``mohao-desk --help``), in the order of ``--help``. Only the module of the
+# command given is imported, and only its commands are declared (tests/cli/test_lazy_parser.py
+# checks this table against what the modules declare).
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("overview", "dossiers", "tổng quan hồ sơ của đơn vị"),
+    ("due", "dossiers", "tính hạn trả kết quả"),
+    ("list", "dossiers", "danh sách hồ sơ"),
+    ("show", "dossiers", "xem chi tiết một hồ sơ"),
+    ("register", "dossiers", "tiếp nhận hồ sơ mới"),
+    ("handover", "dossiers", "chuyển hồ sơ"),
+    ("supplement-request", "dossiers", "yêu cầu bổ sung hồ sơ (tạm dừng thời hạn)"),
+    ("supplement-received", "dossiers", "nhận hồ sơ bổ sung (tiếp tục tính thời hạn)"),
+    ("resolve", "dossiers", "có kết quả giải quyết"),
+    ("return", "dossiers", "trả kết quả cho người nộp"),
+    ("refuse", "dossiers", "từ chối giải quyết"),
+    ("withdraw", "dossiers", "người nộp rút hồ sơ"),
+    ("stop", "dossiers", "dừng giải quyết (Nghị định 118/2025)"),
+    ("apologize", "dossiers", "xin lỗi và hẹn lại ngày trả kết quả"),
+    ("digitize", "dossiers", "số hóa thành phần hồ sơ hoặc kết quả"),
+    ("rate", "dossiers", "ghi nhận đánh giá mức độ hài lòng"),
+    ("document", "dossiers", "lập văn bản của một hồ sơ (PDF)"),
+    ("init", "setup", "thiết lập đơn vị cho cơ sở dữ liệu mới"),
+    ("demo", "setup", "tạo dữ liệu mẫu"),
+    ("officer", "setup", "cán bộ của đơn vị"),
+    (
+        "migrate-to",
+        "setup",
+        "chuyển toàn bộ dữ liệu của đơn vị từ tệp SQLite (--db) sang máy chủ PostgreSQL",
+    ),
+    ("unit", "setup", "xem hoặc sửa thông tin đơn vị, giờ làm việc"),
+    ("catalog", "catalog", "danh mục thủ tục hành chính"),
+    ("report", "reports", "báo cáo định kỳ (Biểu 06/VPCP/KSTT, chỉ số Quyết định 766)"),
+    ("daily-list", "reports", "danh sách theo dõi hằng ngày cho lãnh đạo (PDF)"),
+    ("register-book", "reports", "sổ theo dõi hồ sơ theo khoảng ngày tiếp nhận (PDF)"),
+    ("explanation", "reports", "báo cáo giải trình hồ sơ trễ hạn (PDF)"),
+    (
+        "reconcile",
+        "reconcile",
+        "đối chiếu hồ sơ của Bộ phận với danh sách xuất từ hệ thống thông tin một cửa điện tử "
+        "(.xlsx, .xls, .csv)",
+    ),
+    ("export", "sync", "xuất gói đồng bộ gửi cơ quan cấp trên (các thay đổi từ lần trước)"),
+    ("keys", "sync", "khóa ký gói của đơn vị"),
+    ("trust", "sync", "đăng ký khóa công khai của đơn vị khác"),
+    ("import", "sync", "nhập gói đồng bộ (kiểm tra tất cả trước, nhập cả hoặc không)"),
+    ("upstream", "sync", "cơ quan cấp trên"),
+    ("sync-status", "sync", "các gói đã nhập theo đơn vị và gói còn thiếu"),
+    ("share-personal-data", "sync", "gói xuất có kèm dữ liệu cá nhân của người nộp không"),
+    (
+        "counter-refuse",
+        "counter",
+        "từ chối tiếp nhận hồ sơ tại quầy (in Mẫu 03; không tạo hồ sơ, không tính vào thống kê)",
+    ),
+    ("counter-refusals", "counter", "danh sách các lượt từ chối tiếp nhận tại quầy"),
+    ("counter-refusal-slip", "counter", "in lại phiếu từ chối tiếp nhận tại quầy (PDF)"),
+    (
+        "backup",
+        "backup",
+        "sao lưu cơ sở dữ liệu (đã kiểm tra); không có --out: vào thư mục backups/ bên cạnh, "
+        "giữ 14 bản theo ngày và 12 bản theo tháng",
+    ),
+    ("restore", "backup", "phục hồi cơ sở dữ liệu từ một bản sao lưu (kiểm tra trước)"),
+    ("audit", "audit", "kiểm tra chuỗi lịch sử (không ai sửa được mà không để lại dấu vết)"),
+    ("user", "accounts", "tài khoản đăng nhập và vai trò"),
+    ("calendar", "calendar", "lịch làm việc và điều chỉnh của đơn vị"),
+)
+
+
+class _Commands(dict[str, "argparse.ArgumentParser | None"]):
+    """The sub-command parsers by name, for argparse: every name is known from the start (for
+    ``--help``, the usage line and the "invalid choice" message), but a command's parser is
+    declared, with the other commands of its module, only when argparse asks for it."""
+
+    def __init__(self, sub: Any) -> None:
+        super().__init__((name, None) for name, _module, _help in COMMANDS)
+        self._sub = sub
+        self._module = {name: module for name, module, _help in COMMANDS}
+
+    def __getitem__(self, name: str) -> argparse.ArgumentParser:
+        parser = dict.__getitem__(self, name)  # KeyError for an unknown name, as argparse expects
+        if parser is None:
+            self.declare(self._module[name])
+            parser = dict.__getitem__(self, name)
+            assert parser is not None, name
+        return parser
+
+    def get(self, name: str, default: Any = None) -> Any:
+        if name not in self:
+            return default
+        return self[name]
+
+    def values(self) -> Any:  # every parser, declared
+        return [self[name] for name in self]
+
+    def items(self) -> Any:
+        return [(name, self[name]) for name in self]
+
+    def declare(self, module_name: str) -> None:
+        """Import one command module and declare its commands (each once)."""
+        import importlib
+
+        sub = self._sub
+
+        def command(name: str, help_text: str) -> argparse.ArgumentParser:
+            # What ``sub.add_parser(name, help=help_text, description=help_text)`` makes; the
+            # line of --help (the pseudo-action) is already there.
+            p: argparse.ArgumentParser = sub._parser_class(
+                prog=f"{sub._prog_prefix} {name}", description=help_text
+            )
+            p.add_argument("--db", help="tệp cơ sở dữ liệu", default=argparse.SUPPRESS)
+            p.add_argument("--by", help=BY_HELP, default=argparse.SUPPRESS)
+            dict.__setitem__(self, name, p)
+            return p
+
+        module = importlib.import_module(f"mohao_desk.cli.{module_name}")
+        module.add_commands(command)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,35 +152,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     # Hidden: the time to a usable window, then quit (ui/app.py measure_launch; installer/).
     parser.add_argument("--launch-probe", type=float, metavar="T0", help=argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text)
-        p.add_argument("--db", help="tệp cơ sở dữ liệu", default=argparse.SUPPRESS)
-        p.add_argument("--by", help=BY_HELP, default=argparse.SUPPRESS)
-        return p
-
-    # One module per command group, each adding its own commands with ``command``.
-    from mohao_desk.cli import (
-        accounts,
-        audit,
-        backup,
-        calendar,
-        catalog,
-        counter,
-        dossiers,
-        reconcile,
-        reports,
-        setup,
-        sync,
-    )
-
-    groups = (
-        dossiers, setup, catalog, reports, reconcile, sync, counter, backup, audit, accounts,
-        calendar,
-    )  # fmt: skip
-    for group in groups:
-        group.add_commands(command)
+    sub: Any = parser.add_subparsers(dest="command", parser_class=_Parser)
+    # One module per command group, each adding its own commands (cli/dossiers.py, setup, …):
+    # declared lazily, only the group of the command given (see ``_Commands``).
+    commands = _Commands(sub)
+    sub._name_parser_map = sub.choices = commands
+    for name, _module, help_text in COMMANDS:
+        sub._choices_actions.append(sub._ChoicesPseudoAction(name, (), help_text))
     return parser
 
 

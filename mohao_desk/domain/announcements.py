@@ -21,11 +21,11 @@ found in a frozen bundle too) and validated whole: a broken table is refused, ne
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from mohao_desk.domain.errors import Clause, DeskError, Phrase
@@ -203,12 +203,30 @@ def parse_announcement_file(data: bytes, name: str) -> tuple[Announcement, ...]:
 
 
 @cache
-def shipped_announcements() -> tuple[Announcement, ...]:
-    """The table shipped with the program (read once)."""
+def shipped_table() -> bytes:
+    """The bytes of the table shipped with the program (read once): straight from the
+    resources folder when it is one (a source tree, a frozen bundle's folder), else through
+    ``importlib.resources``."""
+    import mohao_desk.resources as package
+
+    for folder in getattr(package, "__path__", ()):
+        try:
+            with open(os.path.join(folder, *RESOURCE), "rb") as handle:
+                return handle.read()
+        except OSError:
+            continue
+    from importlib import resources
+
     target = resources.files("mohao_desk.resources")
     for part in RESOURCE:
         target = target / part
-    return parse_announcement_file(target.read_bytes(), "/".join(RESOURCE))
+    return target.read_bytes()
+
+
+@cache
+def shipped_announcements() -> tuple[Announcement, ...]:
+    """The table shipped with the program (read once)."""
+    return parse_announcement_file(shipped_table(), "/".join(RESOURCE))
 
 
 @dataclass(frozen=True)

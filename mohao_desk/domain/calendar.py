@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from itertools import accumulate, compress
 from typing import TYPE_CHECKING
 
 from mohao_desk.domain.errors import CalendarRangeError, DeskError
@@ -155,27 +156,24 @@ class WorkCalendar:
     timezone: str = DEFAULT_TIMEZONE
 
     def __post_init__(self) -> None:
-        self._base = date(self.first_year, 1, 1).toordinal()
+        self._base = base = date(self.first_year, 1, 1).toordinal()
         end = date(self.last_year, 12, 31).toordinal() + 1
-        self._size = end - self._base
-        is_work: list[bool] = []
-        cum: list[int] = []
-        work_ordinals: list[int] = []
-        for ordinal in range(self._base, end):
-            day = date.fromordinal(ordinal)
-            if day in self.extra_working_days:
-                working = True
-            elif day in self.days_off:
-                working = False
-            else:
-                working = day.weekday() < 5
-            cum.append(len(work_ordinals))
-            is_work.append(working)
-            if working:
-                work_ordinals.append(ordinal)
-        self._is_work = is_work
-        self._cum = cum
-        self._work_ordinals = work_ordinals
+        self._size = size = end - base
+        # Monday to Friday, from the weekday of the first day on; then the days off and the
+        # extra working days (which win) over it. All in C loops but the few hundred days.
+        week = b"\x01\x01\x01\x01\x01\x00\x00"
+        shift = date.fromordinal(base).weekday()
+        work = bytearray((week[shift:] + week[:shift]) * (size // 7 + 1))
+        del work[size:]
+        for days, value in ((self.days_off, 0), (self.extra_working_days, 1)):
+            for day in days:
+                i = day.toordinal() - base
+                if 0 <= i < size:
+                    work[i] = value
+        self._is_work: list[bool] = list(map(bool, work))
+        self._cum: list[int] = list(accumulate(work, initial=0))
+        del self._cum[size:]
+        self._work_ordinals: list[int] = list(compress(range(base, end), work))
         self._day_seconds = self.office_hours.seconds_per_day
         self._opening = self.office_hours.opening
         self._closing = self.office_hours.closing
@@ -186,7 +184,7 @@ class WorkCalendar:
         for start, end in self._intervals:
             receiving[start:end] = b"\x01" * (end - start)
         self._receiving = bytes(receiving)
-        self._day_deltas = [timedelta(days=d) for d in range(4000)]
+        self._day_deltas = list(map(timedelta, range(4000)))
 
     # ------------------------------------------------------------------ days
     def _index(self, ordinal: int) -> int:
@@ -429,22 +427,42 @@ def vietnam_public_days(
     first_year: int, last_year: int, announcements: Iterable[Announcement] = ()
 ) -> tuple[frozenset[date], frozenset[date]]:
     """(days off, extra working days) of Vietnam for a span of years: the package's rules with
-    the shipped official announcements and then ``announcements`` applied over them."""
-    from mohao_desk.domain.announcements import apply_announcements, effective_announcements
-
+    the shipped official announcements and then ``announcements`` applied over them. Read from
+    the user's cache folder when they were computed before for the same ``holidays`` version
+    and announcements (``domain/calendar_cache.py``): ``holidays`` is imported only to compute
+    them again."""
     extra = tuple(announcements)
     key = (first_year, last_year, extra)
     if key not in _PUBLIC_CACHE:
-        off, make_up = package_public_days(first_year, last_year)
-        effective = [
-            s.announcement
-            for day, s in sorted(effective_announcements(extra).items())
-            if first_year <= day.year <= last_year
-        ]
+        from mohao_desk.domain import calendar_cache
+        from mohao_desk.domain.announcements import shipped_table
+
+        days = calendar_cache.public_days(
+            first_year,
+            last_year,
+            shipped_table(),
+            repr(extra),
+            lambda: build_public_days(first_year, last_year, extra),
+        )
         if len(_PUBLIC_CACHE) > 32:  # upstream sets change rarely; keep the cache small
             _PUBLIC_CACHE.clear()
-        _PUBLIC_CACHE[key] = apply_announcements(off, make_up, effective)
+        _PUBLIC_CACHE[key] = days
     return _PUBLIC_CACHE[key]
+
+
+def build_public_days(
+    first_year: int, last_year: int, announcements: Iterable[Announcement] = ()
+) -> tuple[frozenset[date], frozenset[date]]:
+    """What ``vietnam_public_days`` gives, computed afresh from the ``holidays`` package."""
+    from mohao_desk.domain.announcements import apply_announcements, effective_announcements
+
+    off, make_up = package_public_days(first_year, last_year)
+    effective = [
+        s.announcement
+        for day, s in sorted(effective_announcements(tuple(announcements)).items())
+        if first_year <= day.year <= last_year
+    ]
+    return apply_announcements(off, make_up, effective)
 
 
 def holiday_names(

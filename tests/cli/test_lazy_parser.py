@@ -1,0 +1,188 @@
+"""The command line declares only the command given (cli/program.py ``COMMANDS``): every
+``--help``, usage error and parsed command is the same as with every command declared up
+front (the parser as it was built before, kept here), and a quick command imports little."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mohao_desk.cli.base import BY_HELP, _Parser
+from mohao_desk.cli.program import COMMANDS, build_parser
+
+ROOT = Path(__file__).resolve().parents[2]
+GROUPS = (
+    "dossiers", "setup", "catalog", "reports", "reconcile", "sync", "counter", "backup", "audit",
+    "accounts", "calendar",
+)  # fmt: skip
+
+
+def eager_parser() -> argparse.ArgumentParser:
+    """``build_parser`` as it was before issue 14: every module imported, every command
+    declared."""
+    parser = _Parser(
+        prog="mohao-desk",
+        description="Bộ phận Một cửa: tiếp nhận, theo dõi thời hạn, xin lỗi, số hóa hồ sơ TTHC.",
+    )
+    parser.add_argument("--db", help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu người dùng)")
+    parser.add_argument("--by", help=BY_HELP)
+    parser.add_argument(
+        "--demo-if-empty", action="store_true", help="tạo dữ liệu mẫu nếu chưa có cơ sở dữ liệu"
+    )
+    parser.add_argument(
+        "--headless", action="store_true", help="không mở cửa sổ: in tổng quan ra màn hình"
+    )
+    parser.add_argument("--launch-probe", type=float, metavar="T0", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--db", help="tệp cơ sở dữ liệu", default=argparse.SUPPRESS)
+        p.add_argument("--by", help=BY_HELP, default=argparse.SUPPRESS)
+        return p
+
+    for group in GROUPS:
+        importlib.import_module(f"mohao_desk.cli.{group}").add_commands(command)
+    return parser
+
+
+def _command_paths(parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()) -> list:
+    paths = [prefix]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                paths += _command_paths(sub, (*prefix, name))
+    return paths
+
+
+ALL_PATHS = _command_paths(eager_parser())
+
+
+def _run(parser: argparse.ArgumentParser, argv: list[str], capsys) -> tuple[object, str, str]:
+    try:
+        result: object = vars(parser.parse_args(argv))
+    except SystemExit as exc:
+        result = ("exit", exc.code)
+    out, err = capsys.readouterr()
+    return result, out, err
+
+
+@pytest.fixture(autouse=True)
+def _fixed_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+
+
+def test_every_command_is_found() -> None:
+    assert len(ALL_PATHS) > 60  # the top level, 43 commands and their sub-commands
+    assert {p[0] for p in ALL_PATHS if p} == {name for name, _m, _h in COMMANDS}
+
+
+@pytest.mark.parametrize("path", ALL_PATHS, ids=lambda p: " ".join(p) or "mohao-desk")
+def test_help_is_the_same(path: tuple[str, ...], capsys) -> None:
+    before = _run(eager_parser(), [*path, "--help"], capsys)
+    after = _run(build_parser(), [*path, "--help"], capsys)
+    assert before[0] == ("exit", 0)
+    assert after == before
+    assert before[1].startswith("usage: mohao-desk")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["nope"],
+        ["due"],
+        ["due", "--received", "2024-04-26T09:00"],
+        ["due", "--received", "2024-04-26T09:00", "--days", "5", "--hours", "2"],
+        ["due", "--received", "2024-04-26T09:00", "--days", "abc"],
+        ["due", "--received", "2024-04-26T09:00", "--days", "5", "--extra"],
+        ["due", "--received", "2024-04-26T09:00", "--days", "5"],
+        ["--db", "x.sqlite3", "due", "--received", "2024-04-26T09:00", "--same-day"],
+        ["due", "--received", "2024-04-26T09:00", "--days", "5", "--db", "x", "--by", "a"],
+        ["--db"],
+        ["--headless"],
+        ["--launch-probe", "1.5", "--db", "x"],
+        ["calendar"],
+        ["calendar", "nope"],
+        ["calendar", "show", "--year", "2026"],
+        ["calendar", "add-off", "--date", "2026-05-05", "--db", "x"],
+        ["list", "--format", "xml"],
+        ["list", "--overdue", "--all"],
+        ["list", "--overdue", "--count"],
+        ["user", "add"],
+        ["upstream"],
+        ["export", "--by", "quantri"],
+        ["Due"],
+        ["-h", "due"],
+    ],
+)
+def test_parsing_and_usage_errors_are_the_same(argv: list[str], capsys) -> None:
+    assert _run(build_parser(), argv, capsys) == _run(eager_parser(), argv, capsys)
+
+
+def test_the_table_is_what_the_modules_declare() -> None:
+    declared: list[tuple[str, str, str]] = []
+    for group in GROUPS:
+
+        def command(name: str, help_text: str, group: str = group) -> argparse.ArgumentParser:
+            declared.append((name, group, help_text))
+            return argparse.ArgumentParser()
+
+        importlib.import_module(f"mohao_desk.cli.{group}").add_commands(command)
+    assert tuple(declared) == COMMANDS
+
+
+def test_only_the_module_of_the_command_is_declared() -> None:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    parser.parse_args(["calendar", "show", "--year", "2026"])
+    declared = {name for name in sub.choices if dict.__getitem__(sub.choices, name) is not None}
+    assert declared == {"calendar"}
+    parser.parse_args(["due", "--received", "2024-04-26T09:00", "--days", "5"])
+    declared = {name for name in sub.choices if dict.__getitem__(sub.choices, name) is not None}
+    assert declared == {"calendar"} | {n for n, m, _h in COMMANDS if m == "dossiers"}
+    # Asked for all of them (as some argparse versions do for suggestions), all come.
+    assert len(sub.choices.values()) == len(COMMANDS)
+    assert all(p is not None for _n, p in sub.choices.items())
+
+
+def _imported(argv: list[str], cache: Path) -> tuple[str, set[str]]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "MOHAO_DESK_CACHE": str(cache)}
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", *argv],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    modules = {
+        line.rsplit("|", 1)[1].strip()
+        for line in done.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    return done.stdout, modules
+
+
+@pytest.mark.parametrize(
+    "start",
+    [["-m", "mohao_desk"], ["-c", "import sys; from mohao_desk.cli import main; sys.exit(main())"]],
+    ids=["python -m mohao_desk", "console script"],
+)
+def test_due_imports_only_what_it_uses(start: list[str], tmp_path: Path) -> None:
+    due = ["due", "--received", "2024-04-26T09:00", "--days", "5"]
+    cold_out, cold = _imported([*start, *due], tmp_path)
+    warm_out, warm = _imported([*start, *due], tmp_path)
+    assert cold_out == warm_out
+    assert warm_out.splitlines()[0] == "2024-05-07T09:00"
+    assert "holidays" in cold  # the first time, the calendar is computed (and kept)
+    heavy = {"holidays", "sqlalchemy", "multiprocessing", "mohao_desk.services", "PySide6"}
+    assert not heavy & warm
+    others = {f"mohao_desk.cli.{g}" for g in GROUPS} - {"mohao_desk.cli.dossiers"}
+    assert not others & warm
