@@ -90,7 +90,8 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
 class _Commands(dict[str, "argparse.ArgumentParser | None"]):
     """The sub-command parsers by name, for argparse: every name is known from the start (for
     ``--help``, the usage line and the "invalid choice" message), but a command's parser is
-    declared, with the other commands of its module, only when argparse asks for it."""
+    declared only when argparse asks for it: its module is imported and its ``add_commands``
+    run, the other commands it declares going to ``_Ignored``."""
 
     def __init__(self, sub: Any) -> None:
         super().__init__((name, None) for name, _module, _help in COMMANDS)
@@ -100,7 +101,7 @@ class _Commands(dict[str, "argparse.ArgumentParser | None"]):
     def __getitem__(self, name: str) -> argparse.ArgumentParser:
         parser = dict.__getitem__(self, name)  # KeyError for an unknown name, as argparse expects
         if parser is None:
-            self.declare(self._module[name])
+            self.declare(name)
             parser = dict.__getitem__(self, name)
             assert parser is not None, name
         return parser
@@ -116,13 +117,15 @@ class _Commands(dict[str, "argparse.ArgumentParser | None"]):
     def items(self) -> Any:
         return [(name, self[name]) for name in self]
 
-    def declare(self, module_name: str) -> None:
-        """Import one command module and declare its commands (each once)."""
+    def declare(self, wanted: str) -> None:
+        """Import the module of the command ``wanted`` and declare that command."""
         import importlib
 
         sub = self._sub
 
-        def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        def command(name: str, help_text: str) -> Any:
+            if name != wanted:
+                return _IGNORED
             # What ``sub.add_parser(name, help=help_text, description=help_text)`` makes; the
             # line of --help (the pseudo-action) is already there.
             p: argparse.ArgumentParser = sub._parser_class(
@@ -133,8 +136,22 @@ class _Commands(dict[str, "argparse.ArgumentParser | None"]):
             dict.__setitem__(self, name, p)
             return p
 
-        module = importlib.import_module(f"mohao_desk.cli.{module_name}")
+        module = importlib.import_module(f"mohao_desk.cli.{self._module[wanted]}")
         module.add_commands(command)
+
+
+class _Ignored:
+    """Stands for the parser of a command not asked for: whatever is declared on it (arguments,
+    groups, sub-commands, defaults) is dropped."""
+
+    def __getattr__(self, name: str) -> Any:
+        return self._drop
+
+    def _drop(self, *args: Any, **kwargs: Any) -> _Ignored:
+        return self
+
+
+_IGNORED = _Ignored()
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -21,19 +21,19 @@ found in a frozen bundle too) and validated whole: a broken table is refused, ne
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
+from mohao_desk.domain.calendar_cache import ANNOUNCEMENTS_RESOURCE as RESOURCE
+from mohao_desk.domain.calendar_cache import shipped_table
 from mohao_desk.domain.errors import Clause, DeskError, Phrase
 from mohao_desk.domain.text import nfc
 
 ANNOUNCEMENTS_FORMAT = "mohao-calendar-announcements"
 ANNOUNCEMENTS_VERSION = 1
-RESOURCE = ("calendar", "announcements.json")
 FIRST_YEAR, LAST_YEAR = 2015, 2040  # the span of the working-day calendar
 MAX_ANNOUNCEMENTS = 5000
 MAX_NAME = 200
@@ -200,27 +200,6 @@ def parse_announcement_file(data: bytes, name: str) -> tuple[Announcement, ...]:
             name=name,
             reason=Clause.of(exc),
         ) from None
-
-
-@cache
-def shipped_table() -> bytes:
-    """The bytes of the table shipped with the program (read once): straight from the
-    resources folder when it is one (a source tree, a frozen bundle's folder), else through
-    ``importlib.resources``."""
-    import mohao_desk.resources as package
-
-    for folder in getattr(package, "__path__", ()):
-        try:
-            with open(os.path.join(folder, *RESOURCE), "rb") as handle:
-                return handle.read()
-        except OSError:
-            continue
-    from importlib import resources
-
-    target = resources.files("mohao_desk.resources")
-    for part in RESOURCE:
-        target = target / part
-    return target.read_bytes()
 
 
 @cache

@@ -178,13 +178,11 @@ class WorkCalendar:
         self._opening = self.office_hours.opening
         self._closing = self.office_hours.closing
         self._intervals = self.office_hours.intervals
-        # Fast paths: which seconds of a day are inside the (half-open) receiving intervals, and
-        # ready-made day offsets.
+        # Fast path: which seconds of a day are inside the (half-open) receiving intervals.
         receiving = bytearray(86401)
         for start, end in self._intervals:
             receiving[start:end] = b"\x01" * (end - start)
         self._receiving = bytes(receiving)
-        self._day_deltas = list(map(timedelta, range(4000)))
 
     # ------------------------------------------------------------------ days
     def _index(self, ordinal: int) -> int:
@@ -310,7 +308,7 @@ class WorkCalendar:
             k = self._cum[i] + n
             if k < len(self._work_ordinals):
                 days = self._work_ordinals[k] - ordinal
-                deltas = self._day_deltas
+                deltas = _DAY_DELTAS or _day_deltas()
                 return received + (deltas[days] if days < len(deltas) else timedelta(days=days))
         moment = self.normalize(received)
         i = self._index(moment.toordinal())
@@ -368,6 +366,16 @@ class WorkCalendar:
         following = self._work_ordinal(self._cum[i])
         seconds = target.hour * 3600 + target.minute * 60 + target.second
         return target + timedelta(days=following - ordinal, seconds=self._closing - seconds)
+
+
+# Ready-made day offsets of ``add_working_days`` (made on its first use, shared by calendars).
+_DAY_DELTAS: list[timedelta] = []
+
+
+def _day_deltas() -> list[timedelta]:
+    if not _DAY_DELTAS:
+        _DAY_DELTAS.extend(map(timedelta, range(4000)))
+    return _DAY_DELTAS
 
 
 def _days_in_month(year: int, month: int) -> int:
@@ -435,12 +443,11 @@ def vietnam_public_days(
     key = (first_year, last_year, extra)
     if key not in _PUBLIC_CACHE:
         from mohao_desk.domain import calendar_cache
-        from mohao_desk.domain.announcements import shipped_table
 
         days = calendar_cache.public_days(
             first_year,
             last_year,
-            shipped_table(),
+            calendar_cache.shipped_table(),
             repr(extra),
             lambda: build_public_days(first_year, last_year, extra),
         )

@@ -31,13 +31,38 @@ import struct
 import zlib
 from collections.abc import Callable
 from datetime import date
+from functools import cache
 
 MAGIC = b"MOHAOCAL"
 FORMAT = 1  # bump when the way the public days are computed changes
 MAX_FILE = 1 << 20  # a calendar file is a few kilobytes; anything bigger is not ours
 _HEADER = struct.Struct("<III")
+# The official announcements shipped with the program (domain/announcements.py reads them).
+ANNOUNCEMENTS_RESOURCE = ("calendar", "announcements.json")
 
 Days = tuple[frozenset[date], frozenset[date]]
+
+
+@cache
+def shipped_table() -> bytes:
+    """The bytes of the announcements table shipped with the program (read once): straight
+    from the resources folder when it is one (a source tree, a frozen bundle's folder), else
+    through ``importlib.resources``. Here, not in domain/announcements.py, so that a warm start
+    needs neither that module nor the parsing of the table."""
+    import mohao_desk.resources as package
+
+    for folder in getattr(package, "__path__", ()):
+        try:
+            with open(os.path.join(folder, *ANNOUNCEMENTS_RESOURCE), "rb") as handle:
+                return handle.read()
+        except OSError:
+            continue
+    from importlib import resources
+
+    target = resources.files("mohao_desk.resources")
+    for part in ANNOUNCEMENTS_RESOURCE:
+        target = target / part
+    return target.read_bytes()
 
 
 def key_for(first_year: int, last_year: int, shipped: bytes, upstream: str) -> str:

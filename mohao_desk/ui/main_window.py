@@ -112,6 +112,8 @@ class MainWindow(QMainWindow):
         self._watching = False  # a change check is in flight
         self.offline_label: QLabel | None = None
         self._last_notice_check = desk.now()
+        self._first_rows_shown = False  # see after_first_rows
+        self._waiting_for_rows: list[Callable[[], None]] = []
         if unit is not None:
             self.setWindowTitle(
                 self.tr("%1 (%2) — hồ sơ đơn vị gửi lên, chỉ xem")
@@ -173,7 +175,7 @@ class MainWindow(QMainWindow):
         self.views.setCurrentRow(0)
         self.calendar_label: QLabel | None = None
         if not self.read_only:
-            self.check_calendar()
+            self.after_first_rows(self.check_calendar)
 
     # ------------------------------------------------------------ layout
     def _action(
@@ -751,9 +753,32 @@ class MainWindow(QMainWindow):
         if counts and self.unit_scope is None:
             self._call(lambda: self.desk.board_counts(officer), self._counts_arrived)
             if not self.read_only:
-                from mohao_desk.services.reconcile import last_reconciliation
+                self.after_first_rows(self.check_reconciliation)
 
-                self._call(lambda: last_reconciliation(self.desk), self._reconciliation_arrived)
+    def check_reconciliation(self) -> None:
+        """The last reconciliation's line above the board (read off the GUI thread)."""
+
+        def last() -> Any:
+            from mohao_desk.services.reconcile import last_reconciliation
+
+            return last_reconciliation(self.desk)
+
+        self._call(last, self._reconciliation_arrived)
+
+    def after_first_rows(self, task: Callable[[], None]) -> None:
+        """Run ``task`` once the board's first rows are on screen (at once after that): what
+        the start needs besides them (the reconciliation line, the calendar notice, and their
+        imports) does not hold them up. Each task is queued once."""
+        if self._first_rows_shown:
+            task()
+        elif task not in self._waiting_for_rows:
+            self._waiting_for_rows.append(task)
+
+    def _first_rows_arrived(self) -> None:
+        self._first_rows_shown = True
+        waiting, self._waiting_for_rows = self._waiting_for_rows, []
+        for task in waiting:
+            task()
 
     def _ids_arrived(
         self,
@@ -795,6 +820,11 @@ class MainWindow(QMainWindow):
         self.count_label.setText(text.replace("%1", shown).replace("%2", where))
         self.count_label.setToolTip(self.count_label.text())
         self.board_refreshed.emit()
+        if not self._first_rows_shown:
+            if self.synchronous:
+                self._first_rows_arrived()
+            else:  # after the rows are painted
+                QTimer.singleShot(0, self, self._first_rows_arrived)
 
     def _selected_code(self) -> str | None:
         selection = self.table.selectionModel()

@@ -146,7 +146,10 @@ def test_only_the_module_of_the_command_is_declared() -> None:
     assert declared == {"calendar"}
     parser.parse_args(["due", "--received", "2024-04-26T09:00", "--days", "5"])
     declared = {name for name in sub.choices if dict.__getitem__(sub.choices, name) is not None}
-    assert declared == {"calendar"} | {n for n, m, _h in COMMANDS if m == "dossiers"}
+    assert declared == {"calendar", "due"}
+    parser.parse_args(["list", "--overdue"])  # another command of the same module
+    declared = {name for name in sub.choices if dict.__getitem__(sub.choices, name) is not None}
+    assert declared == {"calendar", "due", "list"}
     # Asked for all of them (as some argparse versions do for suggestions), all come.
     assert len(sub.choices.values()) == len(COMMANDS)
     assert all(p is not None for _n, p in sub.choices.items())

@@ -314,3 +314,23 @@ def test_the_cache_folder_follows_platformdirs(monkeypatch: pytest.MonkeyPatch) 
 
     monkeypatch.delenv("MOHAO_DESK_CACHE")
     assert cache_dir() == Path(user_cache_dir("mohao_desk", appauthor=False))
+
+
+def test_the_shipped_table_is_what_importlib_resources_reads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from importlib import resources
+
+    import mohao_desk.resources as package
+
+    expected = (
+        resources.files("mohao_desk.resources") / "calendar" / "announcements.json"
+    ).read_bytes()
+    assert shipped_table() == expected
+    # Not a folder on disk (a zip, say): through importlib.resources.
+    monkeypatch.setattr(package, "__path__", ["/nonexistent-folder"])
+    cc.shipped_table.cache_clear()
+    try:
+        assert cc.shipped_table() == expected
+    finally:
+        cc.shipped_table.cache_clear()
