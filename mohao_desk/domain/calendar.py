@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from itertools import accumulate, compress
 from typing import TYPE_CHECKING
 
 from mohao_desk.domain.errors import CalendarRangeError, DeskError
+from mohao_desk.domain.values import Value
 
 if TYPE_CHECKING:
     from mohao_desk.domain.announcements import Announcement
@@ -42,17 +42,18 @@ DEFAULT_LAST_YEAR = 2040
 _INTERVAL = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
 
 
-@dataclass(frozen=True)
-class OfficeHours:
+class OfficeHours(Value):
     """Giờ làm việc: the office intervals of a working day, in seconds after midnight.
 
     Intervals are half-open ``[start, end)`` for *receiving* (a dossier arriving at 17:00 sharp
     counts as received at the next opening) and closed for *deadlines* (a due moment may be 17:00).
     """
 
+    _fields = ("intervals",)
     intervals: tuple[tuple[int, int], ...]
 
-    def __post_init__(self) -> None:
+    def __init__(self, intervals: tuple[tuple[int, int], ...]) -> None:
+        self._init(intervals=intervals)
         if not self.intervals:
             raise DeskError("Giờ làm việc phải có ít nhất một khoảng thời gian.")
         previous_end = -1
@@ -129,33 +130,63 @@ def _second_of_day(moment: datetime) -> int:
     return moment.hour * 3600 + moment.minute * 60 + moment.second
 
 
-@dataclass(frozen=True)
-class CalendarOverride:
+class CalendarOverride(Value):
     """A local correction the unit's administrator records (ngày nghỉ / ngày làm bù thêm)."""
 
+    _fields = ("day", "working", "note")
     day: date
     working: bool
-    note: str = ""
+    note: str
+
+    def __init__(self, day: date, working: bool, note: str = "") -> None:
+        self._init(day=day, working=working, note=note)
 
 
-@dataclass
 class WorkCalendar:
     """Lịch làm việc: which days are working days and when the office is open.
 
     Build it with :func:`vietnam_calendar` (the usual way) or directly with an explicit set of
-    days off (tests).
+    days off (tests). Equal to another built from the same days, hours, span and time zone.
     """
 
-    days_off: frozenset[date]
-    extra_working_days: frozenset[date] = frozenset()
-    office_hours: OfficeHours = field(
-        default_factory=lambda: OfficeHours.parse(DEFAULT_OFFICE_HOURS)
-    )
-    first_year: int = DEFAULT_FIRST_YEAR
-    last_year: int = DEFAULT_LAST_YEAR
-    timezone: str = DEFAULT_TIMEZONE
+    _FIELDS = (
+        "days_off", "extra_working_days", "office_hours", "first_year", "last_year", "timezone",
+    )  # fmt: skip
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        days_off: frozenset[date],
+        extra_working_days: frozenset[date] = frozenset(),
+        office_hours: OfficeHours | None = None,
+        first_year: int = DEFAULT_FIRST_YEAR,
+        last_year: int = DEFAULT_LAST_YEAR,
+        timezone: str = DEFAULT_TIMEZONE,
+    ) -> None:
+        self.days_off = days_off
+        self.extra_working_days = extra_working_days
+        self.office_hours = (
+            office_hours if office_hours is not None else OfficeHours.parse(DEFAULT_OFFICE_HOURS)
+        )
+        self.first_year = first_year
+        self.last_year = last_year
+        self.timezone = timezone
+        self._build()
+
+    def _key(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self._FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._key() == other._key()
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it was
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._FIELDS)
+        return f"{self.__class__.__qualname__}({fields})"
+
+    def _build(self) -> None:
         self._base = base = date(self.first_year, 1, 1).toordinal()
         end = date(self.last_year, 12, 31).toordinal() + 1
         self._size = size = end - base

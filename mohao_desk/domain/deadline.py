@@ -6,12 +6,12 @@ All moments are naive local wall-clock datetimes of the unit (see :mod:`calendar
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, time
 from enum import StrEnum
 
 from mohao_desk.domain.calendar import WorkCalendar
 from mohao_desk.domain.errors import DeskError
+from mohao_desk.domain.values import Value
 
 DEFAULT_CUTOFF = time(15, 0)
 MAX_PERIOD_VALUE = 3650
@@ -42,15 +42,16 @@ _UNIT_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class ProcessingTime:
+class ProcessingTime(Value):
     """Thời hạn giải quyết of a procedure: a value, a unit, and the same-day cut-off."""
 
+    _fields = ("value", "unit", "cutoff")
     value: int
     unit: TimeUnit
-    cutoff: time = DEFAULT_CUTOFF
+    cutoff: time
 
-    def __post_init__(self) -> None:
+    def __init__(self, value: int, unit: TimeUnit, cutoff: time = DEFAULT_CUTOFF) -> None:
+        self._init(value=value, unit=unit, cutoff=cutoff)
         if self.value > MAX_PERIOD_VALUE:
             raise DeskError("Thời hạn giải quyết quá lớn (tối đa {limit}).", limit=MAX_PERIOD_VALUE)
         if self.unit is TimeUnit.SAME_DAY:
@@ -127,14 +128,23 @@ _BAND_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class Countdown:
+class Countdown(Value):
     """Remaining (positive) or overdue (negative) office time, in seconds, and its band."""
 
+    _fields = ("seconds", "band", "day_seconds", "repeated_supplements")
     seconds: int
     band: Band
     day_seconds: int
-    repeated_supplements: bool = False  # overdue by rule, not (yet) by time
+    repeated_supplements: bool  # overdue by rule, not (yet) by time
+
+    def __init__(
+        self, seconds: int, band: Band, day_seconds: int, repeated_supplements: bool = False
+    ) -> None:
+        d = self.__dict__
+        d["seconds"] = seconds
+        d["band"] = band
+        d["day_seconds"] = day_seconds
+        d["repeated_supplements"] = repeated_supplements
 
     @property
     def overdue(self) -> bool:
