@@ -15,8 +15,38 @@ from mohao_desk.domain.errors import DeskError
 from mohao_desk.domain.os_errors import os_error
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's formatter, asking for the terminal's width (and importing shutil) only when
+    it formats a help text: argparse makes one for every argument it declares."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        super().__init__(prog, indent_increment, max_help_position, 80 if width is None else width)
+        self._asked = (indent_increment, max_help_position, width)
+
+    def format_help(self) -> str:
+        indent_increment, max_help_position, width = self._asked
+        if width is None:  # what HelpFormatter.__init__ does
+            import shutil
+
+            width = shutil.get_terminal_size().columns
+            width -= 2
+            self._max_help_position = min(max_help_position, max(width - 20, indent_increment * 2))
+            self._width = width
+        return super().format_help()
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error as one Vietnamese line and exit code 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_BAD_INPUT, f"mohao-desk: lỗi cú pháp lệnh: {message}\n")
@@ -32,6 +62,13 @@ WEEKDAYS_VI = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")  # thứ Hai … Chủ 
 def parse_moment(text: str) -> datetime:
     """``2024-04-26T09:00``, ``2024-04-26 09:00`` or ``26/04/2024 09:00`` (local time)."""
     raw = text.strip()
+    # The usual form without strptime (whose first use imports _strptime, calendar, locale);
+    # anything else, or an impossible moment, goes the long way to the same answer.
+    if len(raw) == 16 and raw[4] == "-" and raw[7] == "-" and raw[10] == "T" and raw[13] == ":":
+        digits = (raw[0:4], raw[5:7], raw[8:10], raw[11:13], raw[14:16])
+        if all(d.isascii() and d.isdigit() for d in digits):
+            with suppress(ValueError):
+                return datetime(*map(int, digits))
     formats = ("%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%d/%m/%Y %H:%M")
     for fmt in formats:
         try:

@@ -169,7 +169,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     # Hidden: the time to a usable window, then quit (ui/app.py measure_launch; installer/).
     parser.add_argument("--launch-probe", type=float, metavar="T0", help=argparse.SUPPRESS)
-    sub: Any = parser.add_subparsers(dest="command", parser_class=_Parser)
+    # prog: what argparse would compute by formatting a usage line (the program's name, no
+    # positional argument before the command), without formatting one.
+    sub: Any = parser.add_subparsers(dest="command", parser_class=_Parser, prog="mohao-desk")
     # One module per command group, each adding its own commands (cli/dossiers.py, setup, …):
     # declared lazily, only the group of the command given (see ``_Commands``).
     commands = _Commands(sub)

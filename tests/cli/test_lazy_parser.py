@@ -9,12 +9,15 @@ import importlib
 import os
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from mohao_desk.cli.base import BY_HELP, _Parser
 from mohao_desk.cli.program import COMMANDS, build_parser
+from mohao_desk.domain.errors import DeskError
 
 ROOT = Path(__file__).resolve().parents[2]
 GROUPS = (
@@ -23,10 +26,19 @@ GROUPS = (
 )  # fmt: skip
 
 
+class _OldParser(_Parser):
+    """``_Parser`` as it was: argparse's own formatter (asking for the terminal's width at
+    once)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", argparse.HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+
 def eager_parser() -> argparse.ArgumentParser:
     """``build_parser`` as it was before issue 14: every module imported, every command
     declared."""
-    parser = _Parser(
+    parser = _OldParser(
         prog="mohao-desk",
         description="Bộ phận Một cửa: tiếp nhận, theo dõi thời hạn, xin lỗi, số hóa hồ sơ TTHC.",
     )
@@ -39,7 +51,7 @@ def eager_parser() -> argparse.ArgumentParser:
         "--headless", action="store_true", help="không mở cửa sổ: in tổng quan ra màn hình"
     )
     parser.add_argument("--launch-probe", type=float, metavar="T0", help=argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", parser_class=_OldParser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
@@ -73,9 +85,12 @@ def _run(parser: argparse.ArgumentParser, argv: list[str], capsys) -> tuple[obje
     return result, out, err
 
 
-@pytest.fixture(autouse=True)
-def _fixed_width(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("COLUMNS", "100")
+@pytest.fixture(params=["100", "57", "9", None], ids=["100", "57", "9", "terminal"])
+def _width(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    if request.param is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", request.param)
 
 
 def test_every_command_is_found() -> None:
@@ -83,6 +98,7 @@ def test_every_command_is_found() -> None:
     assert {p[0] for p in ALL_PATHS if p} == {name for name, _m, _h in COMMANDS}
 
 
+@pytest.mark.usefixtures("_width")
 @pytest.mark.parametrize("path", ALL_PATHS, ids=lambda p: " ".join(p) or "mohao-desk")
 def test_help_is_the_same(path: tuple[str, ...], capsys) -> None:
     before = _run(eager_parser(), [*path, "--help"], capsys)
@@ -122,6 +138,7 @@ def test_help_is_the_same(path: tuple[str, ...], capsys) -> None:
         ["-h", "due"],
     ],
 )
+@pytest.mark.usefixtures("_width")
 def test_parsing_and_usage_errors_are_the_same(argv: list[str], capsys) -> None:
     assert _run(build_parser(), argv, capsys) == _run(eager_parser(), argv, capsys)
 
@@ -189,3 +206,34 @@ def test_due_imports_only_what_it_uses(start: list[str], tmp_path: Path) -> None
     assert not heavy & warm
     others = {f"mohao_desk.cli.{g}" for g in GROUPS} - {"mohao_desk.cli.dossiers"}
     assert not others & warm
+
+
+def _old_parse_moment(text: str) -> object:
+    formats = ("%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%d/%m/%Y %H:%M")
+    for fmt in formats:
+        try:
+            return datetime.strptime(text.strip(), fmt)
+        except ValueError:
+            continue
+    return "refused"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024-04-26T09:00", " 2024-04-26T09:00 ", "2024-02-29T23:59", "2023-02-29T09:00",
+        "2024-04-26T24:00", "2024-04-26T09:60", "2024-13-01T09:00", "2024-00-10T09:00",
+        "0000-01-01T00:00", "0001-01-01T00:00", "9999-12-31T23:59", "2024-4-26T09:00",
+        "2024-04-26T9:00", "2024-04-26 09:00", "2024-04-26T09:00:30", "26/04/2024 09:00",
+        "2024-04-26t09:00", "2024-04-26T0９:00", "２０24-04-26T09:00", "+024-04-26T09:00",
+        "2024-04-26T-9:00", "2024-04-26T09:0 ", "2024-04-26X09:00", "", "hôm qua",
+    ],
+)  # fmt: skip
+def test_parse_moment_is_what_strptime_says(text: str) -> None:
+    from mohao_desk.cli.base import parse_moment
+
+    try:
+        got: object = parse_moment(text)
+    except DeskError:
+        got = "refused"
+    assert got == _old_parse_moment(text)
