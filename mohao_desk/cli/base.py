@@ -9,10 +9,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any, NoReturn
 
 from mohao_desk.domain.errors import DeskError
 from mohao_desk.domain.os_errors import os_error
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only: no typing import at run time
+    from typing import Any, NoReturn
 
 
 class _Formatter(argparse.HelpFormatter):

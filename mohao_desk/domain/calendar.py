@@ -26,10 +26,11 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from itertools import accumulate, compress
-from typing import TYPE_CHECKING
 
 from mohao_desk.domain.errors import CalendarRangeError, DeskError
 from mohao_desk.domain.values import Value
+
+TYPE_CHECKING = False  # (not typing's: no typing import at run time; mypy reads it)
 
 if TYPE_CHECKING:
     from mohao_desk.domain.announcements import Announcement

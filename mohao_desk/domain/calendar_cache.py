@@ -49,9 +49,16 @@ def shipped_table() -> bytes:
     from the resources folder when it is one (a source tree, a frozen bundle's folder), else
     through ``importlib.resources``. Here, not in domain/announcements.py, so that a warm start
     needs neither that module nor the parsing of the table."""
-    import mohao_desk.resources as package
+    import mohao_desk
 
-    for folder in getattr(package, "__path__", ()):
+    # An installed program (a wheel, the frozen bundle) has its resources beside its code;
+    # a source tree maps them from elsewhere (pyproject.toml): then the package says where.
+    folders = [os.path.join(os.path.dirname(mohao_desk.__file__ or "."), "resources")]
+    if not os.path.isfile(os.path.join(folders[0], *ANNOUNCEMENTS_RESOURCE)):
+        import mohao_desk.resources as package
+
+        folders = list(getattr(package, "__path__", ()))
+    for folder in folders:
         try:
             with open(os.path.join(folder, *ANNOUNCEMENTS_RESOURCE), "rb") as handle:
                 return handle.read()

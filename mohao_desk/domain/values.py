@@ -9,7 +9,9 @@ modules keep using dataclasses.
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only: no typing import at run time
+    from typing import Any
 
 
 class FrozenInstanceError(AttributeError):

@@ -334,3 +334,19 @@ def test_the_shipped_table_is_what_importlib_resources_reads(
         assert cc.shipped_table() == expected
     finally:
         cc.shipped_table.cache_clear()
+
+
+def test_an_installed_program_reads_the_table_beside_its_code(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import mohao_desk
+
+    table = tmp_path / "mohao_desk" / "resources" / "calendar" / "announcements.json"
+    table.parent.mkdir(parents=True)
+    table.write_bytes(b'{"installed": true}')
+    monkeypatch.setattr(mohao_desk, "__file__", str(tmp_path / "mohao_desk" / "__init__.py"))
+    cc.shipped_table.cache_clear()
+    try:
+        assert cc.shipped_table() == b'{"installed": true}'
+    finally:
+        cc.shipped_table.cache_clear()
