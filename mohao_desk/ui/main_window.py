@@ -124,6 +124,12 @@ class MainWindow(QMainWindow):
             # Qt adds the application's name ("Bộ phận Một cửa") to every window title itself.
             self.setWindowTitle(desk.unit.name)
         fit_to_screen(self, 1280, 760)
+        account = desk.account
+        self.officer = account.username if account is not None else desk.default_officer()
+        # The first view's rows are asked for now, while the window is being built.
+        self._early_page: tuple[tuple[Any, ...], dict[str, Any]] | None = None
+        if not synchronous and unit is None:
+            self._ask_first_page()
 
         self.model = BoardModel(
             desk.rows, desk.live_countdown, desk.now, self, synchronous=synchronous
@@ -136,8 +142,6 @@ class MainWindow(QMainWindow):
         # The person at the PC (issue 11): the tool bar's button, the idle lock, the roles.
         self.session = Session(self, idle_minutes=idle_lock_minutes(desk.db))
         self.session.changed.connect(self._person_changed)
-        account = desk.account
-        self.officer = account.username if account is not None else desk.default_officer()
         self._build_menus()
         self._build_toolbar()
         self._build_body()
@@ -746,14 +750,65 @@ class MainWindow(QMainWindow):
             else:
                 search = code
             limit = SEARCH_LIMIT if searching else ALL_LIMIT
-        self._call(
-            lambda: self.desk.board_page(view, search=search, officer=officer, limit=limit),
-            lambda page: self._ids_arrived(generation, page, limit, searching, view),
-        )
+        if not self._adopt_first_page((view, search, officer, limit), generation, searching):
+            self._call(
+                lambda: self.desk.board_page(view, search=search, officer=officer, limit=limit),
+                lambda page: self._ids_arrived(generation, page, limit, searching, view),
+            )
         if counts and self.unit_scope is None:
-            self._call(lambda: self.desk.board_counts(officer), self._counts_arrived)
+            # At the start, the counts wait for the first rows (their queries would share the
+            # two cores with them); later they come with every refresh.
+            self.after_first_rows(self.check_counts)
             if not self.read_only:
                 self.after_first_rows(self.check_reconciliation)
+
+    def check_counts(self) -> None:
+        """The badges of the view selector (read off the GUI thread)."""
+        officer = self.officer
+        self._call(lambda: self.desk.board_counts(officer), self._counts_arrived)
+
+    def _ask_first_page(self) -> None:
+        """The first view's ids and rows, asked for at the start of ``__init__``: what its
+        first ``refresh`` will want (the first view, no search; ``_adopt_first_page``)."""
+        view = self.VIEWS[0][0]
+        key = (view, None, self.officer, ALL_LIMIT if view == "all" else None)
+        holder: dict[str, Any] = {}
+        self._early_page = (key, holder)
+        desk = self.desk
+
+        def arrived(page: Any) -> None:
+            holder["page"] = page
+            if "adopted" in holder:
+                self._ids_arrived(*holder["adopted"](page))
+
+        def failed(exc: BaseException) -> None:
+            holder["failed"] = exc
+            if "adopted" in holder:
+                self.show_error(exc)
+
+        self._call(
+            lambda: desk.board_page(key[0], search=key[1], officer=key[2], limit=key[3]),
+            arrived,
+            failed,
+        )
+
+    def _adopt_first_page(self, key: tuple[Any, ...], generation: int, searching: bool) -> bool:
+        """Whether the first refresh takes the page asked for at the start (same view, search,
+        officer and limit, and it has not failed): then its rows are shown when they come."""
+        if self._early_page is None:
+            return False
+        (asked, holder), self._early_page = self._early_page, None
+        if asked != key or "failed" in holder:
+            return False
+        view, _search, _officer, limit = key
+
+        def args(page: Any) -> tuple[Any, ...]:
+            return (generation, page, limit, searching, view)
+
+        holder["adopted"] = args
+        if "page" in holder:
+            self._ids_arrived(*args(holder["page"]))
+        return True
 
     def check_reconciliation(self) -> None:
         """The last reconciliation's line above the board (read off the GUI thread)."""
