@@ -265,6 +265,8 @@ def test_the_same_sql_is_sent(paths: Paths, demo_file: Path, monkeypatch) -> Non
         *([view, "--limit", "5"] for view in VIEWS),
         ["--all", "--search", "nguyen van 09"],
         ["--overdue", "--search", 'thi "a" %_/'],
+        ["--overdue", "--search", "an", "--limit", "4"],
+        ["--pending", "--search", "x y"],
         ["--due-today", "--search", "an", "--count"],
     ]
     for args in runs:
@@ -304,6 +306,23 @@ def test_postgresql_lists_what_the_sqlite_file_lists(
             assert server == paths.new(*args, "--db", str(demo_file)), args
     finally:
         pg_cluster.drop_database(url)
+
+
+def test_without_the_search_index(paths: Paths, demo_db: Path) -> None:
+    """A SQLite built without FTS5 has no ``dossier_fts`` (revision 0002 skips it): every word
+    is then a LIKE, on both paths."""
+    with sqlite3.connect(demo_db) as conn:
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'dossier_fts%'"
+        ).fetchall():
+            conn.execute(f"DROP TRIGGER {name}")
+        conn.execute("DROP TABLE dossier_fts")
+    conn.close()
+    paths.at(MOMENTS[0])
+    db = ["--db", str(demo_db)]
+    for search in ("nguyen van", "an 09", "Nguyễn"):
+        paths.same("--all", "--search", search, "--format", "json", *db)
+        paths.same("--overdue", "--search", search, *db)
 
 
 # ---------------------------------------------------------------- what the old path says
