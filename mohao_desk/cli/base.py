@@ -138,7 +138,7 @@ def _db_target(args: argparse.Namespace) -> Path | str:
     """``--db``: a SQLite file's path, or a PostgreSQL server's URL (``postgresql+psycopg://
     user:password@host:port/dbname``); the user's data folder's file when not given."""
     from mohao_desk.paths import default_db_path
-    from mohao_desk.store.db import is_server_url
+    from mohao_desk.store.gate import is_server_url  # without SQLAlchemy (store/db.py's)
 
     if not args.db:
         return default_db_path()

@@ -190,7 +190,27 @@ def countdown(
     with at most one working day (one day's office hours) left; trong hạn otherwise.
     """
     day = calendar.office_hours.seconds_per_day
-    remaining = calendar.position(due) - calendar.position(now)
+    return _countdown(
+        day, calendar.position(due) - calendar.position(now), due, now, supplement_requests
+    )
+
+
+def countdown_at(
+    calendar: WorkCalendar,
+    due: datetime,
+    now: datetime,
+    now_position: int,
+    supplement_requests: int = 0,
+) -> Countdown:
+    """:func:`countdown` with the office position of ``now`` (``calendar.position(now)``)
+    already known: a list counts many dossiers from one moment."""
+    day = calendar.office_hours.seconds_per_day
+    return _countdown(day, calendar.position(due) - now_position, due, now, supplement_requests)
+
+
+def _countdown(
+    day: int, remaining: int, due: datetime, now: datetime, supplement_requests: int
+) -> Countdown:
     if now > due:
         return Countdown(min(remaining, 0), Band.OVERDUE, day)
     if supplement_requests > MAX_SUPPLEMENT_REQUESTS_ON_TIME:

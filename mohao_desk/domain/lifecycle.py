@@ -27,7 +27,7 @@ class Channel(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"1": "Trực tiếp", "2": "Trực tuyến", "3": "Bưu chính công ích"}[self.value]
+        return _CHANNEL_LABELS[self._value_]
 
     @classmethod
     def parse(cls, text: str) -> Channel:
@@ -50,6 +50,9 @@ class Channel(StrEnum):
                 text=text,
             )
         return aliases[key]
+
+
+_CHANNEL_LABELS = {"1": "Trực tiếp", "2": "Trực tuyến", "3": "Bưu chính công ích"}
 
 
 class Status(StrEnum):

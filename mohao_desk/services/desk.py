@@ -27,7 +27,6 @@ from mohao_desk.domain.codes import format_code
 from mohao_desk.domain.deadline import (
     Band,
     Countdown,
-    Timeliness,
     countdown,
     due_moment,
     extend_for_pause,
@@ -49,6 +48,7 @@ from mohao_desk.domain.user_files import chunks, open_user_file, refuse_non_regu
 from mohao_desk.services import authority
 from mohao_desk.services.calendar import read_announcements
 from mohao_desk.services.setup import UnitInfo, is_upstream, require_unit
+from mohao_desk.services.summaries import DossierSummary, _iso, summary_of
 from mohao_desk.store import files
 from mohao_desk.store import queries as q
 from mohao_desk.store.db import Database
@@ -70,71 +70,6 @@ RATING_LABELS = {
     "hai_long": "Hài lòng",
     "khong_hai_long": "Không hài lòng",
 }
-
-
-@dataclass(frozen=True)
-class DossierSummary:
-    """One line of a dossier list, with its countdown."""
-
-    code: str
-    procedure_code: str
-    procedure: str
-    field: str
-    applicant: str
-    phone: str
-    channel: Channel
-    received_at: datetime
-    due_at: datetime
-    original_due_at: datetime
-    finished_at: datetime | None
-    returned_at: datetime | None
-    status: Status
-    officer: str | None
-    supplement_count: int
-    apology_count: int
-    inputs_digitized: bool
-    result_digitized: bool
-    paused: bool
-    countdown: Countdown | None  # open dossiers, against the legal (original) due moment
-    timeliness: Timeliness | None  # finished dossiers (result, refusal, stop)
-    # After an apology: the countdown to the new return date promised to the applicant.
-    appointment: Countdown | None = None
-    id: int = 0  # the store's id (the board keeps ids only)
-
-    @property
-    def band(self) -> Band | None:
-        return self.countdown.band if self.countdown else None
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "procedure_code": self.procedure_code,
-            "procedure": self.procedure,
-            "field": self.field,
-            "applicant": self.applicant,
-            "phone": self.phone,
-            "channel": self.channel.value,
-            "channel_label": self.channel.label,
-            "received_at": _iso(self.received_at),
-            "due_at": _iso(self.due_at),
-            "original_due_at": _iso(self.original_due_at),
-            "finished_at": _iso(self.finished_at),
-            "returned_at": _iso(self.returned_at),
-            "status": self.status.value,
-            "status_label": self.status.label,
-            "officer": self.officer,
-            "supplement_count": self.supplement_count,
-            "apology_count": self.apology_count,
-            "inputs_digitized": self.inputs_digitized,
-            "result_digitized": self.result_digitized,
-            "paused": self.paused,
-            "band": self.band.value if self.band else None,
-            "band_label": self.band.label if self.band else None,
-            "remaining": self.countdown.text() if self.countdown else None,
-            "remaining_seconds": self.countdown.seconds if self.countdown else None,
-            "timeliness": self.timeliness.value if self.timeliness else None,
-            "appointment_remaining": self.appointment.text() if self.appointment else None,
-        }
 
 
 @dataclass(frozen=True)
@@ -231,10 +166,6 @@ def search_key(name: str, phone: str, code: str) -> str:
     """What the diacritic-insensitive search looks in: folded name, phone digits, code."""
     digits = "".join(ch for ch in phone if ch.isdigit())
     return fold(f"{name} {digits} {code}")
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return moment.strftime("%Y-%m-%dT%H:%M") if moment else None
 
 
 def _clean(text: str | None, what: Phrase, *, required: bool = False, limit: int = 500) -> str:
@@ -664,48 +595,43 @@ class Desk:
             ],
         )
 
-    def summarize(self, row: Any, now: datetime | None = None) -> DossierSummary:
-        """A list row → summary with the one definition of countdown and timeliness."""
+    def summarize(
+        self, row: Any, now: datetime | None = None, positions: dict[datetime, int] | None = None
+    ) -> DossierSummary:
+        """A list row → summary with the one definition of countdown and timeliness
+        (``summaries.summary_of``; ``positions`` as there, shared by the rows of one list)."""
         now = now or self.now()
-        status = Status(row.status)
-        original_due = self._local(row.original_due_at)
-        finished = self.to_local(row.finished_at)
-        paused_at = self.to_local(row.paused_at)
-        cd = None
-        done = None
-        appointment = None
-        if status.is_open:
-            moment = paused_at or now
-            cd = countdown(self.calendar, original_due, moment, row.supplement_count)
-            if row.apology_count:
-                appointment = countdown(self.calendar, self._local(row.due_at), moment)
-        elif finished is not None and status is not Status.WITHDRAWN:
-            done = timeliness(finished, original_due, row.supplement_count)
-        return DossierSummary(
-            code=row.code,
-            procedure_code=row.procedure_code,
-            procedure=row.procedure_name,
-            field=row.procedure_field,
-            applicant=row.applicant_name,
-            phone=row.applicant_phone,
-            channel=Channel(row.channel),
-            received_at=self._local(row.received_at),
-            due_at=self._local(row.due_at),
-            original_due_at=original_due,
-            finished_at=finished,
-            returned_at=self.to_local(row.returned_at),
-            status=status,
-            officer=row.officer_name,
-            supplement_count=row.supplement_count,
-            apology_count=row.apology_count,
-            inputs_digitized=bool(row.inputs_digitized),
-            result_digitized=bool(row.result_digitized),
-            paused=paused_at is not None,
-            countdown=cd,
-            timeliness=done,
-            appointment=appointment,
-            id=row.id,
+        local, to_local = self._local, self.to_local
+        return summary_of(
+            (
+                row.id,
+                row.code,
+                row.procedure_code,
+                row.procedure_name,
+                row.procedure_field,
+                row.applicant_name,
+                row.applicant_phone,
+                row.channel,
+                local(row.received_at),
+                local(row.due_at),
+                local(row.original_due_at),
+                to_local(row.finished_at),
+                to_local(row.returned_at),
+                to_local(row.paused_at),
+                row.status,
+                row.supplement_count,
+                row.apology_count,
+                row.inputs_digitized,
+                row.result_digitized,
+                row.officer_name,
+            ),
+            now,
+            self._work_calendar,
+            positions,
         )
+
+    def _work_calendar(self) -> WorkCalendar:
+        return self.calendar
 
     def _day_bounds(self, now: datetime) -> tuple[datetime, datetime, datetime]:
         start = datetime.combine(now.date(), time())
@@ -725,7 +651,8 @@ class Desk:
         now = self.now()
         with self.db.read() as conn:
             rows = q.list_dossiers(conn, view, *self._day_bounds(now), search=search, limit=limit)
-        return [self.summarize(r, now) for r in rows]
+        positions: dict[datetime, int] = {}
+        return [self.summarize(r, now, positions) for r in rows]
 
     # ----------------------------------------------------------------- board
     def board_ids(
@@ -784,7 +711,8 @@ class Desk:
         now = self.now()
         with self.db.read() as conn:
             found = q.rows_by_ids(conn, ids)
-        return [self.summarize(r, now) for r in found]
+        positions: dict[datetime, int] = {}
+        return [self.summarize(r, now, positions) for r in found]
 
     def live_countdown(self, summary: DossierSummary, now: datetime) -> Countdown | None:
         """The countdown of a summary at another moment (the board's ticking column), with the

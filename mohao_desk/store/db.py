@@ -9,7 +9,6 @@ program (a revision we do not know, or a higher ``PRAGMA user_version``) is refu
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
 import re
@@ -30,35 +29,23 @@ from mohao_desk.domain.os_errors import os_error
 from mohao_desk.store import audit
 from mohao_desk.store.dialect import WRITE_OPTION
 
-# Every migration revision in order; the last is the head. tests/store/test_migrations.py checks
-# this list against Alembic's script directory.
-SCHEMA_REVISIONS: tuple[str, ...] = (
-    "0001",
-    "0002",
-    "0003",
-    "0004",
-    "0005",
-    "0006",
-    "0007",
-    "0008",
-    "0009",
-    "0010",
-    "0011",
-    "0012",
+# The gate's parts that need no SQLAlchemy (store/gate.py), importable from here as before.
+from mohao_desk.store.gate import (
+    BUSY_TIMEOUT_MS,
+    SCHEMA_HEAD,
+    SCHEMA_REVISIONS,
+    USER_VERSION,
+    DatabaseError,
+    _damaged,
+    _damaged_error,
+    file_error,
+    is_server_url,
 )
-SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
-USER_VERSION = len(SCHEMA_REVISIONS)
-# How long a writer waits for another desk's transaction before giving up with a message.
-BUSY_TIMEOUT_MS = 5000
-# A ``--db`` that is a server URL rather than a file path (``postgresql://`` is taken as
-# ``postgresql+psycopg://``, the one driver the program ships).
-_SERVER_URL = re.compile(r"^postgres(ql)?(\+\w+)?://")
+from mohao_desk.store.gate import probe as _probe
+from mohao_desk.store.gate import set_pragmas as _set_pragmas
+
 # PostgreSQL advisory-lock key taken while migrating: two PCs starting at once migrate once.
 _MIGRATION_LOCK = 0x6D6F68616F  # "mohao"
-
-
-class DatabaseError(DeskError):
-    """The database cannot be opened or used."""
 
 
 # The copy of a SQLite database taken before its schema is migrated (an older program's file,
@@ -72,11 +59,6 @@ UPGRADE_BACKUP_LABEL = "truoc-nang-cap-tu"
 
 # The PostgreSQL channel every committed write transaction notifies (the boards listen).
 CHANGES_CHANNEL = "mohao_desk_changes"
-
-
-def is_server_url(target: Path | str) -> bool:
-    """A ``--db`` value naming a PostgreSQL server rather than a SQLite file."""
-    return isinstance(target, str) and _SERVER_URL.match(target) is not None
 
 
 def server_url(host: str, port: int, database: str, user: str, password: str | None) -> str:
@@ -201,19 +183,6 @@ def _translated(path: Path | str, *, stage: str = "read") -> Iterator[None]:
         raise _damaged_error(path) from None
 
 
-def _damaged(exc: BaseException) -> bool:
-    """SQLite found a damaged page (a bad sector, a half-copied file)."""
-    text = str(getattr(exc, "orig", exc)).lower()
-    return isinstance(exc, UnicodeDecodeError) or "malformed" in text or "not a database" in text
-
-
-def _damaged_error(path: Path | str) -> DatabaseError:
-    return DatabaseError(
-        "Cơ sở dữ liệu '{path}' bị hỏng (không đọc được nội dung): hãy khôi phục từ bản sao lưu.",
-        path=path,
-    )
-
-
 # PostgreSQL's SQLSTATEs of "another program holds what we need": lock_timeout, deadlock,
 # serialization failure.
 _PG_BUSY = {"55P03", "40P01", "40001"}
@@ -264,36 +233,7 @@ def _database_error(path: Path | str, exc: BaseException, *, stage: str = "read"
         )
     if sqlstate == "3D000":
         return DatabaseError("Không tìm thấy cơ sở dữ liệu '{path}'.", path=path)
-    if "locked" in lowered or "busy" in lowered:
-        return DatabaseError(
-            "Cơ sở dữ liệu '{path}' đang bị chương trình khác ghi; hãy thử lại sau ít phút.",
-            path=path,
-        )
-    if "readonly" in lowered or "read-only" in lowered:
-        return DatabaseError(
-            "Không ghi được cơ sở dữ liệu '{path}': tệp chỉ cho phép đọc.", path=path
-        )
-    if "unable to open" in lowered:
-        return DatabaseError(
-            "Không mở được cơ sở dữ liệu '{path}' (kiểm tra quyền truy cập).", path=path
-        )
-    if "disk" in lowered and "full" in lowered:
-        return DatabaseError("Ổ đĩa chứa cơ sở dữ liệu '{path}' đã đầy.", path=path)
-    if _damaged(exc):
-        return _damaged_error(path)
-    return DatabaseError("Lỗi cơ sở dữ liệu '{path}': {text}.", path=path, text=text)
-
-
-def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-    # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite would defer it to the first
-    # write, after the reads that decided what to write).
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
+    return file_error(path, exc)
 
 
 def _on_begin(conn: Connection) -> None:
@@ -301,64 +241,6 @@ def _on_begin(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
     else:
         conn.exec_driver_sql("BEGIN")
-
-
-def _probe(path: Path) -> tuple[str | None, int, bool]:
-    """(alembic revision or None, user_version, has foreign tables) of an existing file.
-
-    The file is never opened outside SQLite: closing any descriptor of a file drops every POSIX
-    lock this process holds on it (fcntl semantics), so a plain ``open()``/``close()`` beside a
-    live connection (a second ``open_database`` in one process) released that connection's
-    shared lock; another process closing its own connection then believed it was the last one,
-    checkpointed and deleted the WAL, and what this process wrote next went to a deleted file.
-    SQLite's own connections share one lock table per file and keep such descriptors open."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise DatabaseError(
-            "Không mở được cơ sở dữ liệu '{path}': {error}.", path=path, error=os_error(exc)
-        ) from None
-    if size == 0:
-        return None, 0, False
-    if not os.access(path, os.R_OK):
-        raise DatabaseError(
-            "Không mở được cơ sở dữ liệu '{path}': {error}.",
-            path=path,
-            error=os_error(PermissionError(errno.EACCES, "")),
-        )
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            tables = {
-                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            user_version = conn.execute("PRAGMA user_version").fetchone()[0]
-            revision = None
-            if "alembic_version" in tables:
-                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
-        finally:
-            conn.close()
-    except UnicodeDecodeError:  # a table's name on a damaged page of the schema
-        raise _damaged_error(path) from None
-    except sqlite3.DatabaseError as exc:
-        if "file is not a database" in str(exc):
-            raise DatabaseError(
-                "Tệp '{path}' không phải là cơ sở dữ liệu SQLite.", path=path
-            ) from None
-        if _damaged(exc):
-            raise _damaged_error(path) from None
-        raise DatabaseError(
-            "Không đọc được cơ sở dữ liệu '{path}': {error}.", path=path, error=str(exc)
-        ) from None
-    foreign = (
-        bool(
-            {t for t in tables if not t.startswith("dossier_fts")}
-            - {"alembic_version", "sqlite_sequence"}
-        )
-        and revision is None
-    )
-    return revision, user_version, foreign
 
 
 def open_database(target: Path | str, *, create: bool = True) -> Database:

@@ -1794,7 +1794,7 @@
         <translation>The number of dossier sets must be between 1 and 99.</translation>
     </message>
     <message>
-        <extracomment>mohao_desk/services/desk.py</extracomment>
+        <extracomment>mohao_desk/services/desk.py, mohao_desk/services/listing.py</extracomment>
         <source>Danh sách '{view}' không tồn tại.</source>
         <translation>List '{view}' does not exist.</translation>
     </message>
@@ -2419,17 +2419,7 @@
         <translation>Another import ran at the same time; import again.</translation>
     </message>
     <message>
-        <extracomment>mohao_desk/store/db.py</extracomment>
-        <source>Cơ sở dữ liệu '{path}' bị hỏng (không đọc được nội dung): hãy khôi phục từ bản sao lưu.</source>
-        <translation>Database '{path}' is damaged (its content cannot be read): restore it from a backup.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/store/db.py</extracomment>
-        <source>Lỗi cơ sở dữ liệu '{path}': {text}.</source>
-        <translation>Database error '{path}': {text}.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/store/db.py</extracomment>
+        <extracomment>mohao_desk/store/db.py, mohao_desk/store/gate.py</extracomment>
         <source>Cơ sở dữ liệu '{path}' đang bị chương trình khác ghi; hãy thử lại sau ít phút.</source>
         <translation>Database '{path}' is being written by another program; try again in a few minutes.</translation>
     </message>
@@ -2439,7 +2429,7 @@
         <translation>Could not connect to the database server '{server}': {text}.</translation>
     </message>
     <message>
-        <extracomment>mohao_desk/store/db.py</extracomment>
+        <extracomment>mohao_desk/store/db.py, mohao_desk/store/gate.py</extracomment>
         <source>Không mở được cơ sở dữ liệu '{path}' (kiểm tra quyền truy cập).</source>
         <translation>Could not open database '{path}' (check the access rights).</translation>
     </message>
@@ -2447,21 +2437,6 @@
         <extracomment>mohao_desk/store/db.py</extracomment>
         <source>Không tìm thấy cơ sở dữ liệu '{path}'.</source>
         <translation>Database '{path}' not found.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/store/db.py</extracomment>
-        <source>Không ghi được cơ sở dữ liệu '{path}': tệp chỉ cho phép đọc.</source>
-        <translation>Could not write database '{path}': the file is read-only.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/store/db.py</extracomment>
-        <source>Ổ đĩa chứa cơ sở dữ liệu '{path}' đã đầy.</source>
-        <translation>The disk holding database '{path}' is full.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/store/db.py</extracomment>
-        <source>Không mở được cơ sở dữ liệu '{path}': {error}.</source>
-        <translation>Could not open database '{path}': {error}.</translation>
     </message>
     <message>
         <extracomment>mohao_desk/store/db.py</extracomment>
@@ -2500,11 +2475,6 @@
     </message>
     <message>
         <extracomment>mohao_desk/store/db.py</extracomment>
-        <source>Không đọc được cơ sở dữ liệu '{path}': {error}.</source>
-        <translation>Could not read database '{path}': {error}.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/store/db.py</extracomment>
         <source>Không truy cập được '{path}': {error}.</source>
         <translation>Could not access '{path}': {error}.</translation>
     </message>
@@ -2535,11 +2505,6 @@
     </message>
     <message>
         <extracomment>mohao_desk/store/db.py</extracomment>
-        <source>Tệp '{path}' không phải là cơ sở dữ liệu SQLite.</source>
-        <translation>File '{path}' is not an SQLite database.</translation>
-    </message>
-    <message>
-        <extracomment>mohao_desk/store/db.py</extracomment>
         <source>Không tạo được thư mục '{parent}': {error}.</source>
         <translation>Could not create folder '{parent}': {error}.</translation>
     </message>
@@ -2557,6 +2522,41 @@
         <extracomment>mohao_desk/store/files.py</extracomment>
         <source>Không lưu được bản sao tệp '{file}' vào thư mục dữ liệu: {error}; hồ sơ chưa được ghi số hóa.</source>
         <translation>Could not save a copy of file '{file}' in the data folder: {error}; the dossier was not marked as scanned.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/gate.py</extracomment>
+        <source>Cơ sở dữ liệu '{path}' bị hỏng (không đọc được nội dung): hãy khôi phục từ bản sao lưu.</source>
+        <translation>Database '{path}' is damaged (its content cannot be read): restore it from a backup.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/gate.py</extracomment>
+        <source>Lỗi cơ sở dữ liệu '{path}': {text}.</source>
+        <translation>Database error '{path}': {text}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/gate.py</extracomment>
+        <source>Không ghi được cơ sở dữ liệu '{path}': tệp chỉ cho phép đọc.</source>
+        <translation>Could not write database '{path}': the file is read-only.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/gate.py</extracomment>
+        <source>Ổ đĩa chứa cơ sở dữ liệu '{path}' đã đầy.</source>
+        <translation>The disk holding database '{path}' is full.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/gate.py</extracomment>
+        <source>Không mở được cơ sở dữ liệu '{path}': {error}.</source>
+        <translation>Could not open database '{path}': {error}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/gate.py</extracomment>
+        <source>Không đọc được cơ sở dữ liệu '{path}': {error}.</source>
+        <translation>Could not read database '{path}': {error}.</translation>
+    </message>
+    <message>
+        <extracomment>mohao_desk/store/gate.py</extracomment>
+        <source>Tệp '{path}' không phải là cơ sở dữ liệu SQLite.</source>
+        <translation>File '{path}' is not an SQLite database.</translation>
     </message>
 </context>
 </TS>
