@@ -6,13 +6,14 @@ in the bulk paths are epoch seconds (the package's own encoding), moved with ``e
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Row, func, insert, select, update
 
+from mohao_desk.domain import audit as chain
 from mohao_desk.domain.audit import subject
 from mohao_desk.domain.catalog import Procedure
 from mohao_desk.store import audit
@@ -306,8 +307,53 @@ def _staging(conn: Connection, name: str, source: str, columns: Sequence[str]) -
     conn.exec_driver_sql(f"TRUNCATE {name}")
 
 
-def insert_dossiers(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
-    """New dossiers; each tuple is ``(id, *IMPORT_COLUMNS)``."""
+# Where each field of the audit chain's dossier state is in an ``IMPORT_COLUMNS`` tuple (None:
+# a column the import leaves empty, the register book's year and number).
+_STATE_AT = tuple(
+    IMPORT_COLUMNS.index(name) if name in IMPORT_COLUMNS else None
+    for name in (
+        {"officer": "officer_id", "receiver": "receiver_id"}.get(f, f) for f in chain.DOSSIER_FIELDS
+    )
+)
+_OFFICER_STATE_AT = tuple(chain.DOSSIER_FIELDS.index(f) for f in ("officer", "receiver"))
+
+
+def imported_state_digests(
+    rows: Iterable[Sequence[Any]],
+    start: int,
+    names: dict[int, str],
+    sequence: int,
+    facts: Iterable[str | None],
+) -> bytes:
+    """The audit chain's state digests (``domain.audit.dossier_state_digest``, 32 bytes each,
+    joined) of dossiers as an import writes them: each row holds ``IMPORT_COLUMNS`` from
+    position ``start`` on, ``names`` is officer id → username, ``sequence`` and ``facts`` their
+    synced rows'. The same bytes as the seal computes from the rows read back
+    (tests/sync/test_import_once.py compares them): an import hands its new rows' digests to
+    the seal (:func:`note_imported_states`) instead of having them read back."""
+    at = [None if i is None else i + start for i in _STATE_AT]
+    officer_at, receiver_at = _OFFICER_STATE_AT
+    digest = chain.dossier_state_digest
+    out = bytearray()
+    for row, fact in zip(rows, facts, strict=True):
+        state = [None if i is None else row[i] for i in at]
+        for k in (officer_at, receiver_at):
+            officer_id = state[k]
+            if officer_id is not None:
+                state[k] = names.get(officer_id, f"#{officer_id}")
+        out += digest(state, (), (sequence, fact))
+    return bytes(out)
+
+
+def note_imported_states(conn: Connection, first_id: int, digests: bytes) -> None:
+    """The states of dossiers ``first_id`` … inserted by this import (no events; in id order,
+    32 bytes each, as :func:`imported_state_digest`): the audit seal takes them as they are."""
+    audit.touch_hashed_dossiers(conn, first_id, digests)
+
+
+def insert_dossiers(conn: Connection, rows: list[tuple[Any, ...]], *, hashed: bool = False) -> None:
+    """New dossiers; each tuple is ``(id, *IMPORT_COLUMNS)``. ``hashed``: their audit states
+    are given by :func:`note_imported_states`, not read back at the seal."""
     if rows:
         columns = ("id", *IMPORT_COLUMNS)
         if is_postgresql(conn):
@@ -318,9 +364,9 @@ def insert_dossiers(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
             conn.exec_driver_sql(driver_sql(conn, sql), rows)
         catch_up_id_sequence(conn, "dossier")
         first, last = rows[0][0], rows[-1][0]
-        if last - first + 1 == len(rows):
+        if not hashed and last - first + 1 == len(rows):
             audit.touch_new_dossiers(conn, first, last)
-        else:
+        elif not hashed:
             audit.touch_dossiers(conn, (r[0] for r in rows))
 
 
