@@ -348,7 +348,7 @@ def cpu_model() -> str:
     return platform.processor() or "?"
 
 
-def build(names: set[str], root: Path, env: dict[str, str]) -> list[Case]:
+def build(names: set[str], root: Path, env: dict[str, str], big: int) -> list[Case]:
     mohao = program()
     py = sys.executable
     paths: list[Case] = []
@@ -424,17 +424,17 @@ def build(names: set[str], root: Path, env: dict[str, str]) -> list[Case]:
     if "demo" in names:
         made = root / "demo-run.sqlite3"
         paths.append(Case(
-            "demo", "`demo --dossiers 1000000`", "—", 60,
-            [*mohao, "demo", "--dossiers", "1000000", "--db", str(made)], None,
+            "demo", f"`demo --dossiers {big}`", "—", 60,
+            [*mohao, "demo", "--dossiers", str(big), "--db", str(made)], None,
             before=lambda: remove_db(made), long=True,
         ))  # fmt: skip
     if "window" in names:
-        db = str(desk(root, 1_000_000, env, backlog=50_000))
+        db = str(desk(root, big, env, backlog=50_000 * big // 1_000_000))
         sys.path.insert(0, str(Path(__file__).parent))
         from bench_ui import LAUNCH
 
         paths.append(Case(
-            "window", "window usable (1M, backlog 50,000)", "—", 0.5,
+            "window", f"window usable ({big:,}, backlog {50_000 * big // 1_000_000:,})", "—", 0.5,
             [py, "-c", LAUNCH, db], None,
             env={**env, "QT_QPA_PLATFORM": "offscreen"}, printed=True,
         ))  # fmt: skip
@@ -450,6 +450,10 @@ def main() -> None:
     parser.add_argument(
         "--long-runs", type=int, default=3,
         help="runs of the import and the demo (minutes each); the first is dropped if > 1",
+    )  # fmt: skip
+    parser.add_argument(
+        "--big", type=int, default=1_000_000,
+        help="dossiers of the demo and of the window's desk (smaller: to try the script)",
     )  # fmt: skip
     parser.add_argument("--only", default=",".join(all_names), help=",".join(all_names))
     parser.add_argument("--phases", action="store_true", help="then time the start's phases")
@@ -471,7 +475,7 @@ def main() -> None:
         env["PYTHONPATH"] = os.pathsep.join(
             p for p in (PYTHON_PATH, os.environ.get("PYTHONPATH")) if p
         )
-    paths = build(names, root, env)
+    paths = build(names, root, env, args.big)
 
     where = subprocess.run(
         [sys.executable, "-P", "-c", "import mohao_desk; print(mohao_desk.__file__)"],
@@ -482,7 +486,10 @@ def main() -> None:
     print(f"machine: {cpu_model()}; nproc {os.cpu_count()} (usable {affinity})")
     print(f"Python {platform.python_version()} ({sys.executable}); SQLite {sqlite3.sqlite_version}")
     print(f"mohao-desk: {' '.join(program())}; mohao_desk from {where}")
-    print(f"runs: {args.runs} per side, alternating path/floor; the first of each dropped")
+    print(
+        f"runs: {args.runs} per side ({args.long_runs} for the import and the demo), "
+        "alternating path/floor; the first of each dropped (unless there is one)"
+    )
     before = load()
     print(f"load average before: {before}", flush=True)
     for p in paths:
