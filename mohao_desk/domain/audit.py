@@ -189,6 +189,22 @@ class ContentHasher:
         )
         self.dossiers += 1
 
+    def add_bare_states(self, first_id: int, digests: bytes) -> list[str]:
+        """:meth:`add_state` of dossiers ``first_id``, ``first_id + 1``, … without events, their
+        state digests given raw (32 bytes each); the same bytes hashed, written out directly
+        (``[id,null,null,null,"hex"]`` is what the encoder makes of such a line). Returns the
+        digests in hex, in order."""
+        if self._objects:
+            raise ValueError("state lines come before object lines")
+        hexes = [digests[at : at + 32].hex() for at in range(0, len(digests), 32)]
+        self._digest.update(
+            "".join(
+                f'D[{first_id + k},null,null,null,"{h}"]\n' for k, h in enumerate(hexes)
+            ).encode("ascii")
+        )
+        self.dossiers += len(hexes)
+        return hexes
+
     def add_object(self, subject: str, state_digest: str | None) -> None:
         self._objects = True
         self._digest.update(b"O" + canonical([subject, state_digest]) + b"\n")

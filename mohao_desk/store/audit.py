@@ -677,15 +677,18 @@ def seal_bulk(
     for scope, all_events in segments:
         if isinstance(scope, tuple):  # hashed by the writer: (first id, digests)
             first, digests = scope
-            for at in range(0, len(digests), 32):
-                line: State = (first + at // 32, None, None, None, digests[at : at + 32].hex())
-                if line[0] <= floor:
-                    raise ValueError("a dossier of the open batch was noted again")
-                content.add_state(*line)
-                buffer.append(line)
-                if len(buffer) >= FETCH:
-                    _insert_states(conn, seq, buffer)
-                    buffer = []
+            if first <= floor:
+                raise ValueError("a dossier of the open batch was noted again")
+            if buffer:
+                _insert_states(conn, seq, buffer)
+                buffer = []
+            for at in range(0, len(digests), 32 * FETCH):
+                part = digests[at : at + 32 * FETCH]
+                low = first + at // 32
+                hexes = content.add_bare_states(low, part)
+                _insert_states(
+                    conn, seq, [(low + k, None, None, None, h) for k, h in enumerate(hexes)]
+                )
             continue
         for row in dossiers(conn, scope, names, events=True):
             if row.id <= floor:
