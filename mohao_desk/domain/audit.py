@@ -122,13 +122,24 @@ def dossier_state_sha(
     return _state_hash(values, components, synced).hexdigest()
 
 
-def dossier_state_digest(
-    values: Sequence[Any],
-    components: Iterable[Sequence[Any]] = (),
-    synced: Sequence[Any] | None = None,
+def dossier_state_digests(
+    states: Iterable[list[Any]], synced: Iterable[Sequence[Any] | None]
 ) -> bytes:
-    """:func:`dossier_state_sha` as its 32 raw bytes (a million of them kept in one buffer)."""
-    return _state_hash(values, components, synced).digest()
+    """:func:`dossier_state_sha` of many dossiers without components, as raw digests joined
+    (32 bytes each; a million of them in one buffer): one loop for a bulk writer's rows. The
+    lists given are changed in place (their flags made 0/1)."""
+    out = bytearray()
+    width = len(DOSSIER_FIELDS)
+    flags = _DOSSIER_FLAGS
+    encode, sha256 = _encode, hashlib.sha256
+    for values, facts in zip(states, synced, strict=True):
+        if len(values) != width:
+            raise ValueError("a dossier's state has every field of DOSSIER_FIELDS")
+        for i in flags:
+            values[i] = 1 if values[i] else 0
+        record = ["d", values, [], None if facts is None else list(facts)]
+        out += sha256(encode(record).encode("ascii")).digest()
+    return bytes(out)
 
 
 def _state_hash(

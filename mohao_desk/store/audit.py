@@ -130,7 +130,7 @@ def touch_new_dossiers(conn: Connection, first_id: int, last_id: int) -> None:
 
 def touch_hashed_dossiers(conn: Connection, first_id: int, digests: bytes) -> None:
     """Dossiers ``first_id`` … were inserted in bulk, without events, and the writer hashed
-    their states (``domain.audit.dossier_state_digest`` of their final values, 32 bytes each,
+    their states (``domain.audit.dossier_state_digests`` of their final values, 32 bytes each,
     in id order): the seal takes these lines as they are, reading nothing back. Any other
     note of these ids (``touch_dossiers``) is then covered by them."""
     pending = _pending(conn)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Row, func, insert, select, update
@@ -326,6 +327,9 @@ _STATE_AT = tuple(
     )
 )
 _OFFICER_STATE_AT = tuple(chain.DOSSIER_FIELDS.index(f) for f in ("officer", "receiver"))
+if _STATE_AT[-2:] != (None, None) or None in _STATE_AT[:-2]:  # pragma: no cover
+    raise RuntimeError("an import writes every state field but the book's year and number")
+_WRITTEN_AT = tuple(i for i in _STATE_AT if i is not None)  # in DOSSIER_FIELDS order
 
 
 def imported_state_digests(
@@ -335,29 +339,30 @@ def imported_state_digests(
     sequence: int,
     facts: Iterable[str | None],
 ) -> bytes:
-    """The audit chain's state digests (``domain.audit.dossier_state_digest``, 32 bytes each,
+    """The audit chain's state digests (``domain.audit.dossier_state_digests``, 32 bytes each,
     joined) of dossiers as an import writes them: each row holds ``IMPORT_COLUMNS`` from
     position ``start`` on, ``names`` is officer id → username, ``sequence`` and ``facts`` their
     synced rows'. The same bytes as the seal computes from the rows read back
     (tests/sync/test_import_once.py compares them): an import hands its new rows' digests to
     the seal (:func:`note_imported_states`) instead of having them read back."""
-    at = [None if i is None else i + start for i in _STATE_AT]
+    get = itemgetter(*(i + start for i in _WRITTEN_AT))  # then the book's year and number
     officer_at, receiver_at = _OFFICER_STATE_AT
-    digest = chain.dossier_state_digest
-    out = bytearray()
-    for row, fact in zip(rows, facts, strict=True):
-        state = [None if i is None else row[i] for i in at]
-        for k in (officer_at, receiver_at):
-            officer_id = state[k]
-            if officer_id is not None:
-                state[k] = names.get(officer_id, f"#{officer_id}")
-        out += digest(state, (), (sequence, fact))
-    return bytes(out)
+
+    def states() -> Iterator[list[Any]]:
+        for row in rows:
+            state = [*get(row), None, None]
+            for k in (officer_at, receiver_at):
+                officer_id = state[k]
+                if officer_id is not None:
+                    state[k] = names.get(officer_id, f"#{officer_id}")
+            yield state
+
+    return chain.dossier_state_digests(states(), ((sequence, fact) for fact in facts))
 
 
 def note_imported_states(conn: Connection, first_id: int, digests: bytes) -> None:
     """The states of dossiers ``first_id`` … inserted by this import (no events; in id order,
-    32 bytes each, as :func:`imported_state_digest`): the audit seal takes them as they are."""
+    32 bytes each, as :func:`imported_state_digests`): the audit seal takes them as they are."""
     audit.touch_hashed_dossiers(conn, first_id, digests)
 
 
