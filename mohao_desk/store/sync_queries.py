@@ -130,8 +130,8 @@ def changed_dossiers(
 def _fetch_all(conn: Connection, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
     """The rows of ``sql`` (``?`` placeholders) as the driver's own tuples, fetched at once
     inside the connection's transaction: the same values as SQLAlchemy's rows of the same SQL
-    (no type processing applies to a driver statement), without a Row object per row
-    (100,000 rows: ~0.2 s less per export)."""
+    (no type processing applies to a driver statement), without a Row object per row (issue
+    14 asked for it; at 100,000 rows the export's CPU did not move measurably: 1.60 s)."""
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute(driver_sql(conn, sql), tuple(params))
