@@ -665,9 +665,11 @@ def _read(path: Path) -> bytes:
 
 def _verify(
     path: Path, data: bytes, kind: str, keys: dict[str, Any]
-) -> tuple[OpenedPackage, DeskPayload | ConfigPayload, Any]:
+) -> tuple[OpenedPackage, ConfigPayload | None, Any]:
     """Every check of one file that needs no other file: container, manifest, hashes, the
-    trusted key and signature, the payload."""
+    trusted key and signature, and a configuration package's payload. A desk package's payload
+    (13 × 18 MiB of JSON upstream) is parsed and checked once, as it is applied
+    (:func:`_desk_payload`); a refusal then names the file the checks in file order would."""
     manifest = read_manifest(path.name, data)  # nothing but the manifest inflated yet
     if manifest.kind != kind and kind == KIND_DESK:
         raise PackageError(
@@ -691,13 +693,25 @@ def _verify(
         )
     # The signature before the payload is inflated (an unsigned bomb costs nothing).
     package = open_package(path.name, data, base64.b64decode(key.public_key))
-    payload: DeskPayload | ConfigPayload
     if kind == KIND_DESK:
-        payload = parse_desk_payload(path.name, manifest, package.payload)
-        check_dossier_values(path.name, manifest, payload)
-    else:
-        payload = parse_config_payload(path.name, manifest, package.payload)
-    return package, payload, key
+        return package, None, key
+    return package, parse_config_payload(path.name, manifest, package.payload), key
+
+
+def _desk_payload(name: str, package: OpenedPackage) -> DeskPayload:
+    """A desk package's payload, parsed and checked (its columns, then the desk's rules)."""
+    payload = parse_desk_payload(name, package.manifest, package.payload)
+    check_dossier_values(name, package.manifest, payload)
+    return payload
+
+
+def _first_payload_refusal(checked: Iterable[_Checked]) -> None:
+    """Raise the refusal of the first of ``checked`` (in file order) whose payload fails its
+    checks, if any: with the payloads checked as they are applied, a refusal found later
+    (another file's signature, the order of the packages, a payload applied earlier) gives way
+    to it, as when every file was checked whole before the next one."""
+    for c in checked:
+        _desk_payload(c.path.name, _reopen(c))
 
 
 # A moment of a dossier may be a little after the package was made (PCs sharing a database
@@ -863,11 +877,16 @@ def import_packages(
         logs = {(k.unit_id, kind): sq.imported(conn, k.unit_id, kind) for k in keys.values()}
     checked: list[_Checked] = []
     for path in files:
-        data = _read(path)
-        package, _, key = _verify(path, data, kind, keys)
-        # Only the file's (compressed) bytes are kept, not the inflated or parsed payload:
-        # 13 packages of 100,000 dossiers would hold ~250 MB of JSON text. The apply pass
-        # inflates, re-hashes and parses them again.
+        try:
+            data = _read(path)
+            package, _, key = _verify(path, data, kind, keys)
+        except DeskError:
+            if kind == KIND_DESK:  # a payload before it in file order refused first
+                _first_payload_refusal(checked)
+            raise
+        # Only the file's (compressed) bytes are kept, not the inflated payload: 13 packages
+        # of 100,000 dossiers would hold ~250 MB of JSON text. The apply pass inflates and
+        # re-hashes them again, and parses and checks a desk package's payload (once).
         light = replace(package, payload=b"")
         checked.append(
             _Checked(
@@ -879,11 +898,30 @@ def import_packages(
                 base64.b64decode(key.public_key),
             )
         )
-    _check_order(checked, logs)
-    later_rewritten = _chain_rewrites(checked, logs)
-    report = ImportReport()
-    now = _now(clock)
-    checked.sort(key=lambda c: (c.package.manifest.unit_code, c.package.manifest.sequence))
+    in_file_order = list(checked)
+    try:
+        _check_order(checked, logs)
+        later_rewritten = _chain_rewrites(checked, logs)
+        report = ImportReport()
+        now = _now(clock)
+        checked.sort(key=lambda c: (c.package.manifest.unit_code, c.package.manifest.sequence))
+        _import_checked(db, checked, kind, upstream, later_rewritten, report, now)
+    except DeskError:
+        if upstream:  # rolled back; the first payload in file order that fails refuses first
+            _first_payload_refusal(in_file_order)
+        raise
+    return report
+
+
+def _import_checked(
+    db: Database,
+    checked: list[_Checked],
+    kind: str,
+    upstream: bool,
+    later_rewritten: list[tuple[int, Phrase]],
+    report: ImportReport,
+    now: datetime,
+) -> None:
     with db.begin() as conn:
         current = sq.trusted_keys_by_code(conn)
         for c in checked:
@@ -917,7 +955,6 @@ def import_packages(
                 missing = missing_sequences(seqs)
                 if missing:
                     report.gaps.append(Gap(code, name, missing))
-    return report
 
 
 REWRITTEN = template(
@@ -1050,15 +1087,13 @@ def _apply_desk_packages(
     state = _UpsertState(first_id=first_id, next_id=first_id, touched=touched)
     with sq.large_cache(conn), search_index_suspended(conn, first_id):
         for c in checked:
-            if c.duplicate:
+            package = _reopen(c)
+            payload = _desk_payload(c.path.name, package)  # the one parse of the payload
+            if c.duplicate:  # checked as any other file, not applied
                 report.outcomes.append(
                     _outcome(c, c.package.manifest.counts["dossiers"], "duplicate")
                 )
                 continue
-            package = _reopen(c)
-            payload = parse_desk_payload(
-                c.path.name, package.manifest, package.payload, check=False
-            )
             # A desk never changes the upstream catalog: a known code is left as it is, an
             # unknown one becomes a reference (inactive, no components, never in a config
             # package), so its dossiers still show the procedure's name.
@@ -1083,6 +1118,9 @@ def _apply_desk_packages(
         sq.reindex_search(
             conn, [(i, old, state.final_keys[i]) for i, old in state.indexed_keys.items()]
         )
+        if len(state.digests) != 32 * (state.next_id - first_id):  # pragma: no cover
+            raise AssertionError("one state digest per dossier inserted")
+        sq.note_imported_states(conn, first_id, bytes(state.digests))
     if touched is not None:
         daily_counts.refresh(conn, touched)
     elif offset is not None:
@@ -1110,6 +1148,9 @@ class _UpsertState:
     indexed_keys: dict[int, str] = field(default_factory=dict)  # id → key the index holds
     final_keys: dict[int, str] = field(default_factory=dict)
     touched: daily_counts.TouchedDays | None = None  # the days to count again
+    # The audit chain's state digests of the rows from first_id on (32 bytes each, in id
+    # order), kept as they are written: the seal reads none of them back.
+    digests: bytearray = field(default_factory=bytearray)
 
 
 def _upsert_dossiers(
@@ -1160,7 +1201,11 @@ def _upsert_dossiers(
     inserts: list[tuple[Any, ...]] = []
     updates: list[tuple[Any, ...]] = []
     synced: list[tuple[int, int, str | None]] = []
+    synced_new: list[tuple[int, int, str | None]] = []  # those of the inserts, in their order
+    renewed: list[tuple[str, tuple[Any, ...]]] = []  # (code, update) of rows from first_id on
+    renewed_facts: list[str | None] = []
     unit_id = c.unit_id
+    first_id = state.first_id
     for row in rows:
         code = row[0]
         values = row[1:-1]
@@ -1170,18 +1215,22 @@ def _upsert_dossiers(
             state.next_id += 1
             inserts.append((dossier_id, code, unit_id, *values))
             existing[code] = [dossier_id, values[-1], seq]
+            synced_new.append((dossier_id, seq, row[-1]))
         else:
             dossier_id, key, last_seq = known
             if last_seq > seq:  # a newer package already brought this dossier
                 report.dossiers_kept += 1
                 continue
             if key != values[-1]:
-                if dossier_id < state.first_id:
+                if dossier_id < first_id:
                     state.indexed_keys.setdefault(dossier_id, key)
                     state.final_keys[dossier_id] = values[-1]
                 known[1] = values[-1]
             known[2] = seq
             updates.append((*values, dossier_id))
+            if dossier_id >= first_id:
+                renewed.append((code, updates[-1]))
+                renewed_facts.append(row[-1])
         synced.append((dossier_id, seq, row[-1]))
     touched = state.touched
     if touched is not None:  # the days before (as stored) and after the import
@@ -1191,7 +1240,17 @@ def _upsert_dossiers(
             touched.add(unit_id, r[1 + at[0]], r[1 + at[1]])
         for r in updates:
             touched.add(unit_id, r[at[0] - 2], r[at[1] - 2])
-    sq.insert_dossiers(conn, inserts)
+    by_id = {officer_id: username for username, officer_id in officers.items()}
+    state.digests += sq.imported_state_digests(inserts, 1, by_id, seq, (s[2] for s in synced_new))
+    again = [(existing_code, unit_id, *u[:-1]) for existing_code, u in renewed]
+    if again:  # rows of this import that a later package of the unit brought again
+        digests = sq.imported_state_digests(again, 0, by_id, seq, renewed_facts)
+        view = memoryview(state.digests)
+        for k, (_, u) in enumerate(renewed):
+            at = 32 * (u[-1] - state.first_id)
+            view[at : at + 32] = digests[32 * k : 32 * k + 32]
+        view.release()
+    sq.insert_dossiers(conn, inserts, hashed=True)
     sq.update_dossiers(conn, updates)
     sq.upsert_synced(conn, synced)
     report.dossiers_new += len(inserts)

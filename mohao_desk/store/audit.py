@@ -45,12 +45,22 @@ class Pending:
     dossiers: set[int] = field(default_factory=set)  # rows changed
     events: dict[int, set[int]] = field(default_factory=dict)  # dossier id → event numbers
     new_ranges: list[tuple[int, int]] = field(default_factory=list)  # bulk: with all events
+    # Bulk, without events, their states hashed by the writer: (first id, raw digests of
+    # ids first, first + 1, … : 32 bytes each); nothing is read back for them.
+    hashed: list[tuple[int, bytes]] = field(default_factory=list)
     objects: set[str] = field(default_factory=set)
     batch: str | None = None  # the ref of the one batch link of a bulk write
     open: OpenBatch | None = None  # a batch whose state lines are being written (the demo)
 
     def __bool__(self) -> bool:
-        return bool(self.dossiers or self.events or self.new_ranges or self.objects or self.open)
+        return bool(
+            self.dossiers
+            or self.events
+            or self.new_ranges
+            or self.hashed
+            or self.objects
+            or self.open
+        )
 
 
 @dataclass
@@ -116,6 +126,18 @@ def touch_new_dossiers(conn: Connection, first_id: int, last_id: int) -> None:
     pending = _pending(conn)
     if pending is not None and last_id >= first_id:
         pending.new_ranges.append((int(first_id), int(last_id)))
+
+
+def touch_hashed_dossiers(conn: Connection, first_id: int, digests: bytes) -> None:
+    """Dossiers ``first_id`` … were inserted in bulk, without events, and the writer hashed
+    their states (``domain.audit.dossier_state_digests`` of their final values, 32 bytes each,
+    in id order): the seal takes these lines as they are, reading nothing back. Any other
+    note of these ids (``touch_dossiers``) is then covered by them."""
+    pending = _pending(conn)
+    if pending is not None and digests:
+        if len(digests) % 32:
+            raise ValueError("a state digest is 32 bytes")
+        pending.hashed.append((int(first_id), bytes(digests)))
 
 
 def batch(conn: Connection, ref: str) -> None:
@@ -525,7 +547,12 @@ def seal(conn: Connection, pending: Pending) -> int:
     many links were added."""
     if not pending:
         return 0
-    if pending.batch is not None or pending.new_ranges or pending.open is not None:
+    if (
+        pending.batch is not None
+        or pending.new_ranges
+        or pending.hashed
+        or pending.open is not None
+    ):
         return seal_bulk(conn, pending, pending.batch or "ghi hàng loạt")
     names = usernames(conn) if pending.dossiers or pending.events else {}
     links: list[_Link] = []
@@ -648,6 +675,21 @@ def seal_bulk(
     segments = _segments(pending)
     buffer: list[State] = []
     for scope, all_events in segments:
+        if isinstance(scope, tuple):  # hashed by the writer: (first id, digests)
+            first, digests = scope
+            if first <= floor:
+                raise ValueError("a dossier of the open batch was noted again")
+            if buffer:
+                _insert_states(conn, seq, buffer)
+                buffer = []
+            for at in range(0, len(digests), 32 * FETCH):
+                part = digests[at : at + 32 * FETCH]
+                low = first + at // 32
+                hexes = content.add_bare_states(low, part)
+                _insert_states(
+                    conn, seq, [(low + k, None, None, None, h) for k, h in enumerate(hexes)]
+                )
+            continue
         for row in dossiers(conn, scope, names, events=True):
             if row.id <= floor:
                 raise ValueError("a dossier of the open batch was noted again")
@@ -690,30 +732,38 @@ def seal_bulk(
     return 1
 
 
-def _segments(pending: Pending) -> list[tuple[Scope, bool]]:
-    """The dossiers of a bulk seal as scopes in id order: the new ranges (with all their
-    events) and the changed ones in chunks (with the events noted)."""
-    ranges = sorted(pending.new_ranges)
+def _segments(pending: Pending) -> list[tuple[Scope | tuple[int, bytes], bool]]:
+    """The dossiers of a bulk seal in id order: the new ranges (scopes, with all their
+    events), the ranges their writer hashed (``(first id, digests)``, taken as they are) and
+    the changed ones in chunks (scopes, with the events noted)."""
+    spans: list[tuple[int, int, tuple[Scope | tuple[int, bytes], bool]]] = [
+        (low, high, (Scope(low=low, high=high), True)) for low, high in pending.new_ranges
+    ]
+    for first, digests in pending.hashed:
+        high = first + len(digests) // 32 - 1
+        if any(first <= i <= high for i in pending.events):
+            raise ValueError("dossiers hashed by their writer have no events")
+        spans.append((first, high, ((first, digests), False)))
+    spans.sort(key=lambda span: span[0])
     singles = sorted(pending.dossiers | set(pending.events))
-    loose = [i for i in singles if not any(low <= i <= high for low, high in ranges)]
-    pieces: list[tuple[Scope, bool]] = []
+    loose = [i for i in singles if not any(low <= i <= high for low, high, _ in spans)]
+    pieces: list[tuple[Scope | tuple[int, bytes], bool]] = []
     chunk: list[int] = []
-    next_range = 0
+    next_span = 0
     for dossier_id in loose:
-        while next_range < len(ranges) and ranges[next_range][0] < dossier_id:
+        while next_span < len(spans) and spans[next_span][0] < dossier_id:
             if chunk:
                 pieces.append((Scope(ids=chunk), False))
                 chunk = []
-            low, high = ranges[next_range]
-            pieces.append((Scope(low=low, high=high), True))
-            next_range += 1
+            pieces.append(spans[next_span][2])
+            next_span += 1
         chunk.append(dossier_id)
         if len(chunk) >= IN_CHUNK:
             pieces.append((Scope(ids=chunk), False))
             chunk = []
     if chunk:
         pieces.append((Scope(ids=chunk), False))
-    pieces += [(Scope(low=low, high=high), True) for low, high in ranges[next_range:]]
+    pieces += [span[2] for span in spans[next_span:]]
     return pieces
 
 

@@ -69,3 +69,18 @@ def test_subjects_name_their_kind() -> None:
     assert chain.event_ref("C", 3, 3) == "C #3" and chain.event_ref("C", 1, 4) == "C #1-4"
     with pytest.raises(ValueError):
         chain.subject("nothing", 1)
+
+
+def test_bare_state_lines_hash_as_state_lines() -> None:
+    """The import's state lines written out directly hash as add_state's (ids past 2**31, a
+    digest with every byte value)."""
+    digests = bytes(range(256)) + bytes(range(255, -1, -1))  # 16 digests
+    one, many = chain.ContentHasher(), chain.ContentHasher()
+    for k in range(16):
+        one.add_state(2**31 + k, None, None, None, digests[32 * k : 32 * k + 32].hex())
+    hexes = many.add_bare_states(2**31, digests)
+    assert hexes == [digests[32 * k : 32 * k + 32].hex() for k in range(16)]
+    assert many.hexdigest() == one.hexdigest() and many.dossiers == one.dossiers == 16
+    many.add_object("setting:x", None)
+    with pytest.raises(ValueError, match="before object lines"):
+        many.add_bare_states(1, digests[:32])
