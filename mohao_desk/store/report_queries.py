@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     ColumnElement,
     Connection,
     Integer,
@@ -23,6 +24,8 @@ from sqlalchemy import (
     case,
     exists,
     func,
+    literal,
+    literal_column,
     or_,
     select,
     type_coerce,
@@ -325,18 +328,34 @@ def _kstt_classes(
     return [(int(u), f, int(c), int(n)) for u, f, c, n in conn.execute(query)]
 
 
+def open_span() -> ColumnElement[Any]:
+    """PostgreSQL: the moments at which a dossier is open, ``(received, finished]`` (no end
+    while it is open; empty for one finished before it was received), as revision 0014's GiST
+    index ``ix_dossier_open_span`` holds them: ``open_span() @> e`` is "received before ``e``
+    and not finished before it", answered from the index. Written exactly as the index's
+    expression, or the planner would not see that the index answers it."""
+    d = dossier.c
+    received, finished = _epoch(d.received_at), _epoch(d.finished_at)
+    upper = case((finished.is_(None), None), else_=func.greatest(finished, received))
+    return func.int8range(received, upper, literal_column("'(]'"))
+
+
 def _kstt_from_daily_counts(
     conn: Connection, s: int, e: int, offset: int, unit_id: int | None
 ) -> list[tuple[int, str, str, int]]:
     """Biểu 06 from the kept daily counts (see ``store/daily_counts.py`` for why it adds up):
     per unit and procedure, the outcomes of the dossiers finished in the period from the
-    counts, those of the dossiers open at its end from ``dossier``, the received ones by
+    counts, those of the dossiers open at its end from ``dossier`` (on the server through
+    :func:`open_span`'s index: 55,800 of 10,000,000 dossiers, where scanning the table took
+    10.9 s from the disk), the received ones by
     channel from the counts, and carried over = finished + open − received; the dossiers
     finished before they were received one by one."""
     d = dossier.c
     counted = daily_counts.summed(conn, s, e, offset, unit_id)
     received, finished = _epoch(d.received_at), _epoch(d.finished_at)
     open_at_end = [received < e, or_(finished.is_(None), finished >= e)]
+    if is_postgresql(conn):
+        open_at_end.append(open_span().op("@>")(literal(e, BigInteger)))
     if unit_id is not None:
         open_at_end.append(d.unit_id == unit_id)
     columns: dict[tuple[int, int], dict[str, int]] = defaultdict(lambda: defaultdict(int))

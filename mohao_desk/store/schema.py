@@ -538,3 +538,14 @@ reconciliation_missing = Table(
     Column("dossier_id", ForeignKey("dossier.id"), primary_key=True, autoincrement=False),
     Column("reconciliation_id", ForeignKey("reconciliation.id"), nullable=False),
 )
+
+# PostgreSQL: a sample of the search keys, their separators made spaces and a space at each end
+# (the words pg_trgm sees), from which the search tells how many keys hold a trigram or a set of
+# them (queries._index_patterns); taken again by the import when the table has grown
+# (store/search_sample.py, revision 0013). Empty on SQLite, whose search is FTS5's.
+search_sample = Table(
+    "search_sample",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("words", Text, nullable=False),
+)

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Row, func, insert, select, update
 from mohao_desk.domain import audit as chain
 from mohao_desk.domain.audit import subject
 from mohao_desk.domain.catalog import Procedure
-from mohao_desk.store import audit
+from mohao_desk.store import audit, search_sample
 from mohao_desk.store import queries as q
 from mohao_desk.store.bulk import catch_up_id_sequence
 from mohao_desk.store.dialect import driver_sql, is_postgresql
@@ -435,7 +435,7 @@ def analyze_after_import(conn: Connection, added: int) -> None:
     dashboard after a large import is planned for a table a tenth of its size). Inside the
     import's transaction: ANALYZE counts the rows this transaction inserted, and its numbers
     become visible with the commit. A few seconds on 10,000,000 dossiers (a sample of
-    30,000 rows); a small import leaves it to autovacuum."""
+    30,000 rows); a small import leaves it to autovacuum. The search's sample of keys too."""
     if not is_postgresql(conn) or added <= 0:
         return
     before = conn.exec_driver_sql(
@@ -443,6 +443,8 @@ def analyze_after_import(conn: Connection, added: int) -> None:
     ).scalar()
     if added > 0.1 * float(before or 0):
         conn.exec_driver_sql("ANALYZE dossier, synced_dossier")
+    # The search's sample of keys, after a twentieth more (store/search_sample.py).
+    search_sample.after_import(conn, added)
 
 
 @contextmanager

@@ -87,8 +87,8 @@ def test_an_empty_server_database_is_migrated_with_the_postgresql_equals(empty_u
 
 def test_migrations_build_the_declared_schema_on_postgresql(empty_url) -> None:
     """Alembic's comparison finds nothing but the server's own indexes: the trigram index (raw
-    SQL of revision 0002), the per-unit ones (0008) and the receipt index that carries the
-    search key (0011: same name, other columns)."""
+    SQL of revision 0002), the per-unit ones (0008), the receipt index that carries the
+    search key (0011: same name, other columns) and the open spans' GiST index (0014)."""
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
@@ -98,7 +98,12 @@ def test_migrations_build_the_declared_schema_on_postgresql(empty_url) -> None:
     with db.engine.connect() as conn:
         diffs = compare_metadata(MigrationContext.configure(conn), metadata)
     db.close()
-    server_only = {"ix_dossier_search_trgm", "ix_dossier_unit_received", "ix_dossier_unit_finished"}
+    server_only = {
+        "ix_dossier_search_trgm",
+        "ix_dossier_unit_received",
+        "ix_dossier_unit_finished",
+        "ix_dossier_open_span",
+    }
     left = [d for d in diffs if not (d[0] == "remove_index" and d[1].name in server_only)]
     changed = [d for d in left if d[0] in ("add_index", "remove_index")]
     assert {(d[0], d[1].name) for d in changed} == {
@@ -239,6 +244,40 @@ def test_search_uses_the_trigram_index_and_answers_like_a_scan(new_url) -> None:
         conn.rollback()
     assert "ix_dossier_search_trgm" in plan, plan
     assert "LIKE" in str(compiled) and "ILIKE" not in str(compiled)
+    db.close()
+
+
+def test_the_dossiers_open_at_a_moment_come_from_the_span_index(new_url) -> None:
+    """Biểu 06's "open at the period's end" on the server (revision 0014): the span condition
+    the store adds is answered by ``ix_dossier_open_span``, and selects exactly the dossiers
+    received before the moment and not finished before it (open ones, finished at it or
+    after; one finished before it was received is never open)."""
+    from sqlalchemy import BigInteger, func, literal, or_
+
+    from mohao_desk.store.report_queries import open_span
+
+    db = open_database(new_url())
+    fill_demo(db, dossiers=1500, seed=5, now=NOW)
+    with db.begin() as conn:
+        conn.exec_driver_sql(
+            "UPDATE dossier SET finished_at = received_at - 3600 WHERE id = (SELECT min(id)"
+            " FROM dossier WHERE finished_at IS NOT NULL)"
+        )
+        moments = conn.exec_driver_sql(
+            "SELECT finished_at FROM dossier WHERE finished_at IS NOT NULL ORDER BY id LIMIT 40"
+        ).scalars()
+        d = dossier.c
+        for e in [int(NOW.timestamp()), *moments]:
+            spanned = select(func.count()).where(open_span().op("@>")(literal(e, BigInteger)))
+            plain = select(func.count()).where(
+                d.received_at < datetime.fromtimestamp(e, UTC),
+                or_(d.finished_at.is_(None), d.finished_at >= datetime.fromtimestamp(e, UTC)),
+            )
+            assert conn.execute(spanned).scalar_one() == conn.execute(plain).scalar_one(), e
+        conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+        compiled = spanned.compile(dialect=conn.dialect)
+        plan = "\n".join(r[0] for r in conn.exec_driver_sql(f"EXPLAIN {compiled}", compiled.params))
+    assert "ix_dossier_open_span" in plan, plan
     db.close()
 
 

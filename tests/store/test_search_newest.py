@@ -7,6 +7,7 @@ run on a small table, and with dossiers received at the same second across the s
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pytest
@@ -146,3 +147,83 @@ def test_each_step_runs_where_it_should(
         assert statements == ["walk", "bitmap"]
     finally:
         event.remove(demo_db.engine, "before_cursor_execute", note)
+
+
+def test_the_patterns_are_in_the_words() -> None:
+    """Every pattern the index may be asked for stands literally in a word (so every key that
+    holds the words matches it), and they are the trigrams pg_trgm would draw."""
+    patterns = queries._patterns(["duong huu ha"])
+    assert {p.text: (p.tests, p.regex) for p in patterns} == {
+        "duo": (("duo",), False),
+        "uon": (("uon",), False),
+        "ong": (("ong",), False),
+        "huu": (("huu",), False),
+        "ng ": (("ng ",), False),
+        " hu": ((" hu",), True),  # ~ ' hu': pg_trgm draws `` hu`` alone, not ``  h`` too
+        "uu ": (("uu ",), False),
+        " ha": ((" ha",), True),
+    }
+    assert {p.text: p.tests for p in queries._patterns(["000.45"])} == {
+        "000": ("000",),
+        "00.": ("00 ",),
+        ".45": (" 4", " 45"),  # LIKE '%.45%': ``  4`` and `` 45``
+    }
+    for words in (["000.45.22.h31", "duong"], ["31-250331"], ["0912"], ["a b"], ["x"]):
+        for p in queries._patterns(words):
+            assert any(p.text in w for w in words), (words, p)
+            assert not p.regex or re.fullmatch("[0-9a-z ]+", p.text), p
+    assert queries._patterns(["ho"]) == []  # no trigram: the index's own way
+
+
+@pytest.mark.parametrize(
+    ("posting_cost", "row_cost"),
+    [
+        (6e-9, 3e-6),  # as measured
+        (0.0, 3e-6),  # reading is free: every pattern
+        (1.0, 3e-6),  # reading is dear: one pattern
+        (6e-9, 0.0),  # rows are free: one pattern
+    ],
+)
+def test_the_index_asked_for_some_trigrams_finds_the_same(
+    demo_db: Database,
+    backend: str,
+    posting_cost: float,
+    row_cost: float,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """On PostgreSQL, with the search's sample of keys taken: the bitmap of the patterns the
+    costs choose (whichever they are) finds the same dossiers as a plain scan; and the choice
+    follows the costs."""
+    if backend != "postgresql":
+        pytest.skip("the trigram index is PostgreSQL's")
+    from mohao_desk.store import search_sample
+
+    with demo_db.begin() as conn:
+        assert search_sample.take(conn) == 1500  # a small table: every key
+    try:
+        monkeypatch.setattr(queries, "WALK_ROWS", 1)  # the bitmap for everything
+        monkeypatch.setattr(queries, "POSTING_COST", posting_cost)
+        monkeypatch.setattr(queries, "ROW_COST", row_cost)
+        monkeypatch.setattr(queries, "_samples", type(queries._samples)())
+        desk = Desk(demo_db, clock=Clock())
+        with demo_db.read() as conn:
+            names = [
+                r[0]
+                for r in conn.execute(
+                    select(dossier.c.applicant_name).order_by(dossier.c.id).limit(400)
+                )
+            ][::40]
+        cases = [*names, "nguyen van", "thi hieu", "0912", "h31", "31-2", "xyzzy", "a"]
+        for search in cases:
+            expected = _scanned(demo_db, search, 1000)
+            assert desk.board_ids("all", search=search, limit=1000) == expected, search
+        with demo_db.read() as conn:
+            chosen = queries._index_patterns(conn, ["duong huu ha"])
+        assert chosen
+        if posting_cost == 0.0:
+            assert len(chosen) >= 4  # free to read: taken while each lowers the rows left
+        if posting_cost == 1.0 or row_cost == 0.0:
+            assert len(chosen) == 1
+    finally:
+        with demo_db.begin() as conn:
+            conn.execute(search_sample.search_sample.delete())
