@@ -247,3 +247,25 @@ def make_desk(db: Database) -> Callable[[datetime], Desk]:
         return Desk(db, clock=FakeClock(now))
 
     return make
+
+
+def downgrade_sqlite(path: Path, revision: str) -> None:
+    """Take a SQLite database back to ``revision`` with Alembic, as an older program left it
+    (its ``user_version`` too). installer/make_old_database.py does the same for the bundle's
+    smoke test, which cannot import tests/."""
+    from importlib import resources
+
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    engine = create_engine(f"sqlite:///{path}")
+    config = Config()
+    config.set_main_option(
+        "script_location", str(resources.files("mohao_desk.store") / "migrations")
+    )
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, revision)
+        conn.exec_driver_sql(f"PRAGMA user_version={int(revision)}")
+    engine.dispose()

@@ -19,7 +19,6 @@ import subprocess
 import sys
 from collections.abc import Callable
 from datetime import datetime
-from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -33,6 +32,7 @@ from mohao_desk.services.demo import fill_demo
 from mohao_desk.services.desk import Desk
 from mohao_desk.services.listing import Listing
 from mohao_desk.store.db import SCHEMA_HEAD, open_database
+from tests.conftest import downgrade_sqlite
 
 DEMO_NOW = datetime(2026, 11, 27, 10, 0)  # a Friday, in office hours
 # The moments the lists are taken at: office hours, the lunch break, the evening, a Saturday,
@@ -381,20 +381,7 @@ def test_a_newer_database_is_refused_the_same_way(paths: Paths, demo_db: Path) -
 
 
 def _older(path: Path, revision: str) -> None:
-    from alembic import command
-    from alembic.config import Config
-    from sqlalchemy import create_engine
-
-    engine = create_engine(f"sqlite:///{path}")
-    config = Config()
-    config.set_main_option(
-        "script_location", str(resources.files("mohao_desk.store") / "migrations")
-    )
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, revision)
-        conn.exec_driver_sql(f"PRAGMA user_version={int(revision)}")
-    engine.dispose()
+    downgrade_sqlite(path, revision)
 
 
 def test_an_older_database_is_backed_up_and_migrated_as_before(

@@ -5,17 +5,12 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime
-from importlib import resources
 from pathlib import Path
-
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import create_engine
 
 from mohao_desk.services.demo import fill_demo
 from mohao_desk.services.desk import Desk
 from mohao_desk.store.db import SCHEMA_HEAD, open_database
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, downgrade_sqlite
 
 NOW = datetime(2026, 11, 27, 10, 0)
 
@@ -59,16 +54,7 @@ def test_migration_from_0001_indexes_existing_dossiers(tmp_path: Path) -> None:
     fill_demo(db, dossiers=300, seed=1, now=NOW)
     db.close()
     # Take the database back to revision 0001 (no search index), as an older program left it.
-    engine = create_engine(f"sqlite:///{path}")
-    config = Config()
-    config.set_main_option(
-        "script_location", str(resources.files("mohao_desk.store") / "migrations")
-    )
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, "0001")
-        conn.exec_driver_sql("PRAGMA user_version=1")
-    engine.dispose()
+    downgrade_sqlite(path, "0001")
     with sqlite3.connect(path) as conn:
         assert conn.execute(
             "SELECT count(*) FROM sqlite_master WHERE name='dossier_fts'"

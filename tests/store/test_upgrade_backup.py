@@ -5,19 +5,16 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime
-from importlib import resources
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import create_engine
 
 from mohao_desk.services import backup
 from mohao_desk.services.demo import fill_demo
 from mohao_desk.store import db as store_db
 from mohao_desk.store import snapshot
 from mohao_desk.store.db import SCHEMA_HEAD, DatabaseError, open_database
+from tests.conftest import downgrade_sqlite
 
 NOW = datetime(2026, 11, 27, 10, 0)
 
@@ -27,16 +24,7 @@ def _old_database(path: Path, revision: str, dossiers: int = 40) -> None:
     db = open_database(path)
     fill_demo(db, dossiers=dossiers, seed=3, now=NOW)
     db.close()
-    engine = create_engine(f"sqlite:///{path}")
-    config = Config()
-    config.set_main_option(
-        "script_location", str(resources.files("mohao_desk.store") / "migrations")
-    )
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, revision)
-        conn.exec_driver_sql(f"PRAGMA user_version={int(revision)}")
-    engine.dispose()
+    downgrade_sqlite(path, revision)
 
 
 def _revision(path: Path) -> str:
