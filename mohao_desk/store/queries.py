@@ -41,6 +41,7 @@ from mohao_desk.domain.lifecycle import OPEN_STATUSES, RUNNING_STATUSES, Apology
 from mohao_desk.domain.regimes import FormSpec, LegalRegime
 from mohao_desk.domain.text import fold
 from mohao_desk.store import audit
+from mohao_desk.store import search_sample as search_sample_store
 from mohao_desk.store.dialect import (
     NoIndex,
     in_write_transaction,
@@ -1003,10 +1004,7 @@ def _newest_of(conn: Connection, words: list[str], limit: int) -> list[int]:
         return ids
     if ids:
         far = -(-2 * limit * WALK_ROWS // len(ids))  # twice the rows the density asks for
-        table_rows = conn.exec_driver_sql(
-            "SELECT reltuples FROM pg_class WHERE oid = 'dossier'::regclass"
-        ).scalar_one()
-        matches = len(ids) / WALK_ROWS * max(float(table_rows), 0.0)
+        matches = len(ids) / WALK_ROWS * search_sample_store.table_rows(conn)
         if far <= BITMAP_MATCH_COST * matches:
             ids = _walked(conn, words, far, limit)
             if len(ids) >= limit:

@@ -438,10 +438,7 @@ def analyze_after_import(conn: Connection, added: int) -> None:
     30,000 rows); a small import leaves it to autovacuum. The search's sample of keys too."""
     if not is_postgresql(conn) or added <= 0:
         return
-    before = conn.exec_driver_sql(
-        "SELECT GREATEST(reltuples, 0) FROM pg_class WHERE oid = 'dossier'::regclass"
-    ).scalar()
-    if added > 0.1 * float(before or 0):
+    if added > 0.1 * search_sample.table_rows(conn):
         conn.exec_driver_sql("ANALYZE dossier, synced_dossier")
     # The search's sample of keys, after a twentieth more (store/search_sample.py).
     search_sample.after_import(conn, added)
