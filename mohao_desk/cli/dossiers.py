@@ -1,4 +1,4 @@
-"""Dossier commands: ``due``, ``list``, ``show``, ``register``, the acts of a dossier's life,
+"""Dossier commands: ``list``, ``show``, ``register``, the acts of a dossier's life,
 ``document``, ``overview`` and the window."""
 
 from __future__ import annotations
@@ -23,39 +23,11 @@ from mohao_desk.cli.base import (
     _desk,
     _fmt,
     _vn,
-    parse_hhmm,
     parse_moment,
     write_output,
 )
 from mohao_desk.domain.errors import DeskError
 from mohao_desk.domain.text import group_digits, spreadsheet_text
-
-
-def cmd_due(args: argparse.Namespace) -> int:
-    from mohao_desk.domain.deadline import ProcessingTime, TimeUnit, due_moment
-
-    received = parse_moment(args.received).replace(second=0)
-    if args.days is not None:
-        period = ProcessingTime(args.days, TimeUnit.WORKING_DAYS)
-    elif args.hours is not None:
-        period = ProcessingTime(args.hours, TimeUnit.WORKING_HOURS)
-    elif args.calendar_days is not None:
-        period = ProcessingTime(args.calendar_days, TimeUnit.CALENDAR_DAYS)
-    elif args.months is not None:
-        period = ProcessingTime(args.months, TimeUnit.MONTHS)
-    else:
-        period = ProcessingTime(0, TimeUnit.SAME_DAY, parse_hhmm(args.cutoff))
-    if args.db:
-        calendar = _desk(args).calendar
-    else:
-        from mohao_desk.domain.calendar import vietnam_calendar
-
-        calendar = vietnam_calendar()
-    due = due_moment(calendar, received, period)
-    counted = calendar.normalize(received)
-    print(_fmt(due))
-    print(f"Tính từ {_vn(counted)} ({period.describe()}): hạn trả {_vn(due)}")
-    return 0
 
 
 def _view(args: argparse.Namespace) -> str:
@@ -476,17 +448,6 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     p = command("overview", "tổng quan hồ sơ của đơn vị")
     p.add_argument("--demo-if-empty", action="store_true", default=argparse.SUPPRESS)
     p.set_defaults(func=cmd_overview)
-
-    p = command("due", "tính hạn trả kết quả")
-    p.add_argument("--received", required=True, help="thời điểm tiếp nhận, ví dụ 2024-04-26T09:00")
-    unit = p.add_mutually_exclusive_group(required=True)
-    unit.add_argument("--days", type=_count, help="số ngày làm việc")
-    unit.add_argument("--hours", type=_count, help="số giờ làm việc")
-    unit.add_argument("--same-day", action="store_true", help="giải quyết trong ngày (mốc 15 giờ)")
-    unit.add_argument("--calendar-days", type=_count, help="số ngày theo lịch")
-    unit.add_argument("--months", type=_count, help="số tháng")
-    p.add_argument("--cutoff", default="15:00", help="mốc giờ của thủ tục trong ngày")
-    p.set_defaults(func=cmd_due)
 
     p = command("list", "danh sách hồ sơ")
     views = p.add_mutually_exclusive_group()

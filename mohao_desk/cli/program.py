@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 # checks this table against what the modules declare).
 COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("overview", "dossiers", "tổng quan hồ sơ của đơn vị"),
-    ("due", "dossiers", "tính hạn trả kết quả"),
+    ("due", "due", "tính hạn trả kết quả"),
     ("list", "dossiers", "danh sách hồ sơ"),
     ("show", "dossiers", "xem chi tiết một hồ sơ"),
     ("register", "dossiers", "tiếp nhận hồ sơ mới"),
