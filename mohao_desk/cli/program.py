@@ -3,7 +3,7 @@
 Bad input (unknown code, illegal act, malformed or impossible date, negative count, missing
 field, a database that cannot be opened) prints one clear line on stderr and exits 2; nothing is
 written. Heavy modules are imported inside the commands so that quick ones start fast. One
-module per command group (``cli/dossiers.py``, ``setup``, ``catalog``, ``calendar``,
+module per command group (``cli/dossiers.py``, ``due``, ``setup``, ``catalog``, ``calendar``,
 ``reports``, ``sync``, ``counter``, ``backup``, ``accounts``), each with its ``add_commands``;
 the shared parsing and output in ``cli/base.py``."""
 
